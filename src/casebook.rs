@@ -1,0 +1,271 @@
+//! The checked casebook: what `validate` hands to `rules`.
+//!
+//! These types cannot be wrong: every exemption is resolved against the authority's Act,
+//! every contract and authority reference exists, dates are dates. Code that receives them
+//! trusts them and never re-checks.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::exemptions::{Exemption, Library};
+use crate::jurisdiction::Act;
+use crate::model::values::{Date, Value};
+use crate::model::{
+    Jurisdiction, Layout, Publication, RefusalGround, Requester, SharedService, Signature,
+    TeamContact,
+};
+use crate::questionnaire::{PartId, QuestionId, Questionnaire, Scope};
+
+/// A casebook, checked.
+#[derive(Debug)]
+pub struct Casebook {
+    /// The folder holding `foi.yaml`.
+    pub root: PathBuf,
+    /// The authorities, in `foi.yaml` order.
+    pub authorities: Vec<Authority>,
+    /// The shared service answering for them, if any.
+    pub shared_service: Option<SharedService>,
+    /// Contracts by id.
+    pub contracts: BTreeMap<String, Contract>,
+    /// The exemption library.
+    pub library: Library,
+    /// The canonical questionnaire.
+    pub questionnaire: &'static Questionnaire,
+}
+
+/// Index of an authority in [`Casebook::authorities`].
+pub type AuthorityIndex = usize;
+
+/// An authority, checked.
+#[derive(Debug)]
+pub struct Authority {
+    /// Id used by contracts and requests.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// The Act it answers under.
+    pub jurisdiction: Jurisdiction,
+    /// Facts about the Act.
+    pub act: &'static Act,
+    /// Postal address lines.
+    pub address: Vec<String>,
+    /// Website.
+    pub website: Option<String>,
+    /// The FOI team.
+    pub foi_team: TeamContact,
+    /// Where internal reviews go.
+    pub internal_review: TeamContact,
+    /// Who signs.
+    pub signature: Signature,
+    /// Letterhead logo, relative to the casebook root.
+    pub logo: Option<String>,
+    /// Default layout.
+    pub layout: Layout,
+    /// The s.12 appropriate limit, in pounds.
+    pub cost_limit: u32,
+    /// Organisation-wide answers.
+    pub facts: BTreeMap<QuestionId, Answer>,
+    /// House policy, applied where information is held.
+    pub policy: BTreeMap<QuestionId, Decision>,
+    /// Why the authority holds no contracts for a part.
+    pub no_contracts: BTreeMap<PartId, String>,
+}
+
+/// A contract, checked.
+#[derive(Debug)]
+pub struct Contract {
+    /// Id (file stem).
+    pub id: String,
+    /// The authority holding it.
+    pub authority: AuthorityIndex,
+    /// The part it answers.
+    pub part: PartId,
+    /// Name as printed.
+    pub title: String,
+    /// Start date.
+    pub start: Option<Date>,
+    /// Answers by question.
+    pub answers: BTreeMap<QuestionId, Answer>,
+}
+
+/// An answer, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// Disclosed.
+    Value(Value),
+    /// Decided otherwise.
+    Decision(Decision),
+}
+
+/// A decision, with exemptions resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decision {
+    /// Withheld under these exemptions.
+    Withhold {
+        /// The exemptions relied on.
+        exemptions: Vec<Arc<Exemption>>,
+        /// Case-specific reasoning.
+        reason: Option<String>,
+        /// The information, for the record only: never rendered.
+        held: Option<Value>,
+    },
+    /// Neither confirmed nor denied.
+    NeitherConfirmNorDeny {
+        /// The exemptions relied on.
+        exemptions: Vec<Arc<Exemption>>,
+        /// Case-specific reasoning.
+        reason: Option<String>,
+    },
+    /// Not held.
+    NotHeld {
+        /// Why.
+        explanation: Option<String>,
+    },
+    /// Already published.
+    Published {
+        /// FOIA s.21 or FOISA s.25.
+        exemption: Arc<Exemption>,
+        /// Where.
+        publication: Publication,
+    },
+    /// Not applicable.
+    NotApplicable {
+        /// Why.
+        explanation: Option<String>,
+    },
+}
+
+/// A request, checked.
+#[derive(Debug)]
+pub struct Request {
+    /// The file it came from, as displayed.
+    pub file: PathBuf,
+    /// Our reference.
+    pub reference: String,
+    /// The authority asked.
+    pub authority: AuthorityIndex,
+    /// Title.
+    pub title: String,
+    /// Date received.
+    pub received: Date,
+    /// Date responded, if sent.
+    pub responded: Option<Date>,
+    /// The requester (private).
+    pub requester: Option<Requester>,
+    /// Whether to publish on the disclosure log.
+    pub publish: bool,
+    /// Layout of the response.
+    pub layout: Layout,
+    /// The parts asked, in the requester's order.
+    pub parts: Vec<AskedPart>,
+    /// A refusal of the whole request, if any.
+    pub refusal: Option<WholeRefusal>,
+}
+
+/// A part as asked, with the contracts that answer it.
+#[derive(Debug)]
+pub struct AskedPart {
+    /// Which part.
+    pub part: PartId,
+    /// Heading.
+    pub title: String,
+    /// Ids of the contracts answering it (may be empty: see `Authority::no_contracts`).
+    pub contracts: Vec<String>,
+    /// The questions in the requester's order.
+    pub questions: Vec<AskedQuestion>,
+}
+
+/// A question as asked.
+#[derive(Debug)]
+pub struct AskedQuestion {
+    /// The requester's number or letter.
+    pub number: Option<String>,
+    /// The canonical question, if it is one.
+    pub id: Option<QuestionId>,
+    /// Label.
+    pub label: String,
+    /// Wording.
+    pub text: String,
+    /// A request-specific answer overriding the casebook.
+    pub answer: Option<Answer>,
+}
+
+/// The whole request refused under s.12 or s.14.
+#[derive(Debug)]
+pub struct WholeRefusal {
+    /// The ground.
+    pub ground: RefusalGround,
+    /// The provision.
+    pub exemption: Arc<Exemption>,
+    /// s.12: estimated hours.
+    pub hours: Option<f64>,
+    /// s.12: the limit in hours.
+    pub limit_hours: f64,
+    /// s.12: the limit in pounds.
+    pub limit_pounds: u32,
+    /// s.12: how the estimate was made.
+    pub basis: Option<String>,
+    /// s.12: advice on narrowing.
+    pub advice: Option<String>,
+    /// s.14: reasoning.
+    pub reason: Option<String>,
+    /// s.14(2): the earlier request.
+    pub previous: Option<String>,
+}
+
+/// Where an asked question's answer comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Source<'a> {
+    /// Given in the request itself.
+    Request(&'a Answer),
+    /// The contract's own answer.
+    Contract(&'a Answer),
+    /// The authority's organisation-wide answer.
+    Authority(&'a Answer),
+    /// The part has no contracts: not held, for this reason.
+    NoContracts(&'a str),
+}
+
+impl Casebook {
+    /// The answer to `question` for `contract` (or for the part as a whole when the part
+    /// has no contracts): the request's own answer first, then the contract's, then the
+    /// authority's. `None` when nothing in the casebook answers it.
+    pub fn source<'a>(
+        &'a self,
+        authority: &'a Authority,
+        part: PartId,
+        contract: Option<&'a Contract>,
+        question: &'a AskedQuestion,
+    ) -> Option<Source<'a>> {
+        if let Some(answer) = &question.answer {
+            return Some(Source::Request(answer));
+        }
+        let id = question.id?;
+        if let Some(answer) = contract.and_then(|c| c.answers.get(&id)) {
+            return Some(Source::Contract(answer));
+        }
+        let scope = self.questionnaire.question(id).scope;
+        if contract.is_none() && scope == Scope::Contract {
+            return authority
+                .no_contracts
+                .get(&part)
+                .map(|why| Source::NoContracts(why));
+        }
+        if let Some(answer) = authority.facts.get(&id) {
+            return Some(Source::Authority(answer));
+        }
+        if contract.is_none() && scope == Scope::Either {
+            return authority
+                .no_contracts
+                .get(&part)
+                .map(|why| Source::NoContracts(why));
+        }
+        None
+    }
+
+    /// The authority at `index`.
+    pub fn authority(&self, index: AuthorityIndex) -> &Authority {
+        &self.authorities[index]
+    }
+}

@@ -1,0 +1,118 @@
+//! `foi` answers UK Freedom of Information round-robin requests from a casebook of facts.
+//!
+//! Every command runs the same pipeline, top to bottom:
+//!
+//!     load → validate → apply rules → render → write
+//!
+//! [`load`] reads the casebook's YAML files; [`validate`] turns them into checked types or
+//! a [`Report`] of every finding; [`rules`] resolves a request into a [`Response`] (what is
+//! disclosed, withheld and why); [`render`] phrases it through the [`templates`]; [`write`]
+//! is the only module that touches the disk.
+
+pub mod casebook;
+pub mod cli;
+pub mod exemptions;
+pub mod jurisdiction;
+pub mod load;
+pub mod model;
+pub mod questionnaire;
+pub mod render;
+pub mod report;
+pub mod response;
+pub mod rules;
+pub mod source;
+pub mod templates;
+pub mod validate;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+pub use report::Report;
+pub use response::Response;
+
+use casebook::{Casebook, Request};
+use model::Layout;
+use report::Severity;
+use rules::Audience;
+
+/// A problem with how `foi` was asked to run (exit code 2), as opposed to a problem found
+/// in the casebook (exit code 1).
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// Warnings found along the way, printed to standard error by the caller.
+pub type Warnings = Vec<report::Finding>;
+
+/// Loads and checks the casebook holding `path`, and the request at `path`.
+///
+/// Returns the errors as a [`Report`] when there are any; warnings are returned beside the
+/// result.
+pub fn load_request(path: &Path) -> anyhow::Result<(Casebook, Request, Warnings)> {
+    if !path.is_file() {
+        return Err(UsageError(format!("no request file at {}", path.display())).into());
+    }
+    let root = load::find_root(path).map_err(|err| UsageError(format!("{err:#}")))?;
+    let (raw, mut findings) = load::casebook(&root);
+    let casebook = raw.and_then(|raw| {
+        let (casebook, more) = validate::casebook(raw);
+        findings.extend(more);
+        casebook
+    });
+    let request = match (&casebook, load::request(&root, path)) {
+        (Some(casebook), Ok(parsed)) => {
+            let (request, more) = validate::request(casebook, &parsed);
+            findings.extend(more);
+            request
+        }
+        (_, Err(more)) => {
+            findings.extend(more);
+            None
+        }
+        (None, Ok(_)) => None,
+    };
+    let (errors, warnings): (Vec<_>, Vec<_>) = findings
+        .into_iter()
+        .partition(|f| f.severity == Severity::Error);
+    match (casebook, request) {
+        (Some(casebook), Some(request)) if errors.is_empty() => Ok((casebook, request, warnings)),
+        _ => Err(Report::new(errors.into_iter().chain(warnings).collect()).into()),
+    }
+}
+
+/// What `foi render` was asked to do.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// The request file.
+    pub request: PathBuf,
+    /// Override the layout.
+    pub layout: Option<Layout>,
+    /// Write here instead of standard output.
+    pub output: Option<PathBuf>,
+}
+
+/// `foi render`: one request to Markdown. Returns the warnings found.
+pub fn render(options: &RenderOptions) -> anyhow::Result<Warnings> {
+    let (casebook, request, warnings) = load_request(&options.request)?;
+    let mut response = rules::respond(&casebook, &request, Audience::Requester)?;
+    if let Some(layout) = options.layout {
+        response.layout = layout;
+    }
+    let env = templates::environment(Some(&casebook.root));
+    let text = render::markdown::render(&env, Some(&casebook.root), &response)
+        .with_context(|| format!("cannot render {}", request.file.display()))?;
+    match &options.output {
+        Some(path) => write::atomic(path, text.as_bytes())?,
+        None => write::stdout(text.as_bytes())?,
+    }
+    Ok(warnings)
+}

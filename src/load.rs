@@ -1,0 +1,377 @@
+//! Finding and reading casebook files.
+//!
+//! Owns the casebook's layout on disk (`foi.yaml`, `contracts/*.yaml`, `requests/*.yaml`,
+//! `exemptions/`, `templates/`), reading files (bounded in size, UTF-8), and turning YAML
+//! and serde errors into findings at the right line. A file that cannot be read or parsed
+//! becomes a finding and the rest are still read. Nothing here judges the content.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use crate::exemptions::Library;
+use crate::model::{ContractFile, ProfileFile, RequestFile};
+use crate::report::{Finding, Severity, closest};
+use crate::source::{Location, SourceFile};
+
+/// The casebook's root file.
+pub const PROFILE: &str = "foi.yaml";
+
+/// Largest file `foi` will read. Casebook files are small; anything bigger is a mistake.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// A file and the data parsed from it.
+#[derive(Debug)]
+pub struct Parsed<T> {
+    /// The file, for positions.
+    pub file: SourceFile,
+    /// The data.
+    pub data: T,
+}
+
+/// Everything a casebook holds except its requests, as parsed.
+#[derive(Debug)]
+pub struct RawCasebook {
+    /// The folder holding `foi.yaml`.
+    pub root: PathBuf,
+    /// `foi.yaml`.
+    pub profile: Parsed<ProfileFile>,
+    /// `contracts/*.yaml`, by id (file stem), sorted.
+    pub contracts: Vec<(String, Parsed<ContractFile>)>,
+    /// Built-in exemptions plus the casebook's own.
+    pub library: Library,
+}
+
+/// Walks up from `start` (a file or folder) to the folder holding `foi.yaml`.
+pub fn find_root(start: &Path) -> anyhow::Result<PathBuf> {
+    let start = if start.is_dir() {
+        start.to_path_buf()
+    } else {
+        start.parent().unwrap_or(Path::new(".")).to_path_buf()
+    };
+    let absolute = fs::canonicalize(if start.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        &start
+    })
+    .with_context(|| format!("cannot open folder {}", start.display()))?;
+    for dir in absolute.ancestors() {
+        if dir.join(PROFILE).is_file() {
+            return Ok(dir.to_path_buf());
+        }
+    }
+    bail!(
+        "no {PROFILE} in {} or any folder above it: a request must sit inside a casebook \
+         (run `foi init` to start one)",
+        absolute.display()
+    )
+}
+
+/// Reads `foi.yaml`, the contracts and the exemption library. Returns what parsed, and a
+/// finding for everything that did not.
+pub fn casebook(root: &Path) -> (Option<RawCasebook>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let profile = match read(root, &root.join(PROFILE)) {
+        Ok(file) => parse::<ProfileFile>(file, &mut findings),
+        Err(finding) => {
+            findings.push(*finding);
+            None
+        }
+    };
+    let mut contracts = Vec::new();
+    match yaml_files(root, &root.join("contracts")) {
+        Ok(files) => {
+            for (id, file) in files {
+                if let Some(parsed) = parse::<ContractFile>(file, &mut findings) {
+                    contracts.push((id, parsed));
+                }
+            }
+        }
+        Err(finding) => findings.push(*finding),
+    }
+    let (library, library_findings) = Library::load(Some(root));
+    findings.extend(library_findings);
+    let raw = profile.map(|profile| RawCasebook {
+        root: root.to_path_buf(),
+        profile,
+        contracts,
+        library,
+    });
+    (raw, findings)
+}
+
+/// Reads and parses one request file.
+pub fn request(root: &Path, path: &Path) -> Result<Parsed<RequestFile>, Vec<Finding>> {
+    let mut findings = Vec::new();
+    let file = read(root, path).map_err(|finding| vec![*finding])?;
+    parse::<RequestFile>(file, &mut findings).ok_or(findings)
+}
+
+/// The request files of a casebook, sorted by name.
+pub fn request_paths(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    yaml_paths(&root.join("requests"))
+        .with_context(|| format!("cannot list {}", root.join("requests").display()))
+}
+
+fn parse<T: serde::de::DeserializeOwned>(
+    file: SourceFile,
+    findings: &mut Vec<Finding>,
+) -> Option<Parsed<T>> {
+    match serde_yaml::from_str::<T>(&file.text) {
+        Ok(data) => Some(Parsed { file, data }),
+        Err(err) => {
+            findings.push(yaml_finding(&file, &err));
+            None
+        }
+    }
+}
+
+/// The `*.yaml` files of `dir` (none if it does not exist), by stem, sorted.
+pub fn yaml_files(root: &Path, dir: &Path) -> Result<Vec<(String, SourceFile)>, Box<Finding>> {
+    let paths = yaml_paths(dir).map_err(|err| {
+        Box::new(file_finding(
+            &relative(root, dir),
+            format!("cannot list folder: {err}"),
+        ))
+    })?;
+    let mut files = Vec::new();
+    for path in paths {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        files.push((stem, read(root, &path)?));
+    }
+    Ok(files)
+}
+
+fn yaml_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(err),
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        let yaml = path
+            .extension()
+            .is_some_and(|ext| ext == "yaml" || ext == "yml");
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if yaml && !hidden && path.is_file() {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+/// Reads a text file of the casebook: at most [`MAX_FILE_BYTES`], UTF-8, BOM removed.
+pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<Finding>> {
+    let display = relative(root, path);
+    let fail = |message: String| Box::new(file_finding(&display, message));
+    let meta =
+        fs::metadata(path).map_err(|err| fail(format!("cannot read file: {}", io_reason(&err))))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "file is {} bytes; casebook files are limited to {MAX_FILE_BYTES} bytes",
+            meta.len()
+        )));
+    }
+    let bytes =
+        fs::read(path).map_err(|err| fail(format!("cannot read file: {}", io_reason(&err))))?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        fail(format!(
+            "not UTF-8 text (invalid byte at offset {}): save the file as UTF-8",
+            err.utf8_error().valid_up_to()
+        ))
+    })?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    Ok(SourceFile::new(display, text))
+}
+
+fn io_reason(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => err.to_string(),
+    }
+}
+
+/// `path` relative to the casebook root when it lies inside it.
+pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    let absolute = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    absolute
+        .strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or(absolute)
+}
+
+fn file_finding(display: &Path, message: String) -> Finding {
+    Finding {
+        severity: Severity::Error,
+        file: display.to_path_buf(),
+        location: Location { line: 1, column: 1 },
+        path: String::new(),
+        message,
+        hint: None,
+        snippet: None,
+    }
+}
+
+/// A finding for a YAML or serde error: at its line and column, with the message made
+/// plain and a hint where the error lists what was expected.
+pub fn yaml_finding(file: &SourceFile, err: &serde_yaml::Error) -> Finding {
+    let location = err
+        .location()
+        .map_or(Location { line: 1, column: 1 }, |l| Location {
+            line: l.line(),
+            column: l.column(),
+        });
+    let text = strip_positions(&err.to_string());
+    // serde_yaml prefixes the field path: `contact.seniority: unknown variant …`.
+    let (path, message) = match text.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') && !path.is_empty() => {
+            (path.to_owned(), rest.to_owned())
+        }
+        _ => (String::new(), text),
+    };
+    let (message, hint) = explain(&message);
+    let mut finding = Finding::at_path(Severity::Error, file, path, location, message);
+    finding.hint = hint;
+    finding
+}
+
+/// Rewrites serde's wording into ours, with a "did you mean" hint where it lists choices.
+fn explain(message: &str) -> (String, Option<String>) {
+    let quoted =
+        |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_owned).collect() };
+    for (prefix, noun) in [("unknown field", "key"), ("unknown variant", "value")] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let names = quoted(rest);
+            let Some((given, expected)) = names.split_first() else {
+                break;
+            };
+            let candidates: Vec<&str> = expected.iter().map(String::as_str).collect();
+            let hint = match closest(given, &candidates) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None if candidates.is_empty() => "this mapping takes no keys".to_owned(),
+                None => format!("expected one of: {}", candidates.join(", ")),
+            };
+            return (format!("unknown {noun} `{given}`"), Some(hint));
+        }
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        let key = rest.trim_matches('`');
+        return (
+            format!("missing key `{key}`"),
+            Some(format!("add `{key}:` here")),
+        );
+    }
+    if message.starts_with("did not find expected")
+        || message.starts_with("mapping values are not allowed")
+    {
+        return (
+            format!("YAML syntax error: {message}"),
+            Some("check the indentation, and quote values that contain `: ` or start with a special character".into()),
+        );
+    }
+    (message.to_owned(), None)
+}
+
+/// Removes " at line N column M" (and " at position N") from a serde_yaml message.
+fn strip_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(" at ") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 4..];
+        let skipped = skip_position(after);
+        if skipped.len() == after.len() {
+            out.push_str(" at ");
+        }
+        rest = skipped;
+    }
+    out.push_str(rest);
+    out
+}
+
+fn skip_position(s: &str) -> &str {
+    let digits = |s: &str| s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if let Some(r) = s.strip_prefix("line ") {
+        let after_line = &r[r.len() - digits(r)..];
+        if after_line.len() < r.len() {
+            if let Some(c) = after_line.strip_prefix(" column ") {
+                let end = &c[c.len() - digits(c)..];
+                if end.len() < c.len() {
+                    return end;
+                }
+            }
+        }
+    }
+    if let Some(r) = s.strip_prefix("position ") {
+        let end = &r[r.len() - digits(r)..];
+        if end.len() < r.len() {
+            return end;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding_for<T: serde::de::DeserializeOwned + std::fmt::Debug>(yaml: &str) -> Finding {
+        let file = SourceFile::new("f.yaml", yaml.to_owned());
+        let err = serde_yaml::from_str::<T>(yaml).expect_err("should fail");
+        yaml_finding(&file, &err)
+    }
+
+    #[test]
+    fn positions_are_stripped_from_messages() {
+        assert_eq!(
+            strip_positions("bad at line 3 column 4, while parsing at line 1 column 1"),
+            "bad, while parsing"
+        );
+        assert_eq!(strip_positions("look at me"), "look at me");
+    }
+
+    #[test]
+    fn unknown_keys_get_the_nearest_valid_key() {
+        let f = finding_for::<ContractFile>("part: contact-centre\ntitle: X\nagentz: 3\n");
+        assert_eq!(f.message, "unknown key `agentz`");
+        assert_eq!(f.hint.as_deref(), Some("did you mean `agents`?"));
+        assert_eq!((f.location.line, f.location.column), (3, 1));
+    }
+
+    #[test]
+    fn nested_errors_keep_their_path() {
+        let f = finding_for::<ContractFile>(
+            "part: contact-centre\ntitle: X\ncontact:\n  name: A\n  seniority: middle\n",
+        );
+        assert_eq!(f.path, "contact.seniority");
+        assert_eq!(f.message, "unknown value `middle`");
+        assert_eq!(f.hint.as_deref(), Some("expected one of: senior, junior"));
+        assert_eq!(f.location.line, 5);
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_line() {
+        let f =
+            finding_for::<ContractFile>("part: contact-centre\ntitle: [unclosed\nsupplier: x\n");
+        assert!(
+            f.message.contains("YAML") || f.message.contains("expected"),
+            "{}",
+            f.message
+        );
+        assert!(f.location.line >= 2, "{:?}", f.location);
+    }
+}

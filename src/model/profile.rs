@@ -1,0 +1,142 @@
+//! `foi.yaml`: the authority (or authorities) the casebook answers for, and house policy.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::fields::Facts;
+use crate::questionnaire::PartId;
+
+/// The casebook's root file, `foi.yaml`. Give `authority` for one authority, or
+/// `authorities` for several (a shared service answering for each of them).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProfileFile {
+    /// The authority this casebook answers for.
+    #[serde(default)]
+    pub authority: Option<AuthorityFile>,
+    /// The authorities this casebook answers for; each needs an `id`.
+    #[serde(default)]
+    pub authorities: Option<Vec<AuthorityFile>>,
+    /// The shared service that answers for the authorities, if any.
+    #[serde(default)]
+    pub shared_service: Option<SharedService>,
+}
+
+/// A shared service answering requests on behalf of several authorities.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
+pub struct SharedService {
+    /// Name, e.g. `Mid Kent ICT Partnership`.
+    pub name: String,
+}
+
+/// The Act an authority answers under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Jurisdiction {
+    /// Freedom of Information Act 2000: England, Wales, Northern Ireland and UK-wide bodies.
+    Foia,
+    /// Freedom of Information (Scotland) Act 2002: Scottish public authorities.
+    Foisa,
+}
+
+impl Jurisdiction {
+    /// The id as written in YAML and used for the exemption folders.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Jurisdiction::Foia => "foia",
+            Jurisdiction::Foisa => "foisa",
+        }
+    }
+}
+
+/// How a response is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// Answers under each question; the refusal notice gathered at the end.
+    #[default]
+    Inline,
+    /// Each question in full with a short answer; one annex section per exemption.
+    Annex,
+}
+
+/// One authority: who it is, how to reach its FOI team, and what it holds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AuthorityFile {
+    /// Short id that contracts and requests use (`maidstone`). Required when foi.yaml
+    /// lists several authorities.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Full name, e.g. `Hastings Borough Council`.
+    pub name: String,
+    /// `foia` (England, Wales, Northern Ireland, UK-wide bodies) or `foisa` (Scotland).
+    pub jurisdiction: Jurisdiction,
+    /// Postal address, one line per item, printed on the letterhead.
+    #[serde(default)]
+    pub address: Vec<String>,
+    /// Website address.
+    #[serde(default)]
+    pub website: Option<String>,
+    /// The team that answers requests.
+    pub foi_team: TeamContact,
+    /// Where to ask for an internal review. Default: the FOI team.
+    #[serde(default)]
+    pub internal_review: Option<TeamContact>,
+    /// Who signs responses. Default: the FOI team's name.
+    #[serde(default)]
+    pub signature: Option<Signature>,
+    /// Logo image for the letterhead, relative to the casebook root.
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// Default layout of responses. Default: `inline`.
+    #[serde(default)]
+    pub layout: Option<Layout>,
+    /// The appropriate limit for s.12 refusals, in pounds. Default: 450 under FOIA
+    /// (600 for central government), 600 under FOISA.
+    #[serde(default)]
+    pub cost_limit: Option<u32>,
+    /// Answers that hold for the whole organisation, by question id.
+    #[serde(default)]
+    pub facts: Facts,
+    /// House policy: decisions applied to every contract's answer to a question when the
+    /// information is held, e.g. `manufacturer: {withhold: [s31-1-a]}`.
+    #[serde(default)]
+    pub policy: Facts,
+    /// For a part the authority holds no contracts for: why (printed as "not held").
+    #[serde(default)]
+    pub no_contracts: BTreeMap<PartId, String>,
+}
+
+/// A team's contact details.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
+pub struct TeamContact {
+    /// Team name, e.g. `Information Governance Team`.
+    pub name: String,
+    /// Email address.
+    pub email: String,
+    /// Telephone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Postal address. Default: the authority's address.
+    #[serde(default)]
+    pub address: Vec<String>,
+}
+
+/// The signature block of a response.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
+pub struct Signature {
+    /// Name of the person signing, if responses are signed personally.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Their job title.
+    #[serde(default)]
+    pub job_title: Option<String>,
+    /// Team name. Default: the FOI team's name.
+    #[serde(default)]
+    pub team: Option<String>,
+}

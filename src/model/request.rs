@@ -1,0 +1,215 @@
+//! A request file: `requests/*.yaml`, one per request received.
+
+use std::fmt;
+
+use serde::de::value::SeqAccessDeserializer;
+use serde::de::{self, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use super::answer::Answer;
+use super::profile::Layout;
+use super::values::Date;
+use crate::questionnaire::{PartId, QuestionId};
+
+/// A request for information and how it was answered.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RequestFile {
+    /// Our reference for the request, e.g. `FOIR-467737865`. Unique in the casebook.
+    pub reference: String,
+    /// The authority the request was made to (an `id` from foi.yaml). Required when
+    /// foi.yaml lists several authorities.
+    #[serde(default)]
+    pub authority: Option<String>,
+    /// A short title. Default: built from the parts asked.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Date the request was received, YYYY-MM-DD.
+    pub received: Date,
+    /// Date the response was sent, YYYY-MM-DD. Leave out while the response is a draft.
+    #[serde(default)]
+    pub responded: Option<Date>,
+    /// Who asked. Private: printed in the letter only, never published.
+    #[serde(default)]
+    pub requester: Option<Requester>,
+    /// Whether the response goes on the disclosure log. Default: false.
+    #[serde(default)]
+    pub publish: bool,
+    /// Layout of the response. Default: the authority's layout, else `inline`.
+    #[serde(default)]
+    pub layout: Option<Layout>,
+    /// The parts asked, in the requester's order, or `standard` for the whole questionnaire.
+    pub parts: OrStandard<PartAsked>,
+    /// Refuse the whole request (s.12 cost limit, s.14 vexatious or repeated) instead of
+    /// answering it.
+    #[serde(default)]
+    pub refuse: Option<Refusal>,
+}
+
+/// The person who made the request. Private.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Requester {
+    /// Name, as the requester gave it.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Email address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Postal address, one line per item.
+    #[serde(default)]
+    pub address: Vec<String>,
+}
+
+/// Either the word `standard` (the whole canonical list) or an explicit list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OrStandard<T> {
+    /// The canonical questionnaire.
+    Standard,
+    /// As listed.
+    Listed(Vec<T>),
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OrStandard<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OrStandardVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for OrStandardVisitor<T> {
+            type Value = OrStandard<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("`standard` or a list")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                if v == "standard" {
+                    Ok(OrStandard::Standard)
+                } else {
+                    Err(E::custom(format_args!(
+                        "expected `standard` or a list, found `{v}`"
+                    )))
+                }
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                Vec::<T>::deserialize(SeqAccessDeserializer::new(seq)).map(OrStandard::Listed)
+            }
+        }
+        deserializer.deserialize_any(OrStandardVisitor(std::marker::PhantomData))
+    }
+}
+
+/// One part of the questionnaire, as the request asked it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PartAsked {
+    /// `contact-centre` or `inbound-network`.
+    pub part: PartId,
+    /// The requester's heading for the part. Default: the questionnaire's title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The contracts that answer this part (file names in `contracts/`, without `.yaml`).
+    /// Default: every contract of the authority for this part.
+    #[serde(default)]
+    pub contracts: Option<Vec<String>>,
+    /// The questions, as the requester numbered and worded them, or `standard`.
+    pub questions: OrStandard<QuestionAsked>,
+}
+
+/// One question, as the requester numbered and worded it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuestionAsked {
+    /// The requester's number or letter for it (`3`, `b`, `iv`), without punctuation.
+    #[serde(default)]
+    pub number: Option<Number>,
+    /// The canonical question it asks. Leave out for a question outside the questionnaire
+    /// and give its `answer` here.
+    #[serde(default)]
+    pub id: Option<QuestionId>,
+    /// The requester's label, e.g. `Incumbent Supplier`. Default: the canonical label.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The requester's wording. Default: the canonical wording.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// An answer for this request only, overriding the casebook for every contract in
+    /// the part. Required for a question without an `id`.
+    #[serde(default)]
+    pub answer: Option<Answer<serde_yaml::Value>>,
+}
+
+/// A question number as the requester wrote it: `3`, `b`, `iv`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Number(pub String);
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NumberVisitor;
+        impl Visitor<'_> for NumberVisitor {
+            type Value = Number;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a question number such as `3`, `b` or `iv`")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
+                Ok(Number(v.to_string()))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
+                let trimmed = v
+                    .trim()
+                    .trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ':'));
+                if trimmed.is_empty() || trimmed.chars().any(char::is_whitespace) {
+                    return Err(E::custom(format_args!(
+                        "`{v}` is not a question number: write e.g. `3`, `b` or `iv`"
+                    )));
+                }
+                Ok(Number(trimmed.to_owned()))
+            }
+        }
+        deserializer.deserialize_any(NumberVisitor)
+    }
+}
+
+/// Grounds for refusing a request as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum RefusalGround {
+    /// Cost of compliance exceeds the appropriate limit (s.12).
+    #[serde(rename = "s12")]
+    Cost,
+    /// Vexatious request (s.14(1)).
+    #[serde(rename = "s14-1")]
+    Vexatious,
+    /// Repeated request (s.14(2)).
+    #[serde(rename = "s14-2")]
+    Repeated,
+}
+
+impl RefusalGround {
+    /// The exemption-library id of the provision.
+    pub fn id(self) -> &'static str {
+        match self {
+            RefusalGround::Cost => "s12",
+            RefusalGround::Vexatious => "s14-1",
+            RefusalGround::Repeated => "s14-2",
+        }
+    }
+}
+
+/// Refusing the whole request.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Refusal {
+    /// `s12` (cost limit), `s14-1` (vexatious) or `s14-2` (repeated).
+    pub under: RefusalGround,
+    /// s.12: our estimate of the hours needed to comply.
+    #[serde(default)]
+    pub hours: Option<f64>,
+    /// s.12: how that estimate was reached.
+    #[serde(default)]
+    pub basis: Option<String>,
+    /// s.12: advice on narrowing the request so it can be answered (s.16 duty).
+    #[serde(default)]
+    pub advice: Option<String>,
+    /// s.14: why the provision applies.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// s.14(2): reference of the earlier request this one repeats.
+    #[serde(default)]
+    pub previous: Option<String>,
+}

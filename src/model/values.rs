@@ -1,0 +1,501 @@
+//! The values questions take: text, counts, dates, money, durations, contacts and lists.
+//!
+//! Each type accepts the forms an officer naturally writes (`agents: 11`,
+//! `agents: about 40`, `annual-spend: 12000`) and rejects the rest with a message that
+//! says what to write instead. Formatting for people is the templates' job, not this one.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Free text. Numbers and booleans are accepted and kept as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Text(pub String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl Visitor<'_> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("text")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+                Ok(Text(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
+                Ok(Text(if v { "Yes" } else { "No" }.to_owned()))
+            }
+        }
+        deserializer.deserialize_string(TextVisitor)
+    }
+}
+
+impl Text {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A calendar date, written `YYYY-MM-DD` in YAML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl Visitor<'_> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date written YYYY-MM-DD, e.g. 2023-02-01")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
+                    .map(Date)
+                    .map_err(|_| {
+                        E::custom(format_args!(
+                            "`{v}` is not a date: write dates as YYYY-MM-DD, e.g. 2023-02-01"
+                        ))
+                    })
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
+                Err(E::custom(format_args!(
+                    "`{v}` is not a date: write dates as YYYY-MM-DD, e.g. 2023-02-01"
+                )))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Date, E> {
+                self.visit_u64(v.unsigned_abs())
+            }
+        }
+        deserializer.deserialize_str(DateVisitor)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+/// A number of things (agents, sites, users): exact, or in words (`about 700`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Count {
+    /// An exact number.
+    Number(u64),
+    /// A number in words, printed as written.
+    Words(String),
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CountVisitor;
+        impl Visitor<'_> for CountVisitor {
+            type Value = Count;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a whole number, or words such as `about 700`")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
+                Ok(Count::Number(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
+                u64::try_from(v).map(Count::Number).map_err(|_| {
+                    E::custom(format_args!(
+                        "`{v}` is negative: a count cannot be below zero"
+                    ))
+                })
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
+                Err(E::custom(format_args!(
+                    "`{v}` is not a whole number: write e.g. `about {}`",
+                    v.round()
+                )))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
+                let v = v.trim();
+                match v.parse::<u64>() {
+                    Ok(n) => Ok(Count::Number(n)),
+                    Err(_) if v.is_empty() => Err(E::custom("empty count: give a number")),
+                    Err(_) => Ok(Count::Words(v.to_owned())),
+                }
+            }
+        }
+        deserializer.deserialize_any(CountVisitor)
+    }
+}
+
+/// Currencies an annual spend may be given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Currency {
+    /// Pounds sterling (the default).
+    #[default]
+    Gbp,
+    /// Euros.
+    Eur,
+    /// US dollars.
+    Usd,
+}
+
+/// An average yearly spend: `12000`, or `{amount: 12000, years: 3}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
+pub struct Money {
+    /// The average amount spent each year.
+    pub amount: f64,
+    /// Currency of the amount. Default: GBP.
+    #[serde(default)]
+    pub currency: Currency,
+    /// Number of years the average is taken over, if known.
+    #[serde(default)]
+    pub years: Option<u32>,
+    /// A qualifier printed after the amount, e.g. `excluding VAT`.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Money {
+    fn check(self) -> Result<Self, String> {
+        if !self.amount.is_finite() || self.amount < 0.0 {
+            return Err(format!("`{}` is not an amount of money", self.amount));
+        }
+        if self.years == Some(0) {
+            return Err("`years: 0`: an average needs at least one year".into());
+        }
+        Ok(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for MoneyAnswer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MoneyVisitor;
+        impl<'de> Visitor<'de> for MoneyVisitor {
+            type Value = MoneyAnswer;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an amount such as `12000`, or `{amount: 12000, years: 3}`")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<MoneyAnswer, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<MoneyAnswer, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<MoneyAnswer, E> {
+                let money = Money {
+                    amount: v,
+                    currency: Currency::Gbp,
+                    years: None,
+                    note: None,
+                };
+                money.check().map(MoneyAnswer).map_err(E::custom)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<MoneyAnswer, E> {
+                let digits: String = v
+                    .chars()
+                    .filter(|c| !matches!(c, '£' | ',' | ' '))
+                    .collect();
+                match digits.parse::<f64>() {
+                    Ok(amount) => self.visit_f64(amount),
+                    Err(_) => Err(E::custom(format_args!(
+                        "`{v}` is not an amount: write a number such as `12000`, \
+                         or `{{amount: 12000, years: 3, note: excluding VAT}}`"
+                    ))),
+                }
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<MoneyAnswer, A::Error> {
+                let money = Money::deserialize(MapAccessDeserializer::new(map))?;
+                money.check().map(MoneyAnswer).map_err(de::Error::custom)
+            }
+        }
+        deserializer.deserialize_any(MoneyVisitor)
+    }
+}
+
+/// An annual spend as written in a casebook: a bare amount or the full form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct MoneyAnswer(pub Money);
+
+/// How long a contract runs: `1 year`, or `{term: 3 years, extensions: up to 2 more years}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
+pub struct Duration {
+    /// The initial term, e.g. `3 years`.
+    pub term: String,
+    /// Options to extend, e.g. `two optional extensions of 12 months`.
+    #[serde(default)]
+    pub extensions: Option<String>,
+}
+
+/// A duration as written in a casebook: text or the full form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct DurationAnswer(pub Duration);
+
+impl<'de> Deserialize<'de> for DurationAnswer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DurationVisitor;
+        impl<'de> Visitor<'de> for DurationVisitor {
+            type Value = DurationAnswer;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a duration such as `3 years`, or `{term: 3 years, extensions: …}`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DurationAnswer, E> {
+                Ok(DurationAnswer(Duration {
+                    term: v.to_owned(),
+                    extensions: None,
+                }))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<DurationAnswer, E> {
+                Err(E::custom(format_args!(
+                    "`{v}` has no unit: write e.g. `{v} years` or `{v} months`"
+                )))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DurationAnswer, A::Error> {
+                Duration::deserialize(MapAccessDeserializer::new(map)).map(DurationAnswer)
+            }
+        }
+        deserializer.deserialize_any(DurationVisitor)
+    }
+}
+
+/// How senior a member of staff is, which decides whether their details are disclosed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Seniority {
+    /// Head of service or above, or public-facing: name and contact details disclosed.
+    Senior,
+    /// Name, phone and email withheld (FOIA s.40(2), FOISA s.38(1)(b)); job title given.
+    Junior,
+}
+
+/// The person responsible for a contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
+pub struct Contact {
+    /// Full name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Job title.
+    #[serde(default)]
+    pub job_title: Option<String>,
+    /// Direct telephone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Direct email address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// `senior` or `junior`: junior staff have name, phone and email withheld.
+    pub seniority: Seniority,
+    /// A senior officer named instead of a junior contract owner.
+    #[serde(default)]
+    pub senior_officer: Option<SeniorOfficer>,
+}
+
+/// A senior officer, named in place of a junior one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
+pub struct SeniorOfficer {
+    /// Full name.
+    pub name: String,
+    /// Job title, e.g. `Head of IT Operations`.
+    pub job_title: String,
+    /// Telephone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Email address.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// One or more items, e.g. busy months: `[January, September]` or `January to March`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct List(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for List {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListVisitor;
+        impl<'de> Visitor<'de> for ListVisitor {
+            type Value = List;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("text, or a list such as `[January, September]`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<List, E> {
+                Ok(List(vec![v.to_owned()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<List, A::Error> {
+                let mut items = Vec::new();
+                while let Some(Text(item)) = seq.next_element()? {
+                    items.push(item);
+                }
+                if items.is_empty() {
+                    return Err(de::Error::custom("empty list: give at least one item"));
+                }
+                Ok(List(items))
+            }
+        }
+        deserializer.deserialize_any(ListVisitor)
+    }
+}
+
+/// A value of any question, once the question is known.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", content = "value", rename_all = "kebab-case")]
+pub enum Value {
+    /// Free text.
+    Text(String),
+    /// A count.
+    Count(Count),
+    /// A date.
+    Date(Date),
+    /// An average yearly spend.
+    Money(Money),
+    /// A contract term.
+    Duration(Duration),
+    /// A contract owner.
+    Contact(Contact),
+    /// A list of items.
+    List(Vec<String>),
+}
+
+impl From<Text> for Value {
+    fn from(v: Text) -> Self {
+        Value::Text(v.0)
+    }
+}
+impl From<Count> for Value {
+    fn from(v: Count) -> Self {
+        Value::Count(v)
+    }
+}
+impl From<Date> for Value {
+    fn from(v: Date) -> Self {
+        Value::Date(v)
+    }
+}
+impl From<MoneyAnswer> for Value {
+    fn from(v: MoneyAnswer) -> Self {
+        Value::Money(v.0)
+    }
+}
+impl From<DurationAnswer> for Value {
+    fn from(v: DurationAnswer) -> Self {
+        Value::Duration(v.0)
+    }
+}
+impl From<Contact> for Value {
+    fn from(v: Contact) -> Self {
+        Value::Contact(v)
+    }
+}
+impl From<List> for Value {
+    fn from(v: List) -> Self {
+        Value::List(v.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one<T: for<'de> Deserialize<'de>>(yaml: &str) -> Result<T, String> {
+        serde_yaml::from_str::<T>(yaml).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn text_keeps_leading_zeros_of_phone_numbers() {
+        assert_eq!(one::<Text>("01424 451066").unwrap().0, "01424 451066");
+        assert_eq!(one::<Text>("'0123'").unwrap().0, "0123");
+    }
+
+    #[test]
+    fn counts_take_numbers_or_words() {
+        assert_eq!(one::<Count>("11").unwrap(), Count::Number(11));
+        assert_eq!(
+            one::<Count>("about 700").unwrap(),
+            Count::Words("about 700".into())
+        );
+        assert!(one::<Count>("-3").unwrap_err().contains("negative"));
+        assert!(one::<Count>("2.5").unwrap_err().contains("whole number"));
+    }
+
+    #[test]
+    fn dates_must_be_iso() {
+        assert_eq!(one::<Date>("2023-02-01").unwrap().to_string(), "2023-02-01");
+        let err = one::<Date>("01/02/2023").unwrap_err();
+        assert!(err.contains("YYYY-MM-DD"), "{err}");
+        assert!(one::<Date>("2023-02-30").is_err());
+    }
+
+    #[test]
+    fn money_takes_amounts_and_the_full_form() {
+        let bare = one::<MoneyAnswer>("12000").unwrap().0;
+        assert_eq!(
+            (bare.amount, bare.currency, bare.years),
+            (12000.0, Currency::Gbp, None)
+        );
+        let full = one::<MoneyAnswer>("{amount: 4500.5, years: 3, note: excluding VAT}")
+            .unwrap()
+            .0;
+        assert_eq!(
+            (full.amount, full.years, full.note.as_deref()),
+            (4500.5, Some(3), Some("excluding VAT"))
+        );
+        assert_eq!(one::<MoneyAnswer>("'£12,000'").unwrap().0.amount, 12000.0);
+        assert!(
+            one::<MoneyAnswer>("lots")
+                .unwrap_err()
+                .contains("not an amount")
+        );
+        assert!(
+            one::<MoneyAnswer>("{amount: 1, year: 3}")
+                .unwrap_err()
+                .contains("unknown field `year`")
+        );
+    }
+
+    #[test]
+    fn durations_need_units() {
+        assert_eq!(one::<DurationAnswer>("1 year").unwrap().0.term, "1 year");
+        assert!(one::<DurationAnswer>("3").unwrap_err().contains("no unit"));
+    }
+
+    #[test]
+    fn contacts_require_seniority() {
+        let err = one::<Contact>("{name: A, job-title: B}").unwrap_err();
+        assert!(err.contains("missing field `seniority`"), "{err}");
+    }
+
+    #[test]
+    fn lists_take_one_item_or_many() {
+        assert_eq!(one::<List>("January").unwrap().0, vec!["January"]);
+        assert_eq!(
+            one::<List>("[January, March]").unwrap().0,
+            vec!["January", "March"]
+        );
+    }
+}

@@ -1,0 +1,60 @@
+//! Response → Markdown, through the layout's template (`inline.md` or `annex.md`).
+
+use std::path::Path;
+
+use minijinja::Environment;
+
+use crate::model::Layout;
+use crate::response::Response;
+
+/// The template that renders a layout.
+pub fn template_for(layout: Layout) -> &'static str {
+    match layout {
+        Layout::Inline => "inline.md",
+        Layout::Annex => "annex.md",
+    }
+}
+
+/// Renders `response` to Markdown with its layout's template.
+pub fn render(
+    env: &Environment<'_>,
+    root: Option<&Path>,
+    response: &Response,
+) -> anyhow::Result<String> {
+    let text = super::render_template(env, root, template_for(response.layout), response)?;
+    Ok(tidy(&text))
+}
+
+/// Trailing spaces removed, no more than one blank line in a row, one final newline: the
+/// templates stay readable without every line needing whitespace control.
+pub fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_collapses_blank_lines_and_trailing_space() {
+        assert_eq!(tidy("\n\n# A  \n\n\n\nb\n\n"), "# A\n\nb\n");
+    }
+}

@@ -1,0 +1,52 @@
+//! Resolved response → documents in memory. One file per format.
+//!
+//! Renderers return text; they never touch the disk (`write` does).
+
+pub mod markdown;
+
+use minijinja::Environment;
+
+/// A template error as the user should see it: which template, which line, what is wrong.
+pub(crate) fn template_error(
+    env_has_override: impl Fn(&str) -> bool,
+    err: &minijinja::Error,
+) -> anyhow::Error {
+    let mut message = String::new();
+    if let Some(name) = err.name() {
+        let origin = if env_has_override(name) {
+            format!("templates/{name}")
+        } else {
+            format!("(built in) templates/{name}")
+        };
+        message.push_str(&origin);
+        if let Some(line) = err.line() {
+            message.push_str(&format!(":{line}"));
+        }
+        message.push_str(": ");
+    }
+    message.push_str(&err.kind().to_string());
+    if let Some(detail) = err.detail() {
+        message.push_str(": ");
+        message.push_str(detail);
+    }
+    anyhow::anyhow!(message)
+}
+
+/// Whether the environment's loader found `name` in the casebook rather than built in.
+pub(crate) fn is_override(root: Option<&std::path::Path>, name: &str) -> bool {
+    root.is_some_and(|root| root.join("templates").join(name).is_file())
+}
+
+/// Renders the named template with `context`, reporting errors with their template and line.
+pub(crate) fn render_template<S: serde::Serialize>(
+    env: &Environment<'_>,
+    root: Option<&std::path::Path>,
+    name: &str,
+    context: &S,
+) -> anyhow::Result<String> {
+    let fail = |err: minijinja::Error| template_error(|n| is_override(root, n), &err);
+    let template = env.get_template(name).map_err(fail)?;
+    template
+        .render(minijinja::Value::from(minijinja::value::Serde(context)))
+        .map_err(fail)
+}

@@ -1,0 +1,245 @@
+//! Findings about a casebook: what is wrong, where, and how to fix it.
+//!
+//! Owns the `Finding` type every stage reports with, and printing a set of findings the way
+//! rustc prints diagnostics (the offending line quoted, a caret under it). It never decides
+//! what is wrong; `load` and `validate` do.
+
+use std::fmt::{self, Write as _};
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::source::{FieldPath, Location, SourceFile};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be fixed before anything is rendered.
+    Error,
+    /// Worth a look; does not stop rendering.
+    Warning,
+}
+
+/// One problem found in a casebook file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, as shown to the user.
+    pub file: PathBuf,
+    /// Where in the file.
+    pub location: Location,
+    /// The field, e.g. `annual-spend.withhold[0]` (empty for the whole file).
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it, when there is something useful to say.
+    pub hint: Option<String>,
+    /// The quoted source line.
+    #[serde(skip)]
+    pub snippet: Option<String>,
+}
+
+impl Finding {
+    /// An error at the value of `path` in `file`.
+    pub fn error(file: &SourceFile, path: &FieldPath, message: impl Into<String>) -> Self {
+        Self::at(Severity::Error, file, path, file.locate(path), message)
+    }
+
+    /// A warning at the value of `path` in `file`.
+    pub fn warning(file: &SourceFile, path: &FieldPath, message: impl Into<String>) -> Self {
+        Self::at(Severity::Warning, file, path, file.locate(path), message)
+    }
+
+    /// A finding at an explicit location.
+    pub fn at(
+        severity: Severity,
+        file: &SourceFile,
+        path: &FieldPath,
+        location: Location,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::at_path(severity, file, path.to_string(), location, message)
+    }
+
+    /// A finding at an explicit location, with the path already printed.
+    pub fn at_path(
+        severity: Severity,
+        file: &SourceFile,
+        path: String,
+        location: Location,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity,
+            file: file.display.clone(),
+            location,
+            path,
+            message: message.into(),
+            hint: None,
+            snippet: file.line(location.line).map(str::to_owned),
+        }
+    }
+
+    /// The same finding with a hint.
+    #[must_use]
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// A "did you mean" hint from the closest candidate, or the list of candidates.
+    #[must_use]
+    pub fn suggest<'a>(self, given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
+        let candidates: Vec<&str> = candidates.into_iter().collect();
+        match closest(given, &candidates) {
+            Some(best) => self.hint(format!("did you mean `{best}`?")),
+            None if candidates.is_empty() => self,
+            None => self.hint(format!("expected one of: {}", candidates.join(", "))),
+        }
+    }
+}
+
+/// The candidate nearest to `given`, when it is near enough to be a likely typo.
+pub fn closest<'a>(given: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let given = given.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(&given, &c.to_lowercase()), *c))
+        .filter(|(distance, c)| *distance <= (c.len().max(given.len()) / 3).max(1))
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Every finding from one run, in file and line order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    findings: Vec<Finding>,
+}
+
+impl Report {
+    /// A report holding these findings, sorted by file, line and column.
+    pub fn new(mut findings: Vec<Finding>) -> Self {
+        findings.sort_by(|a, b| {
+            (&a.file, a.location, a.severity, &a.message)
+                .cmp(&(&b.file, b.location, b.severity, &b.message))
+        });
+        findings.dedup();
+        Self { findings }
+    }
+
+    /// The findings.
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.findings.len() - self.errors()
+    }
+
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.errors() > 0
+    }
+
+    /// The report as plain text, one block per finding and a summary line.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for finding in &self.findings {
+            write_finding(&mut out, finding);
+        }
+        let (errors, warnings) = (self.errors(), self.warnings());
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        match (errors, warnings) {
+            (0, 0) => {}
+            (0, w) => {
+                let _ = writeln!(out, "{}", plural(w, "warning"));
+            }
+            (e, 0) => {
+                let _ = writeln!(out, "{}", plural(e, "error"));
+            }
+            (e, w) => {
+                let _ = writeln!(out, "{}, {}", plural(e, "error"), plural(w, "warning"));
+            }
+        }
+        out
+    }
+}
+
+fn write_finding(out: &mut String, finding: &Finding) {
+    let severity = match finding.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let Location { line, column } = finding.location;
+    let _ = writeln!(out, "{severity}: {}", finding.message);
+    let _ = write!(out, "  --> {}:{line}:{column}", finding.file.display());
+    if !finding.path.is_empty() {
+        let _ = write!(out, " ({})", finding.path);
+    }
+    out.push('\n');
+    if let Some(snippet) = &finding.snippet {
+        let gutter = " ".repeat(line.to_string().len());
+        let indent: String = snippet
+            .chars()
+            .take(column.saturating_sub(1))
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let _ = writeln!(out, "{gutter} |");
+        let _ = writeln!(out, "{line} | {snippet}");
+        let _ = writeln!(out, "{gutter} | {indent}^");
+    }
+    if let Some(hint) = &finding.hint {
+        let _ = writeln!(out, "  = help: {hint}");
+    }
+    out.push('\n');
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.to_text())
+    }
+}
+
+impl std::error::Error for Report {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_finds_typos_but_not_strangers() {
+        let ids = ["s21", "s43-1", "s43-2", "s31-1-a"];
+        assert_eq!(closest("s43-3", &ids), Some("s43-1"));
+        assert_eq!(closest("s312a", &ids), None);
+        assert_eq!(closest("s31-1a", &ids), Some("s31-1-a"));
+        assert_eq!(closest("agentz", &["agents", "sites"]), Some("agents"));
+        assert_eq!(closest("zzz", &["agents", "sites"]), None);
+    }
+
+    #[test]
+    fn text_quotes_the_line_with_a_caret() {
+        let file = SourceFile::new(
+            "contracts/ivr.yaml",
+            "title: IVR\nsupplier: {withhold: [s43-3]}\n".into(),
+        );
+        let path = FieldPath::key("supplier").at("withhold").index(0);
+        let finding =
+            Finding::error(&file, &path, "unknown exemption `s43-3`").hint("did you mean `s43-2`?");
+        let text = Report::new(vec![finding]).to_text();
+        assert_eq!(
+            text,
+            "error: unknown exemption `s43-3`\n  --> contracts/ivr.yaml:2:23 (supplier.withhold[0])\n  |\n2 | supplier: {withhold: [s43-3]}\n  |                       ^\n  = help: did you mean `s43-2`?\n\n1 error\n"
+        );
+    }
+}

@@ -1,0 +1,364 @@
+//! The resolved response: everything a template needs, and nothing it must decide.
+//!
+//! `rules` builds it from a checked request; the templates, the JSON output and the
+//! disclosure log read it. It is plain data: every legal decision (what is disclosed, which
+//! exemption applies to which question, the outcome) is already made. It never holds a
+//! withheld value, and it holds the requester only when rendering the letter itself.
+
+use serde::Serialize;
+
+use crate::exemptions::{ExemptionKind, PublicInterest, Test};
+use crate::jurisdiction::Act;
+use crate::model::values::{Date, Value};
+use crate::model::{Jurisdiction, Layout, Publication, Signature, TeamContact};
+use crate::questionnaire::{PartId, QuestionId};
+
+/// A response to one request, ready to render.
+#[derive(Debug, Clone, Serialize)]
+pub struct Response {
+    /// Our reference.
+    pub reference: String,
+    /// Title of the request.
+    pub title: String,
+    /// Who is answering.
+    pub authority: AuthorityView,
+    /// FOIA or FOISA.
+    pub jurisdiction: Jurisdiction,
+    /// Facts about the Act: its name, the regulator, review limits.
+    pub act: &'static Act,
+    /// Date received.
+    pub received: Date,
+    /// Date of the response, when sent.
+    pub responded: Option<Date>,
+    /// The addressee: present in the letter, absent in anything published.
+    pub requester: Option<Addressee>,
+    /// Layout.
+    pub layout: Layout,
+    /// The outcome, as official statistics classify it.
+    pub outcome: Outcome,
+    /// The answers, part by part, in the requester's order.
+    pub parts: Vec<PartView>,
+    /// A refusal of the whole request, if that is the answer.
+    pub refusal: Option<RefusalView>,
+    /// Refusal notices, one per exemption, in order of first use.
+    pub notices: Vec<Notice>,
+}
+
+/// The authority as printed on the letter.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuthorityView {
+    /// Id in the casebook.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Postal address lines.
+    pub address: Vec<String>,
+    /// Website.
+    pub website: Option<String>,
+    /// The FOI team.
+    pub foi_team: TeamContact,
+    /// Where to ask for a review.
+    pub internal_review: TeamContact,
+    /// The signature block.
+    pub signature: Signature,
+    /// The shared service answering on the authority's behalf, if any.
+    pub shared_service: Option<String>,
+}
+
+/// The person the letter is addressed to.
+#[derive(Debug, Clone, Serialize)]
+pub struct Addressee {
+    /// Name.
+    pub name: Option<String>,
+    /// Postal address lines.
+    pub address: Vec<String>,
+}
+
+/// Outcome categories used by the Cabinet Office and OSIC statistics. Serialised as
+/// `{"code": "partially-withheld", "label": "Partially withheld"}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// All information held was provided.
+    GrantedInFull,
+    /// Some provided, some withheld.
+    PartiallyWithheld,
+    /// Nothing provided: all withheld under exemptions.
+    WithheldInFull,
+    /// None of the information is held.
+    NotHeld,
+    /// Neither confirmed nor denied.
+    NeitherConfirmNorDeny,
+    /// Refused: cost of compliance exceeds the limit (s.12).
+    RefusedCost,
+    /// Refused: vexatious (s.14(1)).
+    RefusedVexatious,
+    /// Refused: repeated (s.14(2)).
+    RefusedRepeated,
+}
+
+impl Serialize for Outcome {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Outcome", 2)?;
+        out.serialize_field("code", self.code())?;
+        out.serialize_field("label", self.label())?;
+        out.end()
+    }
+}
+
+impl Outcome {
+    /// The category's code: `partially-withheld`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::GrantedInFull => "granted-in-full",
+            Outcome::PartiallyWithheld => "partially-withheld",
+            Outcome::WithheldInFull => "withheld-in-full",
+            Outcome::NotHeld => "not-held",
+            Outcome::NeitherConfirmNorDeny => "neither-confirm-nor-deny",
+            Outcome::RefusedCost => "refused-cost",
+            Outcome::RefusedVexatious => "refused-vexatious",
+            Outcome::RefusedRepeated => "refused-repeated",
+        }
+    }
+
+    /// The category's name as printed.
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::GrantedInFull => "Granted in full",
+            Outcome::PartiallyWithheld => "Partially withheld",
+            Outcome::WithheldInFull => "Withheld in full",
+            Outcome::NotHeld => "Information not held",
+            Outcome::NeitherConfirmNorDeny => "Neither confirmed nor denied",
+            Outcome::RefusedCost => "Refused: cost limit",
+            Outcome::RefusedVexatious => "Refused: vexatious",
+            Outcome::RefusedRepeated => "Refused: repeated request",
+        }
+    }
+}
+
+/// One part of the request and its answers.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartView {
+    /// Position in the request, from 1.
+    pub number: usize,
+    /// Which part.
+    pub id: PartId,
+    /// Heading.
+    pub title: String,
+    /// The answers, grouped by where they come from.
+    pub sections: Vec<Section>,
+}
+
+/// What a section of a part is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    /// Answers about one contract.
+    Contract,
+    /// Answers about the organisation as a whole.
+    Organisation,
+    /// Questions not answered because the authority holds no such contracts.
+    NoContracts,
+}
+
+/// A group of answers under one heading.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// What the section is about.
+    pub kind: SectionKind,
+    /// The contract, for a contract section.
+    pub contract: Option<ContractView>,
+    /// For a no-contracts section: why there are none.
+    pub statement: Option<String>,
+    /// For a no-contracts section: the questions it covers.
+    pub questions: Option<QuestionRefs>,
+    /// The answers, in the requester's order.
+    pub answers: Vec<AnswerLine>,
+}
+
+/// A contract as named in a response.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContractView {
+    /// Id in the casebook.
+    pub id: String,
+    /// Title.
+    pub title: String,
+}
+
+/// Where an answer came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnswerSource {
+    /// The request file's own answer.
+    Request,
+    /// The contract.
+    Contract,
+    /// The authority's organisation-wide facts.
+    Authority,
+    /// House policy applied to held information.
+    Policy,
+    /// No contracts of this kind are held.
+    NoContracts,
+}
+
+/// How a question was answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Given in full.
+    Disclosed,
+    /// Given in part; the rest withheld.
+    PartlyWithheld,
+    /// Withheld under an exemption.
+    Withheld,
+    /// Neither confirmed nor denied.
+    NeitherConfirmNorDeny,
+    /// Not held.
+    NotHeld,
+    /// Already published: see the link.
+    Published,
+    /// Does not apply.
+    NotApplicable,
+}
+
+/// One question and its answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerLine {
+    /// The requester's number or letter.
+    pub number: Option<String>,
+    /// The canonical question, if it is one.
+    pub id: Option<QuestionId>,
+    /// Label.
+    pub label: String,
+    /// The question's wording.
+    pub text: String,
+    /// Where the answer came from.
+    pub source: AnswerSource,
+    /// How it was answered.
+    pub status: Status,
+    /// What is disclosed (for a partly withheld contact, the parts given).
+    pub disclosed: Option<Value>,
+    /// What is withheld, and under which exemptions.
+    pub withheld: Vec<Withholding>,
+    /// Why the information is not held or the question does not apply.
+    pub explanation: Option<String>,
+    /// Where published information is.
+    pub publication: Option<Publication>,
+}
+
+/// Something withheld from an answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Withholding {
+    /// The parts withheld (`name`, `telephone number`); empty when the whole answer is.
+    pub items: Vec<String>,
+    /// The exemptions relied on.
+    pub exemptions: Vec<ExemptionRef>,
+    /// Whether we neither confirm nor deny holding it.
+    pub neither_confirm_nor_deny: bool,
+}
+
+/// A short reference to an exemption.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExemptionRef {
+    /// Id, e.g. `s43-2`.
+    pub id: String,
+    /// `Section 43(2)`.
+    pub citation: String,
+    /// `Commercial interests`.
+    pub title: String,
+}
+
+/// The refusal notice for one exemption.
+#[derive(Debug, Clone, Serialize)]
+pub struct Notice {
+    /// The exemption.
+    pub exemption: ExemptionView,
+    /// The questions it applies to, in the requester's numbering.
+    pub questions: QuestionRefs,
+    /// Whether it is relied on to neither confirm nor deny.
+    pub neither_confirm_nor_deny: bool,
+    /// Case-specific reasons given in the casebook.
+    pub reasons: Vec<String>,
+    /// The public interest test, for a qualified exemption; never for an absolute one.
+    pub public_interest: Option<PublicInterest>,
+}
+
+/// An exemption with its wording filled in for this authority.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExemptionView {
+    /// Id.
+    pub id: String,
+    /// `Section 43(2)`.
+    pub citation: String,
+    /// `Commercial interests`.
+    pub title: String,
+    /// Absolute, qualified or procedural.
+    pub kind: ExemptionKind,
+    /// Prejudice, class or none.
+    pub test: Test,
+    /// The provision lifting the duty to confirm or deny, if any.
+    pub ncnd: Option<String>,
+    /// Paragraphs explaining it.
+    pub explanation: Vec<String>,
+    /// The regulator's guidance.
+    pub guidance: String,
+}
+
+/// Questions referred to in the requester's numbering, e.g. "questions 1 and 2 in both
+/// parts, and question 10 in part 1". The phrase itself is made by the `questions` filter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionRefs {
+    /// How many parts the request has (decides whether parts are named at all).
+    pub parts_in_request: usize,
+    /// Groups of questions, each in one part or in every part.
+    pub groups: Vec<QuestionGroup>,
+}
+
+/// Questions with the same numbers in the same parts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionGroup {
+    /// Part numbers the group is in; every part when `all_parts`.
+    pub parts: Vec<usize>,
+    /// Whether the group covers every part of the request.
+    pub all_parts: bool,
+    /// Runs of consecutive questions.
+    pub runs: Vec<Run>,
+    /// Labels of unnumbered questions.
+    pub unnumbered: Vec<String>,
+}
+
+/// Consecutive questions: `first` to `last` (the same when alone).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Run {
+    /// First number.
+    pub first: String,
+    /// Last number.
+    pub last: String,
+    /// How many questions the run holds.
+    pub len: usize,
+}
+
+/// A refusal of the whole request.
+#[derive(Debug, Clone, Serialize)]
+pub struct RefusalView {
+    /// The provision.
+    pub exemption: ExemptionView,
+    /// `s12`, `s14-1` or `s14-2`.
+    pub ground: String,
+    /// s.12: estimated hours.
+    pub hours: Option<f64>,
+    /// s.12: the limit in hours.
+    pub limit_hours: f64,
+    /// s.12: the limit in pounds.
+    pub limit_pounds: u32,
+    /// s.12: pounds per hour.
+    pub hourly_rate: u32,
+    /// s.12: how the estimate was made.
+    pub basis: Option<String>,
+    /// s.12: how to narrow the request.
+    pub advice: Option<String>,
+    /// s.14: why.
+    pub reason: Option<String>,
+    /// s.14(2): the earlier request.
+    pub previous: Option<String>,
+}

@@ -1,0 +1,473 @@
+//! The template environment: built-in templates, a casebook's overrides, escaping, filters.
+//!
+//! Owns which template text is used (the casebook's `templates/<name>` wins over the
+//! built-in one, file by file), how values are escaped (Markdown templates escape every
+//! value so casebook text prints literally; HTML templates escape HTML), and the filters
+//! templates phrase with. Templates receive a resolved `Response`; no legal logic lives in
+//! them or here.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
+use std::borrow::Cow;
+
+/// The built-in templates: (name, text).
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("letter.md", include_str!("../templates/letter.md")),
+    ("inline.md", include_str!("../templates/inline.md")),
+    ("annex.md", include_str!("../templates/annex.md")),
+    ("macros.md", include_str!("../templates/macros.md")),
+    ("notice.md", include_str!("../templates/notice.md")),
+    ("refusal.md", include_str!("../templates/refusal.md")),
+    ("rights.md", include_str!("../templates/rights.md")),
+];
+
+/// The escaping used for Markdown templates.
+const MARKDOWN: &str = "markdown";
+
+/// Builds the environment for a casebook (or for the built-ins alone with `None`).
+pub fn environment(casebook_root: Option<&Path>) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    let syntax = SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build();
+    if let Ok(syntax) = syntax {
+        env.set_syntax(syntax);
+    }
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".md") {
+            AutoEscape::Custom(Cow::Borrowed(MARKDOWN))
+        } else if name.ends_with(".html") {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_formatter(|out, state, value| {
+        if *state.auto_escape() == AutoEscape::Custom(Cow::Borrowed(MARKDOWN)) && !value.is_safe() {
+            if value.is_none() || value.is_undefined() {
+                return Err(Error::new(
+                    ErrorKind::UndefinedError,
+                    "a template printed an empty value",
+                ));
+            }
+            return out
+                .write_str(&escape_markdown(&value.to_string()))
+                .map_err(Error::from);
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
+    let overrides = casebook_root.map(|root| root.join("templates"));
+    env.set_loader(move |name| load(overrides.as_deref(), name));
+    env.add_filter("uk_date", uk_date);
+    env.add_filter("money", money);
+    env.add_filter("number", number);
+    env.add_filter("questions", questions);
+    env.add_filter("section_ref", section_ref);
+    env.add_filter("join_and", join_and);
+    env.add_filter("ucfirst", ucfirst);
+    env
+}
+
+/// The casebook's copy of `name` if it has one, else the built-in one.
+fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
+    if let Some(dir) = overrides {
+        if let Some(path) = safe_join(dir, name) {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => return Ok(Some(text)),
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+                Err(err) => {
+                    return Err(Error::new(
+                        ErrorKind::InvalidOperation,
+                        format!("cannot read {}", path.display()),
+                    )
+                    .with_source(err));
+                }
+            }
+        }
+    }
+    Ok(BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| (*text).to_owned()))
+}
+
+/// `dir/name` when `name` is a plain relative path that cannot leave `dir`.
+fn safe_join(dir: &Path, name: &str) -> Option<PathBuf> {
+    let relative = Path::new(name);
+    let plain = relative
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    plain.then(|| dir.join(relative))
+}
+
+/// Escapes text so Markdown prints it literally: punctuation that could start syntax is
+/// backslash-escaped, line breaks become spaces (a value never starts a new block).
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut at_start = true;
+    let mut collapsed = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !collapsed.ends_with(' ') {
+                collapsed.push(' ');
+            }
+        } else {
+            collapsed.push(c);
+        }
+    }
+    let mut chars = collapsed.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '-' | '+' | '=' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            '0'..='9' if at_start => {
+                // "1990. A year" or "3) x" at the start of a line would begin a list.
+                out.push(c);
+                while let Some(d) = chars.peek().copied().filter(char::is_ascii_digit) {
+                    out.push(d);
+                    chars.next();
+                }
+                if let Some(p @ ('.' | ')')) = chars.peek().copied() {
+                    out.push('\\');
+                    out.push(p);
+                    chars.next();
+                }
+            }
+            _ => out.push(c),
+        }
+        at_start = false;
+    }
+    out
+}
+
+fn parse_date(value: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("uk_date: `{value}` is not a YYYY-MM-DD date"),
+        )
+    })
+}
+
+/// `2022-11-25` → `25 November 2022`.
+pub fn uk_date(value: &str) -> Result<String, Error> {
+    Ok(parse_date(value)?.format("%-d %B %Y").to_string())
+}
+
+/// An amount with its currency symbol and thousands separators: `£12,345` or `£4,500.50`.
+fn money(value: Value) -> Result<String, Error> {
+    let amount = value.get_attr("amount")?.as_f64_lossy().ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidOperation,
+            "money: the value has no amount",
+        )
+    })?;
+    let symbol = match value.get_attr("currency")?.as_str() {
+        Some("EUR") => "€",
+        Some("USD") => "$",
+        _ => "£",
+    };
+    Ok(format!("{symbol}{}", format_amount(amount)))
+}
+
+trait LossyF64 {
+    fn as_f64_lossy(&self) -> Option<f64>;
+}
+
+impl LossyF64 for Value {
+    fn as_f64_lossy(&self) -> Option<f64> {
+        f64::try_from(self.clone()).ok()
+    }
+}
+
+fn format_amount(amount: f64) -> String {
+    let pence = (amount * 100.0).round() as i128;
+    let (pounds, pence) = (pence / 100, pence % 100);
+    let grouped = group_thousands(&pounds.to_string());
+    if pence == 0 {
+        grouped
+    } else {
+        format!("{grouped}.{pence:02}")
+    }
+}
+
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whole numbers with thousands separators, fractions to one place; text as written.
+fn number(value: Value) -> String {
+    if let Ok(n) = i64::try_from(value.clone()) {
+        if n >= 0 {
+            return group_thousands(&n.to_string());
+        }
+    }
+    match f64::try_from(value.clone()) {
+        Ok(x) if x.is_finite() && x >= 0.0 => {
+            let text = if x.fract() == 0.0 {
+                format!("{x:.0}")
+            } else {
+                format!("{x:.1}")
+            };
+            let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+            let whole = group_thousands(whole);
+            if fraction.is_empty() {
+                whole
+            } else {
+                format!("{whole}.{fraction}")
+            }
+        }
+        _ => value.to_string(),
+    }
+}
+
+/// `Section 43(2)` → `section 43(2)`, for use mid-sentence.
+fn section_ref(value: Value) -> Result<String, Error> {
+    let citation = match value.as_str() {
+        Some(s) => s.to_owned(),
+        None => value.get_attr("citation")?.to_string(),
+    };
+    let mut chars = citation.chars();
+    Ok(match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => citation,
+    })
+}
+
+/// Capitalises the first letter, leaving the rest (and whether the text is safe) alone.
+fn ucfirst(value: Value) -> Value {
+    let text = value.to_string();
+    let mut chars = text.chars();
+    let capitalised: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    };
+    if value.is_safe() {
+        Value::from_safe_string(capitalised)
+    } else {
+        Value::from(capitalised)
+    }
+}
+
+/// `[a, b, c]` → `a, b and c`.
+fn join_and(value: Value) -> Result<String, Error> {
+    let items: Vec<String> = value.try_iter()?.map(|v| v.to_string()).collect();
+    Ok(join_words(&items))
+}
+
+fn join_words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Phrases a `QuestionRefs` in the requester's numbering: "questions 1 and 2 in both parts,
+/// and question 10 in part 1".
+fn questions(refs: Value) -> Result<String, Error> {
+    let parts_in_request = usize::try_from(refs.get_attr("parts_in_request")?)?;
+    let mut phrases = Vec::new();
+    for group in refs.get_attr("groups")?.try_iter()? {
+        let mut numbers = Vec::new();
+        let mut count = 0;
+        for run in group.get_attr("runs")?.try_iter()? {
+            let (first, last) = (
+                run.get_attr("first")?.to_string(),
+                run.get_attr("last")?.to_string(),
+            );
+            let len = usize::try_from(run.get_attr("len")?)?;
+            count += len;
+            match len {
+                1 => numbers.push(first),
+                2 => {
+                    numbers.push(first);
+                    numbers.push(last);
+                }
+                _ => numbers.push(format!("{first} to {last}")),
+            }
+        }
+        let mut phrase = String::new();
+        if !numbers.is_empty() {
+            let noun = if count == 1 { "question" } else { "questions" };
+            phrase = format!("{noun} {}", join_words(&numbers));
+        }
+        let unnumbered: Vec<String> = group
+            .get_attr("unnumbered")?
+            .try_iter()?
+            .map(|l| format!("“{l}”"))
+            .collect();
+        if !unnumbered.is_empty() {
+            let noun = if unnumbered.len() == 1 {
+                "your question"
+            } else {
+                "your questions"
+            };
+            let labels = format!("{noun} {}", join_words(&unnumbered));
+            phrase = if phrase.is_empty() {
+                labels
+            } else {
+                format!("{phrase} and {labels}")
+            };
+        }
+        if parts_in_request > 1 {
+            if group.get_attr("all_parts")?.is_true() {
+                phrase.push_str(if parts_in_request == 2 {
+                    " in both parts"
+                } else {
+                    " in every part"
+                });
+            } else {
+                let parts: Vec<String> = group
+                    .get_attr("parts")?
+                    .try_iter()?
+                    .map(|p| p.to_string())
+                    .collect();
+                phrase.push_str(&format!(" in part {}", join_words(&parts)));
+            }
+        }
+        phrases.push(phrase);
+    }
+    Ok(match phrases.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::response::{QuestionGroup, QuestionRefs, Run};
+
+    #[test]
+    fn every_template_file_is_built_in() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+            .expect("templates folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        on_disk.sort();
+        let mut listed: Vec<String> = BUILTIN.iter().map(|(n, _)| (*n).to_owned()).collect();
+        listed.sort();
+        assert_eq!(on_disk, listed);
+    }
+
+    #[test]
+    fn markdown_escaping_keeps_text_literal() {
+        assert_eq!(
+            escape_markdown("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(
+            escape_markdown("A & B *bold* [link](x)"),
+            "A \\& B \\*bold\\* \\[link\\](x)"
+        );
+        assert_eq!(escape_markdown("1990. A year"), "1990\\. A year");
+        assert_eq!(escape_markdown("- not a list"), "\\- not a list");
+        assert_eq!(escape_markdown("two\n\nparagraphs"), "two paragraphs");
+        assert_eq!(
+            escape_markdown(" and "),
+            " and ",
+            "spaces around words are kept"
+        );
+        assert_eq!(escape_markdown("Head of IT - 01424"), "Head of IT - 01424");
+        assert_eq!(escape_markdown("Contract #3"), "Contract \\#3");
+    }
+
+    #[test]
+    fn dates_money_and_numbers_read_naturally() {
+        assert_eq!(uk_date("2022-12-09").unwrap(), "9 December 2022");
+        assert!(uk_date("09/12/2022").is_err());
+        assert_eq!(format_amount(12000.0), "12,000");
+        assert_eq!(format_amount(4500.5), "4,500.50");
+        assert_eq!(format_amount(999.0), "999");
+        assert_eq!(format_amount(1_234_567.0), "1,234,567");
+        assert_eq!(number(Value::from(1200)), "1,200");
+        assert_eq!(number(Value::from("about 700")), "about 700");
+    }
+
+    type Group<'a> = (Vec<usize>, bool, Vec<(&'a str, &'a str, usize)>);
+
+    fn refs(parts: usize, groups: Vec<Group>) -> Value {
+        Value::from(minijinja::value::Serde(QuestionRefs {
+            parts_in_request: parts,
+            groups: groups
+                .into_iter()
+                .map(|(parts, all_parts, runs)| QuestionGroup {
+                    parts,
+                    all_parts,
+                    runs: runs
+                        .into_iter()
+                        .map(|(f, l, len)| Run {
+                            first: f.into(),
+                            last: l.into(),
+                            len,
+                        })
+                        .collect(),
+                    unnumbered: Vec::new(),
+                })
+                .collect(),
+        }))
+    }
+
+    #[test]
+    fn question_references_are_phrased_in_the_requesters_numbering() {
+        let hastings = refs(
+            2,
+            vec![
+                (vec![1, 2], true, vec![("1", "2", 2)]),
+                (vec![1], false, vec![("10", "10", 1)]),
+            ],
+        );
+        assert_eq!(
+            questions(hastings).unwrap(),
+            "questions 1 and 2 in both parts, and question 10 in part 1"
+        );
+        let range = refs(1, vec![(vec![1], true, vec![("1", "10", 10)])]);
+        assert_eq!(questions(range).unwrap(), "questions 1 to 10");
+        let letters = refs(1, vec![(vec![1], true, vec![("a", "a", 1), ("c", "e", 3)])]);
+        assert_eq!(questions(letters).unwrap(), "questions a and c to e");
+        let one = refs(2, vec![(vec![2], false, vec![("6", "6", 1)])]);
+        assert_eq!(questions(one).unwrap(), "question 6 in part 2");
+    }
+
+    #[test]
+    fn section_refs_read_mid_sentence() {
+        assert_eq!(
+            section_ref(Value::from("Section 43(2)")).unwrap(),
+            "section 43(2)"
+        );
+    }
+
+    #[test]
+    fn overrides_cannot_escape_the_templates_folder() {
+        assert!(safe_join(Path::new("/cb/templates"), "../foi.yaml").is_none());
+        assert!(safe_join(Path::new("/cb/templates"), "/etc/passwd").is_none());
+        assert_eq!(
+            safe_join(Path::new("/cb/templates"), "letter.md"),
+            Some(PathBuf::from("/cb/templates/letter.md"))
+        );
+    }
+}

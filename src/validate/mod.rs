@@ -1,0 +1,37 @@
+//! Raw casebook files → checked types, or a finding for everything that is wrong.
+//!
+//! Owns every rule about what a casebook may say: references resolve, exemptions exist in
+//! the authority's Act and suit the answer, dates are in order, every question asked has an
+//! answer. It collects all findings before failing. It does not decide outcomes (`rules`)
+//! and does not read files (`load`).
+
+mod answer;
+mod contract;
+mod profile;
+mod request;
+
+use crate::report::Finding;
+use crate::source::SourceFile;
+
+pub use profile::casebook;
+pub use request::request;
+
+/// Findings for one file, with the file at hand for positions.
+pub(crate) struct Check<'a> {
+    pub file: &'a SourceFile,
+    pub findings: &'a mut Vec<Finding>,
+}
+
+impl Check<'_> {
+    fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+}
+
+/// Whether `id` is a usable id: lower-case letters, digits and hyphens.
+fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}

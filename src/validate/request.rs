@@ -1,0 +1,525 @@
+//! Checking a request file against the casebook.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use super::Check;
+use super::answer::{Law, typed};
+use super::profile::which_authority;
+use crate::casebook::{AskedPart, AskedQuestion, Authority, Casebook, Request, WholeRefusal};
+use crate::load::Parsed;
+use crate::model::{
+    self, OrStandard, PartAsked, QuestionAsked, Refusal, RefusalGround, RequestFile,
+};
+use crate::questionnaire::PartId;
+use crate::report::{Finding, Severity};
+use crate::source::FieldPath;
+
+/// Checks a parsed request against a checked casebook.
+pub fn request(
+    casebook: &Casebook,
+    parsed: &Parsed<RequestFile>,
+) -> (Option<Request>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut check = Check {
+        file: &parsed.file,
+        findings: &mut findings,
+    };
+    let request = check_request(&mut check, casebook, &parsed.data);
+    let failed = findings.iter().any(|f| f.severity == Severity::Error);
+    (if failed { None } else { request }, findings)
+}
+
+fn check_request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) -> Option<Request> {
+    if raw.reference.trim().is_empty() {
+        check.push(Finding::error(
+            check.file,
+            &FieldPath::key("reference"),
+            "the request needs a reference",
+        ));
+    }
+    let index = which_authority(check, &casebook.authorities, raw.authority.as_deref())?;
+    let authority = casebook.authority(index);
+    if let Some(responded) = raw.responded {
+        if responded < raw.received {
+            check.push(Finding::error(
+                check.file,
+                &FieldPath::key("responded"),
+                format!(
+                    "responded ({responded}) is before the request was received ({})",
+                    raw.received
+                ),
+            ));
+        }
+    }
+    let parts = parts(check, casebook, authority, raw);
+    let refusal = match &raw.refuse {
+        Some(refuse) => Some(refusal(check, casebook, authority, refuse)?),
+        None => None,
+    };
+    if refusal.is_none() {
+        sources(check, casebook, authority, &parts);
+    }
+    let title = raw
+        .title
+        .clone()
+        .unwrap_or_else(|| default_title(casebook, &parts));
+    Some(Request {
+        file: check.file.display.clone(),
+        reference: raw.reference.trim().to_owned(),
+        authority: index,
+        title,
+        received: raw.received,
+        responded: raw.responded,
+        requester: raw.requester.clone(),
+        publish: raw.publish,
+        layout: raw.layout.unwrap_or(authority.layout),
+        parts,
+        refusal,
+    })
+}
+
+fn parts(
+    check: &mut Check,
+    casebook: &Casebook,
+    authority: &Authority,
+    raw: &RequestFile,
+) -> Vec<AskedPart> {
+    let listed: Vec<PartAsked> = match &raw.parts {
+        OrStandard::Standard => PartId::ALL
+            .iter()
+            .map(|part| PartAsked {
+                part: *part,
+                title: None,
+                contracts: None,
+                questions: OrStandard::Standard,
+            })
+            .collect(),
+        OrStandard::Listed(parts) => parts.clone(),
+    };
+    if listed.is_empty() {
+        check.push(
+            Finding::error(
+                check.file,
+                &FieldPath::key("parts"),
+                "the request asks no parts",
+            )
+            .hint("list the parts asked, or write `parts: standard`"),
+        );
+    }
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, asked) in listed.into_iter().enumerate() {
+        let path = FieldPath::key("parts").index(i);
+        if !seen.insert(asked.part) {
+            check.push(Finding::error(
+                check.file,
+                &path.at("part"),
+                format!("part `{}` is asked twice", asked.part),
+            ));
+            continue;
+        }
+        let contracts = contracts(check, casebook, authority, &path, &asked);
+        let questions = questions(check, casebook, authority, &path, &asked);
+        let title = asked
+            .title
+            .clone()
+            .unwrap_or_else(|| casebook.questionnaire.part(asked.part).title.clone());
+        out.push(AskedPart {
+            part: asked.part,
+            title,
+            contracts,
+            questions,
+        });
+    }
+    out
+}
+
+fn contracts(
+    check: &mut Check,
+    casebook: &Casebook,
+    authority: &Authority,
+    path: &FieldPath,
+    asked: &PartAsked,
+) -> Vec<String> {
+    let Some(listed) = &asked.contracts else {
+        return casebook
+            .contracts
+            .values()
+            .filter(|c| casebook.authority(c.authority).id == authority.id && c.part == asked.part)
+            .map(|c| c.id.clone())
+            .collect();
+    };
+    let mut out = Vec::new();
+    for (j, id) in listed.iter().enumerate() {
+        let at = path.at("contracts").index(j);
+        match casebook.contracts.get(id) {
+            None => {
+                let known: Vec<&str> = casebook.contracts.keys().map(String::as_str).collect();
+                check.push(
+                    Finding::error(
+                        check.file,
+                        &at,
+                        format!("no contract `{id}`: there is no contracts/{id}.yaml"),
+                    )
+                    .suggest(id, known),
+                );
+            }
+            Some(contract) if casebook.authority(contract.authority).id != authority.id => check
+                .push(Finding::error(
+                    check.file,
+                    &at,
+                    format!(
+                        "contract `{id}` belongs to {}, not {}",
+                        casebook.authority(contract.authority).name,
+                        authority.name
+                    ),
+                )),
+            Some(contract) if contract.part != asked.part => check.push(
+                Finding::error(
+                    check.file,
+                    &at,
+                    format!(
+                        "contract `{id}` answers part `{}`, not `{}`",
+                        contract.part, asked.part
+                    ),
+                )
+                .hint("list it under the part it answers, or change `part:` in the contract file"),
+            ),
+            Some(_) if out.contains(id) => {
+                check.push(Finding::warning(
+                    check.file,
+                    &at,
+                    format!("contract `{id}` is listed twice"),
+                ));
+            }
+            Some(_) => out.push(id.clone()),
+        }
+    }
+    out
+}
+
+fn questions(
+    check: &mut Check,
+    casebook: &Casebook,
+    authority: &Authority,
+    path: &FieldPath,
+    asked: &PartAsked,
+) -> Vec<AskedQuestion> {
+    let questionnaire = casebook.questionnaire;
+    let listed: Vec<QuestionAsked> = match &asked.questions {
+        OrStandard::Standard => questionnaire
+            .part(asked.part)
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(n, id)| QuestionAsked {
+                number: Some(model::Number((n + 1).to_string())),
+                id: Some(*id),
+                label: None,
+                text: None,
+                answer: None,
+            })
+            .collect(),
+        OrStandard::Listed(questions) => questions.clone(),
+    };
+    let law = Law {
+        library: &casebook.library,
+        jurisdiction: authority.jurisdiction,
+        act: authority.act,
+    };
+    let mut numbers = BTreeSet::new();
+    let mut out = Vec::new();
+    for (j, question) in listed.into_iter().enumerate() {
+        let at = path.at("questions").index(j);
+        if let Some(number) = &question.number {
+            if !numbers.insert(number.0.clone()) {
+                check.push(
+                    Finding::error(check.file, &at.at("number"), format!("question {} appears twice in this part", number.0))
+                        .hint("numbers identify questions in the refusal notice, so each must be unique within its part"),
+                );
+            }
+        }
+        let canonical = question.id.map(|id| questionnaire.question(id));
+        let label = match (&question.label, canonical) {
+            (Some(label), _) => label.clone(),
+            (None, Some(q)) => q.label.clone(),
+            (None, None) => {
+                check.push(
+                    Finding::error(check.file, &at, "a question outside the questionnaire needs a `label`")
+                        .hint("give `id:` for a questionnaire question, or `label:` and `answer:` for another one"),
+                );
+                continue;
+            }
+        };
+        let text = question
+            .text
+            .clone()
+            .or_else(|| canonical.map(|q| q.wording.clone()))
+            .unwrap_or_else(|| label.clone());
+        let answer = match question.answer {
+            Some(raw) => {
+                let answer_path = at.at("answer");
+                let kind = question.id.map(|id| id.kind());
+                let raw = convert(check, &answer_path, raw, kind);
+                match raw.and_then(|raw| law.answer(check, &answer_path, raw)) {
+                    Some(answer) => Some(answer),
+                    None => continue,
+                }
+            }
+            None if question.id.is_none() => {
+                check.push(
+                    Finding::error(check.file, &at, format!("question `{label}` is outside the questionnaire, so it needs an `answer`"))
+                        .hint("give the answer here, e.g. `answer: {not-held: true}`, or map it to a questionnaire `id`"),
+                );
+                continue;
+            }
+            None => None,
+        };
+        out.push(AskedQuestion {
+            number: question.number.map(|n| n.0),
+            id: question.id,
+            label,
+            text,
+            answer,
+        });
+    }
+    out
+}
+
+/// Converts a request's own answer (any YAML) to the type of its question.
+fn convert(
+    check: &mut Check,
+    path: &FieldPath,
+    raw: model::Answer<serde_yaml::Value>,
+    kind: Option<crate::questionnaire::ValueKind>,
+) -> Option<model::Answer<model::Value>> {
+    let fail = |check: &mut Check, at: &FieldPath, message: String| {
+        check.push(Finding::error(check.file, at, message));
+    };
+    match raw {
+        model::Answer::Value(value) => match typed(kind, value) {
+            Ok(value) => Some(model::Answer::Value(value)),
+            Err(message) => {
+                fail(check, path, message);
+                None
+            }
+        },
+        model::Answer::Decision(decision) => {
+            if let model::Decision::Withhold {
+                value: Some(held), ..
+            } = &decision
+            {
+                if let Err(message) = typed(kind, held.clone()) {
+                    fail(check, &path.at("value"), message);
+                    return None;
+                }
+            }
+            Some(model::Answer::Decision(decision.map(|held| {
+                typed(kind, held).unwrap_or_else(|_| model::Value::Text(String::new()))
+            })))
+        }
+    }
+}
+
+/// Every question must have an answer for every contract (or for the part, when there are
+/// no contracts).
+fn sources(check: &mut Check, casebook: &Casebook, authority: &Authority, parts: &[AskedPart]) {
+    for (i, part) in parts.iter().enumerate() {
+        let path = FieldPath::key("parts").index(i);
+        if part.contracts.is_empty() && !authority.no_contracts.contains_key(&part.part) {
+            check.push(
+                Finding::error(
+                    check.file,
+                    &path,
+                    format!(
+                        "{} holds no `{}` contracts in this casebook",
+                        authority.name, part.part
+                    ),
+                )
+                .hint(format!(
+                    "add the contracts to contracts/, or say why there are none in foi.yaml: \
+                     `no-contracts: {{{}: \"We do not …\"}}`",
+                    part.part
+                )),
+            );
+            continue;
+        }
+        for (j, question) in part.questions.iter().enumerate() {
+            let at = path.at("questions").index(j);
+            let missing: Vec<&str> = if part.contracts.is_empty() {
+                match casebook.source(authority, part.part, None, question) {
+                    Some(_) => Vec::new(),
+                    None => vec![""],
+                }
+            } else {
+                part.contracts
+                    .iter()
+                    .filter(|id| {
+                        casebook
+                            .source(authority, part.part, casebook.contracts.get(*id), question)
+                            .is_none()
+                    })
+                    .map(String::as_str)
+                    .collect()
+            };
+            if missing.is_empty() {
+                continue;
+            }
+            let id = question.id.map_or("", |id| id.as_str());
+            let whose = if missing == [""] {
+                String::new()
+            } else {
+                format!(
+                    " for contract{} {}",
+                    if missing.len() == 1 { "" } else { "s" },
+                    missing.join(", ")
+                )
+            };
+            check.push(
+                Finding::error(check.file, &at, format!("nothing in the casebook answers `{id}`{whose}"))
+                    .hint(format!(
+                        "add `{id}:` to the contract file, or to `facts:` in foi.yaml, or give `answer:` here"
+                    )),
+            );
+        }
+    }
+}
+
+fn refusal(
+    check: &mut Check,
+    casebook: &Casebook,
+    authority: &Authority,
+    raw: &Refusal,
+) -> Option<WholeRefusal> {
+    let path = FieldPath::key("refuse");
+    let exemption = match casebook.library.get(authority.jurisdiction, raw.under.id()) {
+        Some(exemption) => Arc::clone(exemption),
+        None => {
+            check.push(Finding::error(
+                check.file,
+                &path.at("under"),
+                format!("no `{}` in the exemption library", raw.under.id()),
+            ));
+            return None;
+        }
+    };
+    let rate = f64::from(authority.act.cost.hourly_rate);
+    let limit_pounds = authority.cost_limit;
+    let limit_hours = f64::from(limit_pounds) / rate;
+    let mut ok = true;
+    let mut need = |check: &mut Check, present: bool, key: &str, why: &str| {
+        if !present {
+            check.push(
+                Finding::error(
+                    check.file,
+                    &path,
+                    format!("a refusal under {} needs `{key}`", exemption.citation),
+                )
+                .hint(why.to_owned()),
+            );
+            ok = false;
+        }
+    };
+    match raw.under {
+        RefusalGround::Cost => {
+            need(
+                check,
+                raw.hours.is_some(),
+                "hours",
+                "give the estimated hours of work; the notice must state the estimate",
+            );
+            need(
+                check,
+                raw.advice.is_some(),
+                "advice",
+                "say how the request could be narrowed to fall within the limit (the duty to advise and assist)",
+            );
+            if let Some(hours) = raw.hours {
+                if !hours.is_finite() || hours <= limit_hours {
+                    check.push(
+                        Finding::error(
+                            check.file,
+                            &path.at("hours"),
+                            format!("{hours} hours is within the limit of {limit_hours} hours (£{limit_pounds} at £{rate} an hour)"),
+                        )
+                        .hint("section 12 applies only when the estimate exceeds the limit: answer the request instead"),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        RefusalGround::Vexatious => {
+            need(
+                check,
+                raw.reason.is_some(),
+                "reason",
+                "explain why the request is vexatious: the burden it imposes against its value",
+            );
+        }
+        RefusalGround::Repeated => {
+            need(
+                check,
+                raw.previous.is_some(),
+                "previous",
+                "give the reference of the earlier request from the same person that this one repeats",
+            );
+        }
+    }
+    ok.then(|| WholeRefusal {
+        ground: raw.under,
+        exemption,
+        hours: raw.hours,
+        limit_hours,
+        limit_pounds,
+        basis: raw.basis.clone(),
+        advice: raw.advice.clone(),
+        reason: raw.reason.clone(),
+        previous: raw.previous.clone(),
+    })
+}
+
+fn default_title(casebook: &Casebook, parts: &[AskedPart]) -> String {
+    let titles: Vec<&str> = parts
+        .iter()
+        .map(|p| casebook.questionnaire.part(p.part).title.as_str())
+        .collect();
+    match titles.as_slice() {
+        [] => "Request for information".to_owned(),
+        [one] => (*one).to_owned(),
+        [first, rest @ ..] => {
+            let suffix = " contracts";
+            let all_contracts = titles.iter().all(|t| t.ends_with(suffix));
+            if all_contracts {
+                let heads: Vec<String> = titles
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        let head = t.trim_end_matches(suffix);
+                        if i == 0 {
+                            head.to_owned()
+                        } else {
+                            head.to_lowercase()
+                        }
+                    })
+                    .collect();
+                format!("{}{suffix}", join_and(&heads))
+            } else {
+                let mut out = (*first).to_owned();
+                for t in rest {
+                    out.push_str(" and ");
+                    out.push_str(&t.to_lowercase());
+                }
+                out
+            }
+        }
+    }
+}
+
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

@@ -264,7 +264,7 @@ parts:
         assert_eq!(at(&FieldPath::key("title")), (1, 8));
         assert_eq!(
             at(&FieldPath::key("annual-spend").at("withhold").index(1)),
-            (3, 22)
+            (3, 21)
         );
         let questions = FieldPath::key("parts").index(0).at("questions");
         assert_eq!(at(&questions.index(0).at("id")), (7, 27));

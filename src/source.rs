@@ -267,7 +267,7 @@ parts:
             (3, 21)
         );
         let questions = FieldPath::key("parts").index(0).at("questions");
-        assert_eq!(at(&questions.index(0).at("id")), (7, 27));
+        assert_eq!(at(&questions.index(0).at("id")), (7, 25));
         assert_eq!(at(&questions.index(1).at("id")), (9, 13));
     }
 

@@ -12,8 +12,7 @@ use crate::exemptions::{Exemption, Library};
 use crate::jurisdiction::Act;
 use crate::model::values::{Date, Value};
 use crate::model::{
-    Jurisdiction, Layout, Publication, RefusalGround, Requester, SharedService, Signature,
-    TeamContact,
+    Jurisdiction, Layout, Publication, RefusalGround, Requester, SharedService, Signature, TeamContact,
 };
 use crate::questionnaire::{PartId, QuestionId, Questionnaire, Scope};
 
@@ -32,6 +31,8 @@ pub struct Casebook {
     pub library: Library,
     /// The canonical questionnaire.
     pub questionnaire: &'static Questionnaire,
+    /// Ids of contract files with errors, left out (their findings are already reported).
+    pub broken_contracts: std::collections::BTreeSet<String>,
 }
 
 /// Index of an authority in [`Casebook::authorities`].
@@ -247,19 +248,13 @@ impl Casebook {
         }
         let scope = self.questionnaire.question(id).scope;
         if contract.is_none() && scope == Scope::Contract {
-            return authority
-                .no_contracts
-                .get(&part)
-                .map(|why| Source::NoContracts(why));
+            return authority.no_contracts.get(&part).map(|why| Source::NoContracts(why));
         }
         if let Some(answer) = authority.facts.get(&id) {
             return Some(Source::Authority(answer));
         }
         if contract.is_none() && scope == Scope::Either {
-            return authority
-                .no_contracts
-                .get(&part)
-                .map(|why| Source::NoContracts(why));
+            return authority.no_contracts.get(&part).map(|why| Source::NoContracts(why));
         }
         None
     }

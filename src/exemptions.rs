@@ -143,10 +143,7 @@ impl Library {
         let mut library = Library::default();
         let mut findings = Vec::new();
         for (act, id, text) in BUILTIN {
-            let file = SourceFile::new(
-                format!("(built in) exemptions/{act}/{id}.yaml"),
-                (*text).to_owned(),
-            );
+            let file = SourceFile::new(format!("(built in) exemptions/{act}/{id}.yaml"), (*text).to_owned());
             library.add(act, id, &file, &mut findings);
         }
         if let Some(root) = casebook_root {
@@ -195,10 +192,7 @@ impl Library {
             guidance: parsed.guidance,
             counterpart: parsed.counterpart,
         };
-        self.acts
-            .entry(act)
-            .or_default()
-            .insert(id.to_owned(), Arc::new(exemption));
+        self.acts.entry(act).or_default().insert(id.to_owned(), Arc::new(exemption));
     }
 
     /// The exemption `id` under `act`, if the library has it.
@@ -208,10 +202,7 @@ impl Library {
 
     /// Every id under `act`, sorted.
     pub fn ids(&self, act: Jurisdiction) -> Vec<&str> {
-        self.acts
-            .get(&act)
-            .map(|m| m.keys().map(String::as_str).collect())
-            .unwrap_or_default()
+        self.acts.get(&act).map(|m| m.keys().map(String::as_str).collect()).unwrap_or_default()
     }
 
     /// Every exemption, by Act then id.
@@ -269,11 +260,9 @@ fn check(parsed: &ExemptionFile, file: &SourceFile, findings: &mut Vec<Finding>)
     }
     match (parsed.kind, parsed.test) {
         (ExemptionKind::Procedural, Test::None) => {}
-        (ExemptionKind::Procedural, _) => findings.push(Finding::error(
-            file,
-            &here("test"),
-            "a procedural refusal has `test: none`",
-        )),
+        (ExemptionKind::Procedural, _) => {
+            findings.push(Finding::error(file, &here("test"), "a procedural refusal has `test: none`"))
+        }
         (_, Test::None) => findings.push(Finding::error(
             file,
             &here("test"),
@@ -297,16 +286,10 @@ fn check(parsed: &ExemptionFile, file: &SourceFile, findings: &mut Vec<Finding>)
     if let Some(pit) = &parsed.public_interest {
         let base = here("public-interest");
         texts.extend(
-            pit.for_disclosure
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (base.at("for").index(i), p.as_str())),
+            pit.for_disclosure.iter().enumerate().map(|(i, p)| (base.at("for").index(i), p.as_str())),
         );
         texts.extend(
-            pit.against_disclosure
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (base.at("against").index(i), p.as_str())),
+            pit.against_disclosure.iter().enumerate().map(|(i, p)| (base.at("against").index(i), p.as_str())),
         );
         texts.push((base.at("conclusion"), pit.conclusion.as_str()));
     }
@@ -348,10 +331,7 @@ mod tests {
 
     fn builtin() -> Library {
         let (library, findings) = Library::load(None);
-        assert!(
-            findings.is_empty(),
-            "built-in library has problems: {findings:#?}"
-        );
+        assert!(findings.is_empty(), "built-in library has problems: {findings:#?}");
         library
     }
 
@@ -361,21 +341,15 @@ mod tests {
         let mut on_disk = Vec::new();
         for act in ["foia", "foisa"] {
             for entry in std::fs::read_dir(root.join(act)).expect("exemptions folder") {
-                let name = entry
-                    .expect("entry")
-                    .file_name()
-                    .to_string_lossy()
-                    .into_owned();
+                let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
                 if let Some(id) = name.strip_suffix(".yaml") {
                     on_disk.push((act.to_owned(), id.to_owned()));
                 }
             }
         }
         on_disk.sort();
-        let mut listed: Vec<(String, String)> = BUILTIN
-            .iter()
-            .map(|(a, i, _)| ((*a).to_owned(), (*i).to_owned()))
-            .collect();
+        let mut listed: Vec<(String, String)> =
+            BUILTIN.iter().map(|(a, i, _)| ((*a).to_owned(), (*i).to_owned())).collect();
         listed.sort();
         assert_eq!(on_disk, listed);
     }
@@ -383,55 +357,31 @@ mod tests {
     #[test]
     fn the_catalogue_is_complete() {
         let library = builtin();
-        let foia = [
-            "s12", "s14-1", "s14-2", "s21", "s22", "s31-1-a", "s40-2", "s43-1", "s43-2",
-        ];
-        let foisa = [
-            "s12", "s14-1", "s14-2", "s25", "s27", "s33-1-a", "s33-1-b", "s35-1-a", "s38-1-b",
-        ];
+        let foia = ["s12", "s14-1", "s14-2", "s21", "s22", "s31-1-a", "s40-2", "s43-1", "s43-2"];
+        let foisa = ["s12", "s14-1", "s14-2", "s25", "s27", "s33-1-a", "s33-1-b", "s35-1-a", "s38-1-b"];
         assert_eq!(library.ids(Jurisdiction::Foia), foia.to_vec());
         assert_eq!(library.ids(Jurisdiction::Foisa), foisa.to_vec());
         for exemption in library.all() {
             let qualified = exemption.kind == ExemptionKind::Qualified;
-            assert_eq!(
-                qualified,
-                exemption.public_interest.is_some(),
-                "{}",
-                exemption.id
-            );
-            assert!(
-                exemption.guidance.starts_with("https://"),
-                "{}",
-                exemption.id
-            );
+            assert_eq!(qualified, exemption.public_interest.is_some(), "{}", exemption.id);
+            assert!(exemption.guidance.starts_with("https://"), "{}", exemption.id);
         }
     }
 
     #[test]
     fn every_foia_exemption_has_its_foisa_counterpart_and_back() {
         let library = builtin();
-        for (act, other) in [
-            (Jurisdiction::Foia, Jurisdiction::Foisa),
-            (Jurisdiction::Foisa, Jurisdiction::Foia),
-        ] {
+        for (act, other) in
+            [(Jurisdiction::Foia, Jurisdiction::Foisa), (Jurisdiction::Foisa, Jurisdiction::Foia)]
+        {
             for id in library.ids(act) {
                 let exemption = library.get(act, id).expect("listed");
-                let counterpart = exemption
-                    .counterpart
-                    .as_deref()
-                    .unwrap_or_else(|| panic!("{id} has no counterpart"));
-                let back = library
-                    .get(other, counterpart)
-                    .unwrap_or_else(|| panic!("{id} → {counterpart} missing"));
-                assert_eq!(
-                    back.counterpart.as_deref(),
-                    Some(id),
-                    "{counterpart} should point back to {id}"
-                );
-                assert_eq!(
-                    back.kind, exemption.kind,
-                    "{id} and {counterpart} differ in kind"
-                );
+                let counterpart =
+                    exemption.counterpart.as_deref().unwrap_or_else(|| panic!("{id} has no counterpart"));
+                let back =
+                    library.get(other, counterpart).unwrap_or_else(|| panic!("{id} → {counterpart} missing"));
+                assert_eq!(back.counterpart.as_deref(), Some(id), "{counterpart} should point back to {id}");
+                assert_eq!(back.kind, exemption.kind, "{id} and {counterpart} differ in kind");
             }
         }
     }
@@ -441,11 +391,7 @@ mod tests {
         assert_eq!(check_placeholders("{authority} under {act}"), Ok(()));
         assert_eq!(check_placeholders("{council}"), Err("council".into()));
         assert_eq!(
-            fill(
-                "{authority} relies on {act}.",
-                "Hastings Borough Council",
-                "the Act"
-            ),
+            fill("{authority} relies on {act}.", "Hastings Borough Council", "the Act"),
             "Hastings Borough Council relies on the Act."
         );
     }

@@ -118,10 +118,7 @@ mod tests {
             let act = act(jurisdiction);
             assert_eq!(act.working_days, 20);
             for id in [&act.exemptions.published, &act.exemptions.personal_data] {
-                assert!(
-                    library.get(jurisdiction, id).is_some(),
-                    "{id} missing for {jurisdiction:?}"
-                );
+                assert!(library.get(jurisdiction, id).is_some(), "{id} missing for {jurisdiction:?}");
             }
         }
         assert_eq!(act(Jurisdiction::Foisa).public_interest_extension, None);

@@ -2,11 +2,13 @@
 //!
 //! Every command runs the same pipeline, top to bottom:
 //!
-//!     load → validate → apply rules → render → write
+//! ```text
+//! load → validate → apply rules → render → write
+//! ```
 //!
 //! [`load`] reads the casebook's YAML files; [`validate`] turns them into checked types or
 //! a [`Report`] of every finding; [`rules`] resolves a request into a [`Response`] (what is
-//! disclosed, withheld and why); [`render`] phrases it through the [`templates`]; [`write`]
+//! disclosed, withheld and why); [`mod@render`] phrases it through the [`templates`]; [`mod@write`]
 //! is the only module that touches the disk.
 
 pub mod casebook;
@@ -35,7 +37,7 @@ pub use response::Response;
 use casebook::{Casebook, Request};
 use model::Layout;
 use report::Severity;
-use rules::Audience;
+pub use rules::Audience;
 
 /// A problem with how `foi` was asked to run (exit code 2), as opposed to a problem found
 /// in the casebook (exit code 1).
@@ -63,7 +65,7 @@ pub fn load_request(path: &Path) -> anyhow::Result<(Casebook, Request, Warnings)
     }
     let root = load::find_root(path).map_err(|err| UsageError(format!("{err:#}")))?;
     let (raw, mut findings) = load::casebook(&root);
-    let casebook = raw.and_then(|raw| {
+    let casebook = raw.map(|raw| {
         let (casebook, more) = validate::casebook(raw);
         findings.extend(more);
         casebook
@@ -80,13 +82,26 @@ pub fn load_request(path: &Path) -> anyhow::Result<(Casebook, Request, Warnings)
         }
         (None, Ok(_)) => None,
     };
-    let (errors, warnings): (Vec<_>, Vec<_>) = findings
-        .into_iter()
-        .partition(|f| f.severity == Severity::Error);
+    let (errors, warnings): (Vec<_>, Vec<_>) =
+        findings.into_iter().partition(|f| f.severity == Severity::Error);
     match (casebook, request) {
         (Some(casebook), Some(request)) if errors.is_empty() => Ok((casebook, request, warnings)),
         _ => Err(Report::new(errors.into_iter().chain(warnings).collect()).into()),
     }
+}
+
+/// Loads the request at `path` with its casebook and resolves it for `audience`.
+pub fn respond(path: &Path, audience: Audience) -> anyhow::Result<(Casebook, Response, Warnings)> {
+    let (casebook, request, warnings) = load_request(path)?;
+    let response = rules::respond(&casebook, &request, audience)?;
+    Ok((casebook, response, warnings))
+}
+
+/// Renders a response to Markdown with the casebook's templates.
+pub fn markdown(casebook: &Casebook, response: &Response) -> anyhow::Result<String> {
+    let env = templates::environment(Some(&casebook.root));
+    render::markdown::render(&env, Some(&casebook.root), response)
+        .with_context(|| format!("cannot render the response to {}", response.reference))
 }
 
 /// What `foi render` was asked to do.
@@ -102,14 +117,11 @@ pub struct RenderOptions {
 
 /// `foi render`: one request to Markdown. Returns the warnings found.
 pub fn render(options: &RenderOptions) -> anyhow::Result<Warnings> {
-    let (casebook, request, warnings) = load_request(&options.request)?;
-    let mut response = rules::respond(&casebook, &request, Audience::Requester)?;
+    let (casebook, mut response, warnings) = respond(&options.request, Audience::Requester)?;
     if let Some(layout) = options.layout {
         response.layout = layout;
     }
-    let env = templates::environment(Some(&casebook.root));
-    let text = render::markdown::render(&env, Some(&casebook.root), &response)
-        .with_context(|| format!("cannot render {}", request.file.display()))?;
+    let text = markdown(&casebook, &response)?;
     match &options.output {
         Some(path) => write::atomic(path, text.as_bytes())?,
         None => write::stdout(text.as_bytes())?,

@@ -13,7 +13,7 @@ use anyhow::{Context, bail};
 
 use crate::exemptions::Library;
 use crate::model::{ContractFile, ProfileFile, RequestFile};
-use crate::report::{Finding, Severity, closest};
+use crate::report::{Finding, Severity, suggestion};
 use crate::source::{Location, SourceFile};
 
 /// The casebook's root file.
@@ -42,6 +42,8 @@ pub struct RawCasebook {
     pub contracts: Vec<(String, Parsed<ContractFile>)>,
     /// Built-in exemptions plus the casebook's own.
     pub library: Library,
+    /// Ids of contract files that could not be read or parsed (already reported).
+    pub broken: Vec<String>,
 }
 
 /// Walks up from `start` (a file or folder) to the folder holding `foi.yaml`.
@@ -51,12 +53,8 @@ pub fn find_root(start: &Path) -> anyhow::Result<PathBuf> {
     } else {
         start.parent().unwrap_or(Path::new(".")).to_path_buf()
     };
-    let absolute = fs::canonicalize(if start.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        &start
-    })
-    .with_context(|| format!("cannot open folder {}", start.display()))?;
+    let absolute = fs::canonicalize(if start.as_os_str().is_empty() { Path::new(".") } else { &start })
+        .with_context(|| format!("cannot open folder {}", start.display()))?;
     for dir in absolute.ancestors() {
         if dir.join(PROFILE).is_file() {
             return Ok(dir.to_path_buf());
@@ -81,11 +79,13 @@ pub fn casebook(root: &Path) -> (Option<RawCasebook>, Vec<Finding>) {
         }
     };
     let mut contracts = Vec::new();
+    let mut broken = Vec::new();
     match yaml_files(root, &root.join("contracts")) {
         Ok(files) => {
             for (id, file) in files {
-                if let Some(parsed) = parse::<ContractFile>(file, &mut findings) {
-                    contracts.push((id, parsed));
+                match parse::<ContractFile>(file, &mut findings) {
+                    Some(parsed) => contracts.push((id, parsed)),
+                    None => broken.push(id),
                 }
             }
         }
@@ -93,12 +93,8 @@ pub fn casebook(root: &Path) -> (Option<RawCasebook>, Vec<Finding>) {
     }
     let (library, library_findings) = Library::load(Some(root));
     findings.extend(library_findings);
-    let raw = profile.map(|profile| RawCasebook {
-        root: root.to_path_buf(),
-        profile,
-        contracts,
-        library,
-    });
+    let raw =
+        profile.map(|profile| RawCasebook { root: root.to_path_buf(), profile, contracts, library, broken });
     (raw, findings)
 }
 
@@ -115,10 +111,7 @@ pub fn request_paths(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
         .with_context(|| format!("cannot list {}", root.join("requests").display()))
 }
 
-fn parse<T: serde::de::DeserializeOwned>(
-    file: SourceFile,
-    findings: &mut Vec<Finding>,
-) -> Option<Parsed<T>> {
+fn parse<T: serde::de::DeserializeOwned>(file: SourceFile, findings: &mut Vec<Finding>) -> Option<Parsed<T>> {
     match serde_yaml::from_str::<T>(&file.text) {
         Ok(data) => Some(Parsed { file, data }),
         Err(err) => {
@@ -130,18 +123,11 @@ fn parse<T: serde::de::DeserializeOwned>(
 
 /// The `*.yaml` files of `dir` (none if it does not exist), by stem, sorted.
 pub fn yaml_files(root: &Path, dir: &Path) -> Result<Vec<(String, SourceFile)>, Box<Finding>> {
-    let paths = yaml_paths(dir).map_err(|err| {
-        Box::new(file_finding(
-            &relative(root, dir),
-            format!("cannot list folder: {err}"),
-        ))
-    })?;
+    let paths = yaml_paths(dir)
+        .map_err(|err| Box::new(file_finding(&relative(root, dir), format!("cannot list folder: {err}"))))?;
     let mut files = Vec::new();
     for path in paths {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         files.push((stem, read(root, &path)?));
     }
     Ok(files)
@@ -156,12 +142,8 @@ fn yaml_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     for entry in entries {
         let path = entry?.path();
-        let yaml = path
-            .extension()
-            .is_some_and(|ext| ext == "yaml" || ext == "yml");
-        let hidden = path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        let yaml = path.extension().is_some_and(|ext| ext == "yaml" || ext == "yml");
+        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
         if yaml && !hidden && path.is_file() {
             paths.push(path);
         }
@@ -174,26 +156,21 @@ fn yaml_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
 pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<Finding>> {
     let display = relative(root, path);
     let fail = |message: String| Box::new(file_finding(&display, message));
-    let meta =
-        fs::metadata(path).map_err(|err| fail(format!("cannot read file: {}", io_reason(&err))))?;
+    let meta = fs::metadata(path).map_err(|err| fail(format!("cannot read file: {}", io_reason(&err))))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(format!(
             "file is {} bytes; casebook files are limited to {MAX_FILE_BYTES} bytes",
             meta.len()
         )));
     }
-    let bytes =
-        fs::read(path).map_err(|err| fail(format!("cannot read file: {}", io_reason(&err))))?;
+    let bytes = fs::read(path).map_err(|err| fail(format!("cannot read file: {}", io_reason(&err))))?;
     let text = String::from_utf8(bytes).map_err(|err| {
         fail(format!(
             "not UTF-8 text (invalid byte at offset {}): save the file as UTF-8",
             err.utf8_error().valid_up_to()
         ))
     })?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(text);
+    let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
     Ok(SourceFile::new(display, text))
 }
 
@@ -208,10 +185,7 @@ fn io_reason(err: &io::Error) -> String {
 /// `path` relative to the casebook root when it lies inside it.
 pub fn relative(root: &Path, path: &Path) -> PathBuf {
     let absolute = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    absolute
-        .strip_prefix(root)
-        .map(Path::to_path_buf)
-        .unwrap_or(absolute)
+    absolute.strip_prefix(root).map(Path::to_path_buf).unwrap_or(absolute)
 }
 
 fn file_finding(display: &Path, message: String) -> Finding {
@@ -227,20 +201,20 @@ fn file_finding(display: &Path, message: String) -> Finding {
 }
 
 /// A finding for a YAML or serde error: at its line and column, with the message made
-/// plain and a hint where the error lists what was expected.
+/// plain and a hint where the error lists what was expected. A syntax error anywhere in the
+/// file is reported first: serde meets type errors before it reaches a later syntax error.
 pub fn yaml_finding(file: &SourceFile, err: &serde_yaml::Error) -> Finding {
+    if let Some((location, what)) = crate::source::syntax_error(&file.text) {
+        return Finding::at_path(Severity::Error, file, String::new(), location, format!("YAML syntax error: {what}"))
+            .hint("check the indentation and brackets, and quote values that contain `: ` or start with a special character");
+    }
     let location = err
         .location()
-        .map_or(Location { line: 1, column: 1 }, |l| Location {
-            line: l.line(),
-            column: l.column(),
-        });
+        .map_or(Location { line: 1, column: 1 }, |l| Location { line: l.line(), column: l.column() });
     let text = strip_positions(&err.to_string());
     // serde_yaml prefixes the field path: `contact.seniority: unknown variant …`.
     let (path, message) = match text.split_once(": ") {
-        Some((path, rest)) if !path.contains(' ') && !path.is_empty() => {
-            (path.to_owned(), rest.to_owned())
-        }
+        Some((path, rest)) if !path.contains(' ') && !path.is_empty() => (path.to_owned(), rest.to_owned()),
         _ => (String::new(), text),
     };
     let (message, hint) = explain(&message);
@@ -251,8 +225,7 @@ pub fn yaml_finding(file: &SourceFile, err: &serde_yaml::Error) -> Finding {
 
 /// Rewrites serde's wording into ours, with a "did you mean" hint where it lists choices.
 fn explain(message: &str) -> (String, Option<String>) {
-    let quoted =
-        |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_owned).collect() };
+    let quoted = |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_owned).collect() };
     for (prefix, noun) in [("unknown field", "key"), ("unknown variant", "value")] {
         if let Some(rest) = message.strip_prefix(prefix) {
             let names = quoted(rest);
@@ -260,27 +233,22 @@ fn explain(message: &str) -> (String, Option<String>) {
                 break;
             };
             let candidates: Vec<&str> = expected.iter().map(String::as_str).collect();
-            let hint = match closest(given, &candidates) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None if candidates.is_empty() => "this mapping takes no keys".to_owned(),
-                None => format!("expected one of: {}", candidates.join(", ")),
-            };
+            let hint =
+                suggestion(given, &candidates).unwrap_or_else(|| "this mapping takes no keys".to_owned());
             return (format!("unknown {noun} `{given}`"), Some(hint));
         }
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
         let key = rest.trim_matches('`');
-        return (
-            format!("missing key `{key}`"),
-            Some(format!("add `{key}:` here")),
-        );
+        return (format!("missing key `{key}`"), Some(format!("add `{key}:` here")));
     }
-    if message.starts_with("did not find expected")
-        || message.starts_with("mapping values are not allowed")
-    {
+    if message.starts_with("did not find expected") || message.starts_with("mapping values are not allowed") {
         return (
             format!("YAML syntax error: {message}"),
-            Some("check the indentation, and quote values that contain `: ` or start with a special character".into()),
+            Some(
+                "check the indentation, and quote values that contain `: ` or start with a special character"
+                    .into(),
+            ),
         );
     }
     (message.to_owned(), None)
@@ -365,13 +333,8 @@ mod tests {
 
     #[test]
     fn syntax_errors_point_at_the_line() {
-        let f =
-            finding_for::<ContractFile>("part: contact-centre\ntitle: [unclosed\nsupplier: x\n");
-        assert!(
-            f.message.contains("YAML") || f.message.contains("expected"),
-            "{}",
-            f.message
-        );
+        let f = finding_for::<ContractFile>("part: contact-centre\ntitle: [unclosed\nsupplier: x\n");
+        assert!(f.message.contains("YAML") || f.message.contains("expected"), "{}", f.message);
         assert!(f.location.line >= 2, "{:?}", f.location);
     }
 }

@@ -9,15 +9,9 @@ use foi::{RenderOptions, Report, UsageError};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Render {
-            request,
-            layout,
-            output,
-        } => foi::render(&RenderOptions {
-            request,
-            layout: layout.map(Into::into),
-            output,
-        }),
+        Command::Render { request, layout, output } => {
+            foi::render(&RenderOptions { request, layout: layout.map(Into::into), output })
+        }
     };
     match result {
         Ok(warnings) => {

@@ -238,14 +238,8 @@ mod tests {
         let q = Questionnaire::builtin();
         for id in QuestionId::ALL {
             let question = q.question(id);
-            assert!(
-                !question.label.is_empty() && !question.wording.is_empty(),
-                "{id}"
-            );
-            assert!(
-                question.aliases.iter().all(|a| a == &a.to_lowercase()),
-                "{id} aliases lower case"
-            );
+            assert!(!question.label.is_empty() && !question.wording.is_empty(), "{id}");
+            assert!(question.aliases.iter().all(|a| a == &a.to_lowercase()), "{id} aliases lower case");
         }
         for id in PartId::ALL {
             assert!(!q.part(id).questions.is_empty());
@@ -255,10 +249,7 @@ mod tests {
     #[test]
     fn parts_hold_the_questions_of_the_spec() {
         let q = Questionnaire::builtin();
-        assert_eq!(
-            q.part(PartId::ContactCentre).questions,
-            QuestionId::ALL.to_vec()
-        );
+        assert_eq!(q.part(PartId::ContactCentre).questions, QuestionId::ALL.to_vec());
         assert_eq!(
             q.part(PartId::InboundNetwork).questions,
             QuestionId::ALL[..7].to_vec(),

@@ -89,27 +89,49 @@ impl Finding {
         self
     }
 
-    /// A "did you mean" hint from the closest candidate, or the list of candidates.
+    /// A "did you mean" hint from the closest candidates, or the list of candidates.
     #[must_use]
     pub fn suggest<'a>(self, given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
         let candidates: Vec<&str> = candidates.into_iter().collect();
-        match closest(given, &candidates) {
-            Some(best) => self.hint(format!("did you mean `{best}`?")),
-            None if candidates.is_empty() => self,
-            None => self.hint(format!("expected one of: {}", candidates.join(", "))),
+        match suggestion(given, &candidates) {
+            Some(hint) => self.hint(hint),
+            None => self,
         }
     }
 }
 
-/// The candidate nearest to `given`, when it is near enough to be a likely typo.
+/// "did you mean `x`?" for the nearest candidates, else the list of candidates (`None` when
+/// there are none).
+pub fn suggestion(given: &str, candidates: &[&str]) -> Option<String> {
+    let best: Vec<String> = closest_all(given, candidates).iter().map(|c| format!("`{c}`")).collect();
+    match best.split_last() {
+        None if candidates.is_empty() => None,
+        None => Some(format!("expected one of: {}", candidates.join(", "))),
+        Some((only, [])) => Some(format!("did you mean {only}?")),
+        Some((last, init)) => Some(format!("did you mean {} or {last}?", init.join(", "))),
+    }
+}
+
+/// The candidate nearest to `given`, when one is near enough to be a likely typo and no
+/// other is as near.
 pub fn closest<'a>(given: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    match closest_all(given, candidates).as_slice() {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// Every candidate at the smallest distance from `given`, when that is near enough to be a
+/// likely typo.
+pub fn closest_all<'a>(given: &str, candidates: &[&'a str]) -> Vec<&'a str> {
     let given = given.to_lowercase();
-    candidates
+    let near: Vec<(usize, &str)> = candidates
         .iter()
         .map(|c| (strsim::damerau_levenshtein(&given, &c.to_lowercase()), *c))
         .filter(|(distance, c)| *distance <= (c.len().max(given.len()) / 3).max(1))
-        .min()
-        .map(|(_, c)| c)
+        .collect();
+    let Some(best) = near.iter().map(|(d, _)| *d).min() else { return Vec::new() };
+    near.into_iter().filter(|(d, _)| *d == best).map(|(_, c)| c).collect()
 }
 
 /// Every finding from one run, in file and line order.
@@ -122,8 +144,7 @@ impl Report {
     /// A report holding these findings, sorted by file, line and column.
     pub fn new(mut findings: Vec<Finding>) -> Self {
         findings.sort_by(|a, b| {
-            (&a.file, a.location, a.severity, &a.message)
-                .cmp(&(&b.file, b.location, b.severity, &b.message))
+            (&a.file, a.location, a.severity, &a.message).cmp(&(&b.file, b.location, b.severity, &b.message))
         });
         findings.dedup();
         Self { findings }
@@ -136,10 +157,7 @@ impl Report {
 
     /// Number of errors.
     pub fn errors(&self) -> usize {
-        self.findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count()
+        self.findings.iter().filter(|f| f.severity == Severity::Error).count()
     }
 
     /// Number of warnings.
@@ -220,7 +238,9 @@ mod tests {
     #[test]
     fn closest_finds_typos_but_not_strangers() {
         let ids = ["s21", "s43-1", "s43-2", "s31-1-a"];
-        assert_eq!(closest("s43-3", &ids), Some("s43-1"));
+        assert_eq!(closest("s43-3", &ids), None, "two are as near");
+        assert_eq!(closest_all("s43-3", &ids), vec!["s43-1", "s43-2"]);
+        assert_eq!(closest("s432", &ids), Some("s43-2"));
         assert_eq!(closest("s312a", &ids), None);
         assert_eq!(closest("s31-1a", &ids), Some("s31-1-a"));
         assert_eq!(closest("agentz", &["agents", "sites"]), Some("agents"));
@@ -229,17 +249,15 @@ mod tests {
 
     #[test]
     fn text_quotes_the_line_with_a_caret() {
-        let file = SourceFile::new(
-            "contracts/ivr.yaml",
-            "title: IVR\nsupplier: {withhold: [s43-3]}\n".into(),
-        );
+        let file =
+            SourceFile::new("contracts/ivr.yaml", "title: IVR\nsupplier: {withhold: [s43-3]}\n".into());
         let path = FieldPath::key("supplier").at("withhold").index(0);
-        let finding =
-            Finding::error(&file, &path, "unknown exemption `s43-3`").hint("did you mean `s43-2`?");
+        let finding = Finding::error(&file, &path, "unknown exemption `s43-3`")
+            .suggest("s43-3", ["s21", "s43-1", "s43-2"]);
         let text = Report::new(vec![finding]).to_text();
         assert_eq!(
             text,
-            "error: unknown exemption `s43-3`\n  --> contracts/ivr.yaml:2:23 (supplier.withhold[0])\n  |\n2 | supplier: {withhold: [s43-3]}\n  |                       ^\n  = help: did you mean `s43-2`?\n\n1 error\n"
+            "error: unknown exemption `s43-3`\n  --> contracts/ivr.yaml:2:23 (supplier.withhold[0])\n  |\n2 | supplier: {withhold: [s43-3]}\n  |                       ^\n  = help: did you mean `s43-1` or `s43-2`?\n\n1 error\n"
         );
     }
 }

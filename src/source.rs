@@ -105,11 +105,7 @@ struct Spot {
 impl SourceFile {
     /// A file with the given display path and text.
     pub fn new(display: impl Into<PathBuf>, text: String) -> Self {
-        Self {
-            display: display.into(),
-            text,
-            index: OnceLock::new(),
-        }
+        Self { display: display.into(), text, index: OnceLock::new() }
     }
 
     /// The display path.
@@ -119,16 +115,12 @@ impl SourceFile {
 
     /// Where the value at `path` starts; for a missing field, where its parent starts.
     pub fn locate(&self, path: &FieldPath) -> Location {
-        self.spot(path)
-            .map_or(Location { line: 1, column: 1 }, |spot| spot.value)
+        self.spot(path).map_or(Location { line: 1, column: 1 }, |spot| spot.value)
     }
 
     /// Where the key of the entry at `path` starts (the value's position for list items).
     pub fn locate_key(&self, path: &FieldPath) -> Location {
-        self.spot(path)
-            .map_or(Location { line: 1, column: 1 }, |spot| {
-                spot.key.unwrap_or(spot.value)
-            })
+        self.spot(path).map_or(Location { line: 1, column: 1 }, |spot| spot.key.unwrap_or(spot.value))
     }
 
     /// The text of a 1-based line, without its line ending.
@@ -151,22 +143,25 @@ impl SourceFile {
     }
 }
 
-fn location(span: &Span) -> Location {
-    Location {
-        line: span.start.line(),
-        column: span.start.col() + 1,
+/// The first YAML syntax error in `text`, if any: where, and what.
+pub fn syntax_error(text: &str) -> Option<(Location, String)> {
+    let mut parser = Parser::new_from_str(text);
+    while let Some(event) = parser.next_event() {
+        if let Err(err) = event {
+            let mark = err.marker();
+            return Some((Location { line: mark.line(), column: mark.col() + 1 }, err.info().to_owned()));
+        }
     }
+    None
+}
+
+fn location(span: &Span) -> Location {
+    Location { line: span.start.line(), column: span.start.col() + 1 }
 }
 
 enum Frame {
-    Map {
-        path: FieldPath,
-        key: Option<(String, Location)>,
-    },
-    Seq {
-        path: FieldPath,
-        next: usize,
-    },
+    Map { path: FieldPath, key: Option<(String, Location)> },
+    Seq { path: FieldPath, next: usize },
 }
 
 /// Maps every node's path to its position. Stops quietly at a syntax error: positions up
@@ -178,14 +173,8 @@ fn index_positions(text: &str) -> HashMap<String, Spot> {
     while let Some(Ok((event, span))) = parser.next_event() {
         let here = location(&span);
         match event {
-            Event::Scalar(..)
-            | Event::Alias(_)
-            | Event::MappingStart(..)
-            | Event::SequenceStart(..) => {
-                if let Some(Frame::Map {
-                    key: key @ None, ..
-                }) = stack.last_mut()
-                {
+            Event::Scalar(..) | Event::Alias(_) | Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if let Some(Frame::Map { key: key @ None, .. }) = stack.last_mut() {
                     let name = match &event {
                         Event::Scalar(value, ..) => value.to_string(),
                         _ => "?".to_owned(),
@@ -193,10 +182,7 @@ fn index_positions(text: &str) -> HashMap<String, Spot> {
                     *key = Some((name, here));
                     if matches!(event, Event::MappingStart(..) | Event::SequenceStart(..)) {
                         // A complex key: skip its contents by tracking it as an anonymous frame.
-                        stack.push(Frame::Seq {
-                            path: FieldPath::key("?"),
-                            next: 0,
-                        });
+                        stack.push(Frame::Seq { path: FieldPath::key("?"), next: 0 });
                     }
                     continue;
                 }
@@ -251,21 +237,14 @@ parts:
 
     #[test]
     fn paths_print_like_serde_yaml() {
-        let path = FieldPath::key("parts")
-            .index(0)
-            .at("questions")
-            .index(1)
-            .at("id");
+        let path = FieldPath::key("parts").index(0).at("questions").index(1).at("id");
         assert_eq!(path.to_string(), "parts[0].questions[1].id");
     }
 
     #[test]
     fn values_are_located_in_block_and_flow_style() {
         assert_eq!(at(&FieldPath::key("title")), (1, 8));
-        assert_eq!(
-            at(&FieldPath::key("annual-spend").at("withhold").index(1)),
-            (3, 21)
-        );
+        assert_eq!(at(&FieldPath::key("annual-spend").at("withhold").index(1)), (3, 21));
         let questions = FieldPath::key("parts").index(0).at("questions");
         assert_eq!(at(&questions.index(0).at("id")), (7, 25));
         assert_eq!(at(&questions.index(1).at("id")), (9, 13));
@@ -273,19 +252,21 @@ parts:
 
     #[test]
     fn missing_fields_fall_back_to_their_parent() {
-        assert_eq!(
-            at(&FieldPath::key("parts").index(0).at("contracts")),
-            (5, 5)
-        );
+        assert_eq!(at(&FieldPath::key("parts").index(0).at("contracts")), (5, 5));
         assert_eq!(at(&FieldPath::key("nowhere")), (1, 1));
+    }
+
+    #[test]
+    fn syntax_errors_are_found_with_their_position() {
+        assert_eq!(syntax_error(DOC), None);
+        let (at, what) = syntax_error("title: [unclosed\nsupplier: x\n").expect("error");
+        assert!(at.line >= 2, "{at:?} {what}");
+        assert!(syntax_error("a: b\n  c: d\n").is_some());
     }
 
     #[test]
     fn keys_are_located() {
         let file = SourceFile::new("x.yaml", DOC.to_owned());
-        assert_eq!(
-            file.locate_key(&FieldPath::key("annual-spend")),
-            Location { line: 2, column: 1 }
-        );
+        assert_eq!(file.locate_key(&FieldPath::key("annual-spend")), Location { line: 2, column: 1 });
     }
 }

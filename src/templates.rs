@@ -32,11 +32,8 @@ const MARKDOWN: &str = "markdown";
 pub fn environment(casebook_root: Option<&Path>) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    let syntax = SyntaxConfig::builder()
-        .trim_blocks(true)
-        .lstrip_blocks(true)
-        .keep_trailing_newline(true)
-        .build();
+    let syntax =
+        SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).keep_trailing_newline(true).build();
     if let Ok(syntax) = syntax {
         env.set_syntax(syntax);
     }
@@ -52,14 +49,9 @@ pub fn environment(casebook_root: Option<&Path>) -> Environment<'static> {
     env.set_formatter(|out, state, value| {
         if *state.auto_escape() == AutoEscape::Custom(Cow::Borrowed(MARKDOWN)) && !value.is_safe() {
             if value.is_none() || value.is_undefined() {
-                return Err(Error::new(
-                    ErrorKind::UndefinedError,
-                    "a template printed an empty value",
-                ));
+                return Err(Error::new(ErrorKind::UndefinedError, "a template printed an empty value"));
             }
-            return out
-                .write_str(&escape_markdown(&value.to_string()))
-                .map_err(Error::from);
+            return out.write_str(&escape_markdown(&value.to_string())).map_err(Error::from);
         }
         minijinja::escape_formatter(out, state, value)
     });
@@ -92,18 +84,13 @@ fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
             }
         }
     }
-    Ok(BUILTIN
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, text)| (*text).to_owned()))
+    Ok(BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, text)| (*text).to_owned()))
 }
 
 /// `dir/name` when `name` is a plain relative path that cannot leave `dir`.
 fn safe_join(dir: &Path, name: &str) -> Option<PathBuf> {
     let relative = Path::new(name);
-    let plain = relative
-        .components()
-        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    let plain = relative.components().all(|c| matches!(c, std::path::Component::Normal(_)));
     plain.then(|| dir.join(relative))
 }
 
@@ -155,10 +142,7 @@ pub fn escape_markdown(text: &str) -> String {
 
 fn parse_date(value: &str) -> Result<NaiveDate, Error> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
-        Error::new(
-            ErrorKind::InvalidOperation,
-            format!("uk_date: `{value}` is not a YYYY-MM-DD date"),
-        )
+        Error::new(ErrorKind::InvalidOperation, format!("uk_date: `{value}` is not a YYYY-MM-DD date"))
     })
 }
 
@@ -169,12 +153,10 @@ pub fn uk_date(value: &str) -> Result<String, Error> {
 
 /// An amount with its currency symbol and thousands separators: `£12,345` or `£4,500.50`.
 fn money(value: Value) -> Result<String, Error> {
-    let amount = value.get_attr("amount")?.as_f64_lossy().ok_or_else(|| {
-        Error::new(
-            ErrorKind::InvalidOperation,
-            "money: the value has no amount",
-        )
-    })?;
+    let amount = value
+        .get_attr("amount")?
+        .as_f64_lossy()
+        .ok_or_else(|| Error::new(ErrorKind::InvalidOperation, "money: the value has no amount"))?;
     let symbol = match value.get_attr("currency")?.as_str() {
         Some("EUR") => "€",
         Some("USD") => "$",
@@ -197,11 +179,7 @@ fn format_amount(amount: f64) -> String {
     let pence = (amount * 100.0).round() as i128;
     let (pounds, pence) = (pence / 100, pence % 100);
     let grouped = group_thousands(&pounds.to_string());
-    if pence == 0 {
-        grouped
-    } else {
-        format!("{grouped}.{pence:02}")
-    }
+    if pence == 0 { grouped } else { format!("{grouped}.{pence:02}") }
 }
 
 fn group_thousands(digits: &str) -> String {
@@ -224,18 +202,10 @@ fn number(value: Value) -> String {
     }
     match f64::try_from(value.clone()) {
         Ok(x) if x.is_finite() && x >= 0.0 => {
-            let text = if x.fract() == 0.0 {
-                format!("{x:.0}")
-            } else {
-                format!("{x:.1}")
-            };
+            let text = if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x:.1}") };
             let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
             let whole = group_thousands(whole);
-            if fraction.is_empty() {
-                whole
-            } else {
-                format!("{whole}.{fraction}")
-            }
+            if fraction.is_empty() { whole } else { format!("{whole}.{fraction}") }
         }
         _ => value.to_string(),
     }
@@ -262,11 +232,7 @@ fn ucfirst(value: Value) -> Value {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => text,
     };
-    if value.is_safe() {
-        Value::from_safe_string(capitalised)
-    } else {
-        Value::from(capitalised)
-    }
+    if value.is_safe() { Value::from_safe_string(capitalised) } else { Value::from(capitalised) }
 }
 
 /// `[a, b, c]` → `a, b and c`.
@@ -292,10 +258,7 @@ fn questions(refs: Value) -> Result<String, Error> {
         let mut numbers = Vec::new();
         let mut count = 0;
         for run in group.get_attr("runs")?.try_iter()? {
-            let (first, last) = (
-                run.get_attr("first")?.to_string(),
-                run.get_attr("last")?.to_string(),
-            );
+            let (first, last) = (run.get_attr("first")?.to_string(), run.get_attr("last")?.to_string());
             let len = usize::try_from(run.get_attr("len")?)?;
             count += len;
             match len {
@@ -312,37 +275,19 @@ fn questions(refs: Value) -> Result<String, Error> {
             let noun = if count == 1 { "question" } else { "questions" };
             phrase = format!("{noun} {}", join_words(&numbers));
         }
-        let unnumbered: Vec<String> = group
-            .get_attr("unnumbered")?
-            .try_iter()?
-            .map(|l| format!("“{l}”"))
-            .collect();
+        let unnumbered: Vec<String> =
+            group.get_attr("unnumbered")?.try_iter()?.map(|l| format!("“{l}”")).collect();
         if !unnumbered.is_empty() {
-            let noun = if unnumbered.len() == 1 {
-                "your question"
-            } else {
-                "your questions"
-            };
+            let noun = if unnumbered.len() == 1 { "your question" } else { "your questions" };
             let labels = format!("{noun} {}", join_words(&unnumbered));
-            phrase = if phrase.is_empty() {
-                labels
-            } else {
-                format!("{phrase} and {labels}")
-            };
+            phrase = if phrase.is_empty() { labels } else { format!("{phrase} and {labels}") };
         }
         if parts_in_request > 1 {
             if group.get_attr("all_parts")?.is_true() {
-                phrase.push_str(if parts_in_request == 2 {
-                    " in both parts"
-                } else {
-                    " in every part"
-                });
+                phrase.push_str(if parts_in_request == 2 { " in both parts" } else { " in every part" });
             } else {
-                let parts: Vec<String> = group
-                    .get_attr("parts")?
-                    .try_iter()?
-                    .map(|p| p.to_string())
-                    .collect();
+                let parts: Vec<String> =
+                    group.get_attr("parts")?.try_iter()?.map(|p| p.to_string()).collect();
                 phrase.push_str(&format!(" in part {}", join_words(&parts)));
             }
         }
@@ -376,22 +321,12 @@ mod tests {
 
     #[test]
     fn markdown_escaping_keeps_text_literal() {
-        assert_eq!(
-            escape_markdown("<script>alert(1)</script>"),
-            "\\<script\\>alert(1)\\</script\\>"
-        );
-        assert_eq!(
-            escape_markdown("A & B *bold* [link](x)"),
-            "A \\& B \\*bold\\* \\[link\\](x)"
-        );
+        assert_eq!(escape_markdown("<script>alert(1)</script>"), "\\<script\\>alert(1)\\</script\\>");
+        assert_eq!(escape_markdown("A & B *bold* [link](x)"), "A \\& B \\*bold\\* \\[link\\](x)");
         assert_eq!(escape_markdown("1990. A year"), "1990\\. A year");
         assert_eq!(escape_markdown("- not a list"), "\\- not a list");
         assert_eq!(escape_markdown("two\n\nparagraphs"), "two paragraphs");
-        assert_eq!(
-            escape_markdown(" and "),
-            " and ",
-            "spaces around words are kept"
-        );
+        assert_eq!(escape_markdown(" and "), " and ", "spaces around words are kept");
         assert_eq!(escape_markdown("Head of IT - 01424"), "Head of IT - 01424");
         assert_eq!(escape_markdown("Contract #3"), "Contract \\#3");
     }
@@ -420,11 +355,7 @@ mod tests {
                     all_parts,
                     runs: runs
                         .into_iter()
-                        .map(|(f, l, len)| Run {
-                            first: f.into(),
-                            last: l.into(),
-                            len,
-                        })
+                        .map(|(f, l, len)| Run { first: f.into(), last: l.into(), len })
                         .collect(),
                     unnumbered: Vec::new(),
                 })
@@ -434,13 +365,8 @@ mod tests {
 
     #[test]
     fn question_references_are_phrased_in_the_requesters_numbering() {
-        let hastings = refs(
-            2,
-            vec![
-                (vec![1, 2], true, vec![("1", "2", 2)]),
-                (vec![1], false, vec![("10", "10", 1)]),
-            ],
-        );
+        let hastings =
+            refs(2, vec![(vec![1, 2], true, vec![("1", "2", 2)]), (vec![1], false, vec![("10", "10", 1)])]);
         assert_eq!(
             questions(hastings).unwrap(),
             "questions 1 and 2 in both parts, and question 10 in part 1"
@@ -455,10 +381,7 @@ mod tests {
 
     #[test]
     fn section_refs_read_mid_sentence() {
-        assert_eq!(
-            section_ref(Value::from("Section 43(2)")).unwrap(),
-            "section 43(2)"
-        );
+        assert_eq!(section_ref(Value::from("Section 43(2)")).unwrap(), "section 43(2)");
     }
 
     #[test]

@@ -12,15 +12,8 @@ use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 /// The keys that mark a mapping as a decision rather than a value.
-pub const DECISION_KEYS: &[&str] = &[
-    "withhold",
-    "neither-confirm-nor-deny",
-    "reason",
-    "value",
-    "not-held",
-    "published",
-    "not-applicable",
-];
+pub const DECISION_KEYS: &[&str] =
+    &["withhold", "neither-confirm-nor-deny", "reason", "value", "not-held", "published", "not-applicable"];
 
 /// An answer to one question: the information itself, or what we decided about it.
 ///
@@ -50,15 +43,9 @@ impl<T> Decision<T> {
     /// The same decision with its withheld value converted.
     pub fn map<U>(self, f: impl Fn(T) -> U) -> Decision<U> {
         match self {
-            Decision::Withhold {
-                exemptions,
-                reason,
-                value,
-            } => Decision::Withhold {
-                exemptions,
-                reason,
-                value: value.map(f),
-            },
+            Decision::Withhold { exemptions, reason, value } => {
+                Decision::Withhold { exemptions, reason, value: value.map(f) }
+            }
             Decision::NeitherConfirmNorDeny { exemptions, reason } => {
                 Decision::NeitherConfirmNorDeny { exemptions, reason }
             }
@@ -155,19 +142,15 @@ impl<T> RawDecision<T> {
         ];
         match kinds.iter().filter(|set| **set).count() {
             0 => {
-                return Err(
-                    "a decision needs one of `withhold`, `neither-confirm-nor-deny`, \
+                return Err("a decision needs one of `withhold`, `neither-confirm-nor-deny`, \
                  `not-held`, `published` or `not-applicable`"
-                        .into(),
-                );
+                    .into());
             }
             1 => {}
             _ => {
-                return Err(
-                    "an answer can carry only one decision: choose one of `withhold`, \
+                return Err("an answer can carry only one decision: choose one of `withhold`, \
                  `neither-confirm-nor-deny`, `not-held`, `published` or `not-applicable`"
-                        .into(),
-                );
+                    .into());
             }
         }
         let no_reason = |key: &str| -> Result<(), String> {
@@ -180,28 +163,19 @@ impl<T> RawDecision<T> {
             Ok(())
         };
         if self.value.is_some() && self.withhold.is_none() {
-            return Err(
-                "`value` records withheld information; it goes with `withhold` only".into(),
-            );
+            return Err("`value` records withheld information; it goes with `withhold` only".into());
         }
         if let Some(exemptions) = self.withhold {
             if exemptions.is_empty() {
                 return Err("`withhold` needs at least one exemption id, e.g. `[s43-2]`".into());
             }
-            return Ok(Decision::Withhold {
-                exemptions,
-                reason: self.reason,
-                value: self.value,
-            });
+            return Ok(Decision::Withhold { exemptions, reason: self.reason, value: self.value });
         }
         if let Some(exemptions) = self.neither_confirm_nor_deny {
             if exemptions.is_empty() {
                 return Err("`neither-confirm-nor-deny` needs at least one exemption id".into());
             }
-            return Ok(Decision::NeitherConfirmNorDeny {
-                exemptions,
-                reason: self.reason,
-            });
+            return Ok(Decision::NeitherConfirmNorDeny { exemptions, reason: self.reason });
         }
         if let Some(flag) = self.not_held {
             no_reason("not-held")?;
@@ -221,10 +195,7 @@ impl<T> RawDecision<T> {
                 None => Err("`not-applicable: false` says nothing: give the value instead".into()),
             };
         }
-        Err(
-            "a decision needs one of `withhold`, `not-held`, `published` or `not-applicable`"
-                .into(),
-        )
+        Err("a decision needs one of `withhold`, `not-held`, `published` or `not-applicable`".into())
     }
 }
 
@@ -279,15 +250,11 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for AnswerVisitor<T> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let first: Option<String> = map.next_key()?;
-        let is_decision = first
-            .as_deref()
-            .is_some_and(|key| DECISION_KEYS.contains(&key));
+        let is_decision = first.as_deref().is_some_and(|key| DECISION_KEYS.contains(&key));
         let rest = MapAccessDeserializer::new(Prepended { first, map });
         if is_decision {
             let raw = RawDecision::<T>::deserialize(rest)?;
-            raw.into_decision()
-                .map(Answer::Decision)
-                .map_err(de::Error::custom)
+            raw.into_decision().map(Answer::Decision).map_err(de::Error::custom)
         } else {
             T::deserialize(rest).map(Answer::Value)
         }
@@ -303,20 +270,14 @@ struct Prepended<A> {
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Prepended<A> {
     type Error = A::Error;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Self::Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Self::Error> {
         match self.first.take() {
             Some(key) => seed.deserialize(key.into_deserializer()).map(Some),
             None => self.map.next_key_seed(seed),
         }
     }
 
-    fn next_value_seed<V: DeserializeSeed<'de>>(
-        &mut self,
-        seed: V,
-    ) -> Result<V::Value, Self::Error> {
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Self::Error> {
         self.map.next_value_seed(seed)
     }
 }
@@ -331,17 +292,12 @@ mod tests {
         struct Doc {
             a: Answer<Text>,
         }
-        serde_yaml::from_str::<Doc>(yaml)
-            .map(|d| d.a)
-            .map_err(|e| e.to_string())
+        serde_yaml::from_str::<Doc>(yaml).map(|d| d.a).map_err(|e| e.to_string())
     }
 
     #[test]
     fn plain_values_are_disclosed() {
-        assert_eq!(
-            parse("a: Acme Ltd").unwrap(),
-            Answer::Value(Text("Acme Ltd".into()))
-        );
+        assert_eq!(parse("a: Acme Ltd").unwrap(), Answer::Value(Text("Acme Ltd".into())));
         assert_eq!(parse("a: 12").unwrap(), Answer::Value(Text("12".into())));
     }
 
@@ -352,19 +308,11 @@ mod tests {
             reason: Some("live tender".into()),
             value: Some(Text("Acme".into())),
         });
-        assert_eq!(
-            parse("a: {withhold: [s43-2], reason: live tender, value: Acme}").unwrap(),
-            withheld
-        );
-        assert_eq!(
-            parse("a: {reason: live tender, value: Acme, withhold: [s43-2]}").unwrap(),
-            withheld
-        );
+        assert_eq!(parse("a: {withhold: [s43-2], reason: live tender, value: Acme}").unwrap(), withheld);
+        assert_eq!(parse("a: {reason: live tender, value: Acme, withhold: [s43-2]}").unwrap(), withheld);
         assert_eq!(
             parse("a: {not-held: We have no contact centre.}").unwrap(),
-            Answer::Decision(Decision::NotHeld {
-                explanation: Some("We have no contact centre.".into())
-            })
+            Answer::Decision(Decision::NotHeld { explanation: Some("We have no contact centre.".into()) })
         );
         assert_eq!(
             parse("a: {not-applicable: true}").unwrap(),
@@ -381,8 +329,7 @@ mod tests {
         assert!(empty.contains("at least one exemption"), "{empty}");
         let reason = parse("a: {not-held: true, reason: x}").unwrap_err();
         assert!(
-            reason.contains("not-held: \\\"explanation\\\"")
-                || reason.contains("not-held: \"explanation\""),
+            reason.contains("not-held: \\\"explanation\\\"") || reason.contains("not-held: \"explanation\""),
             "{reason}"
         );
         let unknown = parse("a: {withhold: [s43-2], resaon: x}").unwrap_err();

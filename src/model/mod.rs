@@ -14,9 +14,7 @@ pub mod values;
 pub use answer::{Answer, DECISION_KEYS, Decision, Publication};
 pub use contract::ContractFile;
 pub use fields::Facts;
-pub use profile::{
-    AuthorityFile, Jurisdiction, Layout, ProfileFile, SharedService, Signature, TeamContact,
-};
+pub use profile::{AuthorityFile, Jurisdiction, Layout, ProfileFile, SharedService, Signature, TeamContact};
 pub use request::{
     Number, OrStandard, PartAsked, QuestionAsked, Refusal, RefusalGround, RequestFile, Requester,
 };

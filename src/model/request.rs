@@ -82,9 +82,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OrStandard<T> {
                 if v == "standard" {
                     Ok(OrStandard::Standard)
                 } else {
-                    Err(E::custom(format_args!(
-                        "expected `standard` or a list, found `{v}`"
-                    )))
+                    Err(E::custom(format_args!("expected `standard` or a list, found `{v}`")))
                 }
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
@@ -151,9 +149,7 @@ impl<'de> Deserialize<'de> for Number {
                 Ok(Number(v.to_string()))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Number, E> {
-                let trimmed = v
-                    .trim()
-                    .trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ':'));
+                let trimmed = v.trim().trim_matches(|c: char| matches!(c, '(' | ')' | '.' | ':'));
                 if trimmed.is_empty() || trimmed.chars().any(char::is_whitespace) {
                     return Err(E::custom(format_args!(
                         "`{v}` is not a question number: write e.g. `3`, `b` or `iv`"

@@ -73,13 +73,9 @@ impl<'de> Deserialize<'de> for Date {
                 f.write_str("a date written YYYY-MM-DD, e.g. 2023-02-01")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
-                NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
-                    .map(Date)
-                    .map_err(|_| {
-                        E::custom(format_args!(
-                            "`{v}` is not a date: write dates as YYYY-MM-DD, e.g. 2023-02-01"
-                        ))
-                    })
+                NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").map(Date).map_err(|_| {
+                    E::custom(format_args!("`{v}` is not a date: write dates as YYYY-MM-DD, e.g. 2023-02-01"))
+                })
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Date, E> {
                 Err(E::custom(format_args!(
@@ -122,17 +118,12 @@ impl<'de> Deserialize<'de> for Count {
                 Ok(Count::Number(v))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
-                u64::try_from(v).map(Count::Number).map_err(|_| {
-                    E::custom(format_args!(
-                        "`{v}` is negative: a count cannot be below zero"
-                    ))
-                })
+                u64::try_from(v)
+                    .map(Count::Number)
+                    .map_err(|_| E::custom(format_args!("`{v}` is negative: a count cannot be below zero")))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-                Err(E::custom(format_args!(
-                    "`{v}` is not a whole number: write e.g. `about {}`",
-                    v.round()
-                )))
+                Err(E::custom(format_args!("`{v}` is not a whole number: write e.g. `about {}`", v.round())))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
                 let v = v.trim();
@@ -204,19 +195,11 @@ impl<'de> Deserialize<'de> for MoneyAnswer {
                 self.visit_f64(v as f64)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<MoneyAnswer, E> {
-                let money = Money {
-                    amount: v,
-                    currency: Currency::Gbp,
-                    years: None,
-                    note: None,
-                };
+                let money = Money { amount: v, currency: Currency::Gbp, years: None, note: None };
                 money.check().map(MoneyAnswer).map_err(E::custom)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<MoneyAnswer, E> {
-                let digits: String = v
-                    .chars()
-                    .filter(|c| !matches!(c, '£' | ',' | ' '))
-                    .collect();
+                let digits: String = v.chars().filter(|c| !matches!(c, '£' | ',' | ' ')).collect();
                 match digits.parse::<f64>() {
                     Ok(amount) => self.visit_f64(amount),
                     Err(_) => Err(E::custom(format_args!(
@@ -264,15 +247,10 @@ impl<'de> Deserialize<'de> for DurationAnswer {
                 f.write_str("a duration such as `3 years`, or `{term: 3 years, extensions: …}`")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<DurationAnswer, E> {
-                Ok(DurationAnswer(Duration {
-                    term: v.to_owned(),
-                    extensions: None,
-                }))
+                Ok(DurationAnswer(Duration { term: v.to_owned(), extensions: None }))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<DurationAnswer, E> {
-                Err(E::custom(format_args!(
-                    "`{v}` has no unit: write e.g. `{v} years` or `{v} months`"
-                )))
+                Err(E::custom(format_args!("`{v}` has no unit: write e.g. `{v} years` or `{v} months`")))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DurationAnswer, A::Error> {
                 Duration::deserialize(MapAccessDeserializer::new(map)).map(DurationAnswer)
@@ -435,10 +413,7 @@ mod tests {
     #[test]
     fn counts_take_numbers_or_words() {
         assert_eq!(one::<Count>("11").unwrap(), Count::Number(11));
-        assert_eq!(
-            one::<Count>("about 700").unwrap(),
-            Count::Words("about 700".into())
-        );
+        assert_eq!(one::<Count>("about 700").unwrap(), Count::Words("about 700".into()));
         assert!(one::<Count>("-3").unwrap_err().contains("negative"));
         assert!(one::<Count>("2.5").unwrap_err().contains("whole number"));
     }
@@ -454,28 +429,12 @@ mod tests {
     #[test]
     fn money_takes_amounts_and_the_full_form() {
         let bare = one::<MoneyAnswer>("12000").unwrap().0;
-        assert_eq!(
-            (bare.amount, bare.currency, bare.years),
-            (12000.0, Currency::Gbp, None)
-        );
-        let full = one::<MoneyAnswer>("{amount: 4500.5, years: 3, note: excluding VAT}")
-            .unwrap()
-            .0;
-        assert_eq!(
-            (full.amount, full.years, full.note.as_deref()),
-            (4500.5, Some(3), Some("excluding VAT"))
-        );
+        assert_eq!((bare.amount, bare.currency, bare.years), (12000.0, Currency::Gbp, None));
+        let full = one::<MoneyAnswer>("{amount: 4500.5, years: 3, note: excluding VAT}").unwrap().0;
+        assert_eq!((full.amount, full.years, full.note.as_deref()), (4500.5, Some(3), Some("excluding VAT")));
         assert_eq!(one::<MoneyAnswer>("'£12,000'").unwrap().0.amount, 12000.0);
-        assert!(
-            one::<MoneyAnswer>("lots")
-                .unwrap_err()
-                .contains("not an amount")
-        );
-        assert!(
-            one::<MoneyAnswer>("{amount: 1, year: 3}")
-                .unwrap_err()
-                .contains("unknown field `year`")
-        );
+        assert!(one::<MoneyAnswer>("lots").unwrap_err().contains("not an amount"));
+        assert!(one::<MoneyAnswer>("{amount: 1, year: 3}").unwrap_err().contains("unknown field `year`"));
     }
 
     #[test]
@@ -493,9 +452,6 @@ mod tests {
     #[test]
     fn lists_take_one_item_or_many() {
         assert_eq!(one::<List>("January").unwrap().0, vec!["January"]);
-        assert_eq!(
-            one::<List>("[January, March]").unwrap().0,
-            vec!["January", "March"]
-        );
+        assert_eq!(one::<List>("[January, March]").unwrap().0, vec!["January", "March"]);
     }
 }

@@ -16,11 +16,7 @@ pub fn template_for(layout: Layout) -> &'static str {
 }
 
 /// Renders `response` to Markdown with its layout's template.
-pub fn render(
-    env: &Environment<'_>,
-    root: Option<&Path>,
-    response: &Response,
-) -> anyhow::Result<String> {
+pub fn render(env: &Environment<'_>, root: Option<&Path>, response: &Response) -> anyhow::Result<String> {
     let text = super::render_template(env, root, template_for(response.layout), response)?;
     Ok(tidy(&text))
 }

@@ -66,32 +66,25 @@ pub(super) fn resolve(
 }
 
 fn decide(line: &mut AnswerLine, decision: &Decision) -> Vec<Claim> {
-    let claims =
-        |exemptions: &[Arc<Exemption>], reason: &Option<String>, ncnd: bool| -> Vec<Claim> {
-            exemptions
-                .iter()
-                .map(|e| Claim {
-                    exemption: Arc::clone(e),
-                    reason: reason.clone(),
-                    neither_confirm_nor_deny: ncnd,
-                })
-                .collect()
-        };
+    let claims = |exemptions: &[Arc<Exemption>], reason: &Option<String>, ncnd: bool| -> Vec<Claim> {
+        exemptions
+            .iter()
+            .map(|e| Claim {
+                exemption: Arc::clone(e),
+                reason: reason.clone(),
+                neither_confirm_nor_deny: ncnd,
+            })
+            .collect()
+    };
     match decision {
-        Decision::Withhold {
-            exemptions,
-            reason,
-            held: _,
-        } => {
+        Decision::Withhold { exemptions, reason, held: _ } => {
             line.status = Status::Withheld;
-            line.withheld
-                .push(withholding(Vec::new(), exemptions, false));
+            line.withheld.push(withholding(Vec::new(), exemptions, false));
             claims(exemptions, reason, false)
         }
         Decision::NeitherConfirmNorDeny { exemptions, reason } => {
             line.status = Status::NeitherConfirmNorDeny;
-            line.withheld
-                .push(withholding(Vec::new(), exemptions, true));
+            line.withheld.push(withholding(Vec::new(), exemptions, true));
             claims(exemptions, reason, true)
         }
         Decision::NotHeld { explanation } => {
@@ -104,25 +97,17 @@ fn decide(line: &mut AnswerLine, decision: &Decision) -> Vec<Claim> {
             line.explanation.clone_from(explanation);
             Vec::new()
         }
-        Decision::Published {
-            exemption,
-            publication,
-        } => {
+        Decision::Published { exemption, publication } => {
             line.status = Status::Published;
             line.publication = Some(publication.clone());
             let exemptions = std::slice::from_ref(exemption);
-            line.withheld
-                .push(withholding(Vec::new(), exemptions, false));
+            line.withheld.push(withholding(Vec::new(), exemptions, false));
             claims(exemptions, &None, false)
         }
     }
 }
 
-fn disclose(
-    mut line: AnswerLine,
-    value: &Value,
-    personal_data: &Arc<Exemption>,
-) -> (AnswerLine, Vec<Claim>) {
+fn disclose(mut line: AnswerLine, value: &Value, personal_data: &Arc<Exemption>) -> (AnswerLine, Vec<Claim>) {
     let Value::Contact(contact) = value else {
         line.disclosed = Some(value.clone());
         return (line, Vec::new());
@@ -140,12 +125,7 @@ fn disclose(
     .filter(|(held, _)| *held)
     .map(|(_, item)| item.to_owned())
     .collect();
-    let given = Contact {
-        name: None,
-        phone: None,
-        email: None,
-        ..contact.clone()
-    };
+    let given = Contact { name: None, phone: None, email: None, ..contact.clone() };
     let anything_given = given.job_title.is_some() || given.senior_officer.is_some();
     if anything_given {
         line.disclosed = Some(Value::Contact(given));
@@ -153,18 +133,10 @@ fn disclose(
     if items.is_empty() {
         return (line, Vec::new());
     }
-    line.status = if anything_given {
-        Status::PartlyWithheld
-    } else {
-        Status::Withheld
-    };
+    line.status = if anything_given { Status::PartlyWithheld } else { Status::Withheld };
     let exemptions = std::slice::from_ref(personal_data);
     line.withheld.push(withholding(items, exemptions, false));
-    let claim = Claim {
-        exemption: Arc::clone(personal_data),
-        reason: None,
-        neither_confirm_nor_deny: false,
-    };
+    let claim = Claim { exemption: Arc::clone(personal_data), reason: None, neither_confirm_nor_deny: false };
     (line, vec![claim])
 }
 
@@ -173,11 +145,7 @@ fn withholding(items: Vec<String>, exemptions: &[Arc<Exemption>], ncnd: bool) ->
         items,
         exemptions: exemptions
             .iter()
-            .map(|e| ExemptionRef {
-                id: e.id.clone(),
-                citation: e.citation.clone(),
-                title: e.title.clone(),
-            })
+            .map(|e| ExemptionRef { id: e.id.clone(), citation: e.citation.clone(), title: e.title.clone() })
             .collect(),
         neither_confirm_nor_deny: ncnd,
     }

@@ -17,8 +17,8 @@ use anyhow::{Context, anyhow};
 use crate::casebook::{AskedPart, Authority, Casebook, Request, Source};
 use crate::questionnaire::Scope;
 use crate::response::{
-    Addressee, AnswerLine, AnswerSource, AuthorityView, ContractView, PartView, RefusalView,
-    Response, Section, SectionKind,
+    Addressee, AnswerLine, AnswerSource, AuthorityView, ContractView, PartView, RefusalView, Response,
+    Section, SectionKind,
 };
 use notices::{NoticeBook, Numbering};
 
@@ -37,47 +37,24 @@ pub enum Audience {
 ///
 /// The request has been validated against the casebook, so every reference resolves; a
 /// failure here is a defect, reported as an error rather than a panic.
-pub fn respond(
-    casebook: &Casebook,
-    request: &Request,
-    audience: Audience,
-) -> anyhow::Result<Response> {
+pub fn respond(casebook: &Casebook, request: &Request, audience: Audience) -> anyhow::Result<Response> {
     let authority = casebook.authority(request.authority);
     let personal_data = casebook
         .library
-        .get(
-            authority.jurisdiction,
-            &authority.act.exemptions.personal_data,
-        )
+        .get(authority.jurisdiction, &authority.act.exemptions.personal_data)
         .context("the exemption library has no personal-data exemption for this Act")?;
     let numbering: Numbering = request
         .parts
         .iter()
-        .map(|part| {
-            part.questions
-                .iter()
-                .map(|q| (q.number.clone(), q.label.clone()))
-                .collect()
-        })
+        .map(|part| part.questions.iter().map(|q| (q.number.clone(), q.label.clone())).collect())
         .collect();
     let mut book = NoticeBook::default();
     let mut parts = Vec::new();
     let mut statuses = Vec::new();
     if request.refusal.is_none() {
         for (index, asked) in request.parts.iter().enumerate() {
-            let part = answer_part(
-                casebook,
-                authority,
-                asked,
-                index + 1,
-                personal_data,
-                &mut book,
-            )?;
-            statuses.extend(
-                part.sections
-                    .iter()
-                    .flat_map(|s| s.answers.iter().map(|a| a.status)),
-            );
+            let part = answer_part(casebook, authority, asked, index + 1, personal_data, &mut book)?;
+            statuses.extend(part.sections.iter().flat_map(|s| s.answers.iter().map(|a| a.status)));
             parts.push(part);
         }
     }
@@ -101,10 +78,9 @@ pub fn respond(
         None => (classify(statuses), None),
     };
     let requester = match audience {
-        Audience::Requester => request.requester.as_ref().map(|r| Addressee {
-            name: r.name.clone(),
-            address: r.address.clone(),
-        }),
+        Audience::Requester => {
+            request.requester.as_ref().map(|r| Addressee { name: r.name.clone(), address: r.address.clone() })
+        }
         Audience::Public => None,
     };
     Ok(Response {
@@ -165,22 +141,20 @@ fn answer_part(
     for contract in contracts {
         let mut answers = Vec::new();
         for (position, question) in asked.questions.iter().enumerate() {
-            let source = casebook
-                .source(authority, asked.part, contract, question)
-                .ok_or_else(|| {
-                    anyhow!(
-                        "question {:?} in {} has no answer (validation should have caught this)",
-                        question.label,
-                        asked.part
-                    )
-                })?;
+            let source = casebook.source(authority, asked.part, contract, question).ok_or_else(|| {
+                anyhow!(
+                    "question {:?} in {} has no answer (validation should have caught this)",
+                    question.label,
+                    asked.part
+                )
+            })?;
             let per_contract = match source {
                 Source::Contract(_) => true,
                 Source::Request(_) => {
                     contract.is_some()
-                        && question.id.is_some_and(|id| {
-                            casebook.questionnaire.question(id).scope != Scope::Authority
-                        })
+                        && question
+                            .id
+                            .is_some_and(|id| casebook.questionnaire.question(id).scope != Scope::Authority)
                 }
                 Source::Authority(_) | Source::NoContracts(_) => false,
             };
@@ -205,10 +179,7 @@ fn answer_part(
         if let Some(contract) = contract {
             sections.push(Section {
                 kind: SectionKind::Contract,
-                contract: Some(ContractView {
-                    id: contract.id.clone(),
-                    title: contract.title.clone(),
-                }),
+                contract: Some(ContractView { id: contract.id.clone(), title: contract.title.clone() }),
                 statement: None,
                 questions: None,
                 answers,
@@ -216,17 +187,9 @@ fn answer_part(
         }
     }
     if !no_contracts.is_empty() {
-        let places = no_contracts
-            .iter()
-            .map(|(position, _)| (1, *position))
-            .collect();
-        let numbering: Numbering = vec![
-            asked
-                .questions
-                .iter()
-                .map(|q| (q.number.clone(), q.label.clone()))
-                .collect(),
-        ];
+        let places = no_contracts.iter().map(|(position, _)| (1, *position)).collect();
+        let numbering: Numbering =
+            vec![asked.questions.iter().map(|q| (q.number.clone(), q.label.clone())).collect()];
         sections.push(Section {
             kind: SectionKind::NoContracts,
             contract: None,
@@ -244,10 +207,5 @@ fn answer_part(
             answers: organisation,
         });
     }
-    Ok(PartView {
-        number,
-        id: asked.part,
-        title: asked.title.clone(),
-        sections,
-    })
+    Ok(PartView { number, id: asked.part, title: asked.title.clone(), sections })
 }

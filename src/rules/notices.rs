@@ -32,11 +32,7 @@ struct Entry {
 impl NoticeBook {
     /// Records that `claim` applies to the question at `place`.
     pub fn record(&mut self, place: Place, claim: Claim) {
-        let index = match self
-            .entries
-            .iter()
-            .position(|e| e.exemption.id == claim.exemption.id)
-        {
+        let index = match self.entries.iter().position(|e| e.exemption.id == claim.exemption.id) {
             Some(index) => index,
             None => {
                 self.entries.push(Entry {
@@ -110,19 +106,12 @@ fn public_interest(exemption: &Exemption, authority: &Authority) -> Option<Publi
 pub(super) fn refs(places: &BTreeSet<Place>, numbering: &Numbering) -> QuestionRefs {
     let parts = numbering.len();
     let number_at = |(part, position): Place| {
-        numbering
-            .get(part - 1)
-            .and_then(|p| p.get(position))
-            .and_then(|(n, _)| n.clone())
+        numbering.get(part - 1).and_then(|p| p.get(position)).and_then(|(n, _)| n.clone())
     };
     let mut remaining: BTreeSet<Place> = places.clone();
     let mut groups = Vec::new();
     if parts > 1 {
-        let first: Vec<Place> = places
-            .iter()
-            .copied()
-            .filter(|(part, _)| *part == 1)
-            .collect();
+        let first: Vec<Place> = places.iter().copied().filter(|(part, _)| *part == 1).collect();
         let common: Vec<Place> = first
             .into_iter()
             .filter(|place| {
@@ -130,9 +119,9 @@ pub(super) fn refs(places: &BTreeSet<Place>, numbering: &Numbering) -> QuestionR
                     return false;
                 };
                 (2..=parts).all(|part| {
-                    places.iter().any(|other| {
-                        other.0 == part && number_at(*other).as_deref() == Some(number.as_str())
-                    })
+                    places
+                        .iter()
+                        .any(|other| other.0 == part && number_at(*other).as_deref() == Some(number.as_str()))
                 })
             })
             .collect();
@@ -148,11 +137,7 @@ pub(super) fn refs(places: &BTreeSet<Place>, numbering: &Numbering) -> QuestionR
         }
     }
     for part in 1..=parts {
-        let here: Vec<Place> = remaining
-            .iter()
-            .copied()
-            .filter(|(p, _)| *p == part)
-            .collect();
+        let here: Vec<Place> = remaining.iter().copied().filter(|(p, _)| *p == part).collect();
         if here.is_empty() {
             continue;
         }
@@ -162,16 +147,10 @@ pub(super) fn refs(places: &BTreeSet<Place>, numbering: &Numbering) -> QuestionR
             parts: vec![part],
             all_parts: parts == 1,
             runs: runs(&numbered, numbering),
-            unnumbered: unnumbered
-                .iter()
-                .map(|(p, i)| numbering[p - 1][*i].1.clone())
-                .collect(),
+            unnumbered: unnumbered.iter().map(|(p, i)| numbering[p - 1][*i].1.clone()).collect(),
         });
     }
-    QuestionRefs {
-        parts_in_request: parts,
-        groups,
-    }
+    QuestionRefs { parts_in_request: parts, groups }
 }
 
 /// Consecutive positions (all in one part, sorted) as runs of numbers.
@@ -187,11 +166,7 @@ fn runs(places: &[Place], numbering: &Numbering) -> Vec<Run> {
                 run.last = number;
                 run.len += 1;
             }
-            _ => out.push(Run {
-                first: number.clone(),
-                last: number,
-                len: 1,
-            }),
+            _ => out.push(Run { first: number.clone(), last: number, len: 1 }),
         }
         previous = Some(*position);
     }
@@ -203,22 +178,11 @@ mod tests {
     use super::*;
 
     fn numbering(parts: &[usize]) -> Numbering {
-        parts
-            .iter()
-            .map(|n| {
-                (1..=*n)
-                    .map(|i| (Some(i.to_string()), format!("Q{i}")))
-                    .collect()
-            })
-            .collect()
+        parts.iter().map(|n| (1..=*n).map(|i| (Some(i.to_string()), format!("Q{i}"))).collect()).collect()
     }
 
     fn run(first: &str, last: &str, len: usize) -> Run {
-        Run {
-            first: first.into(),
-            last: last.into(),
-            len,
-        }
+        Run { first: first.into(), last: last.into(), len }
     }
 
     #[test]
@@ -237,14 +201,8 @@ mod tests {
         let places: BTreeSet<Place> = (0..10).map(|i| (1, i)).chain([(1, 11)]).collect();
         let refs = refs(&places, &numbering(&[12]));
         assert_eq!(refs.groups.len(), 1);
-        assert!(
-            refs.groups[0].all_parts,
-            "a one-part request needs no part names"
-        );
-        assert_eq!(
-            refs.groups[0].runs,
-            vec![run("1", "10", 10), run("12", "12", 1)]
-        );
+        assert!(refs.groups[0].all_parts, "a one-part request needs no part names");
+        assert_eq!(refs.groups[0].runs, vec![run("1", "10", 10), run("12", "12", 1)]);
     }
 
     #[test]
@@ -257,14 +215,8 @@ mod tests {
         ]];
         let places: BTreeSet<Place> = [(1, 0), (1, 2), (1, 3)].into();
         let refs = refs(&places, &numbering);
-        assert_eq!(
-            refs.groups[0].runs,
-            vec![run("a", "a", 1), run("c", "c", 1)]
-        );
-        assert_eq!(
-            refs.groups[0].unnumbered,
-            vec!["Further comments".to_owned()]
-        );
+        assert_eq!(refs.groups[0].runs, vec![run("a", "a", 1), run("c", "c", 1)]);
+        assert_eq!(refs.groups[0].unnumbered, vec!["Further comments".to_owned()]);
     }
 
     #[test]

@@ -55,24 +55,14 @@ mod tests {
             (&[Disclosed, Withheld], Outcome::PartiallyWithheld),
             (&[PartlyWithheld], Outcome::PartiallyWithheld),
             (&[Disclosed, Published], Outcome::PartiallyWithheld),
-            (
-                &[Disclosed, NeitherConfirmNorDeny],
-                Outcome::PartiallyWithheld,
-            ),
+            (&[Disclosed, NeitherConfirmNorDeny], Outcome::PartiallyWithheld),
             (&[Withheld, NotHeld], Outcome::WithheldInFull),
             (&[Published, Withheld], Outcome::WithheldInFull),
             (&[NotHeld, NotHeld], Outcome::NotHeld),
-            (
-                &[NeitherConfirmNorDeny, NotHeld],
-                Outcome::NeitherConfirmNorDeny,
-            ),
+            (&[NeitherConfirmNorDeny, NotHeld], Outcome::NeitherConfirmNorDeny),
         ];
         for (statuses, expected) in cases {
-            assert_eq!(
-                classify(statuses.iter().copied()),
-                *expected,
-                "{statuses:?}"
-            );
+            assert_eq!(classify(statuses.iter().copied()), *expected, "{statuses:?}");
         }
         assert_eq!(refused(RefusalGround::Cost), Outcome::RefusedCost);
         assert_eq!(refused(RefusalGround::Vexatious), Outcome::RefusedVexatious);

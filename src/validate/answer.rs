@@ -23,17 +23,10 @@ pub(crate) struct Law<'a> {
 
 impl Law<'_> {
     /// Checks a raw answer at `path` and resolves its exemptions.
-    pub fn answer(
-        &self,
-        check: &mut Check,
-        path: &FieldPath,
-        raw: model::Answer<Value>,
-    ) -> Option<Answer> {
+    pub fn answer(&self, check: &mut Check, path: &FieldPath, raw: model::Answer<Value>) -> Option<Answer> {
         match raw {
             model::Answer::Value(value) => Some(Answer::Value(value)),
-            model::Answer::Decision(decision) => {
-                self.decision(check, path, decision).map(Answer::Decision)
-            }
+            model::Answer::Decision(decision) => self.decision(check, path, decision).map(Answer::Decision),
         }
     }
 
@@ -45,38 +38,22 @@ impl Law<'_> {
         raw: model::Decision<Value>,
     ) -> Option<Decision> {
         Some(match raw {
-            model::Decision::Withhold {
-                exemptions,
-                reason,
-                value,
-            } => {
-                let exemptions =
-                    self.exemptions(check, &path.at("withhold"), &exemptions, Use::Withhold)?;
-                Decision::Withhold {
-                    exemptions,
-                    reason,
-                    held: value,
-                }
+            model::Decision::Withhold { exemptions, reason, value } => {
+                let exemptions = self.exemptions(check, &path.at("withhold"), &exemptions, Use::Withhold)?;
+                Decision::Withhold { exemptions, reason, held: value }
             }
             model::Decision::NeitherConfirmNorDeny { exemptions, reason } => {
                 let at = path.at("neither-confirm-nor-deny");
-                let exemptions =
-                    self.exemptions(check, &at, &exemptions, Use::NeitherConfirmNorDeny)?;
+                let exemptions = self.exemptions(check, &at, &exemptions, Use::NeitherConfirmNorDeny)?;
                 Decision::NeitherConfirmNorDeny { exemptions, reason }
             }
             model::Decision::NotHeld { explanation } => Decision::NotHeld { explanation },
-            model::Decision::NotApplicable { explanation } => {
-                Decision::NotApplicable { explanation }
-            }
+            model::Decision::NotApplicable { explanation } => Decision::NotApplicable { explanation },
             model::Decision::Published(publication) => {
                 let at = path.at("published");
                 let mut ok = true;
                 if publication.title.trim().is_empty() {
-                    check.push(Finding::error(
-                        check.file,
-                        &at.at("title"),
-                        "a publication needs a title",
-                    ));
+                    check.push(Finding::error(check.file, &at.at("title"), "a publication needs a title"));
                     ok = false;
                 }
                 if !is_web_address(&publication.url) {
@@ -90,16 +67,11 @@ impl Law<'_> {
                     );
                     ok = false;
                 }
-                let exemption = self
-                    .library
-                    .get(self.jurisdiction, &self.act.exemptions.published)?;
+                let exemption = self.library.get(self.jurisdiction, &self.act.exemptions.published)?;
                 if !ok {
                     return None;
                 }
-                Decision::Published {
-                    exemption: Arc::clone(exemption),
-                    publication,
-                }
+                Decision::Published { exemption: Arc::clone(exemption), publication }
             }
         })
     }
@@ -130,15 +102,8 @@ impl Law<'_> {
                 ok = false;
                 continue;
             }
-            if resolved
-                .iter()
-                .any(|e: &Arc<Exemption>| e.id == exemption.id)
-            {
-                check.push(Finding::warning(
-                    check.file,
-                    &at,
-                    format!("`{id}` is listed twice"),
-                ));
+            if resolved.iter().any(|e: &Arc<Exemption>| e.id == exemption.id) {
+                check.push(Finding::warning(check.file, &at, format!("`{id}` is listed twice")));
                 continue;
             }
             resolved.push(Arc::clone(exemption));
@@ -158,14 +123,8 @@ impl Use {
         let cite = &exemption.citation;
         if exemption.kind == ExemptionKind::Procedural {
             return Some((
-                format!(
-                    "{cite} ({}) refuses a whole request, not one answer",
-                    exemption.title
-                ),
-                format!(
-                    "write `refuse: {{under: {}, …}}` at the top of the request file",
-                    exemption.id
-                ),
+                format!("{cite} ({}) refuses a whole request, not one answer", exemption.title),
+                format!("write `refuse: {{under: {}, …}}` at the top of the request file", exemption.id),
             ));
         }
         if exemption.id == act.exemptions.published {
@@ -187,9 +146,7 @@ impl Use {
 fn is_web_address(url: &str) -> bool {
     (url.starts_with("https://") || url.starts_with("http://"))
         && url.len() > "https://".len()
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'))
 }
 
 /// Converts a value written in a request (any YAML) to the type its question takes.
@@ -201,22 +158,14 @@ pub(crate) fn typed(kind: Option<ValueKind>, raw: serde_yaml::Value) -> Result<V
         Y::Bool(b) => Some(if *b { "Yes" } else { "No" }.to_owned()),
         _ => None,
     };
-    fn from<T: for<'de> Deserialize<'de> + Into<Value>>(
-        raw: serde_yaml::Value,
-    ) -> Result<Value, String> {
-        serde_yaml::from_value::<T>(raw)
-            .map(Into::into)
-            .map_err(|e| e.to_string())
+    fn from<T: for<'de> Deserialize<'de> + Into<Value>>(raw: serde_yaml::Value) -> Result<Value, String> {
+        serde_yaml::from_value::<T>(raw).map(Into::into).map_err(|e| e.to_string())
     }
     match kind {
-        Some(ValueKind::Text) => text(&raw)
-            .map(Value::Text)
-            .ok_or_else(|| "expected text".to_owned()),
+        Some(ValueKind::Text) => text(&raw).map(Value::Text).ok_or_else(|| "expected text".to_owned()),
         None => match &raw {
             Y::Sequence(_) => from::<List>(raw),
-            _ => text(&raw)
-                .map(Value::Text)
-                .ok_or_else(|| "expected text or a list".to_owned()),
+            _ => text(&raw).map(Value::Text).ok_or_else(|| "expected text or a list".to_owned()),
         },
         Some(ValueKind::Count) => match text(&raw) {
             Some(words) => from::<Count>(Y::String(words)),
@@ -241,26 +190,15 @@ mod tests {
     #[test]
     fn request_values_take_their_question_type() {
         let y = |s: &str| serde_yaml::from_str::<serde_yaml::Value>(s).expect("yaml");
-        assert_eq!(
-            typed(Some(ValueKind::Count), y("12")),
-            Ok(Value::Count(Count::Number(12)))
-        );
-        assert_eq!(
-            typed(Some(ValueKind::Text), y("12")),
-            Ok(Value::Text("12".into()))
-        );
+        assert_eq!(typed(Some(ValueKind::Count), y("12")), Ok(Value::Count(Count::Number(12))));
+        assert_eq!(typed(Some(ValueKind::Text), y("12")), Ok(Value::Text("12".into())));
         assert!(typed(Some(ValueKind::Date), y("12/01/2023")).is_err());
-        assert_eq!(
-            typed(None, y("[a, b]")),
-            Ok(Value::List(vec!["a".into(), "b".into()]))
-        );
+        assert_eq!(typed(None, y("[a, b]")), Ok(Value::List(vec!["a".into(), "b".into()])));
     }
 
     #[test]
     fn web_addresses_are_checked() {
-        assert!(is_web_address(
-            "https://www.contractsfinder.service.gov.uk/Notice/abc"
-        ));
+        assert!(is_web_address("https://www.contractsfinder.service.gov.uk/Notice/abc"));
         assert!(!is_web_address("www.example.com"));
         assert!(!is_web_address("https://example.com/a b"));
         assert!(!is_web_address("javascript:alert(1)"));

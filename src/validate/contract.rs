@@ -29,17 +29,9 @@ pub(crate) fn check(
     }
     let authority_index = which_authority(check, authorities, raw.authority.as_deref())?;
     let authority = &authorities[authority_index];
-    let law = Law {
-        library,
-        jurisdiction: authority.jurisdiction,
-        act: authority.act,
-    };
+    let law = Law { library, jurisdiction: authority.jurisdiction, act: authority.act };
     if raw.title.trim().is_empty() {
-        check.push(Finding::error(
-            check.file,
-            &FieldPath::key("title"),
-            "the contract needs a title",
-        ));
+        check.push(Finding::error(check.file, &FieldPath::key("title"), "the contract needs a title"));
     }
     let before = check.findings.len();
     let mut answers = BTreeMap::new();
@@ -50,9 +42,7 @@ pub(crate) fn check(
         }
     }
     dates(check, raw.start, &answers);
-    let failed = check.findings[before..]
-        .iter()
-        .any(|f| f.severity == crate::report::Severity::Error);
+    let failed = check.findings[before..].iter().any(|f| f.severity == crate::report::Severity::Error);
     (!failed && is_id(id)).then(|| Contract {
         id: id.to_owned(),
         authority: authority_index,
@@ -67,10 +57,7 @@ pub(crate) fn check(
 pub(crate) fn date_of(answer: Option<&Answer>) -> Option<Date> {
     match answer? {
         Answer::Value(Value::Date(date)) => Some(*date),
-        Answer::Decision(Decision::Withhold {
-            held: Some(Value::Date(date)),
-            ..
-        }) => Some(*date),
+        Answer::Decision(Decision::Withhold { held: Some(Value::Date(date)), .. }) => Some(*date),
         _ => None,
     }
 }

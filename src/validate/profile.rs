@@ -12,39 +12,29 @@ use crate::questionnaire::Questionnaire;
 use crate::report::Finding;
 use crate::source::FieldPath;
 
-/// Checks a parsed casebook. Returns the checked casebook when nothing is in error, and
-/// every finding (errors and warnings) either way.
-pub fn casebook(raw: RawCasebook) -> (Option<Casebook>, Vec<Finding>) {
+/// Checks a parsed casebook. Returns what checked (contracts in error are left out, and
+/// recorded so that requests do not report them again) and every finding.
+pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
     let mut findings = Vec::new();
-    let RawCasebook {
-        root,
-        profile,
-        contracts: raw_contracts,
-        library,
-    } = raw;
+    let RawCasebook { root, profile, contracts: raw_contracts, library, broken } = raw;
+    let mut broken_contracts: BTreeSet<String> = broken.into_iter().collect();
     let (authorities, shared_service) = {
-        let mut check = Check {
-            file: &profile.file,
-            findings: &mut findings,
-        };
+        let mut check = Check { file: &profile.file, findings: &mut findings };
         let authorities = authorities(&mut check, &profile, &library);
         (authorities, profile.data.shared_service.clone())
     };
     let mut contracts = BTreeMap::new();
     for (id, parsed) in raw_contracts {
-        let mut check = Check {
-            file: &parsed.file,
-            findings: &mut findings,
-        };
-        if let Some(contract) =
-            contract::check(&mut check, &id, parsed.data, &authorities, &library)
-        {
-            contracts.insert(id, contract);
+        let mut check = Check { file: &parsed.file, findings: &mut findings };
+        match contract::check(&mut check, &id, parsed.data, &authorities, &library) {
+            Some(contract) => {
+                contracts.insert(id, contract);
+            }
+            None => {
+                broken_contracts.insert(id);
+            }
         }
     }
-    let failed = findings
-        .iter()
-        .any(|f| f.severity == crate::report::Severity::Error);
     let casebook = Casebook {
         root,
         authorities,
@@ -52,8 +42,9 @@ pub fn casebook(raw: RawCasebook) -> (Option<Casebook>, Vec<Finding>) {
         contracts,
         library,
         questionnaire: Questionnaire::builtin(),
+        broken_contracts,
     };
-    (if failed { None } else { Some(casebook) }, findings)
+    (casebook, findings)
 }
 
 fn authorities(
@@ -62,41 +53,41 @@ fn authorities(
     library: &crate::exemptions::Library,
 ) -> Vec<Authority> {
     let data = &profile.data;
-    let (listed, base, several): (Vec<&AuthorityFile>, FieldPath, bool) = match (
-        &data.authority,
-        &data.authorities,
-    ) {
-        (Some(one), None) => (vec![one], FieldPath::key("authority"), false),
-        (None, Some(many)) if !many.is_empty() => {
-            (many.iter().collect(), FieldPath::key("authorities"), true)
-        }
-        (None, Some(_)) => {
-            check.push(Finding::error(
-                check.file,
-                &FieldPath::key("authorities"),
-                "`authorities` is empty",
-            ));
-            return Vec::new();
-        }
-        (Some(_), Some(_)) => {
-            check.push(
-                Finding::error(check.file, &FieldPath::key("authorities"), "give `authority` or `authorities`, not both")
-                    .hint("`authority` for one authority; `authorities` (each with an `id`) for a shared service"),
-            );
-            return Vec::new();
-        }
-        (None, None) => {
-            check.push(
+    let (listed, base, several): (Vec<&AuthorityFile>, FieldPath, bool) =
+        match (&data.authority, &data.authorities) {
+            (Some(one), None) => (vec![one], FieldPath::key("authority"), false),
+            (None, Some(many)) if !many.is_empty() => {
+                (many.iter().collect(), FieldPath::key("authorities"), true)
+            }
+            (None, Some(_)) => {
+                check.push(Finding::error(
+                    check.file,
+                    &FieldPath::key("authorities"),
+                    "`authorities` is empty",
+                ));
+                return Vec::new();
+            }
+            (Some(_), Some(_)) => {
+                check.push(
                 Finding::error(
                     check.file,
-                    &FieldPath::root(),
-                    "foi.yaml names no authority",
+                    &FieldPath::key("authorities"),
+                    "give `authority` or `authorities`, not both",
                 )
-                .hint("add `authority:` with `name`, `jurisdiction` and `foi-team`"),
+                .hint(
+                    "`authority` for one authority; `authorities` (each with an `id`) for a shared service",
+                ),
             );
-            return Vec::new();
-        }
-    };
+                return Vec::new();
+            }
+            (None, None) => {
+                check.push(
+                    Finding::error(check.file, &FieldPath::root(), "foi.yaml names no authority")
+                        .hint("add `authority:` with `name`, `jurisdiction` and `foi-team`"),
+                );
+                return Vec::new();
+            }
+        };
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for (i, raw) in listed.into_iter().enumerate() {
@@ -104,21 +95,17 @@ fn authorities(
         let id = match &raw.id {
             Some(id) if !is_id(id) => {
                 check.push(
-                    Finding::error(
-                        check.file,
-                        &path.at("id"),
-                        format!("`{id}` is not a usable id"),
-                    )
-                    .hint("use lower-case letters, digits and hyphens, e.g. `tunbridge-wells`"),
+                    Finding::error(check.file, &path.at("id"), format!("`{id}` is not a usable id"))
+                        .hint("use lower-case letters, digits and hyphens, e.g. `tunbridge-wells`"),
                 );
                 continue;
             }
             Some(id) => id.clone(),
             None if several => {
-                check.push(
-                    Finding::error(check.file, &path, format!("{} needs an `id`", raw.name))
-                        .hint("contracts and requests name their authority by this id, e.g. `id: maidstone`"),
-                );
+                check
+                    .push(Finding::error(check.file, &path, format!("{} needs an `id`", raw.name)).hint(
+                        "contracts and requests name their authority by this id, e.g. `id: maidstone`",
+                    ));
                 continue;
             }
             None => String::new(),
@@ -144,11 +131,7 @@ fn authority(
     library: &crate::exemptions::Library,
 ) -> Authority {
     let act = jurisdiction::act(raw.jurisdiction);
-    let law = Law {
-        library,
-        jurisdiction: raw.jurisdiction,
-        act,
-    };
+    let law = Law { library, jurisdiction: raw.jurisdiction, act };
     let mut facts = BTreeMap::new();
     for (question, answer) in raw.facts.answers() {
         let at = path.at("facts").at(question.as_str());
@@ -160,29 +143,35 @@ fn authority(
     for (question, answer) in raw.policy.answers() {
         let at = path.at("policy").at(question.as_str());
         match answer {
-            model::Answer::Decision(decision @ (model::Decision::Withhold { .. }
-            | model::Decision::NeitherConfirmNorDeny { .. }
-            | model::Decision::Published(_))) => {
+            model::Answer::Decision(
+                decision @ (model::Decision::Withhold { .. }
+                | model::Decision::NeitherConfirmNorDeny { .. }
+                | model::Decision::Published(_)),
+            ) => {
                 if let model::Decision::Withhold { value: Some(_), .. } = &decision {
-                    check.push(Finding::warning(check.file, &at.at("value"), "house policy holds no values: `value` here is ignored"));
+                    check.push(Finding::warning(
+                        check.file,
+                        &at.at("value"),
+                        "house policy holds no values: `value` here is ignored",
+                    ));
                 }
                 if let Some(decision) = law.decision(check, &at, decision) {
                     policy.insert(question, decision);
                 }
             }
             _ => check.push(
-                Finding::error(check.file, &at, "house policy can only withhold, neither confirm nor deny, or point to a publication")
-                    .hint("state a value or `not-held` under `facts:` or in the contract instead"),
+                Finding::error(
+                    check.file,
+                    &at,
+                    "house policy can only withhold, neither confirm nor deny, or point to a publication",
+                )
+                .hint("state a value or `not-held` under `facts:` or in the contract instead"),
             ),
         }
     }
     let cost_limit = raw.cost_limit.unwrap_or(act.cost.default_limit);
     if cost_limit == 0 {
-        check.push(Finding::error(
-            check.file,
-            &path.at("cost-limit"),
-            "the cost limit must be more than £0",
-        ));
+        check.push(Finding::error(check.file, &path.at("cost-limit"), "the cost limit must be more than £0"));
     }
     if raw.foi_team.email.trim().is_empty() || !raw.foi_team.email.contains('@') {
         check.push(Finding::error(
@@ -254,18 +243,12 @@ pub(crate) fn which_authority(
             if let Some(index) = authorities.iter().position(|a| a.id == name) {
                 return Some(index);
             }
-            let ids: Vec<&str> = authorities
-                .iter()
-                .map(|a| a.id.as_str())
-                .filter(|id| !id.is_empty())
-                .collect();
-            let finding = Finding::error(
-                check.file,
-                &path,
-                format!("no authority `{name}` in foi.yaml"),
-            );
+            let ids: Vec<&str> =
+                authorities.iter().map(|a| a.id.as_str()).filter(|id| !id.is_empty()).collect();
+            let finding = Finding::error(check.file, &path, format!("no authority `{name}` in foi.yaml"));
             check.push(if ids.is_empty() {
-                finding.hint("foi.yaml gives its authority no `id`: remove this line, or add the id to foi.yaml")
+                finding
+                    .hint("foi.yaml gives its authority no `id`: remove this line, or add the id to foi.yaml")
             } else {
                 finding.suggest(name, ids)
             });

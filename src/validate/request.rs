@@ -8,23 +8,15 @@ use super::answer::{Law, typed};
 use super::profile::which_authority;
 use crate::casebook::{AskedPart, AskedQuestion, Authority, Casebook, Request, WholeRefusal};
 use crate::load::Parsed;
-use crate::model::{
-    self, OrStandard, PartAsked, QuestionAsked, Refusal, RefusalGround, RequestFile,
-};
+use crate::model::{self, OrStandard, PartAsked, QuestionAsked, Refusal, RefusalGround, RequestFile};
 use crate::questionnaire::PartId;
 use crate::report::{Finding, Severity};
 use crate::source::FieldPath;
 
 /// Checks a parsed request against a checked casebook.
-pub fn request(
-    casebook: &Casebook,
-    parsed: &Parsed<RequestFile>,
-) -> (Option<Request>, Vec<Finding>) {
+pub fn request(casebook: &Casebook, parsed: &Parsed<RequestFile>) -> (Option<Request>, Vec<Finding>) {
     let mut findings = Vec::new();
-    let mut check = Check {
-        file: &parsed.file,
-        findings: &mut findings,
-    };
+    let mut check = Check { file: &parsed.file, findings: &mut findings };
     let request = check_request(&mut check, casebook, &parsed.data);
     let failed = findings.iter().any(|f| f.severity == Severity::Error);
     (if failed { None } else { request }, findings)
@@ -32,11 +24,7 @@ pub fn request(
 
 fn check_request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) -> Option<Request> {
     if raw.reference.trim().is_empty() {
-        check.push(Finding::error(
-            check.file,
-            &FieldPath::key("reference"),
-            "the request needs a reference",
-        ));
+        check.push(Finding::error(check.file, &FieldPath::key("reference"), "the request needs a reference"));
     }
     let index = which_authority(check, &casebook.authorities, raw.authority.as_deref())?;
     let authority = casebook.authority(index);
@@ -45,25 +33,17 @@ fn check_request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) -> O
             check.push(Finding::error(
                 check.file,
                 &FieldPath::key("responded"),
-                format!(
-                    "responded ({responded}) is before the request was received ({})",
-                    raw.received
-                ),
+                format!("responded ({responded}) is before the request was received ({})", raw.received),
             ));
         }
     }
-    let parts = parts(check, casebook, authority, raw);
     let refusal = match &raw.refuse {
         Some(refuse) => Some(refusal(check, casebook, authority, refuse)?),
         None => None,
     };
-    if refusal.is_none() {
-        sources(check, casebook, authority, &parts);
-    }
-    let title = raw
-        .title
-        .clone()
-        .unwrap_or_else(|| default_title(casebook, &parts));
+    // A refused request answers nothing, so its questions need no answers.
+    let parts = parts(check, casebook, authority, raw, refusal.is_none());
+    let title = raw.title.clone().unwrap_or_else(|| default_title(casebook, &parts));
     Some(Request {
         file: check.file.display.clone(),
         reference: raw.reference.trim().to_owned(),
@@ -84,6 +64,7 @@ fn parts(
     casebook: &Casebook,
     authority: &Authority,
     raw: &RequestFile,
+    need_answers: bool,
 ) -> Vec<AskedPart> {
     let listed: Vec<PartAsked> = match &raw.parts {
         OrStandard::Standard => PartId::ALL
@@ -99,12 +80,8 @@ fn parts(
     };
     if listed.is_empty() {
         check.push(
-            Finding::error(
-                check.file,
-                &FieldPath::key("parts"),
-                "the request asks no parts",
-            )
-            .hint("list the parts asked, or write `parts: standard`"),
+            Finding::error(check.file, &FieldPath::key("parts"), "the request asks no parts")
+                .hint("list the parts asked, or write `parts: standard`"),
         );
     }
     let mut seen = BTreeSet::new();
@@ -120,17 +97,16 @@ fn parts(
             continue;
         }
         let contracts = contracts(check, casebook, authority, &path, &asked);
+        let contracts_ok = contracts.is_some();
         let questions = questions(check, casebook, authority, &path, &asked);
-        let title = asked
-            .title
-            .clone()
-            .unwrap_or_else(|| casebook.questionnaire.part(asked.part).title.clone());
-        out.push(AskedPart {
-            part: asked.part,
-            title,
-            contracts,
-            questions,
-        });
+        let title =
+            asked.title.clone().unwrap_or_else(|| casebook.questionnaire.part(asked.part).title.clone());
+        let part = AskedPart { part: asked.part, title, contracts: contracts.unwrap_or_default(), questions };
+        // Contracts in error are reported already; their answers cannot be checked.
+        if need_answers && contracts_ok {
+            sources(check, casebook, authority, &path, &part);
+        }
+        out.push(part);
     }
     out
 }
@@ -141,19 +117,26 @@ fn contracts(
     authority: &Authority,
     path: &FieldPath,
     asked: &PartAsked,
-) -> Vec<String> {
+) -> Option<Vec<String>> {
     let Some(listed) = &asked.contracts else {
-        return casebook
+        let mine: Vec<String> = casebook
             .contracts
             .values()
             .filter(|c| casebook.authority(c.authority).id == authority.id && c.part == asked.part)
             .map(|c| c.id.clone())
             .collect();
+        // A contract file in error may belong to this part: its own findings say enough.
+        return (!mine.is_empty() || casebook.broken_contracts.is_empty()).then_some(mine);
     };
     let mut out = Vec::new();
+    let before = check.findings.len();
     for (j, id) in listed.iter().enumerate() {
         let at = path.at("contracts").index(j);
         match casebook.contracts.get(id) {
+            None if casebook.broken_contracts.contains(id) => {
+                // Reported in its own file; answers cannot be checked without it.
+                return None;
+            }
             None => {
                 let known: Vec<&str> = casebook.contracts.keys().map(String::as_str).collect();
                 check.push(
@@ -165,8 +148,8 @@ fn contracts(
                     .suggest(id, known),
                 );
             }
-            Some(contract) if casebook.authority(contract.authority).id != authority.id => check
-                .push(Finding::error(
+            Some(contract) if casebook.authority(contract.authority).id != authority.id => {
+                check.push(Finding::error(
                     check.file,
                     &at,
                     format!(
@@ -174,29 +157,24 @@ fn contracts(
                         casebook.authority(contract.authority).name,
                         authority.name
                     ),
-                )),
+                ))
+            }
             Some(contract) if contract.part != asked.part => check.push(
                 Finding::error(
                     check.file,
                     &at,
-                    format!(
-                        "contract `{id}` answers part `{}`, not `{}`",
-                        contract.part, asked.part
-                    ),
+                    format!("contract `{id}` answers part `{}`, not `{}`", contract.part, asked.part),
                 )
                 .hint("list it under the part it answers, or change `part:` in the contract file"),
             ),
             Some(_) if out.contains(id) => {
-                check.push(Finding::warning(
-                    check.file,
-                    &at,
-                    format!("contract `{id}` is listed twice"),
-                ));
+                check.push(Finding::warning(check.file, &at, format!("contract `{id}` is listed twice")));
             }
             Some(_) => out.push(id.clone()),
         }
     }
-    out
+    let failed = check.findings[before..].iter().any(|f| f.severity == Severity::Error);
+    (!failed).then_some(out)
 }
 
 fn questions(
@@ -223,11 +201,7 @@ fn questions(
             .collect(),
         OrStandard::Listed(questions) => questions.clone(),
     };
-    let law = Law {
-        library: &casebook.library,
-        jurisdiction: authority.jurisdiction,
-        act: authority.act,
-    };
+    let law = Law { library: &casebook.library, jurisdiction: authority.jurisdiction, act: authority.act };
     let mut numbers = BTreeSet::new();
     let mut out = Vec::new();
     for (j, question) in listed.into_iter().enumerate() {
@@ -306,83 +280,75 @@ fn convert(
             }
         },
         model::Answer::Decision(decision) => {
-            if let model::Decision::Withhold {
-                value: Some(held), ..
-            } = &decision
-            {
+            if let model::Decision::Withhold { value: Some(held), .. } = &decision {
                 if let Err(message) = typed(kind, held.clone()) {
                     fail(check, &path.at("value"), message);
                     return None;
                 }
             }
-            Some(model::Answer::Decision(decision.map(|held| {
-                typed(kind, held).unwrap_or_else(|_| model::Value::Text(String::new()))
-            })))
+            Some(model::Answer::Decision(
+                decision.map(|held| typed(kind, held).unwrap_or_else(|_| model::Value::Text(String::new()))),
+            ))
         }
     }
 }
 
 /// Every question must have an answer for every contract (or for the part, when there are
 /// no contracts).
-fn sources(check: &mut Check, casebook: &Casebook, authority: &Authority, parts: &[AskedPart]) {
-    for (i, part) in parts.iter().enumerate() {
-        let path = FieldPath::key("parts").index(i);
-        if part.contracts.is_empty() && !authority.no_contracts.contains_key(&part.part) {
-            check.push(
-                Finding::error(
-                    check.file,
-                    &path,
-                    format!(
-                        "{} holds no `{}` contracts in this casebook",
-                        authority.name, part.part
-                    ),
-                )
-                .hint(format!(
-                    "add the contracts to contracts/, or say why there are none in foi.yaml: \
-                     `no-contracts: {{{}: \"We do not …\"}}`",
-                    part.part
-                )),
-            );
+fn sources(
+    check: &mut Check,
+    casebook: &Casebook,
+    authority: &Authority,
+    path: &FieldPath,
+    part: &AskedPart,
+) {
+    if part.contracts.is_empty() && !authority.no_contracts.contains_key(&part.part) {
+        check.push(
+            Finding::error(
+                check.file,
+                path,
+                format!("{} holds no `{}` contracts in this casebook", authority.name, part.part),
+            )
+            .hint(format!(
+                "add the contracts to contracts/, or say why there are none in foi.yaml: \
+                 `no-contracts: {{{}: \"We do not …\"}}`",
+                part.part
+            )),
+        );
+        return;
+    }
+    for (j, question) in part.questions.iter().enumerate() {
+        let at = path.at("questions").index(j);
+        let missing: Vec<&str> = if part.contracts.is_empty() {
+            match casebook.source(authority, part.part, None, question) {
+                Some(_) => Vec::new(),
+                None => vec![""],
+            }
+        } else {
+            part.contracts
+                .iter()
+                .filter(|id| {
+                    casebook.source(authority, part.part, casebook.contracts.get(*id), question).is_none()
+                })
+                .map(String::as_str)
+                .collect()
+        };
+        if missing.is_empty() {
             continue;
         }
-        for (j, question) in part.questions.iter().enumerate() {
-            let at = path.at("questions").index(j);
-            let missing: Vec<&str> = if part.contracts.is_empty() {
-                match casebook.source(authority, part.part, None, question) {
-                    Some(_) => Vec::new(),
-                    None => vec![""],
-                }
-            } else {
-                part.contracts
-                    .iter()
-                    .filter(|id| {
-                        casebook
-                            .source(authority, part.part, casebook.contracts.get(*id), question)
-                            .is_none()
-                    })
-                    .map(String::as_str)
-                    .collect()
-            };
-            if missing.is_empty() {
-                continue;
-            }
-            let id = question.id.map_or("", |id| id.as_str());
-            let whose = if missing == [""] {
-                String::new()
-            } else {
+        let id = question.id.map_or("", |id| id.as_str());
+        let whose = if missing == [""] {
+            String::new()
+        } else {
+            format!(" for contract{} {}", if missing.len() == 1 { "" } else { "s" }, missing.join(", "))
+        };
+        check.push(
+            Finding::error(check.file, &at, format!("nothing in the casebook answers `{id}`{whose}")).hint(
                 format!(
-                    " for contract{} {}",
-                    if missing.len() == 1 { "" } else { "s" },
-                    missing.join(", ")
-                )
-            };
-            check.push(
-                Finding::error(check.file, &at, format!("nothing in the casebook answers `{id}`{whose}"))
-                    .hint(format!(
-                        "add `{id}:` to the contract file, or to `facts:` in foi.yaml, or give `answer:` here"
-                    )),
-            );
-        }
+                    "add `{id}:` to the contract file, or to `facts:` in foi.yaml, or give `answer:` here"
+                ),
+            ),
+        );
     }
 }
 
@@ -480,10 +446,8 @@ fn refusal(
 }
 
 fn default_title(casebook: &Casebook, parts: &[AskedPart]) -> String {
-    let titles: Vec<&str> = parts
-        .iter()
-        .map(|p| casebook.questionnaire.part(p.part).title.as_str())
-        .collect();
+    let titles: Vec<&str> =
+        parts.iter().map(|p| casebook.questionnaire.part(p.part).title.as_str()).collect();
     match titles.as_slice() {
         [] => "Request for information".to_owned(),
         [one] => (*one).to_owned(),
@@ -496,11 +460,7 @@ fn default_title(casebook: &Casebook, parts: &[AskedPart]) -> String {
                     .enumerate()
                     .map(|(i, t)| {
                         let head = t.trim_end_matches(suffix);
-                        if i == 0 {
-                            head.to_owned()
-                        } else {
-                            head.to_lowercase()
-                        }
+                        if i == 0 { head.to_owned() } else { head.to_lowercase() }
                     })
                     .collect();
                 format!("{}{suffix}", join_and(&heads))

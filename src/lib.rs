@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
+pub use render::Format;
 pub use report::Report;
 pub use response::Response;
 
@@ -99,8 +100,8 @@ pub fn respond(path: &Path, audience: Audience) -> anyhow::Result<(Casebook, Res
 
 /// Renders a response to Markdown with the casebook's templates.
 pub fn markdown(casebook: &Casebook, response: &Response) -> anyhow::Result<String> {
-    let env = templates::environment(Some(&casebook.root));
-    render::markdown::render(&env, Some(&casebook.root), response)
+    render::Renderer::new(Some(&casebook.root))
+        .markdown(response)
         .with_context(|| format!("cannot render the response to {}", response.reference))
 }
 
@@ -109,22 +110,93 @@ pub fn markdown(casebook: &Casebook, response: &Response) -> anyhow::Result<Stri
 pub struct RenderOptions {
     /// The request file.
     pub request: PathBuf,
+    /// The output format.
+    pub format: Format,
     /// Override the layout.
     pub layout: Option<Layout>,
+    /// JSON only: include the requester's identity.
+    pub include_private: bool,
     /// Write here instead of standard output.
     pub output: Option<PathBuf>,
 }
 
-/// `foi render`: one request to Markdown. Returns the warnings found.
+/// `foi render`: one request in one format. Returns the warnings found.
+///
+/// The letter formats (Markdown, HTML, text) are addressed to the requester; JSON leaves
+/// the requester out unless asked to include them.
 pub fn render(options: &RenderOptions) -> anyhow::Result<Warnings> {
-    let (casebook, mut response, warnings) = respond(&options.request, Audience::Requester)?;
+    let audience = match options.format {
+        Format::Json if !options.include_private => Audience::Public,
+        _ => Audience::Requester,
+    };
+    let (casebook, mut response, warnings) = respond(&options.request, audience)?;
     if let Some(layout) = options.layout {
         response.layout = layout;
     }
-    let text = markdown(&casebook, &response)?;
+    let text = render::Renderer::new(Some(&casebook.root))
+        .render(&response, options.format)
+        .with_context(|| format!("cannot render the response to {}", response.reference))?;
     match &options.output {
         Some(path) => write::atomic(path, text.as_bytes())?,
         None => write::stdout(text.as_bytes())?,
     }
     Ok(warnings)
+}
+
+/// `foi templates list`: each built-in template, and whether the casebook at `root` (if
+/// any) has its own copy.
+pub fn templates_list(root: Option<&Path>) -> String {
+    let mut out = String::new();
+    for (name, _) in templates::BUILTIN {
+        let own = root.and_then(|r| templates::override_path(r, name)).is_some_and(|p| p.is_file());
+        out.push_str(name);
+        if own {
+            out.push_str("  (casebook copy in templates/)");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `foi templates eject`: copies built-in templates (all, or those named) into `to`, so an
+/// authority can edit them. Refuses to replace existing files unless `force`. Returns the
+/// paths written.
+pub fn templates_eject(names: &[String], to: &Path, force: bool) -> anyhow::Result<Vec<PathBuf>> {
+    let all: Vec<&str> = templates::BUILTIN.iter().map(|(n, _)| *n).collect();
+    let chosen: Vec<&(&str, &str)> = if names.is_empty() {
+        templates::BUILTIN.iter().collect()
+    } else {
+        let mut chosen = Vec::new();
+        for name in names {
+            match templates::BUILTIN.iter().find(|(n, _)| n == name) {
+                Some(template) => chosen.push(template),
+                None => {
+                    let hint = report::suggestion(name, &all).unwrap_or_default();
+                    return Err(UsageError(format!("no built-in template `{name}`: {hint}")).into());
+                }
+            }
+        }
+        chosen
+    };
+    let existing: Vec<String> = chosen
+        .iter()
+        .map(|(name, _)| to.join(name))
+        .filter(|path| path.exists())
+        .map(|path| path.display().to_string())
+        .collect();
+    if !force && !existing.is_empty() {
+        anyhow::bail!(
+            "{} already exist{}: use --force to replace",
+            existing.join(", "),
+            if existing.len() == 1 { "s" } else { "" }
+        );
+    }
+    std::fs::create_dir_all(to).with_context(|| format!("cannot create folder {}", to.display()))?;
+    let mut written = Vec::new();
+    for (name, text) in chosen {
+        let path = to.join(name);
+        write::atomic(&path, text.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
 }

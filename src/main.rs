@@ -3,16 +3,11 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use foi::cli::{Cli, Command};
-use foi::{RenderOptions, Report, UsageError};
+use foi::cli::{Cli, Command, TemplatesCommand};
+use foi::{RenderOptions, Report, UsageError, Warnings};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Render { request, layout, output } => {
-            foi::render(&RenderOptions { request, layout: layout.map(Into::into), output })
-        }
-    };
+    let result = run(Cli::parse().command);
     match result {
         Ok(warnings) => {
             if !warnings.is_empty() {
@@ -27,6 +22,35 @@ fn main() -> ExitCode {
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::from(if err.is::<UsageError>() { 2 } else { 1 })
+        }
+    }
+}
+
+fn run(command: Command) -> anyhow::Result<Warnings> {
+    match command {
+        Command::Render { request, format, layout, include_private, output } => foi::render(&RenderOptions {
+            request,
+            format: format.into(),
+            layout: layout.map(Into::into),
+            include_private,
+            output,
+        }),
+        Command::Templates(TemplatesCommand::List) => {
+            let root = foi::load::find_root(std::path::Path::new(".")).ok();
+            print!("{}", foi::templates_list(root.as_deref()));
+            Ok(Vec::new())
+        }
+        Command::Templates(TemplatesCommand::Eject { names, to, force }) => {
+            let to = match to {
+                Some(dir) => dir,
+                None => foi::load::find_root(std::path::Path::new("."))
+                    .map_err(|err| UsageError(format!("{err:#}; or give --to DIR")))?
+                    .join("templates"),
+            };
+            for path in foi::templates_eject(&names, &to, force)? {
+                println!("{}", path.display());
+            }
+            Ok(Vec::new())
         }
     }
 }

@@ -70,6 +70,8 @@ pub struct AuthorityView {
 pub struct Addressee {
     /// Name.
     pub name: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
     /// Postal address lines.
     pub address: Vec<String>,
 }
@@ -275,6 +277,8 @@ pub struct Notice {
     pub exemption: ExemptionView,
     /// The questions it applies to, in the requester's numbering.
     pub questions: QuestionRefs,
+    /// The same questions one by one, in request order.
+    pub applies_to: Vec<QuestionPointer>,
     /// Whether it is relied on to neither confirm nor deny.
     pub neither_confirm_nor_deny: bool,
     /// Case-specific reasons given in the casebook.
@@ -312,6 +316,17 @@ pub struct QuestionRefs {
     pub parts_in_request: usize,
     /// Groups of questions, each in one part or in every part.
     pub groups: Vec<QuestionGroup>,
+}
+
+/// One question of the request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionPointer {
+    /// Part number, from 1.
+    pub part: usize,
+    /// The requester's number or letter, if any.
+    pub number: Option<String>,
+    /// The question's label.
+    pub label: String,
 }
 
 /// Questions with the same numbers in the same parts.

@@ -23,6 +23,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("notice.md", include_str!("../templates/notice.md")),
     ("refusal.md", include_str!("../templates/refusal.md")),
     ("rights.md", include_str!("../templates/rights.md")),
+    ("page.html", include_str!("../templates/page.html")),
+    ("style.css", include_str!("../templates/style.css")),
 ];
 
 /// The escaping used for Markdown templates.
@@ -40,7 +42,7 @@ pub fn environment(casebook_root: Option<&Path>) -> Environment<'static> {
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".md") {
             AutoEscape::Custom(Cow::Borrowed(MARKDOWN))
-        } else if name.ends_with(".html") {
+        } else if name.ends_with(".html") || name.ends_with(".htm") {
             AutoEscape::Html
         } else {
             AutoEscape::None
@@ -51,7 +53,11 @@ pub fn environment(casebook_root: Option<&Path>) -> Environment<'static> {
             if value.is_none() || value.is_undefined() {
                 return Err(Error::new(ErrorKind::UndefinedError, "a template printed an empty value"));
             }
-            return out.write_str(&escape_markdown(&value.to_string())).map_err(Error::from);
+            let escaped = match value.as_str() {
+                Some(text) => escape_markdown(text),
+                None => escape_markdown(&value.to_string()),
+            };
+            return out.write_str(&escaped).map_err(Error::from);
         }
         minijinja::escape_formatter(out, state, value)
     });
@@ -64,7 +70,14 @@ pub fn environment(casebook_root: Option<&Path>) -> Environment<'static> {
     env.add_filter("section_ref", section_ref);
     env.add_filter("join_and", join_and);
     env.add_filter("ucfirst", ucfirst);
+    env.add_filter("value", value);
+    env.add_filter("cited", cited);
     env
+}
+
+/// Where a casebook's own copy of template `name` lives (it may not exist).
+pub fn override_path(casebook_root: &Path, name: &str) -> Option<PathBuf> {
+    safe_join(&casebook_root.join("templates"), name)
 }
 
 /// The casebook's copy of `name` if it has one, else the built-in one.
@@ -98,19 +111,52 @@ fn safe_join(dir: &Path, name: &str) -> Option<PathBuf> {
 /// backslash-escaped, line breaks become spaces (a value never starts a new block).
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let mut at_start = true;
-    let mut collapsed = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_whitespace() {
-            if !collapsed.ends_with(' ') {
-                collapsed.push(' ');
-            }
-        } else {
-            collapsed.push(c);
-        }
+    escape_markdown_into(&mut out, text);
+    out
+}
+
+/// Bytes that need attention anywhere in a value: Markdown punctuation, whitespace other
+/// than a plain space, and the first byte of any non-ASCII character (which may be Unicode
+/// whitespace). A table, because most values are scanned and copied unchanged.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let punctuation = b"\\`*_[]<>#|~&{}\t\n\r\x0b\x0c";
+    let mut i = 0;
+    while i < punctuation.len() {
+        table[punctuation[i] as usize] = true;
+        i += 1;
     }
-    let mut chars = collapsed.chars().peekable();
+    let mut byte = 0x80;
+    while byte < 256 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table
+};
+
+/// [`escape_markdown`] into an existing string. Most values need no escaping at all, so
+/// they are copied whole.
+pub fn escape_markdown_into(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let first = bytes.first().copied().unwrap_or(b' ');
+    let risky_start = matches!(first, b'-' | b'+' | b'=') || first.is_ascii_digit();
+    if !risky_start && !bytes.iter().any(|b| SPECIAL[usize::from(*b)]) && !text.contains("  ") {
+        out.push_str(text);
+        return;
+    }
+    let mut at_start = true;
+    let mut last_space = false;
+    let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+            at_start = false;
+            continue;
+        }
+        last_space = false;
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '{' | '}' => {
                 out.push('\\');
@@ -137,7 +183,6 @@ pub fn escape_markdown(text: &str) -> String {
         }
         at_start = false;
     }
-    out
 }
 
 fn parse_date(value: &str) -> Result<NaiveDate, Error> {
@@ -235,6 +280,76 @@ fn ucfirst(value: Value) -> Value {
     if value.is_safe() { Value::from_safe_string(capitalised) } else { Value::from(capitalised) }
 }
 
+/// A disclosed value in words, by its type: dates in full, money with its currency and the
+/// years averaged, lists joined, a contract owner's details in order.
+fn value(v: Value) -> Result<String, Error> {
+    let inner = v.get_attr("value")?;
+    let text = |key: &str| -> Result<Option<String>, Error> {
+        let field = inner.get_attr(key)?;
+        Ok(if field.is_none() || field.is_undefined() { None } else { Some(field.to_string()) })
+    };
+    Ok(match v.get_attr("type")?.as_str() {
+        Some("date") => uk_date(&inner.to_string())?,
+        Some("count") => ucfirst(Value::from(number(inner))).to_string(),
+        Some("list") => join_and(inner)?,
+        Some("money") => {
+            let mut out = format!("{} a year", money(inner.clone())?);
+            if let Some(years) = text("years")? {
+                let plural = if years == "1" { "" } else { "s" };
+                out.push_str(&format!(" (average over {years} year{plural})"));
+            }
+            if let Some(note) = text("note")? {
+                out.push_str(", ");
+                out.push_str(&note);
+            }
+            out
+        }
+        Some("duration") => match (text("term")?, text("extensions")?) {
+            (Some(term), Some(extensions)) => format!("{term}; extensions: {extensions}"),
+            (term, _) => term.unwrap_or_default(),
+        },
+        Some("contact") => {
+            let mut out = match (text("name")?, text("job_title")?) {
+                (Some(_), _) => ["name", "job_title", "phone", "email"]
+                    .iter()
+                    .filter_map(|key| text(key).transpose())
+                    .collect::<Result<Vec<_>, _>>()?
+                    .join(", "),
+                (None, Some(title)) => format!("Job title: {title}"),
+                (None, None) => String::new(),
+            };
+            let officer = inner.get_attr("senior_officer")?;
+            if !officer.is_none() && !officer.is_undefined() {
+                if !out.is_empty() {
+                    out.push_str(". ");
+                }
+                out.push_str(&format!(
+                    "The senior officer responsible is {}, {}",
+                    officer.get_attr("name")?,
+                    officer.get_attr("job_title")?
+                ));
+                let email = officer.get_attr("email")?;
+                if !email.is_none() && !email.is_undefined() {
+                    out.push_str(&format!(" ({email})"));
+                }
+            }
+            out
+        }
+        _ => inner.to_string(),
+    })
+}
+
+/// Exemptions cited mid-sentence: `section 31(1)(a) (law enforcement) and section 43(2)
+/// (commercial interests)`.
+fn cited(exemptions: Value) -> Result<String, Error> {
+    let mut items = Vec::new();
+    for exemption in exemptions.try_iter()? {
+        let title = exemption.get_attr("title")?.to_string().to_lowercase();
+        items.push(format!("{} ({title})", section_ref(exemption)?));
+    }
+    Ok(join_words(&items))
+}
+
 /// `[a, b, c]` → `a, b and c`.
 fn join_and(value: Value) -> Result<String, Error> {
     let items: Vec<String> = value.try_iter()?.map(|v| v.to_string()).collect();
@@ -329,6 +444,8 @@ mod tests {
         assert_eq!(escape_markdown(" and "), " and ", "spaces around words are kept");
         assert_eq!(escape_markdown("Head of IT - 01424"), "Head of IT - 01424");
         assert_eq!(escape_markdown("Contract #3"), "Contract \\#3");
+        assert_eq!(escape_markdown("Café  au lait\tnow"), "Café au lait now");
+        assert_eq!(escape_markdown("plain words, no marks."), "plain words, no marks.");
     }
 
     #[test]

@@ -170,3 +170,50 @@ fn a_broken_template_names_its_file_and_line() {
     assert!(stderr.contains("templates/rights.md:3"), "{stderr}");
     assert!(stderr.contains("undefined"), "{stderr}");
 }
+
+#[test]
+fn templates_can_be_listed_ejected_and_edited() {
+    let casebook = Casebook::example("hastings");
+    let run = |args: &[&str]| foi().current_dir(casebook.root()).args(args).assert();
+    let listed = run(&["templates", "list"]).success();
+    let listed = String::from_utf8_lossy(&listed.get_output().stdout).into_owned();
+    for (name, _) in foi::templates::BUILTIN {
+        assert!(listed.lines().any(|l| l == *name), "{name} listed as built in:\n{listed}");
+    }
+
+    run(&["templates", "eject", "letter.md"]).success();
+    let letter = foi::templates::BUILTIN.iter().find(|(n, _)| *n == "letter.md").expect("letter").1;
+    assert_eq!(casebook.read("templates/letter.md"), letter, "ejected as built in");
+    casebook.write("templates/letter.md", &letter.replace("Yours sincerely,", "Yours faithfully,"));
+    let listed = run(&["templates", "list"]).success();
+    assert!(
+        String::from_utf8_lossy(&listed.get_output().stdout)
+            .contains("letter.md  (casebook copy in templates/)")
+    );
+    for format in ["md", "html", "txt"] {
+        let out = run(&["render", HASTINGS_REQUEST, "--format", format]).success();
+        let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert!(text.contains("Yours faithfully,") && !text.contains("Yours sincerely,"), "{format}");
+    }
+
+    let refused = run(&["templates", "eject", "letter.md"]).code(1);
+    let stderr = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
+    assert!(stderr.contains("already exists: use --force to replace"), "{stderr}");
+    assert!(casebook.read("templates/letter.md").contains("Yours faithfully,"), "not overwritten");
+    run(&["templates", "eject", "letter.md", "--force"]).success();
+    assert_eq!(casebook.read("templates/letter.md"), letter);
+
+    let unknown = run(&["templates", "eject", "leter.md"]).code(2);
+    let stderr = String::from_utf8_lossy(&unknown.get_output().stderr).into_owned();
+    assert!(stderr.contains("did you mean `letter.md`?"), "{stderr}");
+}
+
+#[test]
+fn ejecting_everything_to_another_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = dir.path().join("mine");
+    foi().args(["templates", "eject", "--to"]).arg(&target).assert().success();
+    for (name, text) in foi::templates::BUILTIN {
+        assert_eq!(std::fs::read_to_string(target.join(name)).expect("ejected"), *text);
+    }
+}

@@ -1,11 +1,6 @@
-//! Response → Markdown, through the layout's template (`inline.md` or `annex.md`).
-
-use std::path::Path;
-
-use minijinja::Environment;
+//! Markdown: the layout's template (`inline.md` or `annex.md`), tidied.
 
 use crate::model::Layout;
-use crate::response::Response;
 
 /// The template that renders a layout.
 pub fn template_for(layout: Layout) -> &'static str {
@@ -13,12 +8,6 @@ pub fn template_for(layout: Layout) -> &'static str {
         Layout::Inline => "inline.md",
         Layout::Annex => "annex.md",
     }
-}
-
-/// Renders `response` to Markdown with its layout's template.
-pub fn render(env: &Environment<'_>, root: Option<&Path>, response: &Response) -> anyhow::Result<String> {
-    let text = super::render_template(env, root, template_for(response.layout), response)?;
-    Ok(tidy(&text))
 }
 
 /// Trailing spaces removed, no more than one blank line in a row, one final newline: the

@@ -78,9 +78,11 @@ pub fn respond(casebook: &Casebook, request: &Request, audience: Audience) -> an
         None => (classify(statuses), None),
     };
     let requester = match audience {
-        Audience::Requester => {
-            request.requester.as_ref().map(|r| Addressee { name: r.name.clone(), address: r.address.clone() })
-        }
+        Audience::Requester => request.requester.as_ref().map(|r| Addressee {
+            name: r.name.clone(),
+            email: r.email.clone(),
+            address: r.address.clone(),
+        }),
         Audience::Public => None,
     };
     Ok(Response {

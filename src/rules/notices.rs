@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::answers::Claim;
 use crate::casebook::Authority;
 use crate::exemptions::{Exemption, ExemptionKind, PublicInterest, fill};
-use crate::response::{ExemptionView, Notice, QuestionGroup, QuestionRefs, Run};
+use crate::response::{ExemptionView, Notice, QuestionGroup, QuestionPointer, QuestionRefs, Run};
 
 /// A question's place in the request: part number (from 1) and position in the part.
 pub(super) type Place = (usize, usize);
@@ -62,6 +62,14 @@ impl NoticeBook {
                 public_interest: public_interest(&entry.exemption, authority),
                 exemption: view(&entry.exemption, authority),
                 questions: refs(&entry.places, numbering),
+                applies_to: entry
+                    .places
+                    .iter()
+                    .filter_map(|(part, position)| {
+                        let (number, label) = numbering.get(part - 1)?.get(*position)?;
+                        Some(QuestionPointer { part: *part, number: number.clone(), label: label.clone() })
+                    })
+                    .collect(),
                 neither_confirm_nor_deny: entry.neither_confirm_nor_deny,
                 reasons: entry.reasons,
             })

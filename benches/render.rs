@@ -1,0 +1,58 @@
+//! Benchmark: one response rendered to Markdown, HTML, plain text and JSON.
+//!
+//! Target: under 0.2 ms per response for all four formats together on the project's 2-core
+//! machine, with the template environment built once (as batch rendering does).
+//!
+//!     cargo bench --bench render
+//!
+//! Under `cargo test` (no `--bench` argument) it runs a few iterations only, as a smoke test.
+//! `FOI_BENCH_ITERATIONS=N` sets the count (useful with `perf stat -e instructions`, which
+//! gives figures that do not depend on what else the machine is doing).
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use foi::render::{Format, Renderer};
+use foi::{Audience, Response};
+
+fn measure(label: &str, iterations: u32, mut f: impl FnMut()) -> Duration {
+    for _ in 0..iterations.min(100) {
+        f();
+    }
+    let start = Instant::now();
+    for _ in 0..iterations {
+        f();
+    }
+    let each = start.elapsed() / iterations;
+    println!("{label:<36} {:>8.1} µs per response", each.as_secs_f64() * 1e6);
+    each
+}
+
+fn main() {
+    let full = std::env::args().any(|arg| arg == "--bench");
+    let iterations = std::env::var("FOI_BENCH_ITERATIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(if full { 20_000 } else { 20 });
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for request in
+        ["hastings/requests/FOIR-467737865.yaml", "national-archives/requests/CAS-84648-H4L3X0.yaml"]
+    {
+        let (casebook, response, _): (_, Response, _) =
+            foi::respond(&root.join(request), Audience::Requester).expect("example loads");
+        let renderer = Renderer::new(Some(&casebook.root));
+        println!("{request}");
+        for format in Format::ALL {
+            measure(&format!("  {}", format.extension()), iterations, || {
+                black_box(renderer.render(black_box(&response), format).expect("renders"));
+            });
+        }
+        let all = measure("  md + html + txt + json", iterations, || {
+            black_box(renderer.render_all(black_box(&response), &Format::ALL).expect("renders"));
+        });
+        if full && all > Duration::from_micros(200) {
+            println!("  over the 0.2 ms target");
+        }
+    }
+}

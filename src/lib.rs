@@ -11,6 +11,7 @@
 //! disclosed, withheld and why); [`mod@render`] phrases it through the [`templates`]; [`mod@write`]
 //! is the only module that touches the disk.
 
+pub mod calendar;
 pub mod casebook;
 pub mod cli;
 pub mod exemptions;

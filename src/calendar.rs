@@ -233,6 +233,8 @@ pub struct Deadline {
     pub trace: Vec<TraceDay>,
     /// Caveats about the calendar used, e.g. years computed by rule.
     pub notes: Vec<String>,
+    /// The built-in calendar's coverage and date.
+    pub calendar: CalendarInfo,
 }
 
 /// Why a deadline cannot be computed.
@@ -308,7 +310,8 @@ fn count(
         };
         trace.push(TraceDay { date: day, status, working_day, reasons, elsewhere });
     }
-    Ok(Deadline { jurisdiction, received, days, due: day, notes: notes(received, day), trace })
+    let notes = notes(received, day);
+    Ok(Deadline { jurisdiction, received, days, due: day, trace, notes, calendar: builtin().info() })
 }
 
 /// Caveats for a count from `first` to `last`: years computed by rule, and years whose
@@ -316,22 +319,48 @@ fn count(
 fn notes(first: NaiveDate, last: NaiveDate) -> Vec<String> {
     let calendar = builtin();
     let (from, to) = calendar.covers();
+    let years = first.year()..=last.year();
+    let by_rule: Vec<String> =
+        years.clone().filter(|y| calendar.computed_by_rule(*y)).map(|y| y.to_string()).collect();
     let mut notes = Vec::new();
-    for year in first.year()..=last.year() {
-        if calendar.computed_by_rule(year) {
-            notes.push(format!(
-                "{year} is outside the built-in calendar ({from} to {to}): its bank holidays are \
-                 computed by rule, so proclaimed one-off days may be missing"
-            ));
-        } else if year > calendar.taken().year() {
-            notes.push(format!(
-                "{year}'s bank holidays are those announced by {}, when the calendar was taken: \
-                 a later proclamation may add or move a day",
-                calendar.taken()
-            ));
-        }
+    for year in years.filter(|y| !calendar.computed_by_rule(*y) && *y > calendar.taken().year()) {
+        notes.push(format!(
+            "{year}'s bank holidays are those announced by {}, when the calendar was taken: \
+             a later proclamation may add or move a day",
+            calendar.taken()
+        ));
+    }
+    if !by_rule.is_empty() {
+        let verb = if by_rule.len() == 1 { "is" } else { "are" };
+        notes.push(format!(
+            "{} {verb} outside the built-in calendar ({from} to {to}): bank holidays there are \
+             computed by rule, so proclaimed one-off days may be missing",
+            by_rule.join(" and ")
+        ));
     }
     notes
+}
+
+/// The calendar a deadline was counted with, for the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CalendarInfo {
+    /// When the built-in data was taken from the UK government's list.
+    pub taken: NaiveDate,
+    /// First year the data covers; other years are computed by rule.
+    pub first_year: i32,
+    /// Last year the data covers.
+    pub last_year: i32,
+}
+
+impl Calendar {
+    /// Where this calendar's data comes from and what it covers.
+    pub fn info(&self) -> CalendarInfo {
+        CalendarInfo {
+            taken: self.data.taken,
+            first_year: self.data.first_year,
+            last_year: self.data.last_year,
+        }
+    }
 }
 
 /// The bank holidays of each year met during a count, built once per year.

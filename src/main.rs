@@ -4,13 +4,16 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use foi::cli::{Cli, Command};
-use foi::{RenderOptions, Report, UsageError};
+use foi::{DueOptions, RenderOptions, Report, UsageError};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Render { request, layout, output } => {
             foi::render(&RenderOptions { request, layout: layout.map(Into::into), output })
+        }
+        Command::Due { date, jurisdiction, days, explain, format } => {
+            foi::due(&DueOptions { date, jurisdiction: jurisdiction.into(), days, explain, format })
         }
     };
     match result {

@@ -11,7 +11,7 @@ use crate::calendar::{self, Holiday, Origin};
 use crate::casebook::{Authority, Extension};
 use crate::model::values::Date;
 use crate::model::{BankHolidayFile, Jurisdiction, RequestFile};
-use crate::report::Finding;
+use crate::report::{Finding, Severity};
 use crate::source::FieldPath;
 
 /// The bank holidays foi.yaml adds to the calendar, checked.
@@ -43,7 +43,12 @@ pub(super) fn bank_holidays(check: &mut Check, listed: &[BankHolidayFile]) -> Ve
             );
             continue;
         }
-        if let weekend @ (Weekday::Sat | Weekday::Sun) = date.weekday() {
+        let weekend = match date.weekday() {
+            Weekday::Sat => Some("Saturday"),
+            Weekday::Sun => Some("Sunday"),
+            _ => None,
+        };
+        if let Some(weekend) = weekend {
             check.push(Finding::warning(
                 check.file,
                 &at.at("date"),
@@ -127,10 +132,14 @@ pub(super) fn request(
     let extension = raw.extension.as_ref().and_then(|raw_extension| {
         let at = FieldPath::key("extension");
         let Some(most) = authority.act.public_interest_extension else {
+            // At the key: the whole entry is what must go, and a block value starts a line later.
+            let key = check.file.locate_key(&at);
             check.push(
-                Finding::error(
+                Finding::at(
+                    Severity::Error,
                     check.file,
                     &at,
+                    key,
                     format!(
                         "{} has no public interest extension: its section 10 has no counterpart of FOIA \
                          s.10(3), so the public interest must be weighed within the {} working days",

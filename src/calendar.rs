@@ -310,35 +310,8 @@ fn count(
         };
         trace.push(TraceDay { date: day, status, working_day, reasons, elsewhere });
     }
-    let notes = notes(received, day);
+    let notes = explain::notes(received, day);
     Ok(Deadline { jurisdiction, received, days, due: day, trace, notes, calendar: builtin().info() })
-}
-
-/// Caveats for a count from `first` to `last`: years computed by rule, and years whose
-/// proclamations may not all have been made when the data was taken.
-fn notes(first: NaiveDate, last: NaiveDate) -> Vec<String> {
-    let calendar = builtin();
-    let (from, to) = calendar.covers();
-    let years = first.year()..=last.year();
-    let by_rule: Vec<String> =
-        years.clone().filter(|y| calendar.computed_by_rule(*y)).map(|y| y.to_string()).collect();
-    let mut notes = Vec::new();
-    for year in years.filter(|y| !calendar.computed_by_rule(*y) && *y > calendar.taken().year()) {
-        notes.push(format!(
-            "{year}'s bank holidays are those announced by {}, when the calendar was taken: \
-             a later proclamation may add or move a day",
-            calendar.taken()
-        ));
-    }
-    if !by_rule.is_empty() {
-        let verb = if by_rule.len() == 1 { "is" } else { "are" };
-        notes.push(format!(
-            "{} {verb} outside the built-in calendar ({from} to {to}): bank holidays there are \
-             computed by rule, so proclaimed one-off days may be missing",
-            by_rule.join(" and ")
-        ));
-    }
-    notes
 }
 
 /// The calendar a deadline was counted with, for the record.

@@ -1,12 +1,13 @@
 //! A deadline as text: the due date first, then (on request) the count day by day.
 //!
-//! Phrasing only: every fact comes from the [`Deadline`] the count produced.
+//! Phrasing only: every fact comes from the [`Deadline`] the count produced, or, for the
+//! notes, from the built-in calendar's coverage.
 
 use std::fmt::Write as _;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use super::{DayStatus, Deadline, Nation, Origin, Reason, WorkingDays};
+use super::{DayStatus, Deadline, Nation, Origin, Reason, WorkingDays, builtin};
 
 /// `Wed 30 Nov 2022`.
 pub fn short_date(date: NaiveDate) -> String {
@@ -63,6 +64,11 @@ impl Deadline {
             for day in &self.trace {
                 let date = short_date(day.date);
                 let line = match (day.status, day.working_day) {
+                    // ICO: receipt on a non-working day still makes the next working day day 1.
+                    (DayStatus::Received, _) if !day.reasons.is_empty() => format!(
+                        "{date}: received (day 0), not a working day ({}); the count starts with the next working day",
+                        describe(&day.reasons)
+                    ),
                     (DayStatus::Received, _) => {
                         format!("{date}: received (day 0); the count starts with the next working day")
                     }
@@ -88,9 +94,39 @@ impl Deadline {
                 out.push('\n');
             }
         }
+        if explain && !self.notes.is_empty() {
+            out.push('\n');
+        }
         for note in &self.notes {
             let _ = writeln!(out, "note: {note}");
         }
         out
     }
+}
+
+/// Caveats for a count from `first` to `last`: years computed by rule, and years whose
+/// proclamations may not all have been made when the data was taken.
+pub(super) fn notes(first: NaiveDate, last: NaiveDate) -> Vec<String> {
+    let calendar = builtin();
+    let (from, to) = calendar.covers();
+    let years = first.year()..=last.year();
+    let by_rule: Vec<String> =
+        years.clone().filter(|y| calendar.computed_by_rule(*y)).map(|y| y.to_string()).collect();
+    let mut notes = Vec::new();
+    for year in years.filter(|y| !calendar.computed_by_rule(*y) && *y > calendar.taken().year()) {
+        notes.push(format!(
+            "{year}'s bank holidays are those announced by {}, when the calendar was taken: \
+             a later proclamation may add or move a day",
+            calendar.taken()
+        ));
+    }
+    if !by_rule.is_empty() {
+        let verb = if by_rule.len() == 1 { "is" } else { "are" };
+        notes.push(format!(
+            "{} {verb} outside the built-in calendar ({from} to {to}): bank holidays there are \
+             computed by rule, so proclaimed one-off days may be missing",
+            by_rule.join(" and ")
+        ));
+    }
+    notes
 }

@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Jurisdiction, Layout};
+use crate::{DueFormat, DueOptions};
 
 /// Answer UK Freedom of Information round-robin requests from a casebook of facts.
 #[derive(Debug, Parser)]
@@ -44,25 +45,41 @@ pub enum Command {
         foi due 2022-11-25 --explain\n  \
         foi due 2025-04-01 --jurisdiction foisa --format json\n  \
         foi due 2023-01-09 --days 40          (20 days plus a 20-day public interest extension)")]
-    Due {
-        /// The day the request (or the clarification asked for under s.1(3)) was received,
-        /// YYYY-MM-DD.
-        date: String,
-        /// Whose working days to count: `foia` (UK-wide bank holidays) or `foisa`
-        /// (Scottish bank holidays).
-        #[arg(long, value_enum, default_value_t = JurisdictionArg::Foia)]
-        jurisdiction: JurisdictionArg,
-        /// Working days to count, e.g. 40 for a review or with an extension.
-        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=365))]
-        days: u32,
-        /// List every day of the count: each working day by number, and each skipped day with
-        /// the reason it is not a working day.
-        #[arg(long)]
-        explain: bool,
-        /// Output: `text` (the due date first) or `json`.
-        #[arg(long, value_enum, default_value_t = DueFormat::Text)]
-        format: DueFormat,
-    },
+    Due(DueArgs),
+}
+
+/// The arguments of `foi due`.
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// The day the request (or the clarification asked for under s.1(3)) was received,
+    /// YYYY-MM-DD.
+    date: String,
+    /// Whose working days to count: `foia` (UK-wide bank holidays) or `foisa`
+    /// (Scottish bank holidays).
+    #[arg(long, value_enum, default_value_t = JurisdictionArg::Foia)]
+    jurisdiction: JurisdictionArg,
+    /// Working days to count, e.g. 40 for a review or with an extension.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=365))]
+    days: u32,
+    /// List every day of the count: each working day by number, and each skipped day with
+    /// the reason it is not a working day.
+    #[arg(long)]
+    explain: bool,
+    /// Output: `text` (the due date first) or `json`.
+    #[arg(long, value_enum, default_value_t = DueFormatArg::Text)]
+    format: DueFormatArg,
+}
+
+impl From<DueArgs> for DueOptions {
+    fn from(args: DueArgs) -> Self {
+        DueOptions {
+            date: args.date,
+            jurisdiction: args.jurisdiction.into(),
+            days: args.days,
+            explain: args.explain,
+            format: args.format.into(),
+        }
+    }
 }
 
 /// The Acts, as spelled on the command line.
@@ -83,13 +100,22 @@ impl From<JurisdictionArg> for Jurisdiction {
     }
 }
 
-/// Output formats of `foi due`.
+/// Output formats of `foi due`, as spelled on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DueFormat {
+pub enum DueFormatArg {
     /// The due date first, then notes; with `--explain`, the count day by day.
     Text,
     /// The whole count as JSON (see the README for its shape).
     Json,
+}
+
+impl From<DueFormatArg> for DueFormat {
+    fn from(arg: DueFormatArg) -> Self {
+        match arg {
+            DueFormatArg::Text => DueFormat::Text,
+            DueFormatArg::Json => DueFormat::Json,
+        }
+    }
 }
 
 /// Layouts, as spelled on the command line.

@@ -36,7 +36,6 @@ pub use report::Report;
 pub use response::Response;
 
 use casebook::{Casebook, Request};
-use cli::DueFormat;
 use model::{Jurisdiction, Layout};
 use report::Severity;
 pub use rules::Audience;
@@ -129,6 +128,15 @@ pub fn render(options: &RenderOptions) -> anyhow::Result<Warnings> {
         None => write::stdout(text.as_bytes())?,
     }
     Ok(warnings)
+}
+
+/// How `foi due` prints a deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueFormat {
+    /// The due date first, then notes; with `explain`, the count day by day.
+    Text,
+    /// The whole [`calendar::Deadline`] as JSON.
+    Json,
 }
 
 /// What `foi due` was asked to do.

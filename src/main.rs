@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use foi::cli::{Cli, Command};
-use foi::{DueOptions, RenderOptions, Report, UsageError};
+use foi::{RenderOptions, Report, UsageError};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -12,9 +12,7 @@ fn main() -> ExitCode {
         Command::Render { request, layout, output } => {
             foi::render(&RenderOptions { request, layout: layout.map(Into::into), output })
         }
-        Command::Due { date, jurisdiction, days, explain, format } => {
-            foi::due(&DueOptions { date, jurisdiction: jurisdiction.into(), days, explain, format })
-        }
+        Command::Due(args) => foi::due(&args.into()),
     };
     match result {
         Ok(warnings) => {

@@ -179,3 +179,31 @@ fn an_added_day_that_changes_nothing_is_pointed_out() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn lateness_is_measured_against_the_clarification_and_the_extension() {
+    let casebook = casebook(FOIA_PROFILE);
+    let request = casebook.request(
+        "r",
+        &request_with("received: 2022-11-01\nclarification: 2022-11-25\nresponded: 2023-01-03\n"),
+    );
+    let found = warnings(&request);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].message,
+        "responded 2023-01-03, after the deadline of 2022-12-28 counted from the clarification on 2022-11-25: the response was late"
+    );
+
+    let request = casebook.request(
+        "e",
+        &request_with("received: 2022-11-25\nextension: {days: 5, reason: Consulting the supplier.}\nresponded: 2023-01-09\n"),
+    );
+    let found = warnings(&request);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].message,
+        "responded 2023-01-09, after the extended deadline of 2023-01-06 counted from receipt on 2022-11-25: the response was late"
+    );
+    let hint = found[0].hint.as_deref().unwrap_or_default();
+    assert!(hint.contains("foi due 2022-11-25 --jurisdiction foia --days 25 --explain"), "{hint}");
+}

@@ -10,7 +10,7 @@ use super::Check;
 use crate::calendar::{self, Holiday, Origin};
 use crate::casebook::{Authority, Extension};
 use crate::model::values::Date;
-use crate::model::{BankHolidayFile, Jurisdiction, RequestFile};
+use crate::model::{BankHolidayFile, RequestFile};
 use crate::report::{Finding, Severity};
 use crate::source::FieldPath;
 
@@ -93,7 +93,7 @@ pub(super) fn request(
     bank_holidays: &[Holiday],
     raw: &RequestFile,
 ) -> Option<Dates> {
-    let (start, start_key) = match raw.clarification {
+    let clock = match raw.clarification {
         Some(clarification) if clarification < raw.received => {
             check.push(Finding::error(
                 check.file,
@@ -105,9 +105,10 @@ pub(super) fn request(
             ));
             return None;
         }
-        Some(clarification) => (clarification.0, "clarification"),
-        None => (raw.received.0, "received"),
+        Some(clarification) => Clock { start: clarification.0, key: "clarification" },
+        None => Clock { start: raw.received.0, key: "received" },
     };
+    let start = clock.start;
     if let (Some(responded), Some(clarification)) = (raw.responded, raw.clarification) {
         if responded < clarification {
             check.push(
@@ -125,7 +126,7 @@ pub(super) fn request(
     let deadline = match count(authority.act.working_days) {
         Ok(deadline) => deadline,
         Err(err) => {
-            check.push(Finding::error(check.file, &FieldPath::key(start_key), err.to_string()));
+            check.push(Finding::error(check.file, &FieldPath::key(clock.key), err.to_string()));
             return None;
         }
     };
@@ -170,7 +171,7 @@ pub(super) fn request(
                     &at.at("reason"),
                     "say why the public interest test needs more time",
                 )
-                .hint("the reason is recorded with the response and given to the requester"),
+                .hint("e.g. the third parties being consulted: the reason is kept with the response"),
             );
             return None;
         }
@@ -182,11 +183,11 @@ pub(super) fn request(
         })
     });
     let final_due = extension.as_ref().map_or(deadline.due, |e| e.due.0);
-    past_the_data(check, start, final_due, start_key);
+    past_the_data(check, start, final_due, clock.key);
     if let Some(responded) = raw.responded {
         if responded.0 > final_due {
             let days = authority.act.working_days + extension.as_ref().map_or(0, |e| e.days);
-            late(check, jurisdiction, responded.0, final_due, days, start, start_key);
+            late(check, authority, responded.0, final_due, days, &clock);
         }
     }
     Some(Dates { due: Date(deadline.due), extension })
@@ -211,29 +212,35 @@ fn past_the_data(check: &mut Check, start: NaiveDate, due: NaiveDate, key: &str)
     }
 }
 
-fn calendar_days(jurisdiction: Jurisdiction) -> u32 {
-    crate::jurisdiction::act(jurisdiction).working_days
+/// When the clock started: the day of receipt, or the day a clarification arrived.
+struct Clock {
+    start: NaiveDate,
+    key: &'static str,
 }
 
+/// Warns that the response went out after `due`, working day `days` of the clock.
 fn late(
     check: &mut Check,
-    jurisdiction: Jurisdiction,
+    authority: &Authority,
     responded: NaiveDate,
     due: NaiveDate,
     days: u32,
-    start: NaiveDate,
-    key: &str,
+    clock: &Clock,
 ) {
-    let standard = calendar_days(jurisdiction);
-    let what = if days == standard { "the deadline" } else { "the extended deadline" };
-    let days_arg = if days == standard { String::new() } else { format!(" --days {days}") };
-    let from = if key == "clarification" { "the clarification arrived" } else { "receipt" };
-    let act = jurisdiction.as_str();
+    let standard = days == authority.act.working_days;
+    let what = if standard { "the deadline" } else { "the extended deadline" };
+    let days_arg = if standard { String::new() } else { format!(" --days {days}") };
+    let from = if clock.key == "clarification" { "the clarification" } else { "receipt" };
+    let start = clock.start;
+    let act = authority.jurisdiction.as_str();
     check.push(
         Finding::warning(
             check.file,
             &FieldPath::key("responded"),
-            format!("responded {responded}, after {what} of {due} counted from {from} on {start}: the response was late"),
+            format!(
+                "responded {responded}, after {what} of {due} counted from {from} on {start}: \
+                 the response was late"
+            ),
         )
         .hint(format!(
             "if the clock stopped while clarification was sought (s.1(3)), record `clarification: DATE`; \

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::calendar::Holiday;
 use crate::exemptions::{Exemption, Library};
 use crate::jurisdiction::Act;
 use crate::model::values::{Date, Value};
@@ -33,6 +34,8 @@ pub struct Casebook {
     pub questionnaire: &'static Questionnaire,
     /// Ids of contract files with errors, left out (their findings are already reported).
     pub broken_contracts: std::collections::BTreeSet<String>,
+    /// Bank holidays foi.yaml adds to the built-in calendar.
+    pub bank_holidays: Vec<Holiday>,
 }
 
 /// Index of an authority in [`Casebook::authorities`].
@@ -150,6 +153,13 @@ pub struct Request {
     pub title: String,
     /// Date received.
     pub received: Date,
+    /// Date the clarification sought under s.1(3) arrived: the clock restarts from it.
+    pub clarification: Option<Date>,
+    /// The statutory due date: working day 20 after `clarification`, else `received`.
+    /// Computed, never typed.
+    pub due: Date,
+    /// A public interest extension (FOIA only).
+    pub extension: Option<Extension>,
     /// Date responded, if sent.
     pub responded: Option<Date>,
     /// The requester (private).
@@ -162,6 +172,17 @@ pub struct Request {
     pub parts: Vec<AskedPart>,
     /// A refusal of the whole request, if any.
     pub refusal: Option<WholeRefusal>,
+}
+
+/// A public interest extension under FOIA s.10(3), checked.
+#[derive(Debug, Clone)]
+pub struct Extension {
+    /// Further working days, 1 to 20.
+    pub days: u32,
+    /// Why.
+    pub reason: String,
+    /// The extended due date: working day 20 + `days`.
+    pub due: Date,
 }
 
 /// A part as asked, with the contracts that answer it.

@@ -3,10 +3,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::Layout;
+use crate::model::{Jurisdiction, Layout};
 use crate::render::Format;
+use crate::{DueFormat, DueOptions};
 
 /// Answer UK Freedom of Information round-robin requests from a casebook of facts.
 #[derive(Debug, Parser)]
@@ -46,6 +47,17 @@ pub enum Command {
     /// List or copy out the built-in templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Show when a response is due: working day 20 after the day of receipt.
+    ///
+    /// Day 1 is the first working day after the day the request (or its clarification)
+    /// arrived, even when that day was a weekend or a holiday. FOIA skips bank holidays in
+    /// any part of the UK (s.10(6)); FOISA skips Scottish ones (s.73).
+    #[command(after_help = "Examples:\n  \
+        foi due 2022-11-25\n  \
+        foi due 2022-11-25 --explain\n  \
+        foi due 2025-04-01 --jurisdiction foisa --format json\n  \
+        foi due 2023-01-09 --days 40          (20 days plus a 20-day public interest extension)")]
+    Due(DueArgs),
 }
 
 /// `foi templates …`
@@ -91,6 +103,76 @@ impl From<FormatArg> for Format {
             FormatArg::Html => Format::Html,
             FormatArg::Txt => Format::Text,
             FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+/// The arguments of `foi due`.
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// The day the request (or the clarification asked for under s.1(3)) was received,
+    /// YYYY-MM-DD.
+    date: String,
+    /// Whose working days to count: `foia` (UK-wide bank holidays) or `foisa`
+    /// (Scottish bank holidays).
+    #[arg(long, value_enum, default_value_t = JurisdictionArg::Foia)]
+    jurisdiction: JurisdictionArg,
+    /// Working days to count, e.g. 40 for a review or with an extension.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=365))]
+    days: u32,
+    /// List every day of the count: each working day by number, and each skipped day with
+    /// the reason it is not a working day.
+    #[arg(long)]
+    explain: bool,
+    /// Output: `text` (the due date first) or `json`.
+    #[arg(long, value_enum, default_value_t = DueFormatArg::Text)]
+    format: DueFormatArg,
+}
+
+impl From<DueArgs> for DueOptions {
+    fn from(args: DueArgs) -> Self {
+        DueOptions {
+            date: args.date,
+            jurisdiction: args.jurisdiction.into(),
+            days: args.days,
+            explain: args.explain,
+            format: args.format.into(),
+        }
+    }
+}
+
+/// The Acts, as spelled on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum JurisdictionArg {
+    /// Freedom of Information Act 2000 (England, Wales, Northern Ireland, UK-wide bodies).
+    Foia,
+    /// Freedom of Information (Scotland) Act 2002.
+    Foisa,
+}
+
+impl From<JurisdictionArg> for Jurisdiction {
+    fn from(arg: JurisdictionArg) -> Self {
+        match arg {
+            JurisdictionArg::Foia => Jurisdiction::Foia,
+            JurisdictionArg::Foisa => Jurisdiction::Foisa,
+        }
+    }
+}
+
+/// Output formats of `foi due`, as spelled on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DueFormatArg {
+    /// The due date first, then notes; with `--explain`, the count day by day.
+    Text,
+    /// The whole count as JSON (see the README for its shape).
+    Json,
+}
+
+impl From<DueFormatArg> for DueFormat {
+    fn from(arg: DueFormatArg) -> Self {
+        match arg {
+            DueFormatArg::Text => DueFormat::Text,
+            DueFormatArg::Json => DueFormat::Json,
         }
     }
 }

@@ -11,6 +11,7 @@
 //! disclosed, withheld and why); [`mod@render`] phrases it through the [`templates`]; [`mod@write`]
 //! is the only module that touches the disk.
 
+pub mod calendar;
 pub mod casebook;
 pub mod cli;
 pub mod exemptions;
@@ -36,7 +37,7 @@ pub use report::Report;
 pub use response::Response;
 
 use casebook::{Casebook, Request};
-use model::Layout;
+use model::{Jurisdiction, Layout};
 use report::Severity;
 pub use rules::Audience;
 
@@ -199,4 +200,50 @@ pub fn templates_eject(names: &[String], to: &Path, force: bool) -> anyhow::Resu
         written.push(path);
     }
     Ok(written)
+}
+
+/// How `foi due` prints a deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueFormat {
+    /// The due date first, then notes; with `explain`, the count day by day.
+    Text,
+    /// The whole [`calendar::Deadline`] as JSON.
+    Json,
+}
+
+/// What `foi due` was asked to do.
+#[derive(Debug, Clone)]
+pub struct DueOptions {
+    /// The day of receipt as typed, `YYYY-MM-DD`.
+    pub date: String,
+    /// Whose working days to count.
+    pub jurisdiction: Jurisdiction,
+    /// How many working days.
+    pub days: u32,
+    /// Whether to list the count day by day (text output).
+    pub explain: bool,
+    /// Text or JSON.
+    pub format: DueFormat,
+}
+
+/// `foi due`: the date a response is due, on standard output. A date that does not parse,
+/// or that the calendar cannot count from, is a usage error (exit code 2).
+pub fn due(options: &DueOptions) -> anyhow::Result<Warnings> {
+    let typed = options.date.trim();
+    let received = chrono::NaiveDate::parse_from_str(typed, "%Y-%m-%d").map_err(|_| {
+        UsageError(format!("`{typed}` is not a date: write it as YYYY-MM-DD, e.g. 2022-11-25"))
+    })?;
+    let deadline = calendar::due(received, options.days, options.jurisdiction, &[])
+        .map_err(|err| UsageError(err.to_string()))?;
+    let text = match options.format {
+        DueFormat::Text => deadline.to_text(options.explain),
+        DueFormat::Json => {
+            let mut json =
+                serde_json::to_string_pretty(&deadline).context("cannot write the deadline as JSON")?;
+            json.push('\n');
+            json
+        }
+    };
+    write::stdout(text.as_bytes())?;
+    Ok(Vec::new())
 }

@@ -35,6 +35,7 @@ fn run(command: Command) -> anyhow::Result<Warnings> {
             include_private,
             output,
         }),
+        Command::Due(args) => foi::due(&args.into()),
         Command::Templates(TemplatesCommand::List) => {
             let root = foi::load::find_root(std::path::Path::new(".")).ok();
             print!("{}", foi::templates_list(root.as_deref()));

@@ -28,6 +28,12 @@ pub struct Response {
     pub act: &'static Act,
     /// Date received.
     pub received: Date,
+    /// Date the clarification sought under s.1(3) arrived, if the clock restarted from it.
+    pub clarification: Option<Date>,
+    /// The statutory due date: working day 20 after receipt (or clarification).
+    pub due: Date,
+    /// A public interest extension under FOIA s.10(3), if one was taken.
+    pub extension: Option<ExtensionView>,
     /// Date of the response, when sent.
     pub responded: Option<Date>,
     /// The addressee: present in the letter, absent in anything published.
@@ -42,6 +48,17 @@ pub struct Response {
     pub refusal: Option<RefusalView>,
     /// Refusal notices, one per exemption, in order of first use.
     pub notices: Vec<Notice>,
+}
+
+/// A public interest extension (FOIA s.10(3)).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtensionView {
+    /// Further working days taken.
+    pub days: u32,
+    /// Why the public interest test needed them.
+    pub reason: String,
+    /// The extended due date.
+    pub due: Date,
 }
 
 /// The authority as printed on the letter.

@@ -14,8 +14,10 @@ pub mod values;
 pub use answer::{Answer, DECISION_KEYS, Decision, Publication};
 pub use contract::ContractFile;
 pub use fields::Facts;
-pub use profile::{AuthorityFile, Jurisdiction, Layout, ProfileFile, SharedService, Signature, TeamContact};
+pub use profile::{
+    AuthorityFile, BankHolidayFile, Jurisdiction, Layout, ProfileFile, SharedService, Signature, TeamContact,
+};
 pub use request::{
-    Number, OrStandard, PartAsked, QuestionAsked, Refusal, RefusalGround, RequestFile, Requester,
+    Extension, Number, OrStandard, PartAsked, QuestionAsked, Refusal, RefusalGround, RequestFile, Requester,
 };
 pub use values::Value;

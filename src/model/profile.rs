@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::fields::Facts;
+use super::values::Date;
+use crate::calendar::Nation;
 use crate::questionnaire::PartId;
 
 /// The casebook's root file, `foi.yaml`. Give `authority` for one authority, or
@@ -21,6 +23,25 @@ pub struct ProfileFile {
     /// The shared service that answers for the authorities, if any.
     #[serde(default)]
     pub shared_service: Option<SharedService>,
+    /// Bank holidays proclaimed after this version of `foi` was built, added to its
+    /// calendar for every deadline in the casebook. Only days appointed under the Banking
+    /// and Financial Dealings Act 1971 belong here: an office closure day is still a working
+    /// day under FOIA s.10(6) and FOISA s.73 (ICO line to take LTT47). Default: none.
+    #[serde(default)]
+    pub bank_holidays: Vec<BankHolidayFile>,
+}
+
+/// A proclaimed bank holiday the built-in calendar does not know yet.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BankHolidayFile {
+    /// The day, YYYY-MM-DD.
+    pub date: Date,
+    /// Its name, as printed when a deadline is explained.
+    pub name: String,
+    /// Where it is a bank holiday: any of `england-and-wales`, `scotland`,
+    /// `northern-ireland`. FOIA counts all three; FOISA counts Scotland only.
+    pub nations: Vec<Nation>,
 }
 
 /// A shared service answering requests on behalf of several authorities.

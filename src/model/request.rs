@@ -24,8 +24,19 @@ pub struct RequestFile {
     /// A short title. Default: built from the parts asked.
     #[serde(default)]
     pub title: Option<String>,
-    /// Date the request was received, YYYY-MM-DD.
+    /// Date the request was received, YYYY-MM-DD. Working day 1 is the first working day
+    /// after it, even when it fell at a weekend or on a holiday.
     pub received: Date,
+    /// Date the clarification asked of the requester arrived, YYYY-MM-DD. Under s.1(3) an
+    /// authority need not comply until it has the further information it reasonably asked
+    /// for, so the 20 working days run from this date instead of `received`.
+    #[serde(default)]
+    pub clarification: Option<Date>,
+    /// A public interest extension under FOIA s.10(3): more time to weigh the public
+    /// interest for a qualified exemption, e.g. `{days: 20, reason: …}`. FOIA only: FOISA
+    /// has no such extension.
+    #[serde(default)]
+    pub extension: Option<Extension>,
     /// Date the response was sent, YYYY-MM-DD. Leave out while the response is a draft.
     #[serde(default)]
     pub responded: Option<Date>,
@@ -44,6 +55,18 @@ pub struct RequestFile {
     /// answering it.
     #[serde(default)]
     pub refuse: Option<Refusal>,
+}
+
+/// A public interest extension (FOIA s.10(3)). The refusal notice under s.17(1) is still
+/// due on working day 20 and must estimate the date of the decision (s.17(2)).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Extension {
+    /// Further working days after the 20, from 1 to 20: the ICO expects an extension of no
+    /// more than 20 working days.
+    pub days: u32,
+    /// Why the public interest test needs more time, as told to the requester.
+    pub reason: String,
 }
 
 /// The person who made the request. Private.

@@ -12,8 +12,8 @@ use crate::model::values::{Date, Value};
 use crate::model::{Jurisdiction, Layout, Publication, TeamContact};
 use crate::questionnaire::{PartId, QuestionId};
 use crate::response::{
-    Addressee, AnswerSource, ContractView, Outcome, QuestionPointer, RefusalView, Response, Status,
-    Withholding,
+    Addressee, AnswerSource, ContractView, ExtensionView, Outcome, QuestionPointer, RefusalView, Response,
+    Status, Withholding,
 };
 
 /// The version of the JSON shape.
@@ -28,6 +28,9 @@ struct Document<'a> {
     jurisdiction: Jurisdiction,
     act: &'a str,
     received: Date,
+    clarification: Option<Date>,
+    due: Date,
+    extension: Option<&'a ExtensionView>,
     responded: Option<Date>,
     requester: Option<&'a Addressee>,
     layout: Layout,
@@ -136,6 +139,9 @@ pub fn render(response: &Response) -> anyhow::Result<String> {
         jurisdiction: response.jurisdiction,
         act: &response.act.act,
         received: response.received,
+        clarification: response.clarification,
+        due: response.due,
+        extension: response.extension.as_ref(),
         responded: response.responded,
         requester: response.requester.as_ref(),
         layout: response.layout,

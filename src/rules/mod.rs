@@ -17,8 +17,8 @@ use anyhow::{Context, anyhow};
 use crate::casebook::{AskedPart, Authority, Casebook, Request, Source};
 use crate::questionnaire::Scope;
 use crate::response::{
-    Addressee, AnswerLine, AnswerSource, AuthorityView, ContractView, PartView, RefusalView, Response,
-    Section, SectionKind,
+    Addressee, AnswerLine, AnswerSource, AuthorityView, ContractView, ExtensionView, PartView, RefusalView,
+    Response, Section, SectionKind,
 };
 use notices::{NoticeBook, Numbering};
 
@@ -101,6 +101,13 @@ pub fn respond(casebook: &Casebook, request: &Request, audience: Audience) -> an
         jurisdiction: authority.jurisdiction,
         act: authority.act,
         received: request.received,
+        clarification: request.clarification,
+        due: request.due,
+        extension: request.extension.as_ref().map(|e| ExtensionView {
+            days: e.days,
+            reason: e.reason.clone(),
+            due: e.due,
+        }),
         responded: request.responded,
         requester,
         layout: request.layout,

@@ -7,6 +7,7 @@
 
 mod answer;
 mod contract;
+mod deadline;
 mod profile;
 mod request;
 

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::answer::Law;
-use super::{Check, contract, is_id};
+use super::{Check, contract, deadline, is_id};
 use crate::casebook::{Authority, Casebook};
 use crate::jurisdiction;
 use crate::load::{Parsed, RawCasebook};
@@ -18,10 +18,11 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
     let mut findings = Vec::new();
     let RawCasebook { root, profile, contracts: raw_contracts, library, broken } = raw;
     let mut broken_contracts: BTreeSet<String> = broken.into_iter().collect();
-    let (authorities, shared_service) = {
+    let (authorities, shared_service, bank_holidays) = {
         let mut check = Check { file: &profile.file, findings: &mut findings };
         let authorities = authorities(&mut check, &profile, &library);
-        (authorities, profile.data.shared_service.clone())
+        let bank_holidays = deadline::bank_holidays(&mut check, &profile.data.bank_holidays);
+        (authorities, profile.data.shared_service.clone(), bank_holidays)
     };
     let mut contracts = BTreeMap::new();
     for (id, parsed) in raw_contracts {
@@ -43,6 +44,7 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         library,
         questionnaire: Questionnaire::builtin(),
         broken_contracts,
+        bank_holidays,
     };
     (casebook, findings)
 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::Check;
 use super::answer::{Law, typed};
+use super::deadline;
 use super::profile::which_authority;
 use crate::casebook::{AskedPart, AskedQuestion, Authority, Casebook, Request, WholeRefusal};
 use crate::load::Parsed;
@@ -37,6 +38,8 @@ fn check_request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) -> O
             ));
         }
     }
+    // Clarification, extension, the due date and lateness (FOIA s.10, FOISA s.10).
+    let dates = deadline::request(check, authority, &casebook.bank_holidays, raw);
     let refusal = match &raw.refuse {
         Some(refuse) => Some(refusal(check, casebook, authority, refuse)?),
         None => None,
@@ -44,12 +47,16 @@ fn check_request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) -> O
     // A refused request answers nothing, so its questions need no answers.
     let parts = parts(check, casebook, authority, raw, refusal.is_none());
     let title = raw.title.clone().unwrap_or_else(|| default_title(casebook, &parts));
+    let dates = dates?;
     Some(Request {
         file: check.file.display.clone(),
         reference: raw.reference.trim().to_owned(),
         authority: index,
         title,
         received: raw.received,
+        clarification: raw.clarification,
+        due: dates.due,
+        extension: dates.extension,
         responded: raw.responded,
         requester: raw.requester.clone(),
         publish: raw.publish,

@@ -1,0 +1,250 @@
+//! Checking what a casebook says about time: the bank holidays foi.yaml adds, and each
+//! request's clarification, public interest extension, due date and lateness.
+//!
+//! The counting itself is `calendar`'s; this module turns its answers into findings at the
+//! field that caused them.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::Check;
+use crate::calendar::{self, Holiday, Origin};
+use crate::casebook::{Authority, Extension};
+use crate::model::values::Date;
+use crate::model::{BankHolidayFile, RequestFile};
+use crate::report::{Finding, Severity};
+use crate::source::FieldPath;
+
+/// The bank holidays foi.yaml adds to the calendar, checked.
+pub(super) fn bank_holidays(check: &mut Check, listed: &[BankHolidayFile]) -> Vec<Holiday> {
+    let mut out: Vec<Holiday> = Vec::new();
+    for (i, raw) in listed.iter().enumerate() {
+        let at = FieldPath::key("bank-holidays").index(i);
+        let date = raw.date.0;
+        if !(calendar::FIRST_YEAR..=calendar::LAST_YEAR).contains(&date.year()) {
+            check.push(Finding::error(
+                check.file,
+                &at.at("date"),
+                format!(
+                    "{date} is outside the years foi computes deadlines for ({} to {})",
+                    calendar::FIRST_YEAR,
+                    calendar::LAST_YEAR
+                ),
+            ));
+            continue;
+        }
+        if raw.name.trim().is_empty() {
+            check.push(Finding::error(check.file, &at.at("name"), "the bank holiday needs a name"));
+            continue;
+        }
+        if raw.nations.is_empty() {
+            check.push(
+                Finding::error(check.file, &at.at("nations"), "say where the bank holiday is kept")
+                    .hint("list one or more of `england-and-wales`, `scotland`, `northern-ireland`"),
+            );
+            continue;
+        }
+        let weekend = match date.weekday() {
+            Weekday::Sat => Some("Saturday"),
+            Weekday::Sun => Some("Sunday"),
+            _ => None,
+        };
+        if let Some(weekend) = weekend {
+            check.push(Finding::warning(
+                check.file,
+                &at.at("date"),
+                format!(
+                    "{date} is a {weekend}: weekends are never working days, so this changes no deadline"
+                ),
+            ));
+        }
+        let mut nations = raw.nations.clone();
+        nations.sort();
+        nations.dedup();
+        let known = calendar::builtin().holidays(date.year());
+        let already = nations.iter().all(|n| known.iter().any(|h| h.date == date && h.nations.contains(n)));
+        if already && !calendar::builtin().computed_by_rule(date.year()) {
+            check.push(Finding::warning(
+                check.file,
+                &at.at("date"),
+                format!("{date} is already a bank holiday there in the built-in calendar"),
+            ));
+        }
+        if out.iter().any(|h| h.date == date) {
+            check.push(Finding::warning(check.file, &at.at("date"), format!("{date} is listed twice")));
+        }
+        out.push(Holiday { date, name: raw.name.trim().to_owned(), nations, origin: Origin::Casebook });
+    }
+    out
+}
+
+/// What the checks of a request's dates decide.
+pub(super) struct Dates {
+    /// The statutory due date.
+    pub due: Date,
+    /// The public interest extension, if any.
+    pub extension: Option<Extension>,
+}
+
+/// Checks a request's clarification and extension, computes its due dates, and warns when
+/// the response was late. `None` when the dates are in error (reported).
+pub(super) fn request(
+    check: &mut Check,
+    authority: &Authority,
+    bank_holidays: &[Holiday],
+    raw: &RequestFile,
+) -> Option<Dates> {
+    let clock = match raw.clarification {
+        Some(clarification) if clarification < raw.received => {
+            check.push(Finding::error(
+                check.file,
+                &FieldPath::key("clarification"),
+                format!(
+                    "the clarification ({clarification}) is dated before the request was received ({})",
+                    raw.received
+                ),
+            ));
+            return None;
+        }
+        Some(clarification) => Clock { start: clarification.0, key: "clarification" },
+        None => Clock { start: raw.received.0, key: "received" },
+    };
+    let start = clock.start;
+    if let (Some(responded), Some(clarification)) = (raw.responded, raw.clarification) {
+        if responded < clarification {
+            check.push(
+                Finding::error(
+                    check.file,
+                    &FieldPath::key("responded"),
+                    format!("responded ({responded}) is before the clarification arrived ({clarification})"),
+                )
+                .hint("record `clarification:` only when the reply waited for it"),
+            );
+        }
+    }
+    let jurisdiction = authority.jurisdiction;
+    let count = |days: u32| calendar::due(start, days, jurisdiction, bank_holidays);
+    let deadline = match count(authority.act.working_days) {
+        Ok(deadline) => deadline,
+        Err(err) => {
+            check.push(Finding::error(check.file, &FieldPath::key(clock.key), err.to_string()));
+            return None;
+        }
+    };
+    let extension = raw.extension.as_ref().and_then(|raw_extension| {
+        let at = FieldPath::key("extension");
+        let Some(most) = authority.act.public_interest_extension else {
+            // At the key: the whole entry is what must go, and a block value starts a line later.
+            let key = check.file.locate_key(&at);
+            check.push(
+                Finding::at(
+                    Severity::Error,
+                    check.file,
+                    &at,
+                    key,
+                    format!(
+                        "{} has no public interest extension: its section 10 has no counterpart of FOIA \
+                         s.10(3), so the public interest must be weighed within the {} working days",
+                        authority.act.short, authority.act.working_days
+                    ),
+                )
+                .hint("remove `extension:`; a reply that needed longer was late"),
+            );
+            return None;
+        };
+        if raw_extension.days == 0 || raw_extension.days > most {
+            check.push(
+                Finding::error(
+                    check.file,
+                    &at.at("days"),
+                    format!("an extension of {} working days is outside 1 to {most}", raw_extension.days),
+                )
+                .hint(format!(
+                    "the ICO expects a public interest extension of no more than {most} working days"
+                )),
+            );
+            return None;
+        }
+        if raw_extension.reason.trim().is_empty() {
+            check.push(
+                Finding::error(
+                    check.file,
+                    &at.at("reason"),
+                    "say why the public interest test needs more time",
+                )
+                .hint("e.g. the third parties being consulted: the reason is kept with the response"),
+            );
+            return None;
+        }
+        let extended = count(authority.act.working_days + raw_extension.days).ok()?;
+        Some(Extension {
+            days: raw_extension.days,
+            reason: raw_extension.reason.trim().to_owned(),
+            due: Date(extended.due),
+        })
+    });
+    let final_due = extension.as_ref().map_or(deadline.due, |e| e.due.0);
+    past_the_data(check, start, final_due, clock.key);
+    if let Some(responded) = raw.responded {
+        if responded.0 > final_due {
+            let days = authority.act.working_days + extension.as_ref().map_or(0, |e| e.days);
+            late(check, authority, responded.0, final_due, days, &clock);
+        }
+    }
+    Some(Dates { due: Date(deadline.due), extension })
+}
+
+/// Warns when a due date relies on years the data file does not cover.
+fn past_the_data(check: &mut Check, start: NaiveDate, due: NaiveDate, key: &str) {
+    let calendar = calendar::builtin();
+    if (start.year()..=due.year()).any(|y| calendar.computed_by_rule(y)) {
+        let (from, to) = calendar.covers();
+        check.push(
+            Finding::warning(
+                check.file,
+                &FieldPath::key(key),
+                format!(
+                    "the deadline is counted with bank holidays computed by rule (the built-in calendar covers \
+                     {from} to {to}), so proclaimed one-off days may be missing"
+                ),
+            )
+            .hint("add any newly proclaimed bank holiday under `bank-holidays:` in foi.yaml"),
+        );
+    }
+}
+
+/// When the clock started: the day of receipt, or the day a clarification arrived.
+struct Clock {
+    start: NaiveDate,
+    key: &'static str,
+}
+
+/// Warns that the response went out after `due`, working day `days` of the clock.
+fn late(
+    check: &mut Check,
+    authority: &Authority,
+    responded: NaiveDate,
+    due: NaiveDate,
+    days: u32,
+    clock: &Clock,
+) {
+    let standard = days == authority.act.working_days;
+    let what = if standard { "the deadline" } else { "the extended deadline" };
+    let days_arg = if standard { String::new() } else { format!(" --days {days}") };
+    let from = if clock.key == "clarification" { "the clarification" } else { "receipt" };
+    let start = clock.start;
+    let act = authority.jurisdiction.as_str();
+    check.push(
+        Finding::warning(
+            check.file,
+            &FieldPath::key("responded"),
+            format!(
+                "responded {responded}, after {what} of {due} counted from {from} on {start}: \
+                 the response was late"
+            ),
+        )
+        .hint(format!(
+            "if the clock stopped while clarification was sought (s.1(3)), record `clarification: DATE`; \
+             `foi due {start} --jurisdiction {act}{days_arg} --explain` shows the count"
+        )),
+    );
+}

@@ -19,6 +19,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("letter.md", include_str!("../templates/letter.md")),
     ("inline.md", include_str!("../templates/inline.md")),
     ("annex.md", include_str!("../templates/annex.md")),
+    ("answers.md", include_str!("../templates/answers.md")),
     ("macros.md", include_str!("../templates/macros.md")),
     ("notice.md", include_str!("../templates/notice.md")),
     ("refusal.md", include_str!("../templates/refusal.md")),

@@ -5,7 +5,7 @@
 //! out after their text, and no Markdown syntax is left. Lines break only at spaces: a word
 //! or web address longer than a line stands alone on its line, never split.
 
-use comrak::nodes::{AstNode, ListDelimType, ListType, NodeValue};
+use comrak::nodes::{AstNode, ListDelimType, ListType, NodeList, NodeValue};
 use comrak::{Arena, parse_document};
 
 /// The line width.
@@ -23,99 +23,177 @@ pub fn render(markdown: &str) -> String {
 
 /// Renders a parsed Markdown document as plain text (`size`: the Markdown's length, a hint).
 pub fn render_root<'a>(root: &'a AstNode<'a>, size: usize) -> String {
-    let lines = children(root, WIDTH, true);
-    let mut out = String::with_capacity(size);
-    for line in lines {
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    let mut writer = Writer { out: String::with_capacity(size), indent: String::new(), marker: None };
+    writer.blocks(root, true);
+    writer.out
 }
 
-/// The blocks under `node`, separated by blank lines (or not, inside a tight list item).
-fn children<'a>(node: &'a AstNode<'a>, width: usize, loose: bool) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for child in node.children() {
-        let lines = block(child, width);
-        if lines.is_empty() {
-            continue;
-        }
-        if loose && !out.is_empty() {
-            out.push(String::new());
-        }
-        out.extend(lines);
-    }
-    out
+/// Writes blocks line by line, each line starting with the current indentation (or, for
+/// the first line of a list item, its marker).
+struct Writer {
+    out: String,
+    /// What starts every line: spaces under list items, `> ` in quotes.
+    indent: String,
+    /// A list marker waiting for the first line of its item.
+    marker: Option<String>,
 }
 
-fn block<'a>(node: &'a AstNode<'a>, width: usize) -> Vec<String> {
-    let data = node.data.borrow();
-    match &data.value {
-        NodeValue::Paragraph => wrap(&inline_text(node), width),
-        NodeValue::Heading(heading) => {
-            let mut lines = wrap(&inline_text(node), width);
-            let underline = match heading.level {
-                1 => '=',
-                2 => '-',
-                3 => '~',
-                _ => '.',
-            };
-            let length = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-            lines.push(underline.to_string().repeat(length));
-            lines
-        }
-        NodeValue::List(list) => list_items(node, list, width),
-        NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
-            children(node, width.saturating_sub(2).max(MIN_WIDTH), true)
-                .into_iter()
-                .map(|line| if line.is_empty() { ">".to_owned() } else { format!("> {line}") })
-                .collect()
-        }
-        NodeValue::CodeBlock(code) => code.literal.lines().map(|line| format!("    {line}")).collect(),
-        NodeValue::ThematicBreak => vec!["-".repeat(width.min(WIDTH))],
-        NodeValue::Table(_) => table(node),
-        NodeValue::HtmlBlock(_) => Vec::new(),
-        _ => children(node, width, true),
+impl Writer {
+    fn width(&self) -> usize {
+        WIDTH.saturating_sub(self.indent.chars().count()).max(MIN_WIDTH)
     }
-}
 
-fn list_items<'a>(node: &'a AstNode<'a>, list: &comrak::nodes::NodeList, width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    for (index, item) in node.children().enumerate() {
-        let marker = match list.list_type {
-            ListType::Bullet => "- ".to_owned(),
-            ListType::Ordered => {
-                let delimiter = if list.delimiter == ListDelimType::Paren { ')' } else { '.' };
-                format!("{}{delimiter} ", list.start + index)
+    /// Starts a new line with the indentation or the waiting marker.
+    fn start_line(&mut self) {
+        match self.marker.take() {
+            Some(marker) => {
+                let keep = self.indent.len() - marker.len().min(self.indent.len());
+                self.out.push_str(&self.indent[..keep]);
+                self.out.push_str(&marker);
             }
-        };
-        let indent = " ".repeat(marker.chars().count());
-        let inner = width.saturating_sub(indent.len()).max(MIN_WIDTH);
-        let lines = children(item, inner, !list.tight);
-        if !list.tight && !out.is_empty() {
-            out.push(String::new());
-        }
-        for (i, line) in lines.into_iter().enumerate() {
-            let prefix = if i == 0 { marker.as_str() } else { indent.as_str() };
-            out.push(if line.is_empty() { String::new() } else { format!("{prefix}{line}") });
+            None => self.out.push_str(&self.indent),
         }
     }
-    out
-}
 
-fn table<'a>(node: &'a AstNode<'a>) -> Vec<String> {
-    let mut out = Vec::new();
-    for row in node.children() {
-        let header = matches!(row.data.borrow().value, NodeValue::TableRow(true));
-        let cells: Vec<String> = row.children().map(inline_text).collect();
-        let line = cells.join(" | ");
-        let length = line.chars().count();
-        out.push(line);
-        if header {
-            out.push("-".repeat(length));
+    fn end_line(&mut self) {
+        let trimmed = self.out.trim_end_matches(' ').len();
+        self.out.truncate(trimmed);
+        self.out.push('\n');
+    }
+
+    fn blank_line(&mut self) {
+        self.out.push_str(self.indent.trim_end());
+        self.out.push('\n');
+    }
+
+    /// The blocks under `node`, separated by blank lines when `loose`.
+    fn blocks<'a>(&mut self, node: &'a AstNode<'a>, loose: bool) {
+        let mut first = true;
+        for child in node.children() {
+            if matches!(child.data.borrow().value, NodeValue::HtmlBlock(_)) {
+                continue;
+            }
+            if loose && !first {
+                self.blank_line();
+            }
+            first = false;
+            self.block(child);
         }
     }
-    out
+
+    fn block<'a>(&mut self, node: &'a AstNode<'a>) {
+        let data = node.data.borrow();
+        match &data.value {
+            NodeValue::Paragraph => {
+                let text = inline_text(node);
+                self.wrapped(&text);
+            }
+            NodeValue::Heading(heading) => {
+                let text = inline_text(node);
+                let before = self.out.len();
+                self.wrapped(&text);
+                let longest = self.out[before..]
+                    .lines()
+                    .map(|line| line.chars().count() - self.indent.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                let underline = match heading.level {
+                    1 => '=',
+                    2 => '-',
+                    3 => '~',
+                    _ => '.',
+                };
+                self.start_line();
+                self.out.extend(std::iter::repeat_n(underline, longest));
+                self.end_line();
+            }
+            NodeValue::List(list) => self.list(node, list),
+            NodeValue::BlockQuote | NodeValue::MultilineBlockQuote(_) => {
+                let saved = self.indent.len();
+                self.indent.push_str("> ");
+                self.blocks(node, true);
+                self.indent.truncate(saved);
+            }
+            NodeValue::CodeBlock(code) => {
+                for line in code.literal.lines() {
+                    self.start_line();
+                    self.out.push_str("    ");
+                    self.out.push_str(line);
+                    self.end_line();
+                }
+            }
+            NodeValue::ThematicBreak => {
+                let width = self.width();
+                self.start_line();
+                self.out.extend(std::iter::repeat_n('-', width));
+                self.end_line();
+            }
+            NodeValue::Table(_) => self.table(node),
+            NodeValue::HtmlBlock(_) => {}
+            _ => self.blocks(node, true),
+        }
+    }
+
+    fn list<'a>(&mut self, node: &'a AstNode<'a>, list: &NodeList) {
+        for (index, item) in node.children().enumerate() {
+            if !list.tight && index > 0 {
+                self.blank_line();
+            }
+            let marker = match list.list_type {
+                ListType::Bullet => "- ".to_owned(),
+                ListType::Ordered => {
+                    let delimiter = if list.delimiter == ListDelimType::Paren { ')' } else { '.' };
+                    format!("{}{delimiter} ", list.start + index)
+                }
+            };
+            let saved = self.indent.len();
+            self.indent.extend(std::iter::repeat_n(' ', marker.chars().count()));
+            self.marker = Some(marker);
+            self.blocks(item, !list.tight);
+            self.marker = None;
+            self.indent.truncate(saved);
+        }
+    }
+
+    fn table<'a>(&mut self, node: &'a AstNode<'a>) {
+        for row in node.children() {
+            let header = matches!(row.data.borrow().value, NodeValue::TableRow(true));
+            let cells: Vec<String> = row.children().map(inline_text).collect();
+            let line = cells.join(" | ");
+            self.start_line();
+            self.out.push_str(&line);
+            self.end_line();
+            if header {
+                self.start_line();
+                self.out.extend(std::iter::repeat_n('-', line.chars().count()));
+                self.end_line();
+            }
+        }
+    }
+
+    /// Writes text wrapped at the current width; `\n` forces a line break.
+    fn wrapped(&mut self, text: &str) {
+        let width = self.width();
+        for segment in text.split('\n') {
+            self.start_line();
+            let mut length = 0;
+            for word in segment.split(' ').filter(|w| !w.is_empty()) {
+                let size = if word.is_ascii() { word.len() } else { word.chars().count() };
+                if length > 0 && length + 1 + size > width {
+                    self.end_line();
+                    self.start_line();
+                    length = 0;
+                }
+                if length > 0 {
+                    self.out.push(' ');
+                    length += 1;
+                }
+                self.out.push_str(word);
+                length += size;
+            }
+            self.end_line();
+        }
+    }
 }
 
 /// The text of a node's inline content: hard line breaks kept as `\n`, links written out.
@@ -135,10 +213,11 @@ fn inline<'a>(node: &'a AstNode<'a>, out: &mut String) {
             NodeValue::Code(code) => out.push_str(&code.literal),
             NodeValue::HtmlInline(_) | NodeValue::Raw(_) => {}
             NodeValue::Link(link) => {
-                let text = inline_text(child);
-                out.push_str(&text);
+                let start = out.len();
+                inline(child, out);
                 let url = link.url.as_str();
-                let same = url == text || url.strip_prefix("mailto:") == Some(text.as_str());
+                let text = &out[start..];
+                let same = url == text || url.strip_prefix("mailto:") == Some(text);
                 if !same && !url.is_empty() {
                     out.push_str(" (");
                     out.push_str(url);
@@ -150,46 +229,19 @@ fn inline<'a>(node: &'a AstNode<'a>, out: &mut String) {
     }
 }
 
-/// Wraps text at `width` columns, breaking only at spaces; `\n` forces a line break.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::with_capacity(text.len() / width.max(1) + 1);
-    let mut line = String::with_capacity(width + 8);
-    let mut length = 0;
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    // Words are the runs between spaces and newlines; both are ASCII, so slicing at them
-    // always falls on a character boundary.
-    for end in 0..=bytes.len() {
-        let at_break = end == bytes.len() || bytes[end] == b' ' || bytes[end] == b'\n';
-        if !at_break {
-            continue;
-        }
-        if end > start {
-            let word = &text[start..end];
-            let size = if word.is_ascii() { word.len() } else { word.chars().count() };
-            if length > 0 && length + 1 + size > width {
-                lines.push(std::mem::replace(&mut line, String::with_capacity(width + 8)));
-                length = 0;
-            }
-            if length > 0 {
-                line.push(' ');
-                length += 1;
-            }
-            line.push_str(word);
-            length += size;
-        }
-        if end == bytes.len() || bytes[end] == b'\n' {
-            lines.push(std::mem::replace(&mut line, String::with_capacity(width + 8)));
-            length = 0;
-        }
-        start = end + 1;
-    }
-    lines
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Wraps text at `width` columns, breaking only at spaces; `\n` forces a line break.
+    fn wrap(text: &str, width: usize) -> Vec<String> {
+        let mut writer = Writer { out: String::new(), indent: String::new(), marker: None };
+        // The writer's width is WIDTH less the indentation: express `width` as indentation.
+        let width = width.max(MIN_WIDTH).min(WIDTH);
+        writer.indent = " ".repeat(WIDTH - width);
+        writer.wrapped(text);
+        writer.out.lines().map(|line| line.get(WIDTH - width..).unwrap_or("").to_owned()).collect()
+    }
 
     #[test]
     fn headings_are_underlined_and_syntax_removed() {
@@ -214,6 +266,12 @@ mod tests {
     }
 
     #[test]
+    fn nested_lists_and_quotes_indent() {
+        let text = render("- one\n  - inner\n- two\n\n> quoted\n>\n> again\n");
+        assert_eq!(text, "- one\n  - inner\n- two\n\n> quoted\n>\n> again\n");
+    }
+
+    #[test]
     fn hard_breaks_are_kept() {
         assert_eq!(render("Town Hall\\\nHigh Street\n"), "Town Hall\nHigh Street\n");
     }
@@ -227,10 +285,11 @@ mod tests {
 
     #[test]
     fn wrapping_counts_characters_not_bytes_and_keeps_blank_breaks() {
-        assert_eq!(wrap("café café", 9), vec!["café café".to_owned()]);
+        assert_eq!(wrap("café café", 72), vec!["café café".to_owned()]);
         assert_eq!(wrap("a\n\nb", 72), vec!["a".to_owned(), String::new(), "b".to_owned()]);
-        assert_eq!(wrap("", 72), vec![String::new()]);
         assert_eq!(wrap("  two  spaces ", 72), vec!["two spaces".to_owned()]);
+        let words = "aaaa ".repeat(20);
+        assert!(wrap(&words, 30).iter().all(|line| line.chars().count() <= 30));
     }
 
     #[test]

@@ -237,7 +237,7 @@ mod tests {
     fn wrap(text: &str, width: usize) -> Vec<String> {
         let mut writer = Writer { out: String::new(), indent: String::new(), marker: None };
         // The writer's width is WIDTH less the indentation: express `width` as indentation.
-        let width = width.max(MIN_WIDTH).min(WIDTH);
+        let width = width.clamp(MIN_WIDTH, WIDTH);
         writer.indent = " ".repeat(WIDTH - width);
         writer.wrapped(text);
         writer.out.lines().map(|line| line.get(WIDTH - width..).unwrap_or("").to_owned()).collect()

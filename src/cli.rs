@@ -21,18 +21,26 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Render the response to a request: Markdown, HTML, plain text or JSON.
+    /// Render responses: one request to standard output or a file, or many at once.
+    ///
+    /// With one request file and one format, the response goes to standard output, or to
+    /// FILE with -o. With several requests, folders or formats, -o names an output folder:
+    /// each request's files are named after its reference (`FOIR-467737865.html`), requests
+    /// render in parallel, failures are reported together, and files that would not change
+    /// are left untouched.
     #[command(after_help = "Examples:\n  \
         foi render requests/FOIR-467737865.yaml\n  \
         foi render requests/FOIR-467737865.yaml --format html -o reply.html\n  \
         foi render requests/CAS-84648.yaml --format txt --layout annex\n  \
-        foi render requests/CAS-84648.yaml --format json")]
+        foi render . -o out --format md,html          every request of this casebook\n  \
+        foi render councils/ -o out --format md,html,txt,json\n                                                every casebook in councils/")]
     Render {
-        /// The request file (inside a casebook: a folder above it holds foi.yaml).
-        request: PathBuf,
-        /// Output format.
-        #[arg(short, long, value_enum, default_value_t = FormatArg::Md)]
-        format: FormatArg,
+        /// Request files, casebook folders (their requests/), or folders of casebooks.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Output formats, comma-separated: md, html, txt, json.
+        #[arg(short, long, value_enum, value_delimiter = ',', default_value = "md")]
+        format: Vec<FormatArg>,
         /// Layout: `inline` (answers under each question, refusal notice at the end) or
         /// `annex` (one annex section per exemption). Default: the request's or authority's.
         #[arg(long, value_enum)]
@@ -40,9 +48,12 @@ pub enum Command {
         /// JSON only: include the requester's name, email and address.
         #[arg(long)]
         include_private: bool,
-        /// Write to this file (atomically) instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
+        /// A file for one response; a folder for several (created if missing).
+        #[arg(short, long, value_name = "FILE|DIR")]
         output: Option<PathBuf>,
+        /// No progress bar.
+        #[arg(short, long)]
+        quiet: bool,
     },
     /// List or copy out the built-in templates.
     #[command(subcommand)]

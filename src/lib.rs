@@ -11,6 +11,7 @@
 //! disclosed, withheld and why); [`mod@render`] phrases it through the [`templates`]; [`mod@write`]
 //! is the only module that touches the disk.
 
+pub mod batch;
 pub mod calendar;
 pub mod casebook;
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod exemptions;
 pub mod jurisdiction;
 pub mod load;
 pub mod model;
+pub mod progress;
 pub mod questionnaire;
 pub mod render;
 pub mod report;
@@ -53,6 +55,18 @@ impl std::fmt::Display for UsageError {
 }
 
 impl std::error::Error for UsageError {}
+
+/// Some requests of a batch failed (already reported): exit code 1.
+#[derive(Debug)]
+pub struct BatchFailed(pub usize);
+
+impl std::fmt::Display for BatchFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{} request{} failed", self.0, if self.0 == 1 { "" } else { "s" })
+    }
+}
+
+impl std::error::Error for BatchFailed {}
 
 /// Warnings found along the way, printed to standard error by the caller.
 pub type Warnings = Vec<report::Finding>;
@@ -109,39 +123,84 @@ pub fn markdown(casebook: &Casebook, response: &Response) -> anyhow::Result<Stri
 /// What `foi render` was asked to do.
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
-    /// The request file.
-    pub request: PathBuf,
-    /// The output format.
-    pub format: Format,
+    /// Request files or folders.
+    pub paths: Vec<PathBuf>,
+    /// The output formats.
+    pub formats: Vec<Format>,
     /// Override the layout.
     pub layout: Option<Layout>,
     /// JSON only: include the requester's identity.
     pub include_private: bool,
-    /// Write here instead of standard output.
+    /// A file (one response) or a folder (a batch).
     pub output: Option<PathBuf>,
 }
 
-/// `foi render`: one request in one format. Returns the warnings found.
+impl RenderOptions {
+    /// Whether this is a batch: several paths, a folder, several formats, or an output
+    /// that is a folder.
+    pub fn is_batch(&self) -> bool {
+        let folder_out = self.output.as_ref().is_some_and(|out| {
+            out.is_dir() || out.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR)
+        });
+        self.paths.len() > 1 || self.paths.iter().any(|p| p.is_dir()) || self.formats.len() > 1 || folder_out
+    }
+}
+
+/// `foi render` of one request in one format, to standard output or a file. Returns the
+/// warnings found.
 ///
 /// The letter formats (Markdown, HTML, text) are addressed to the requester; JSON leaves
 /// the requester out unless asked to include them.
 pub fn render(options: &RenderOptions) -> anyhow::Result<Warnings> {
-    let audience = match options.format {
+    let (Some(request), [format]) = (options.paths.first(), options.formats.as_slice()) else {
+        return Err(UsageError("give one request and one format, or use -o DIR for several".into()).into());
+    };
+    let audience = match format {
         Format::Json if !options.include_private => Audience::Public,
         _ => Audience::Requester,
     };
-    let (casebook, mut response, warnings) = respond(&options.request, audience)?;
+    let (casebook, mut response, warnings) = respond(request, audience)?;
     if let Some(layout) = options.layout {
         response.layout = layout;
     }
     let text = render::Renderer::new(Some(&casebook.root))
-        .render(&response, options.format)
+        .render(&response, *format)
         .with_context(|| format!("cannot render the response to {}", response.reference))?;
     match &options.output {
         Some(path) => write::atomic(path, text.as_bytes())?,
         None => write::stdout(text.as_bytes())?,
     }
     Ok(warnings)
+}
+
+/// `foi render` of many requests into a folder.
+pub fn render_batch(
+    options: &RenderOptions,
+    progress: &dyn batch::Progress,
+) -> anyhow::Result<batch::BatchSummary> {
+    let Some(out) = &options.output else {
+        return Err(UsageError(
+            "rendering several requests or formats needs an output folder: -o DIR".into(),
+        )
+        .into());
+    };
+    if out.is_file() {
+        return Err(UsageError(format!(
+            "{} is a file: -o needs a folder for several responses",
+            out.display()
+        ))
+        .into());
+    }
+    batch::run(
+        &batch::BatchOptions {
+            paths: options.paths.clone(),
+            out: out.clone(),
+            formats: options.formats.clone(),
+            layout: options.layout,
+            include_private: options.include_private,
+        },
+        progress,
+    )
 }
 
 /// `foi templates list`: each built-in template, and whether the casebook at `root` (if

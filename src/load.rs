@@ -133,7 +133,8 @@ pub fn yaml_files(root: &Path, dir: &Path) -> Result<Vec<(String, SourceFile)>, 
     Ok(files)
 }
 
-fn yaml_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
+/// The `*.yaml` (and `*.yml`) files directly in `dir`, sorted; none if it does not exist.
+pub fn yaml_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
             eprint!("{err}");
             ExitCode::from(1)
         }
+        Err(err) if err.is::<foi::BatchFailed>() => ExitCode::from(1),
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::from(if err.is::<UsageError>() { 2 } else { 1 })
@@ -28,13 +29,31 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> anyhow::Result<Warnings> {
     match command {
-        Command::Render { request, format, layout, include_private, output } => foi::render(&RenderOptions {
-            request,
-            format: format.into(),
-            layout: layout.map(Into::into),
-            include_private,
-            output,
-        }),
+        Command::Render { paths, format, layout, include_private, output, quiet } => {
+            let options = RenderOptions {
+                paths,
+                formats: format.into_iter().map(Into::into).collect(),
+                layout: layout.map(Into::into),
+                include_private,
+                output,
+            };
+            if !options.is_batch() {
+                return foi::render(&options);
+            }
+            let bar = foi::progress::Bar::new(quiet);
+            let summary = foi::render_batch(&options, &bar);
+            bar.finish();
+            let summary = summary?;
+            let (failed, line) = (summary.failed, summary.line());
+            if !summary.findings.is_empty() {
+                eprint!("{}", Report::new(summary.findings).to_text());
+            }
+            eprintln!("{line}");
+            if failed > 0 {
+                return Err(foi::BatchFailed(failed).into());
+            }
+            Ok(Vec::new())
+        }
         Command::Due(args) => foi::due(&args.into()),
         Command::Templates(TemplatesCommand::List) => {
             let root = foi::load::find_root(std::path::Path::new(".")).ok();

@@ -7,10 +7,9 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Mutex;
 
 use comrak::adapters::{HeadingAdapter, HeadingMeta};
-use comrak::nodes::{AstNode, Sourcepos};
+use comrak::nodes::Sourcepos;
 use comrak::options::Plugins;
 use comrak::{Options, format_html_with_plugins, parse_document};
 
@@ -28,46 +27,72 @@ pub fn options() -> Options<'static> {
 
 /// The body HTML for a Markdown document.
 pub fn body(markdown: &str) -> String {
-    let arena = comrak::Arena::new();
-    let root = parse_document(&arena, markdown, &options());
-    body_of(root, markdown.len())
+    unique_ids(&fragment(markdown))
 }
 
-/// The body HTML for a parsed Markdown document (`size`: the Markdown's length, a hint).
-pub fn body_of<'a>(root: &'a AstNode<'a>, size: usize) -> String {
+/// HTML for a piece of a Markdown document, with heading ids not yet made unique: join the
+/// pieces, then pass the whole through [`unique_ids`].
+pub fn fragment(markdown: &str) -> String {
+    let arena = comrak::Arena::new();
     let options = options();
-    let ids = HeadingIds::default();
+    let root = parse_document(&arena, markdown, &options);
     let mut plugins = Plugins::default();
-    plugins.render.heading_adapter = Some(&ids);
-    let mut html = String::with_capacity(size * 5 / 4);
+    plugins.render.heading_adapter = Some(&HeadingIds);
+    let mut html = String::with_capacity(markdown.len() * 5 / 4);
     // Writing to a String cannot fail.
     let _ = format_html_with_plugins(root, &options, &mut html, &plugins);
     html
 }
 
-/// Gives each heading an id made from its text, unique within the document.
-#[derive(Default)]
-struct HeadingIds {
-    seen: Mutex<HashMap<String, usize>>,
-}
+/// Gives each heading an id made from its text. Ids are made unique afterwards, over the
+/// whole document, by [`unique_ids`].
+struct HeadingIds;
 
 impl HeadingAdapter for HeadingIds {
     fn enter(&self, output: &mut dyn fmt::Write, heading: &HeadingMeta, _: Option<Sourcepos>) -> fmt::Result {
-        let base = slug(&heading.content);
-        let id = match self.seen.lock() {
-            Ok(mut seen) => {
-                let count = seen.entry(base.clone()).or_insert(0);
-                *count += 1;
-                if *count == 1 { base } else { format!("{base}-{}", *count - 1) }
-            }
-            Err(_) => base,
-        };
-        write!(output, "<h{} id=\"{id}\">", heading.level)
+        write!(output, "<h{} id=\"{}\">", heading.level, slug(&heading.content))
     }
 
     fn exit(&self, output: &mut dyn fmt::Write, heading: &HeadingMeta) -> fmt::Result {
         writeln!(output, "</h{}>", heading.level)
     }
+}
+
+/// Renames repeated heading ids in document order: the second `across-x` becomes
+/// `across-x-1`, the third `across-x-2`.
+pub fn unique_ids(html: &str) -> String {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut rest = html;
+    while let Some(at) = find_heading_id(rest) {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let Some(end) = after.find('"') else { break };
+        let id = &after[..end];
+        let count = seen.entry(id).or_insert(0);
+        *count += 1;
+        out.push_str(id);
+        if *count > 1 {
+            out.push_str(&format!("-{}", *count - 1));
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The offset just after `<hN id="` of the next heading in `html`.
+fn find_heading_id(html: &str) -> Option<usize> {
+    let mut offset = 0;
+    while let Some(found) = html[offset..].find("<h") {
+        let start = offset + found;
+        let tail = &html.as_bytes()[start + 2..];
+        if tail.len() > 5 && (b'1'..=b'6').contains(&tail[0]) && tail[1..].starts_with(b" id=\"") {
+            return Some(start + 2 + 1 + 5);
+        }
+        offset = start + 2;
+    }
+    None
 }
 
 /// `Section 43(2): Commercial interests` → `section-432-commercial-interests`.
@@ -106,6 +131,20 @@ mod tests {
         );
         assert!(html.contains("<h3 id=\"across-x\">") && html.contains("<h3 id=\"across-x-1\">"), "{html}");
         assert!(html.contains("<th>a</th>"), "{html}");
+    }
+
+    #[test]
+    fn ids_are_unique_across_pieces_joined_later() {
+        let joined = fragment("## Part 1\n\n### Across X\n")
+            + &fragment("## Part 2\n\n### Across X\n\n### Across X\n");
+        let html = unique_ids(&joined);
+        assert!(
+            html.contains("<h3 id=\"across-x\">")
+                && html.contains("<h3 id=\"across-x-1\">")
+                && html.contains("<h3 id=\"across-x-2\">"),
+            "{html}"
+        );
+        assert_eq!(unique_ids("<p>no headings <hr/></p>"), "<p>no headings <hr/></p>");
     }
 
     #[test]

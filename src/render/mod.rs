@@ -9,7 +9,9 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use minijinja::Environment;
 
@@ -45,16 +47,70 @@ impl Format {
 }
 
 /// Renders responses with one casebook's templates (or the built-in ones alone).
+///
+/// It remembers the HTML and text of every top-level section of Markdown it has converted:
+/// letters of one casebook repeat their letterhead, refusal notices and rights sections
+/// word for word, so a batch converts each of those once.
 pub struct Renderer {
     env: Environment<'static>,
     root: Option<PathBuf>,
+    html_sections: SectionCache,
+    text_sections: SectionCache,
+}
+
+/// Converted sections, by their exact Markdown text (so a hit is always right).
+#[derive(Default)]
+struct SectionCache(Mutex<HashMap<String, Arc<str>>>);
+
+/// Enough for the distinct sections of a large batch; past it, the cache starts afresh.
+const SECTION_CACHE_LIMIT: usize = 4096;
+
+impl SectionCache {
+    fn get_or_convert(&self, section: &str, convert: impl FnOnce(&str) -> String) -> Arc<str> {
+        if let Some(done) = self.0.lock().ok().and_then(|map| map.get(section).cloned()) {
+            return done;
+        }
+        let done: Arc<str> = convert(section).into();
+        if let Ok(mut map) = self.0.lock() {
+            if map.len() >= SECTION_CACHE_LIMIT {
+                map.clear();
+            }
+            map.insert(section.to_owned(), Arc::clone(&done));
+        }
+        done
+    }
+}
+
+/// Splits Markdown before each level-two heading (outside code fences). Headings end any
+/// open block, so converting the pieces one by one gives what converting the whole would.
+fn sections(markdown: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let (mut start, mut offset, mut fenced) = (0, 0, false);
+    for line in markdown.split_inclusive('\n') {
+        if line.starts_with("```") || line.starts_with("~~~") {
+            fenced = !fenced;
+        } else if !fenced && line.starts_with("## ") && offset > start {
+            pieces.push(&markdown[start..offset]);
+            start = offset;
+        }
+        offset += line.len();
+    }
+    if start < markdown.len() {
+        pieces.push(&markdown[start..]);
+    }
+    pieces
 }
 
 impl Renderer {
     /// A renderer using the templates of the casebook at `root`, falling back to the
     /// built-in ones file by file.
     pub fn new(root: Option<&Path>) -> Self {
-        Self { env: templates::environment(root), root: root.map(Path::to_path_buf) }
+        Self {
+            env: templates::environment(root),
+            root: root.map(Path::to_path_buf),
+            html_sections: SectionCache::default(),
+            text_sections: SectionCache::default(),
+        }
     }
 
     /// Renders `response` in `format`.
@@ -62,13 +118,12 @@ impl Renderer {
         match format {
             Format::Markdown => self.markdown(response),
             Format::Html => self.html(response, &self.markdown(response)?),
-            Format::Text => Ok(text::render(&self.markdown(response)?)),
+            Format::Text => Ok(self.text(&self.markdown(response)?)),
             Format::Json => json::render(response),
         }
     }
 
-    /// Renders `response` in every format in `formats`, making the Markdown only once and
-    /// parsing it only once for HTML and text.
+    /// Renders `response` in every format in `formats`, making the Markdown only once.
     pub fn render_all(
         &self,
         response: &Response,
@@ -76,24 +131,30 @@ impl Renderer {
     ) -> anyhow::Result<Vec<(Format, String)>> {
         let needs_markdown = formats.iter().any(|f| *f != Format::Json);
         let markdown = if needs_markdown { self.markdown(response)? } else { String::new() };
-        let arena = comrak::Arena::new();
-        let parsed = formats
-            .iter()
-            .any(|f| matches!(f, Format::Html | Format::Text))
-            .then(|| comrak::parse_document(&arena, &markdown, &html::options()));
         formats
             .iter()
             .map(|format| {
-                let text = match (format, parsed) {
-                    (Format::Json, _) => json::render(response)?,
-                    (Format::Markdown, _) => markdown.clone(),
-                    (Format::Html, Some(root)) => self.page(response, html::body_of(root, markdown.len()))?,
-                    (Format::Text, Some(root)) => text::render_root(root, markdown.len()),
-                    (_, None) => self.render(response, *format)?,
+                let text = match format {
+                    Format::Json => json::render(response)?,
+                    Format::Markdown => markdown.clone(),
+                    Format::Html => self.html(response, &markdown)?,
+                    Format::Text => self.text(&markdown),
                 };
                 Ok((*format, text))
             })
             .collect()
+    }
+
+    /// Plain text for a Markdown letter, section by section.
+    pub fn text(&self, markdown: &str) -> String {
+        let mut out = String::with_capacity(markdown.len());
+        for (i, section) in sections(markdown).into_iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&self.text_sections.get_or_convert(section, text::render));
+        }
+        out
     }
 
     /// The Markdown letter.
@@ -104,7 +165,11 @@ impl Renderer {
 
     /// The standalone HTML page for a response whose Markdown is `markdown`.
     pub fn html(&self, response: &Response, markdown: &str) -> anyhow::Result<String> {
-        self.page(response, html::body(markdown))
+        let mut joined = String::with_capacity(markdown.len() * 5 / 4);
+        for section in sections(markdown) {
+            joined.push_str(&self.html_sections.get_or_convert(section, html::fragment));
+        }
+        self.page(response, html::unique_ids(&joined))
     }
 
     /// The page template around a body already made: it gets the response's letterhead
@@ -173,4 +238,32 @@ fn template_error(is_override: impl Fn(&str) -> bool, err: &minijinja::Error) ->
         message.push_str(detail);
     }
     anyhow::anyhow!(message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_split_before_level_two_headings_only() {
+        let md = "# A\n\nx\n\n## B\n\n### C\n\n```\n## not a heading\n```\n\n## D\n";
+        assert_eq!(
+            sections(md),
+            vec!["# A\n\nx\n\n", "## B\n\n### C\n\n```\n## not a heading\n```\n\n", "## D\n"]
+        );
+        assert_eq!(sections(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn converting_by_sections_matches_converting_the_whole() {
+        let md = "# Council\n\nDear requester,\n\n## Part 1\n\n### Across X\n\n- a\n- b\n\n## Part 2\n\n### Across X\n\n1. one\n2. two\n";
+        let renderer = Renderer::new(None);
+        let mut joined = String::new();
+        for section in sections(md) {
+            joined.push_str(&renderer.html_sections.get_or_convert(section, html::fragment));
+        }
+        assert_eq!(html::unique_ids(&joined), html::body(md));
+        assert_eq!(renderer.text(md), text::render(md));
+        assert_eq!(renderer.text(md), renderer.text(md), "a cached section gives the same text");
+    }
 }

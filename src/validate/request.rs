@@ -212,11 +212,12 @@ fn questions(
     let mut numbers = BTreeSet::new();
     let mut out = Vec::new();
     for (j, question) in listed.into_iter().enumerate() {
-        let at = path.at("questions").index(j);
+        // Paths are built only for a finding: most questions have none.
+        let at = || path.at("questions").index(j);
         if let Some(number) = &question.number {
             if !numbers.insert(number.0.clone()) {
                 check.push(
-                    Finding::error(check.file, &at.at("number"), format!("question {} appears twice in this part", number.0))
+                    Finding::error(check.file, &at().at("number"), format!("question {} appears twice in this part", number.0))
                         .hint("numbers identify questions in the refusal notice, so each must be unique within its part"),
                 );
             }
@@ -227,7 +228,7 @@ fn questions(
             (None, Some(q)) => q.label.clone(),
             (None, None) => {
                 check.push(
-                    Finding::error(check.file, &at, "a question outside the questionnaire needs a `label`")
+                    Finding::error(check.file, &at(), "a question outside the questionnaire needs a `label`")
                         .hint("give `id:` for a questionnaire question, or `label:` and `answer:` for another one"),
                 );
                 continue;
@@ -240,7 +241,7 @@ fn questions(
             .unwrap_or_else(|| label.clone());
         let answer = match question.answer {
             Some(raw) => {
-                let answer_path = at.at("answer");
+                let answer_path = at().at("answer");
                 let kind = question.id.map(|id| id.kind());
                 let raw = convert(check, &answer_path, raw, kind);
                 match raw.and_then(|raw| law.answer(check, &answer_path, raw)) {
@@ -250,7 +251,7 @@ fn questions(
             }
             None if question.id.is_none() => {
                 check.push(
-                    Finding::error(check.file, &at, format!("question `{label}` is outside the questionnaire, so it needs an `answer`"))
+                    Finding::error(check.file, &at(), format!("question `{label}` is outside the questionnaire, so it needs an `answer`"))
                         .hint("give the answer here, e.g. `answer: {not-held: true}`, or map it to a questionnaire `id`"),
                 );
                 continue;
@@ -325,7 +326,6 @@ fn sources(
         return;
     }
     for (j, question) in part.questions.iter().enumerate() {
-        let at = path.at("questions").index(j);
         let missing: Vec<&str> = if part.contracts.is_empty() {
             match casebook.source(authority, part.part, None, question) {
                 Some(_) => Vec::new(),
@@ -350,11 +350,14 @@ fn sources(
             format!(" for contract{} {}", if missing.len() == 1 { "" } else { "s" }, missing.join(", "))
         };
         check.push(
-            Finding::error(check.file, &at, format!("nothing in the casebook answers `{id}`{whose}")).hint(
-                format!(
-                    "add `{id}:` to the contract file, or to `facts:` in foi.yaml, or give `answer:` here"
-                ),
-            ),
+            Finding::error(
+                check.file,
+                &path.at("questions").index(j),
+                format!("nothing in the casebook answers `{id}`{whose}"),
+            )
+            .hint(format!(
+                "add `{id}:` to the contract file, or to `facts:` in foi.yaml, or give `answer:` here"
+            )),
         );
     }
 }

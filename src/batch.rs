@@ -1,0 +1,345 @@
+//! Rendering many requests at once: `foi render PATH… -o OUT_DIR`.
+//!
+//! Owns finding the requests (files, a casebook's `requests/`, or a folder of casebooks),
+//! grouping them by casebook so each casebook is loaded and checked once, rendering them in
+//! parallel, and naming the output files from the request references so that nothing is
+//! written outside the output folder. A request that fails is reported with the others and
+//! nothing is written for it. Files whose bytes would not change are left alone (same
+//! mtime), so repeated runs in CI change nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use rayon::prelude::*;
+
+use crate::casebook::{Casebook, Request};
+use crate::load;
+use crate::render::{Format, Renderer};
+use crate::report::{Finding, Severity};
+use crate::rules::{self, Audience};
+use crate::source::{FieldPath, SourceFile};
+use crate::{UsageError, validate, write};
+
+/// What a batch was asked to do.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// Request files, casebook folders or folders of casebooks.
+    pub paths: Vec<PathBuf>,
+    /// The output folder.
+    pub out: PathBuf,
+    /// The formats to write for each request.
+    pub formats: Vec<Format>,
+    /// Override every request's layout.
+    pub layout: Option<crate::model::Layout>,
+    /// JSON only: include the requester's identity.
+    pub include_private: bool,
+}
+
+/// How a batch went.
+#[derive(Debug, Default)]
+pub struct BatchSummary {
+    /// Requests whose files were written.
+    pub rendered: usize,
+    /// Requests whose files were all unchanged, so left alone.
+    pub unchanged: usize,
+    /// Requests that could not be rendered.
+    pub failed: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Every finding, errors and warnings, for the failed and the rendered.
+    pub findings: Vec<Finding>,
+}
+
+impl BatchSummary {
+    /// One line: `12 requests: 10 rendered, 1 unchanged, 1 failed in 0.08 s`.
+    pub fn line(&self) -> String {
+        let total = self.rendered + self.unchanged + self.failed;
+        format!(
+            "{total} request{}: {} rendered, {} unchanged, {} failed in {:.2} s",
+            if total == 1 { "" } else { "s" },
+            self.rendered,
+            self.unchanged,
+            self.failed,
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
+/// Reports progress as requests finish; the CLI shows it as a progress bar.
+pub trait Progress: Sync {
+    /// The number of requests found.
+    fn start(&self, total: usize);
+    /// One more request done.
+    fn advance(&self);
+}
+
+/// No progress display.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: usize) {}
+    fn advance(&self) {}
+}
+
+/// Renders every request found under `options.paths` into `options.out`.
+pub fn run(options: &BatchOptions, progress: &dyn Progress) -> anyhow::Result<BatchSummary> {
+    let started = Instant::now();
+    let requests = collect(&options.paths)?;
+    progress.start(requests.len());
+    let mut by_casebook: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    for path in requests {
+        let root = load::find_root(&path).map_err(|err| UsageError(format!("{err:#}")))?;
+        by_casebook.entry(root).or_default().push(path);
+    }
+    let folders = output_folders(&options.out, by_casebook.keys());
+    let mut summary = BatchSummary::default();
+    for (root, paths) in &by_casebook {
+        let out = &folders[root];
+        std::fs::create_dir_all(out).with_context(|| format!("cannot create folder {}", out.display()))?;
+        casebook(root, paths, out, options, progress, &mut summary);
+    }
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// The request files named by `paths`: files as given; a casebook folder's `requests/`;
+/// a folder of request files; or the casebooks one level inside a folder. Sorted, without
+/// repeats.
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
+    let mut found = BTreeSet::new();
+    for path in paths {
+        if path.is_file() {
+            found.insert(path.clone());
+            continue;
+        }
+        if !path.is_dir() {
+            return Err(UsageError(format!("no request file or folder at {}", path.display())));
+        }
+        let listed = |dir: &Path| {
+            load::yaml_paths(dir).map_err(|err| UsageError(format!("cannot list {}: {err}", dir.display())))
+        };
+        if path.join(load::PROFILE).is_file() {
+            found.extend(listed(&path.join("requests"))?);
+            continue;
+        }
+        let files = listed(path)?;
+        if !files.is_empty() {
+            found.extend(files);
+            continue;
+        }
+        let mut casebooks = 0;
+        let entries = std::fs::read_dir(path)
+            .map_err(|err| UsageError(format!("cannot list {}: {err}", path.display())))?;
+        let mut dirs: Vec<PathBuf> =
+            entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+        dirs.sort();
+        for dir in dirs {
+            if dir.join(load::PROFILE).is_file() {
+                casebooks += 1;
+                found.extend(listed(&dir.join("requests"))?);
+            }
+        }
+        if casebooks == 0 {
+            return Err(UsageError(format!(
+                "{} holds no request files and no casebooks (folders with {})",
+                path.display(),
+                load::PROFILE
+            )));
+        }
+    }
+    Ok(found.into_iter().collect())
+}
+
+/// Where each casebook's files go: the output folder itself for one casebook, else a
+/// subfolder named after the casebook's folder.
+fn output_folders<'a>(out: &Path, roots: impl Iterator<Item = &'a PathBuf>) -> BTreeMap<PathBuf, PathBuf> {
+    let roots: Vec<&PathBuf> = roots.collect();
+    if roots.len() == 1 {
+        return roots.into_iter().map(|root| (root.clone(), out.to_path_buf())).collect();
+    }
+    let mut used = BTreeSet::new();
+    roots
+        .into_iter()
+        .map(|root| {
+            let base = root.file_name().map(|n| sanitise_name(&n.to_string_lossy())).unwrap_or_default();
+            let base = if base.is_empty() { "casebook".to_owned() } else { base };
+            let mut name = base.clone();
+            let mut n = 1;
+            while !used.insert(name.clone()) {
+                n += 1;
+                name = format!("{base}-{n}");
+            }
+            (root.clone(), out.join(name))
+        })
+        .collect()
+}
+
+/// One casebook: load and check it once, check every request, then render in parallel.
+fn casebook(
+    root: &Path,
+    paths: &[PathBuf],
+    out: &Path,
+    options: &BatchOptions,
+    progress: &dyn Progress,
+    summary: &mut BatchSummary,
+) {
+    let (raw, mut findings) = load::casebook(root);
+    let casebook = raw.map(|raw| {
+        let (casebook, more) = validate::casebook(raw);
+        findings.extend(more);
+        casebook
+    });
+    let casebook_failed = findings.iter().any(|f| f.severity == Severity::Error);
+    summary.findings.append(&mut findings);
+    let Some(casebook) = casebook.filter(|_| !casebook_failed) else {
+        // Every request of a broken casebook fails: its own findings say why.
+        summary.failed += paths.len();
+        paths.iter().for_each(|_| progress.advance());
+        return;
+    };
+    let checked: Vec<Result<(Request, String), Vec<Finding>>> =
+        paths.par_iter().map(|path| check(&casebook, root, path)).collect();
+    let mut names: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut ready = Vec::new();
+    for (result, path) in checked.into_iter().zip(paths) {
+        match result {
+            Err(mut more) => {
+                summary.failed += 1;
+                summary.findings.append(&mut more);
+                progress.advance();
+            }
+            Ok((request, name)) => {
+                if let Some(first) = names.get(&name) {
+                    summary.failed += 1;
+                    summary.findings.push(duplicate(&request, first));
+                    progress.advance();
+                } else {
+                    names.insert(name.clone(), path.clone());
+                    ready.push((request, name));
+                }
+            }
+        }
+    }
+    let renderer = Renderer::new(Some(root));
+    let outcomes: Vec<anyhow::Result<bool>> = ready
+        .par_iter()
+        .map(|(request, name)| {
+            let outcome = render_one(&casebook, &renderer, request, name, out, options);
+            progress.advance();
+            outcome
+        })
+        .collect();
+    for (outcome, (request, _)) in outcomes.into_iter().zip(&ready) {
+        match outcome {
+            Ok(true) => summary.rendered += 1,
+            Ok(false) => summary.unchanged += 1,
+            Err(err) => {
+                summary.failed += 1;
+                summary.findings.push(whole_file(&request.file, format!("cannot render: {err:#}")));
+            }
+        }
+    }
+}
+
+/// Loads and checks one request, and works out its file name.
+fn check(casebook: &Casebook, root: &Path, path: &Path) -> Result<(Request, String), Vec<Finding>> {
+    let parsed = load::request(root, path)?;
+    let (request, findings) = validate::request(casebook, &parsed);
+    let Some(request) = request else { return Err(findings) };
+    match output_name(&request.reference) {
+        Ok(name) => Ok((request, name)),
+        Err(why) => Err(vec![
+            Finding::error(&parsed.file, &FieldPath::key("reference"), why)
+                .hint("a reference names the output files: use letters, digits, `-`, `_` and `.`"),
+        ]),
+    }
+}
+
+/// Renders one request in every format and writes the files that changed. `Ok(false)` when
+/// every file was already up to date.
+fn render_one(
+    casebook: &Casebook,
+    renderer: &Renderer,
+    request: &Request,
+    name: &str,
+    out: &Path,
+    options: &BatchOptions,
+) -> anyhow::Result<bool> {
+    let mut letter = rules::respond(casebook, request, Audience::Requester)?;
+    if let Some(layout) = options.layout {
+        letter.layout = layout;
+    }
+    let mut changed = false;
+    let letter_formats: Vec<Format> =
+        options.formats.iter().copied().filter(|f| *f != Format::Json || options.include_private).collect();
+    for (format, text) in renderer.render_all(&letter, &letter_formats)? {
+        changed |= write::if_changed(&out.join(format!("{name}.{}", format.extension())), text.as_bytes())?;
+    }
+    if options.formats.contains(&Format::Json) && !options.include_private {
+        let public = rules::respond(casebook, request, Audience::Public)?;
+        let text = renderer.render(&public, Format::Json)?;
+        changed |= write::if_changed(&out.join(format!("{name}.json")), text.as_bytes())?;
+    }
+    Ok(changed)
+}
+
+/// The file name for a reference: the reference itself with anything but letters, digits,
+/// `-`, `_` and `.` replaced by `-`. A reference that could name a path (`/`, `\`, or
+/// starting with `.`) is refused rather than mangled.
+pub fn output_name(reference: &str) -> Result<String, String> {
+    if reference.contains(['/', '\\']) || reference.starts_with('.') || reference.contains("..") {
+        return Err(format!("reference `{reference}` could name a path outside the output folder"));
+    }
+    let name = sanitise_name(reference);
+    if name.is_empty() {
+        return Err(format!("reference `{reference}` leaves no usable file name"));
+    }
+    Ok(name)
+}
+
+fn sanitise_name(text: &str) -> String {
+    let mapped: String = text
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' })
+        .collect();
+    mapped.trim_matches('-').chars().take(120).collect()
+}
+
+fn duplicate(request: &Request, first: &Path) -> Finding {
+    whole_file(
+        &request.file,
+        format!(
+            "reference `{}` is also used by {}: both would write the same files",
+            request.reference,
+            first.display()
+        ),
+    )
+}
+
+fn whole_file(file: &Path, message: String) -> Finding {
+    Finding::at_path(
+        Severity::Error,
+        &SourceFile::new(file.to_path_buf(), String::new()),
+        String::new(),
+        crate::source::Location { line: 1, column: 1 },
+        message,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_become_safe_file_names() {
+        assert_eq!(output_name("FOIR-467737865"), Ok("FOIR-467737865".into()));
+        assert_eq!(output_name("FOI 2023 (12)"), Ok("FOI-2023--12".into()));
+        assert!(output_name("../../x").is_err());
+        assert!(output_name("/etc/x").is_err());
+        assert!(output_name("a\\b").is_err());
+        assert!(output_name(".hidden").is_err());
+        assert!(output_name("***").is_err());
+    }
+}

@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         Command::Render { request, layout, output } => {
             foi::render(&RenderOptions { request, layout: layout.map(Into::into), output })
         }
+        Command::Intake(args) => foi::intake(&args.into()),
     };
     match result {
         Ok(warnings) => {

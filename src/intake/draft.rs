@@ -217,6 +217,8 @@ fn question(out: &mut String, found: &Found) {
             if let Some((elsewhere, _)) = found.elsewhere {
                 let other = found.part.map_or("", |p| p.as_str());
                 let _ = write!(why, "; it looks like `{elsewhere}`, which the {other} part does not ask");
+            } else if let Some((nearest, share)) = found.matched.nearest.filter(|(_, share)| *share >= 0.15) {
+                let _ = write!(why, "; nearest: `{nearest}` ({:.2})", round(share));
             }
             line(out, 6, &why);
         }

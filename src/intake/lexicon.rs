@@ -4,362 +4,80 @@
 //! phrases that mean one thing (`contact centre`, `job title`, `how many`), a small table
 //! of synonyms (`provider` is `supplier`, `busiest` is `busy`), and the words that carry no
 //! meaning for matching (`please`, `the`, `contract`). Both the questionnaire and the
-//! requester's text go through [`concepts`], so they meet on the same terms. Everything is
-//! a table in this file so the matching can be explained and extended by reading it.
+//! requester's text go through [`concepts`], so they meet on the same terms. The tables
+//! are data, in `src/data/intake-lexicon.yaml`, so the matching can be explained and
+//! extended by reading them.
 
 use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
 
-/// Phrases read as one concept, matched on stemmed words before stop words are dropped.
-/// Longer phrases are listed before shorter ones that start the same way. An empty concept
-/// drops the phrase: "for each supplier" opens most questions of the round robin and says
-/// nothing about which one it is.
-const PHRASES: &[(&[&str], &str)] = &[
-    (&["for", "each", "of", "the", "contract"], ""),
-    (&["for", "each", "of", "the", "supplier"], ""),
-    (&["for", "each", "of", "these", "contract"], ""),
-    (&["for", "each", "supplier"], ""),
-    (&["for", "each", "provider"], ""),
-    (&["for", "each", "contract"], ""),
-    (&["contact", "centre"], "ccentre"),
-    (&["contact", "center"], "ccentre"),
-    (&["call", "centre"], "ccentre"),
-    (&["call", "center"], "ccentre"),
-    (&["contact", "detail"], "contactdetail"),
-    (&["contact", "number"], "phone"),
-    (&["phone", "number"], "phone"),
-    (&["telephone", "number"], "phone"),
-    (&["direct", "line"], "phone"),
-    (&["direct", "dial"], "phone"),
-    (&["job", "title"], "jobtitle"),
-    (&["job", "role"], "jobtitle"),
-    (&["e", "mail", "address"], "emailaddress"),
-    (&["email", "address"], "emailaddress"),
-    (&["e", "mail"], "email"),
-    (&["inbound", "network"], "inbound"),
-    (&["inbound", "telephony"], "inbound"),
-    (&["inbound", "service"], "inbound"),
-    (&["inbound", "call"], "inbound"),
-    (&["non", "geographic"], "nongeographic"),
-    (&["interactive", "voice", "response"], "ivr"),
-    (&["call", "distribution"], "acd"),
-    (&["call", "routing"], "routing"),
-    (&["routing", "of", "call"], "routing"),
-    (&["caller", "identifier"], "callerid"),
-    (&["caller", "identification"], "callerid"),
-    (&["caller", "id"], "callerid"),
-    (&["caller", "profile"], "callerprofile"),
-    (&["live", "chat"], "webchat"),
-    (&["web", "chat"], "webchat"),
-    (&["social", "media"], "socialmedia"),
-    (&["performance", "monitoring"], "monitoring"),
-    (&["microsoft", "exchange"], "exchange"),
-    (&["exchange", "online"], "mailproduct"),
-    (&["office", "365"], "mailproduct"),
-    (&["microsoft", "365"], "mailproduct"),
-    (&["google", "workspace"], "mailproduct"),
-    (&["lotus", "note"], "mailproduct"),
-    (&["ict", "department"], "itdepartment"),
-    (&["ict", "team"], "itdepartment"),
-    (&["ict", "staff"], "itdepartment"),
-    (&["how", "many"], "count"),
-    (&["number", "of"], "count"),
-    (&["how", "much"], "spend"),
-    (&["how", "long"], "duration"),
-    (&["financial", "year"], "financialyear"),
-    (&["per", "year"], "annual"),
-    (&["per", "annum"], "annual"),
-    (&["a", "year"], "annual"),
-    (&["each", "year"], "annual"),
-    (&["end", "date"], "expiry"),
-    (&["start", "date"], "startdate"),
-    (&["commencement", "date"], "startdate"),
-    (&["re", "tender"], "review"),
-    (&["who", "make"], "manufacturer"),
-    (&["who", "supply"], "supplier"),
-    (&["who", "provide"], "supplier"),
-    (&["supplied", "by"], "supplier"),
-    (&["first", "part"], "part1"),
-    (&["part", "1"], "part1"),
-    (&["part", "one"], "part1"),
-    (&["second", "part"], "part2"),
-    (&["part", "2"], "part2"),
-    (&["part", "two"], "part2"),
-];
+use serde::Deserialize;
 
-/// Words that mean the same concept for matching (after stemming).
-const SYNONYMS: &[(&str, &[&str])] = &[
-    ("supplier", &["supply", "supplied", "supplying", "provider", "vendor", "contractor", "incumbent"]),
-    (
-        "spend",
-        &[
-            "spent",
-            "spending",
-            "cost",
-            "expenditure",
-            "value",
-            "price",
-            "paid",
-            "payment",
-            "outlay",
-            "budget",
-        ],
-    ),
-    ("annual", &["annually", "yearly", "annum"]),
-    ("average", &["avg", "mean"]),
-    ("duration", &["length", "term", "lifespan"]),
-    ("extension", &["extend", "extended", "extending", "extendable"]),
-    (
-        "expiry",
-        &["expire", "expired", "expiring", "expiration", "end", "ending", "finish", "termination", "lapse"],
-    ),
-    ("renewal", &["renew", "renewed", "renewing"]),
-    ("review", &["reviewed", "reviewing", "retender", "reprocurement"]),
-    ("description", &["describe", "described", "summary", "overview"]),
-    (
-        "owner",
-        &["responsible", "responsibility", "own", "manager", "manage", "managed", "managing", "accountable"],
-    ),
-    ("agent", &["advisor", "adviser", "operator", "handler", "seat", "fte"]),
-    ("staff", &["employee", "workforce"]),
-    ("site", &["location", "office", "premise", "building", "venue"]),
-    ("manufacturer", &["manufacture", "manufactured", "maker", "make", "made", "brand", "oem"]),
-    ("system", &["platform", "software", "product", "solution", "technology", "application", "tool"]),
-    ("busy", &["busiest", "busier", "peak", "peaking", "highest", "heaviest", "seasonal", "surge"]),
-    (
-        "month",
-        &[
-            "monthly",
-            "january",
-            "february",
-            "march",
-            "april",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-        ],
-    ),
-    ("period", &["time", "season"]),
-    ("email", &["mail"]),
-    ("mailbox", &["inbox"]),
-    ("mailproduct", &["outlook", "gmail"]),
-    (
-        "change",
-        &[
-            "changing",
-            "changed",
-            "plan",
-            "planned",
-            "planning",
-            "future",
-            "upcoming",
-            "coming",
-            "forthcoming",
-        ],
-    ),
-    ("comment", &["remark", "observation"]),
-    ("further", &["additional"]),
-    ("count", &["number", "quantity"]),
-    ("date", &["when"]),
-    ("current", &["currently", "existing", "present", "presently"]),
-];
+/// The tables as written in the data file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct LexiconFile {
+    ignore: Vec<String>,
+    phrases: BTreeMap<String, Vec<String>>,
+    synonyms: BTreeMap<String, Vec<String>>,
+    stop_words: Vec<String>,
+}
 
-/// Words with no meaning for matching: grammar, politeness, and words every question of
-/// the round robin uses (`contract`, `organisation`, `information`).
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "across",
-    "actual",
-    "advise",
-    "all",
-    "also",
-    "an",
-    "and",
-    "another",
-    "any",
-    "approximate",
-    "approximately",
-    "are",
-    "as",
-    "at",
-    "authority",
-    "available",
-    "based",
-    "be",
-    "been",
-    "being",
-    "below",
-    "both",
-    "but",
-    "by",
-    "can",
-    "confirm",
-    "contract",
-    "could",
-    "council",
-    "d",
-    "detail",
-    "did",
-    "do",
-    "doe",
-    "done",
-    "e",
-    "each",
-    "eg",
-    "etc",
-    "every",
-    "following",
-    "for",
-    "from",
-    "full",
-    "g",
-    "give",
-    "had",
-    "has",
-    "have",
-    "he",
-    "her",
-    "his",
-    "how",
-    "i",
-    "ie",
-    "if",
-    "in",
-    "include",
-    "included",
-    "including",
-    "info",
-    "information",
-    "into",
-    "is",
-    "it",
-    "its",
-    "just",
-    "kindly",
-    "know",
-    "least",
-    "let",
-    "like",
-    "list",
-    "ll",
-    "many",
-    "may",
-    "me",
-    "might",
-    "more",
-    "most",
-    "must",
-    "my",
-    "no",
-    "nor",
-    "not",
-    "of",
-    "on",
-    "one",
-    "only",
-    "or",
-    "organisation",
-    "organization",
-    "other",
-    "our",
-    "out",
-    "over",
-    "overall",
-    "own",
-    "per",
-    "please",
-    "possible",
-    "provide",
-    "quicker",
-    "re",
-    "regard",
-    "relate",
-    "relating",
-    "relation",
-    "relevant",
-    "request",
-    "respect",
-    "roughly",
-    "s",
-    "same",
-    "she",
-    "should",
-    "so",
-    "some",
-    "state",
-    "such",
-    "t",
-    "tell",
-    "than",
-    "thank",
-    "thanks",
-    "that",
-    "the",
-    "their",
-    "them",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "to",
-    "total",
-    "under",
-    "up",
-    "upon",
-    "us",
-    "use",
-    "used",
-    "using",
-    "ve",
-    "very",
-    "via",
-    "was",
-    "we",
-    "well",
-    "were",
-    "what",
-    "where",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "would",
-    "you",
-    "your",
-    "yours",
-];
+/// The tables, ready for lookups.
+struct Lexicon {
+    /// Phrases by their first word: the words and the concept (empty: drop the phrase),
+    /// longest phrases first.
+    phrases: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// Word to concept.
+    synonyms: HashMap<String, String>,
+    stop_words: HashSet<String>,
+}
+
+const DATA: &str = include_str!("../data/intake-lexicon.yaml");
+
+fn lexicon() -> &'static Lexicon {
+    static CELL: OnceLock<Lexicon> = OnceLock::new();
+    CELL.get_or_init(|| {
+        // The data is part of the binary and covered by tests: a failure is a build defect.
+        let file: LexiconFile = match serde_yaml::from_str(DATA) {
+            Ok(file) => file,
+            Err(err) => panic!("built-in intake lexicon is invalid: {err}"),
+        };
+        let split = |phrase: &str| phrase.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+        let listed = file.ignore.iter().map(|p| (split(p), String::new())).chain(
+            file.phrases.iter().flat_map(|(concept, list)| list.iter().map(|p| (split(p), concept.clone()))),
+        );
+        let mut phrases: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
+        for (words, concept) in listed {
+            if let Some(first) = words.first() {
+                phrases.entry(first.clone()).or_default().push((words, concept));
+            }
+        }
+        // Longest first, so `e mail address` wins over `e mail`; ties in file order.
+        for list in phrases.values_mut() {
+            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        let mut synonyms = HashMap::new();
+        for (concept, words) in &file.synonyms {
+            synonyms.insert(concept.clone(), concept.clone());
+            for word in words {
+                synonyms.insert(word.clone(), concept.clone());
+            }
+        }
+        Lexicon { phrases, synonyms, stop_words: file.stop_words.into_iter().collect() }
+    })
+}
 
 /// The concepts in `text`, in order, without stop words. Duplicates are kept; callers that
 /// need a set make one.
 pub fn concepts(text: &str) -> Vec<Cow<'static, str>> {
+    let lexicon = lexicon();
     let words: Vec<String> = words(text).map(|w| stem(&w)).collect();
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        if let Some((len, concept)) = phrase_at(&words[i..]) {
+        if let Some((len, concept)) = phrase_at(lexicon, &words[i..]) {
             if !concept.is_empty() {
                 out.push(Cow::Borrowed(concept));
             }
@@ -367,9 +85,9 @@ pub fn concepts(text: &str) -> Vec<Cow<'static, str>> {
             continue;
         }
         let word = &words[i];
-        if !STOP_WORDS.contains(&word.as_str()) {
-            out.push(match synonym(word) {
-                Some(concept) => Cow::Borrowed(concept),
+        if !lexicon.stop_words.contains(word) {
+            out.push(match lexicon.synonyms.get(word) {
+                Some(concept) => Cow::Borrowed(concept.as_str()),
                 None => Cow::Owned(word.clone()),
             });
         }
@@ -405,16 +123,13 @@ fn stem(word: &str) -> String {
     word.strip_suffix('s').unwrap_or(word).to_owned()
 }
 
-fn phrase_at(words: &[String]) -> Option<(usize, &'static str)> {
-    PHRASES.iter().find_map(|(phrase, concept)| {
-        let matches = phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| *p == w.as_str());
-        matches.then_some((phrase.len(), *concept))
+/// The longest phrase starting at `words[0]`: its length in words and its concept.
+fn phrase_at<'a>(lexicon: &'a Lexicon, words: &[String]) -> Option<(usize, &'a str)> {
+    let first = words.first()?;
+    lexicon.phrases.get(first)?.iter().find_map(|(phrase, concept)| {
+        let matches = phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| p == w);
+        matches.then_some((phrase.len(), concept.as_str()))
     })
-}
-
-/// The concept a (stemmed) word stands for, when the synonym table names one.
-fn synonym(word: &str) -> Option<&'static str> {
-    SYNONYMS.iter().find(|(concept, synonyms)| *concept == word || synonyms.contains(&word)).map(|(c, _)| *c)
 }
 
 #[cfg(test)]
@@ -440,6 +155,24 @@ mod tests {
             ["count", "staff", "work", "itdepartment"]
         );
         assert_eq!(strs("Is it the IT budget?"), ["ict", "spend"]);
+    }
+
+    #[test]
+    fn the_tables_are_lower_case_and_consistent() {
+        let file: LexiconFile = serde_yaml::from_str(DATA).expect("lexicon parses");
+        let mut seen = HashSet::new();
+        for (concept, words) in &file.synonyms {
+            for word in std::iter::once(concept).chain(words) {
+                assert_eq!(word, &word.to_lowercase(), "{word}");
+                assert!(seen.insert(word.clone()), "`{word}` is a synonym of two concepts");
+                assert!(!file.stop_words.contains(word), "`{word}` is a synonym and a stop word");
+                assert_eq!(stem(word), *word, "`{word}` must be written as stemming leaves it");
+            }
+        }
+        for phrase in file.phrases.values().flatten().chain(&file.ignore) {
+            assert_eq!(phrase, &phrase.to_lowercase(), "{phrase}");
+            assert!(phrase.split_whitespace().all(|w| stem(w) == w), "`{phrase}` must be singular");
+        }
     }
 
     #[test]

@@ -308,7 +308,7 @@ mod tests {
 
     #[test]
     fn wrapped_email_lines_are_joined() {
-        let input = "1. Incumbent Supplier: For each of the contract(s) please can you provide\nme with the supplier of the contract. If there is more than one, name each\nSupplier in turn as it appears in the register of contracts you keep today.\n2. Spend";
+        let input = "1. Current supplier: for every agreement you hold, please give the name of\nthe company that supplies it. Where there are several of them, name each\nSupplier in turn as it appears in the register of contracts you keep today.\n2. Spend";
         let out = shape(input);
         assert_eq!(out.len(), 3, "{out:?}");
         assert!(out[0].ends_with("as it appears in the register of contracts you keep today."), "{out:?}");

@@ -179,8 +179,7 @@ mod tests {
             Some(PartId::ContactCentre)
         );
         assert_eq!(
-            named("The second part of my request relates to the use of inbound network services contracts")
-                .one(),
+            named("My next questions concern inbound network services agreements").one(),
             Some(PartId::InboundNetwork)
         );
         assert_eq!(named("Part two: 0800 numbers and IVR").one(), Some(PartId::InboundNetwork));
@@ -191,9 +190,9 @@ mod tests {
 
     #[test]
     fn lists_are_told_apart() {
-        let scope_intro = "The second part relates to inbound network services contracts which could relate to one of the following:";
+        let scope_intro = "Inbound network services: agreements that could relate to one of the following:";
         assert_eq!(classify(Some(scope_intro), &["0800 numbers", "Routing of calls"]), ListKind::Scope);
-        let question_intro = "For a contract relating to the above please can you provide me with:";
+        let question_intro = "For any agreement like those, please provide me with:";
         assert_eq!(classify(Some(question_intro), &["Incumbent Supplier: who?"]), ListKind::Questions);
         assert_eq!(
             classify(

@@ -140,9 +140,10 @@ const OPENERS: [&str; 22] = [
 ];
 
 /// Reads a label off the front of a question: `Incumbent Supplier: For each…`,
-/// `Number of Agents; please…`, `Busy times`. A label is one to eight words, asks nothing
-/// and does not open like a sentence.
-pub fn read_label(text: &str) -> Asked<'_> {
+/// `Number of Agents; please…`, `Busy times`, or a short first line with the wording on
+/// the lines below (`first_line` is its length in bytes). A label is one to eight words,
+/// asks nothing and does not open like a sentence.
+pub fn read_label(text: &str, first_line: usize) -> Asked<'_> {
     let text = text.trim();
     let label_like = |candidate: &str| {
         let words = candidate.split_whitespace().count();
@@ -159,14 +160,26 @@ pub fn read_label(text: &str) -> Asked<'_> {
         })
         .min();
     if let Some((at, len)) = separator {
-        let (label, body) = (text[..at].trim(), text[at + len..].trim());
+        // `**Incumbent Supplier**:` pasted from a formatted email keeps its emphasis marks.
+        let (label, body) = (text[..at].trim().trim_matches(['*', '_']).trim(), text[at + len..].trim());
         if label_like(label) {
             return Asked { label: Some(label), body };
         }
     }
+    if let Some((line, rest)) = text.split_at_checked(first_line.min(text.len())) {
+        let line = line.trim();
+        // A wrapped line carries on in lower case; the wording under a label starts afresh.
+        let starts_afresh = rest.trim_start().starts_with(char::is_uppercase);
+        if starts_afresh && !line.ends_with(['.', '?', '!', ',']) && label_like(line) {
+            return Asked { label: Some(line.trim_matches(['*', '_']).trim()), body: rest.trim() };
+        }
+    }
     let short = text.split_whitespace().count() <= 6 && !text.ends_with(['.', '?', '!']);
     if short && label_like(text) {
-        return Asked { label: Some(text.trim_end_matches([':', ' '])), body: "" };
+        return Asked {
+            label: Some(text.trim_end_matches([':', ' ']).trim_matches(['*', '_']).trim()),
+            body: "",
+        };
     }
     Asked { label: None, body: text }
 }
@@ -291,6 +304,26 @@ mod tests {
         ] {
             assert_eq!(id(None, body).0, None, "{body}");
         }
+    }
+
+    #[test]
+    fn labels_are_read_off_the_front() {
+        fn read(text: &str, first_line: usize) -> (Option<&str>, &str) {
+            let asked = read_label(text, first_line);
+            (asked.label, asked.body)
+        }
+        assert_eq!(read("Incumbent Supplier: who?", 24), (Some("Incumbent Supplier"), "who?"));
+        assert_eq!(read("Number of Agents; please count", 30), (Some("Number of Agents"), "please count"));
+        assert_eq!(read("Supplier – who supplies it?", 99), (Some("Supplier"), "who supplies it?"));
+        assert_eq!(read("**Busy times**", 14), (Some("Busy times"), ""));
+        assert_eq!(read("Please state the supplier: name", 31), (None, "Please state the supplier: name"));
+        assert_eq!(read("Which months are busiest?", 25), (None, "Which months are busiest?"));
+        assert_eq!(read("Calls at 10:30 peak.", 20), (None, "Calls at 10:30 peak."));
+        assert_eq!(read("Contract owner Who is it?", 14), (Some("Contract owner"), "Who is it?"));
+        assert_eq!(
+            read("The supplier of each of the contracts", 23),
+            (None, "The supplier of each of the contracts")
+        );
     }
 
     #[test]

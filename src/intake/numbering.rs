@@ -18,6 +18,8 @@ pub enum Style {
     LowerRoman,
     /// I, II, III
     UpperRoman,
+    /// `1.1`, `1.2`: a question numbered within a section.
+    Decimal,
     /// `Q3`, `Question 3`, `Request 7`
     Keyword,
     /// `-`, `*`, `•`: no number.
@@ -79,6 +81,11 @@ impl Marker {
         if !punct_fits {
             return false;
         }
+        // `2.1` does not follow `1.3`: the section must stay the same.
+        let section = |m: &Marker| m.number.split('.').next().map(str::to_owned);
+        if self.count.style == Style::Decimal && section(self) != section(next) {
+            return false;
+        }
         let fits = |c: Count| c.style == self.count.style && c.value == self.count.value + 1;
         if fits(next.count) {
             return true;
@@ -98,6 +105,7 @@ impl Marker {
     pub fn written(&self) -> String {
         match (self.count.style, self.punct) {
             (Style::Bullet, _) => "-".to_owned(),
+            (Style::Decimal, _) => self.number.clone(),
             (Style::Keyword, _) => format!("Q{}", self.number),
             (_, Punct::Both) => format!("({})", self.number),
             (_, Punct::Close) => format!("{})", self.number),
@@ -216,6 +224,11 @@ fn keyword(text: &str) -> Option<Marker> {
 /// `1.`, `1)`, `(1)`, `1:`, `1 -`, `a)`, `(iv)`, `B.` at the start of `text`.
 /// `loose` also takes `1:` and `1 -`, which are numbers only at the start of a line.
 fn counted(text: &str, loose: bool) -> Option<Marker> {
+    if loose {
+        if let Some(marker) = decimal(text) {
+            return Some(marker);
+        }
+    }
     let (open, body) = match text.strip_prefix('(') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -248,6 +261,36 @@ fn counted(text: &str, loose: bool) -> Option<Marker> {
     }
     let len = consumed + (rest.len() - rest.trim_start().len());
     Some(Marker { count, alt, punct, number: token, len })
+}
+
+/// `1.1 Supplier`, `2.3. Spend`, `1.2) Spend` at the start of a line. After a bare space
+/// a capital must follow, so `1.5 million calls` stays prose.
+fn decimal(text: &str) -> Option<Marker> {
+    let major: String = text.chars().take_while(char::is_ascii_digit).collect();
+    let rest = text[major.len()..].strip_prefix('.')?;
+    let minor: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    if major.is_empty() || minor.is_empty() || major.len() > 2 || minor.len() > 2 {
+        return None;
+    }
+    let value: u32 = minor.parse().ok()?;
+    let after = &rest[minor.len()..];
+    let (punctuated, after) = match after.strip_prefix(['.', ')']) {
+        Some(stripped) => (true, stripped),
+        None => (false, after),
+    };
+    let next = after.trim_start().chars().next();
+    let ends =
+        after.is_empty() || (after.starts_with(' ') && (punctuated || next.is_some_and(char::is_uppercase)));
+    if !ends || value == 0 {
+        return None;
+    }
+    Some(Marker {
+        count: Count { style: Style::Decimal, value },
+        alt: None,
+        punct: Punct::Other,
+        number: format!("{major}.{minor}"),
+        len: text.len() - after.trim_start().len(),
+    })
 }
 
 /// Reads `3`, `b`, `B`, `iv`, `IV`; letters that are also roman numerals get both readings.
@@ -323,6 +366,8 @@ mod tests {
             ("- Supplier", Some((Bullet, u32::from('-'), ""))),
             ("• Supplier", Some((Bullet, u32::from('•'), ""))),
             ("1.5 million", None),
+            ("1.1 Supplier", Some((Decimal, 1, "1.1"))),
+            ("2.3. who supplies it?", Some((Decimal, 3, "2.3"))),
             ("2023. A year", None),
             ("e.g. this", None),
             ("Question 3 asks about spend", None),
@@ -355,6 +400,8 @@ mod tests {
         assert!(m("iv. a").followed_by(&mut v), "v after iv is roman");
         assert_eq!((v.count.style, v.count.value), (Style::LowerRoman, 5));
         assert!(m("Q2 a").followed_by(&mut m("Question 3: b")));
+        assert!(m("1.1 A").followed_by(&mut m("1.2 B")));
+        assert!(!m("1.3 A").followed_by(&mut m("2.4 B")));
         assert!(m("- a").followed_by(&mut m("- b")));
         assert!(!m("- a").followed_by(&mut m("* b")));
     }

@@ -30,6 +30,9 @@ pub struct Item {
     pub indent: usize,
     /// The text after the number, lines joined with spaces.
     pub text: String,
+    /// Bytes of `text` that stood on the number's own line: a short first line with the
+    /// wording below it is a label (`1. Incumbent Supplier` / `For each contract…`).
+    pub first_line: usize,
     /// Lists nested under it.
     pub children: Vec<List>,
 }
@@ -65,6 +68,8 @@ struct Block {
     text: String,
     /// Width of the block's last physical line, to tell a wrapped line from a short one.
     last_width: usize,
+    /// Bytes of `text` from its first physical line.
+    first_line: usize,
     /// A number alone on its line, waiting for its text.
     awaiting: bool,
 }
@@ -96,6 +101,7 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
                 line: line.number,
                 indent: line.indent,
                 awaiting: text.is_empty(),
+                first_line: text.len(),
                 text,
                 last_width: width,
             });
@@ -106,6 +112,10 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
                         last.text.push(' ');
                     }
                     last.text.push_str(&line.text);
+                    if last.awaiting {
+                        // A number alone on its line: the wording below is all its text.
+                        last.first_line = last.text.len();
+                    }
                     last.awaiting = false;
                     last.last_width = width;
                 }
@@ -114,6 +124,7 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
                     line: line.number,
                     indent: line.indent,
                     text: line.text.clone(),
+                    first_line: line.text.len(),
                     last_width: width,
                     awaiting: false,
                 }),
@@ -172,27 +183,25 @@ fn split_run_on(block: Block) -> Vec<Block> {
     let first_inline = chain.get(own).map_or(block.text.len(), |(at, _)| *at);
     let lead = block.text[..first_inline].trim();
     if block.marker.is_some() || !lead.is_empty() {
-        out.push(Block {
-            text: lead.to_owned(),
-            awaiting: false,
-            ..block_like(&block, block.marker.clone())
-        });
+        out.push(block_like(&block, block.marker.clone(), lead.to_owned()));
     }
     let inline = &chain[own..];
     for (i, (at, marker)) in inline.iter().enumerate() {
         let end = inline.get(i + 1).map_or(block.text.len(), |(next, _)| *next);
         let text = block.text[at + marker.len..end].trim().to_owned();
-        out.push(Block { text, awaiting: false, ..block_like(&block, Some(marker.clone())) });
+        out.push(block_like(&block, Some(marker.clone()), text));
     }
     out
 }
 
-fn block_like(block: &Block, marker: Option<Marker>) -> Block {
+/// A block cut from `block` by a run-on number: same line and indentation.
+fn block_like(block: &Block, marker: Option<Marker>, text: String) -> Block {
     Block {
         marker,
         line: block.line,
         indent: block.indent,
-        text: String::new(),
+        first_line: text.len(),
+        text,
         last_width: block.last_width,
         awaiting: false,
     }
@@ -214,6 +223,7 @@ fn tree(blocks: Vec<Block>) -> Vec<Node> {
                     marker,
                     line: block.line,
                     indent: block.indent,
+                    first_line: block.first_line.min(block.text.len()),
                     text: block.text,
                     children: Vec::new(),
                 };

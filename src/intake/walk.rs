@@ -122,7 +122,7 @@ impl Walk {
         self.lists_in_part += 1;
         for item in &list.items {
             let text = flatten(item);
-            let asked = matching::read_label(&text);
+            let asked = matching::read_label(&text, item.first_line);
             self.found.push(question(
                 Kind::Question,
                 part,
@@ -135,7 +135,7 @@ impl Walk {
     }
 
     fn unnumbered(&mut self, part: PartId, text: &str, line: usize) {
-        let asked = matching::read_label(text);
+        let asked = matching::read_label(text, text.len());
         let found = question(Kind::Unnumbered, part, String::new(), asked, text, line);
         if found.matched.id.is_some() && !found.needs_review() {
             self.found.push(found);

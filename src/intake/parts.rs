@@ -9,7 +9,8 @@
 //! question to its canonical id is `matching`'s job.
 
 use super::lexicon::concepts;
-use crate::questionnaire::PartId;
+use super::matching;
+use crate::questionnaire::{PartId, QuestionId};
 
 /// The parts a piece of text names.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -154,10 +155,13 @@ fn names_only_a_part(item: &str) -> bool {
     found.iter().filter(|c| !noise.contains(&c.as_ref())).count() <= 1
 }
 
-/// An item that describes a service rather than asking a question.
+/// An item that describes a service rather than asking a question: it names one of the
+/// services and asks nothing the questionnaire asks (`Supplier of the IVR` asks).
 fn is_scope_like(item: &str) -> bool {
     let asks = item.contains('?') || item.contains(':') || item.to_lowercase().contains("please");
-    !asks && concepts(item).iter().any(|c| SCOPE.contains(&c.as_ref()))
+    let service = concepts(item).iter().any(|c| SCOPE.contains(&c.as_ref()));
+    let question = matching::best(matching::read_label(item, item.len()), &QuestionId::ALL).id.is_some();
+    !asks && service && !question
 }
 
 /// Whether a paragraph asks for something, so that an unnumbered request after a list

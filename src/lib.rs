@@ -200,7 +200,7 @@ pub fn intake(options: &IntakeOptions) -> anyhow::Result<Warnings> {
 fn casebook_hints(output: Option<&Path>) -> Result<intake::draft::CasebookHints, String> {
     let start = output.unwrap_or(Path::new("."));
     let root = load::find_root(start).map_err(|_| {
-        "no casebook (foi.yaml) above the output folder: list this part's contracts".to_owned()
+        "no casebook (foi.yaml) in this folder or above: list this part's contracts".to_owned()
     })?;
     let (raw, findings) = load::casebook(&root);
     let problems = findings.iter().any(|f| f.severity == Severity::Error);

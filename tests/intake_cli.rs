@@ -138,6 +138,35 @@ fn questions_to_review_or_answer_block_rendering_until_settled() {
 }
 
 #[test]
+fn the_draft_marks_what_the_officer_must_settle() {
+    // Run from the repository so the draft names the input by a stable, relative path.
+    let result = foi()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["intake", "tests/intake/unrelated.txt", "--reference", "U-1", "--received", "2024-01-10"])
+        .assert()
+        .success();
+    insta::assert_snapshot!(stdout(&result));
+}
+
+#[test]
+fn a_shared_service_draft_asks_which_authority() {
+    let casebook = Casebook::example("shared-service");
+    let result = foi()
+        .current_dir(casebook.root())
+        .arg("intake")
+        .arg(corpus("letters.txt"))
+        .args(["-o", "requests/NEW.yaml", "--reference", "N-1", "--received", "2024-01-10"])
+        .assert()
+        .success();
+    assert!(stderr(&result).is_empty(), "{}", stderr(&result));
+    let draft = casebook.read("requests/NEW.yaml");
+    assert!(draft.contains("# authority: FILL IN one of: maidstone, swale, tunbridge-wells\n"), "{draft}");
+    assert!(draft.contains("maidstone-acd (maidstone), swale-acd (swale)"), "{draft}");
+    let result = foi().current_dir(casebook.root()).args(["render", "requests/NEW.yaml"]).assert().code(1);
+    assert!(stderr(&result).contains("foi.yaml lists several authorities"), "{}", stderr(&result));
+}
+
+#[test]
 fn output_files_are_never_overwritten_without_force() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("draft.yaml");

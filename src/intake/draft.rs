@@ -23,6 +23,8 @@ pub struct CasebookHints {
     pub authorities: Vec<String>,
     /// Contracts: id, authority id (if given), part.
     pub contracts: Vec<(String, Option<String>, PartId)>,
+    /// Parts for which `foi.yaml` says why there are no contracts (`no-contracts:`).
+    pub explained: Vec<PartId>,
     /// Whether some casebook files could not be read (their contracts may be missing).
     pub problems: bool,
 }
@@ -31,17 +33,23 @@ impl CasebookHints {
     /// The hints a parsed casebook gives; `problems` when some of its files had errors.
     pub fn from_raw(raw: &RawCasebook, problems: bool) -> Self {
         let profile = &raw.profile.data;
-        let authorities = match &profile.authorities {
-            Some(list) if list.len() > 1 => list.iter().filter_map(|a| a.id.clone()).collect(),
+        let all: Vec<&crate::model::AuthorityFile> =
+            profile.authority.iter().chain(profile.authorities.iter().flatten()).collect();
+        let authorities = match all.as_slice() {
+            [_, _, ..] => all.iter().filter_map(|a| a.id.clone()).collect(),
             _ => Vec::new(),
         };
+        let explained = PartId::ALL
+            .into_iter()
+            .filter(|part| !all.is_empty() && all.iter().all(|a| a.no_contracts.contains_key(part)))
+            .collect();
         let contracts = raw
             .contracts
             .iter()
             .map(|(id, parsed)| (id.clone(), parsed.data.authority.clone(), parsed.data.part))
             .collect();
         let problems = problems || !raw.broken.is_empty();
-        Self { authorities, contracts, problems }
+        Self { authorities, contracts, explained, problems }
     }
 }
 
@@ -164,7 +172,9 @@ fn contracts(out: &mut String, part: PartId, casebook: &Result<CasebookHints, St
         hints.contracts.iter().filter(|c| c.2 == part).collect();
     let caveat =
         if hints.problems { " (some casebook files have errors: run `foi render` to see them)" } else { "" };
-    if mine.is_empty() {
+    if mine.is_empty() && hints.explained.contains(&part) {
+        line(out, 4, &format!("# contracts: none for {part}; foi.yaml says why (`no-contracts:`)"));
+    } else if mine.is_empty() {
         line(
             out,
             4,

@@ -201,11 +201,12 @@ fn question(kind: Kind, part: PartId, number: String, asked: Asked, text: &str, 
     }
 }
 
-/// A short heading worth keeping as the part's title: at most twelve words, not a sentence.
+/// A short heading worth keeping as the part's title: at most twelve words, not a sentence,
+/// not an introduction (`…, please provide:`).
 fn heading(text: &str) -> Option<String> {
-    let text = text.trim().trim_end_matches(':').trim();
-    let short = text.split_whitespace().count() <= 12 && !text.ends_with(['.', '?']);
-    (short && !text.is_empty()).then(|| text.to_owned())
+    let text = text.trim();
+    let short = text.split_whitespace().count() <= 12 && !text.ends_with(['.', '?', ':']);
+    (short && !text.is_empty() && !parts::asks(text)).then(|| text.to_owned())
 }
 
 /// An item's text with its nested lists folded in: `Contact details: (a) name (b) title`.

@@ -26,8 +26,9 @@ use std::sync::OnceLock;
 use super::lexicon::concepts;
 use crate::questionnaire::{QuestionId, Questionnaire};
 
-/// Points the "none of these" candidate starts with: a little more than one shared common
-/// concept (`count`, 1.7), a little less than one shared rare one (`supplier`, 2.7).
+/// Points the "none of these" candidate starts with: a little less than one shared concept
+/// (`count` scores 1.7, `supplier` 2.7), so one shared concept wins unless the question
+/// also holds words the questionnaire never uses.
 pub const NONE_POINTS: f64 = 1.5;
 
 /// Points "none of these" gains for each concept no canonical question uses.
@@ -292,6 +293,17 @@ mod tests {
             let (got, confidence) = id(None, body);
             assert_eq!(got, Some(expected), "{body}");
             assert!(confidence >= 0.7, "{body}: {confidence}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_questions_fall_below_the_review_threshold() {
+        for (label, nearest) in
+            [("Number of staff", QuestionId::Agents), ("Number of calls per year", QuestionId::AnnualSpend)]
+        {
+            let (got, confidence) = id(Some(label), "");
+            assert_eq!(got, Some(nearest), "{label}");
+            assert!(confidence < crate::intake::REVIEW_BELOW, "{label}: {confidence}");
         }
     }
 

@@ -1,5 +1,5 @@
 //! Question numbers as requesters write them: `1.`, `1)`, `(1)`, `a)`, `(a)`, `i.`, `(iv)`,
-//! `Q3`, `Question 3`, `Request 7`, and bullets.
+//! `1.1`, `Q3`, `Question 3`, `Request 7`, and bullets.
 //!
 //! Owns reading a number at the start of a line or inside a run-on paragraph, and deciding
 //! whether one number follows another in the same list (`iv` after `iii`, `i` after `h`).

@@ -41,8 +41,8 @@ pub enum Command {
         commented out: the draft does not render until the officer confirms them.\n\n\
         Examples:\n  \
         foi intake request.txt\n  \
-        foi intake request.txt -o requests/FOI-2024-0123.yaml --reference FOI-2024-0123 --received 2024-01-10\n  \
-        pbpaste | foi intake - --format json")]
+        foi intake request.txt -o requests/FOI-123.yaml --reference FOI-123\n  \
+        foi intake - --format json < request.txt")]
     Intake(IntakeArgs),
 }
 

@@ -185,6 +185,32 @@ fn drafts_of_the_corpus_load_as_request_files() {
     }
 }
 
+/// What an email client does to a pasted request must not change what intake finds.
+#[test]
+fn line_endings_quoting_and_forwarding_change_nothing() {
+    let key = |intake: &Intake| -> Vec<(Option<PartId>, Option<String>, Option<QuestionId>)> {
+        intake.numbered().map(|f| (f.part, f.number.clone(), f.matched.id)).collect()
+    };
+    for path in corpus() {
+        let text = fs::read_to_string(&path).expect("read").replace("\r\n", "\n");
+        let expected = key(&intake::read(&text));
+        let variants = [
+            ("CRLF", text.replace('\n', "\r\n")),
+            ("quoted", text.lines().map(|l| format!("> {l}\n")).collect()),
+            ("quoted twice", text.lines().map(|l| format!(">> {l}\n")).collect()),
+            (
+                "forwarded",
+                format!(
+                    "---------- Forwarded message ---------\nFrom: A <a@example.com>\nSubject: FOI\n\n{text}"
+                ),
+            ),
+        ];
+        for (name, variant) in variants {
+            assert_eq!(key(&intake::read(&variant)), expected, "{} {name}", path.display());
+        }
+    }
+}
+
 #[test]
 fn the_same_text_always_gives_the_same_output() {
     for text in corpus() {

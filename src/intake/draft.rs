@@ -92,6 +92,9 @@ pub fn draft(intake: &Intake, options: &DraftOptions) -> String {
         if let Some(title) = &part.title {
             line(&mut out, 4, &format!("title: {}", quote(title)));
         }
+        if let Some(from) = part.repeated_from {
+            line(&mut out, 4, &format!("# The request asks the {from} questions again for this part"));
+        }
         if part.guessed {
             line(
                 &mut out,

@@ -97,6 +97,8 @@ pub struct PartFound {
     pub scope: Vec<String>,
     /// Whether the request never says which part its questions are about.
     pub guessed: bool,
+    /// The part whose questions this one asks again ("the same information for…").
+    pub repeated_from: Option<PartId>,
 }
 
 /// Everything intake found in a request, in document order.
@@ -203,6 +205,20 @@ pub fn warnings(source: &str, input: &str, intake: &Intake) -> Vec<Finding> {
             ),
             Some(_) => {}
         }
+    }
+    for part in &intake.parts {
+        let Some(from) = part.repeated_from else { continue };
+        let line = intake.found.iter().find(|f| f.part == Some(part.part)).map_or(1, |f| f.line);
+        out.push(
+            at(
+                line,
+                format!(
+                    "this asks the {from} questions again for {}: the draft repeats them there",
+                    part.part
+                ),
+            )
+            .hint("check that the repeated questions are what the requester meant"),
+        );
     }
     for part in intake.parts.iter().filter(|p| p.guessed) {
         let line = intake.found.iter().find(|f| f.part == Some(part.part)).map_or(1, |f| f.line);

@@ -172,6 +172,16 @@ pub fn asks(text: &str) -> bool {
         || ["please", "could you", "can you", "i would like", "i'd like"].iter().any(|p| lower.contains(p))
 }
 
+/// Whether a paragraph asks the questions above again ("Please provide the same
+/// information for your inbound network services contracts").
+pub fn asks_again(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    asks(text)
+        && ["same", "above", "again", "repeat"]
+            .iter()
+            .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

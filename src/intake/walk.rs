@@ -45,12 +45,20 @@ struct Walk {
 
 impl Walk {
     fn paragraph(&mut self, text: &str, line: usize, next_is_list: bool) {
+        let mut moved = false;
         if let Some(part) = parts::named(text).one() {
+            let previous = self.part.filter(|p| *p != part && self.lists_in_part > 0);
             if self.part != Some(part) || self.lists_in_part > 0 && next_is_list {
                 self.enter(part, heading(text));
+                moved = true;
+            }
+            if let Some(previous) = previous.filter(|_| !next_is_list && parts::asks_again(text)) {
+                self.repeat(previous, part, line);
             }
         }
-        if let Some(part) = self.part {
+        // A request after a part's questions that starts no part of its own may be one
+        // more question, unnumbered.
+        if let Some(part) = self.part.filter(|_| !moved) {
             if self.lists_in_part > 0 && !next_is_list && parts::asks(text) {
                 self.unnumbered(part, text, line);
             }
@@ -134,6 +142,25 @@ impl Walk {
         }
     }
 
+    /// "Please provide the same information for your inbound network services contracts":
+    /// the questions of the previous part that the new part also has, asked again.
+    fn repeat(&mut self, from: PartId, to: PartId, line: usize) {
+        let asks = &Questionnaire::builtin().part(to).questions;
+        let again: Vec<Found> = self
+            .found
+            .iter()
+            .filter(|f| f.kind == Kind::Question && f.part == Some(from))
+            .filter(|f| f.matched.id.is_some_and(|id| asks.contains(&id)))
+            .map(|f| Found { part: Some(to), line, ..f.clone() })
+            .collect();
+        if again.is_empty() {
+            return;
+        }
+        self.part_found(to).repeated_from = Some(from);
+        self.lists_in_part += 1;
+        self.found.extend(again);
+    }
+
     fn unnumbered(&mut self, part: PartId, text: &str, line: usize) {
         let asked = matching::read_label(text, text.len());
         let found = question(Kind::Unnumbered, part, String::new(), asked, text, line);
@@ -161,7 +188,13 @@ impl Walk {
         let at = match self.parts.iter().position(|p| p.part == part) {
             Some(at) => at,
             None => {
-                self.parts.push(PartFound { part, title: None, scope: Vec::new(), guessed: false });
+                self.parts.push(PartFound {
+                    part,
+                    title: None,
+                    scope: Vec::new(),
+                    guessed: false,
+                    repeated_from: None,
+                });
                 self.parts.len() - 1
             }
         };

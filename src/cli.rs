@@ -3,11 +3,12 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Jurisdiction, Layout};
 use crate::render::Format;
-use crate::{DueFormat, DueOptions};
+use crate::{DueFormat, DueOptions, IntakeFormat, IntakeOptions};
 
 /// Answer UK Freedom of Information round-robin requests from a casebook of facts.
 #[derive(Debug, Parser)]
@@ -69,6 +70,14 @@ pub enum Command {
         foi due 2025-04-01 --jurisdiction foisa --format json\n  \
         foi due 2023-01-09 --days 40          (20 days plus a 20-day public interest extension)")]
     Due(DueArgs),
+    /// Turn a pasted request into a request file, its questions mapped to the questionnaire.
+    #[command(after_help = "Matches below confidence 0.60 are marked REVIEW in the draft, with the id \
+        commented out: the draft does not render until the officer confirms them.\n\n\
+        Examples:\n  \
+        foi intake request.txt\n  \
+        foi intake request.txt -o requests/FOI-123.yaml --reference FOI-123\n  \
+        foi intake - --format json < request.txt")]
+    Intake(IntakeArgs),
 }
 
 /// `foi templates …`
@@ -186,6 +195,67 @@ impl From<DueFormatArg> for DueFormat {
             DueFormatArg::Json => DueFormat::Json,
         }
     }
+}
+
+/// Arguments of `foi intake`.
+#[derive(Debug, Args)]
+pub struct IntakeArgs {
+    /// The request as plain UTF-8 text (as pasted from the email), or `-` to read standard input.
+    pub input: PathBuf,
+    /// `yaml`: a request-file draft; `json`: the questions found, for other tools.
+    #[arg(long, value_enum, default_value_t = IntakeFormatArg::Yaml)]
+    pub format: IntakeFormatArg,
+    /// Write to this file (atomically) instead of standard output. The casebook above it
+    /// suggests contracts for each part.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists; without it, intake never overwrites a file.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// Our reference for the request, written into the draft.
+    #[arg(long, value_name = "REF", value_parser = reference)]
+    pub reference: Option<String>,
+    /// The date the request was received, written into the draft.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
+    pub received: Option<NaiveDate>,
+}
+
+/// Output formats of `foi intake`, as spelled on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IntakeFormatArg {
+    /// A request-file draft with comments for the officer.
+    Yaml,
+    /// `{"questions": [...]}`.
+    Json,
+}
+
+impl From<IntakeArgs> for IntakeOptions {
+    fn from(args: IntakeArgs) -> Self {
+        IntakeOptions {
+            input: args.input,
+            format: match args.format {
+                IntakeFormatArg::Yaml => IntakeFormat::Yaml,
+                IntakeFormatArg::Json => IntakeFormat::Json,
+            },
+            output: args.output,
+            force: args.force,
+            reference: args.reference,
+            received: args.received,
+        }
+    }
+}
+
+fn reference(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() || text.chars().any(char::is_control) {
+        return Err("a reference is one line of text, e.g. FOI-2024-0123".into());
+    }
+    Ok(text.to_owned())
+}
+
+fn date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD, e.g. 2024-01-10"))
 }
 
 /// Layouts, as spelled on the command line.

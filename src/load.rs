@@ -98,6 +98,45 @@ pub fn casebook(root: &Path) -> (Option<RawCasebook>, Vec<Finding>) {
     (raw, findings)
 }
 
+/// Where `foi intake` reads from: a file, or standard input for `-`.
+pub fn is_stdin(input: &Path) -> bool {
+    input.as_os_str() == "-"
+}
+
+/// Reads a pasted request for `foi intake`: a file, or standard input for `-`; at most
+/// `limit` bytes; UTF-8 (a byte order mark is left for intake to remove). Returns the name
+/// to show for it and the text. A missing file is a [`crate::UsageError`].
+pub fn request_text(input: &Path, limit: usize) -> anyhow::Result<(String, String)> {
+    use std::io::Read as _;
+    let (display, reader): (String, Box<dyn io::Read>) = if is_stdin(input) {
+        ("standard input".to_owned(), Box::new(io::stdin().lock()))
+    } else {
+        let display = input.display().to_string();
+        if !input.is_file() {
+            return Err(crate::UsageError(format!("no request text at {display}")).into());
+        }
+        let file = fs::File::open(input).with_context(|| format!("cannot read {display}"))?;
+        (display, Box::new(file))
+    };
+    let mut bytes = Vec::new();
+    // One byte over the limit tells "too big" from "exactly the limit".
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    reader.take(cap).read_to_end(&mut bytes).with_context(|| format!("cannot read {display}"))?;
+    if bytes.len() > limit {
+        bail!("{display} is larger than {limit} bytes: intake reads one pasted request, not a mailbox");
+    }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        bail!("{display} is UTF-16 text: save it as UTF-8 (\"Unicode\" in some editors is UTF-16)");
+    }
+    let text = String::from_utf8(bytes).map_err(|err| {
+        anyhow::anyhow!(
+            "{display} is not UTF-8 text (invalid byte at offset {}): save it as UTF-8",
+            err.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok((display, text))
+}
+
 /// Reads and parses one request file.
 pub fn request(root: &Path, path: &Path) -> Result<Parsed<RequestFile>, Vec<Finding>> {
     let mut findings = Vec::new();

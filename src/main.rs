@@ -55,6 +55,7 @@ fn run(command: Command) -> anyhow::Result<Warnings> {
             Ok(Vec::new())
         }
         Command::Due(args) => foi::due(&args.into()),
+        Command::Intake(args) => foi::intake(&args.into()),
         Command::Templates(TemplatesCommand::List) => {
             let root = foi::load::find_root(std::path::Path::new(".")).ok();
             print!("{}", foi::templates_list(root.as_deref()));

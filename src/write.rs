@@ -4,13 +4,51 @@
 //! renamed over the target, so a reader never sees half a file and a failure leaves the old
 //! file (or no file) in place. Durability after a power cut is left to the file system.
 
+use std::fmt;
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use tempfile::NamedTempFile;
 
 /// Writes `bytes` to `path` atomically.
 pub fn atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let temp = written_beside(path, bytes)?;
+    temp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Refused to replace a file that exists (see [`atomic_new`]).
+#[derive(Debug)]
+pub struct AlreadyExists(pub PathBuf);
+
+impl fmt::Display for AlreadyExists {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{} already exists", self.0.display())
+    }
+}
+
+impl std::error::Error for AlreadyExists {}
+
+/// Writes `bytes` to `path` atomically, only if no file is there: the check and the
+/// rename are one step (a hard link), so a file appearing meanwhile is not replaced
+/// either. Fails with [`AlreadyExists`] when there is a file.
+pub fn atomic_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if path.exists() {
+        return Err(AlreadyExists(path.to_path_buf()).into());
+    }
+    let temp = written_beside(path, bytes)?;
+    match temp.persist_noclobber(path) {
+        Ok(_) => Ok(()),
+        Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(AlreadyExists(path.to_path_buf()).into())
+        }
+        Err(err) => Err(err.error).with_context(|| format!("cannot write {}", path.display())),
+    }
+}
+
+/// A temporary file in the target's folder holding `bytes`, ready to be renamed.
+fn written_beside(path: &Path, bytes: &[u8]) -> anyhow::Result<NamedTempFile> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -23,8 +61,7 @@ pub fn atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     // No fsync: the rename is what makes the write atomic for readers, and syncing every
     // file of a 10,000-request batch would cost more than rendering them.
     temp.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
-    temp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    Ok(temp)
 }
 
 /// Writes `bytes` to `path` unless the file already holds exactly these bytes, so an
@@ -56,5 +93,16 @@ mod tests {
         let names: Vec<_> =
             std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.md")]);
+    }
+
+    #[test]
+    fn new_files_are_never_written_over() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("new.yaml");
+        atomic_new(&target, b"first").expect("write");
+        let err = atomic_new(&target, b"second").expect_err("exists");
+        assert!(err.is::<AlreadyExists>(), "{err:#}");
+        assert_eq!(std::fs::read(&target).expect("read"), b"first");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1, "no temporary left behind");
     }
 }

@@ -17,6 +17,7 @@ pub mod batch;
 pub mod calendar;
 pub mod casebook;
 pub mod cli;
+pub mod commands;
 pub mod exemptions;
 pub mod intake;
 pub mod jurisdiction;

@@ -70,6 +70,48 @@ pub enum Command {
         foi due 2025-04-01 --jurisdiction foisa --format json\n  \
         foi due 2023-01-09 --days 40          (20 days plus a 20-day public interest extension)")]
     Due(DueArgs),
+    /// Publish the disclosure log: a static site of every response marked `publish: true`.
+    ///
+    /// Writes index.html (with a filter box and sorting), stats.html, one page and its
+    /// Markdown per response under responses/, disclosure-log.csv and .json (one row per
+    /// question answered) and feed.atom. Requesters' details and withheld information are
+    /// never published. Nothing is written if any request has errors; pages of responses
+    /// no longer published are removed.
+    #[command(after_help = "Examples:\n  \
+        foi publish -o site                         this casebook\n  \
+        foi publish maidstone swale -o site         several casebooks in one log\n  \
+        foi publish -o site --base-url https://foi.example.gov.uk/log")]
+    Publish {
+        /// Casebook folders (default: the casebook holding the current folder).
+        #[arg(value_name = "CASEBOOK")]
+        casebooks: Vec<PathBuf>,
+        /// The site folder to write.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// Where the site will be served, for absolute links in the Atom feed.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Statistics of every request: outcomes in the official categories, timeliness,
+    /// exemptions used, per authority.
+    Stats {
+        /// Casebook folders (default: the casebook holding the current folder).
+        #[arg(value_name = "CASEBOOK")]
+        casebooks: Vec<PathBuf>,
+        /// `text` or `json`.
+        #[arg(long, value_enum, default_value_t = DueFormatArg::Text)]
+        format: DueFormatArg,
+    },
+    /// Start a casebook: copies a complete example (one council, two contracts, one
+    /// request) to edit into your own.
+    #[command(
+        after_help = "Example:\n  foi init my-council && cd my-council && foi render requests/FOIR-467737865.yaml"
+    )]
+    Init {
+        /// Where to create it (default: the current folder).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
     /// Turn a pasted request into a request file, its questions mapped to the questionnaire.
     #[command(after_help = "Matches below confidence 0.60 are marked REVIEW in the draft, with the id \
         commented out: the draft does not render until the officer confirms them.\n\n\

@@ -39,6 +39,44 @@ pub fn run(command: Command) -> anyhow::Result<Warnings> {
             Ok(Vec::new())
         }
         Command::Due(args) => crate::due(&args.into()),
+        Command::Publish { casebooks, output, base_url } => {
+            let summary =
+                crate::site::publish(&crate::site::PublishOptions { casebooks, out: output, base_url })?;
+            let (errors, warnings): (Vec<_>, Vec<_>) =
+                summary.findings.into_iter().partition(|f| f.severity == crate::report::Severity::Error);
+            if !errors.is_empty() {
+                return Err(Report::new(errors.into_iter().chain(warnings).collect()).into());
+            }
+            eprintln!(
+                "published {} response{}: {} file{} written, {} removed",
+                summary.published,
+                if summary.published == 1 { "" } else { "s" },
+                summary.written,
+                if summary.written == 1 { "" } else { "s" },
+                summary.removed
+            );
+            Ok(warnings)
+        }
+        Command::Stats { casebooks, format } => {
+            let (statistics, findings) = crate::site::statistics(&casebooks)?;
+            let (errors, warnings): (Vec<_>, Vec<_>) =
+                findings.into_iter().partition(|f| f.severity == crate::report::Severity::Error);
+            if !errors.is_empty() {
+                return Err(Report::new(errors.into_iter().chain(warnings).collect()).into());
+            }
+            let text = match format {
+                crate::cli::DueFormatArg::Text => statistics.to_text(),
+                crate::cli::DueFormatArg::Json => serde_json::to_string_pretty(&statistics)? + "\n",
+            };
+            crate::write::stdout(text.as_bytes())?;
+            Ok(warnings)
+        }
+        Command::Init { dir } => {
+            for path in crate::init::init(&dir)? {
+                println!("{}", path.display());
+            }
+            Ok(Vec::new())
+        }
         Command::Intake(args) => crate::intake(&args.into()),
         Command::Templates(TemplatesCommand::List) => {
             let root = crate::load::find_root(Path::new(".")).ok();

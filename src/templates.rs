@@ -26,6 +26,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("rights.md", include_str!("../templates/rights.md")),
     ("page.html", include_str!("../templates/page.html")),
     ("style.css", include_str!("../templates/style.css")),
+    ("site-index.html", include_str!("../templates/site-index.html")),
+    ("site-stats.html", include_str!("../templates/site-stats.html")),
+    ("site.js", include_str!("../templates/site.js")),
 ];
 
 /// The escaping used for Markdown templates.
@@ -338,6 +341,11 @@ fn value(v: Value) -> Result<String, Error> {
         }
         _ => inner.to_string(),
     })
+}
+
+/// A disclosed value in words, as the letters print it (for open data).
+pub fn value_words(value: &crate::model::Value) -> String {
+    self::value(Value::from(minijinja::value::Serde(value))).unwrap_or_default()
 }
 
 /// Exemptions cited mid-sentence: `section 31(1)(a) (law enforcement) and section 43(2)

@@ -62,6 +62,12 @@ pub struct Renderer {
 #[derive(Default)]
 struct SectionCache(Mutex<HashMap<String, Arc<str>>>);
 
+/// The template of the disclosure log's index.
+pub const SITE_INDEX: &str = "site-index.html";
+
+/// The template of the disclosure log's statistics.
+pub const SITE_STATS: &str = "site-stats.html";
+
 /// Enough for the distinct sections of a large batch; past it, the cache starts afresh.
 const SECTION_CACHE_LIMIT: usize = 4096;
 
@@ -169,14 +175,15 @@ impl Renderer {
         for section in sections(markdown) {
             joined.push_str(&self.html_sections.get_or_convert(section, html::fragment));
         }
-        self.page(response, html::unique_ids(&joined))
+        self.page(response, html::unique_ids(&joined), None)
     }
 
     /// The page template around a body already made: it gets the response's letterhead
     /// facts, not the whole response, so the page costs little to make.
-    fn page(&self, response: &Response, body: String) -> anyhow::Result<String> {
+    fn page(&self, response: &Response, body: String, site: Option<&str>) -> anyhow::Result<String> {
         let context = minijinja::context! {
             body => minijinja::Value::from_safe_string(body),
+            site => site,
             reference => &response.reference,
             title => &response.title,
             received => minijinja::Value::from(minijinja::value::Serde(&response.received)),
@@ -186,6 +193,26 @@ impl Renderer {
             authority => minijinja::Value::from(minijinja::value::Serde(&response.authority)),
         };
         self.template_value(html::PAGE, context)
+    }
+
+    /// A response's page on the disclosure log: the HTML page, with a link back to the
+    /// log's index. `response` must be the public version.
+    pub fn site_page(&self, response: &Response, markdown: &str, site: &str) -> anyhow::Result<String> {
+        let mut joined = String::with_capacity(markdown.len() * 5 / 4);
+        for section in sections(markdown) {
+            joined.push_str(&self.html_sections.get_or_convert(section, html::fragment));
+        }
+        self.page(response, html::unique_ids(&joined), Some(site))
+    }
+
+    /// The disclosure log's index page (`site-index.html`).
+    pub fn site_index(&self, context: &minijinja::Value) -> anyhow::Result<String> {
+        self.template_value(SITE_INDEX, context.clone())
+    }
+
+    /// The disclosure log's statistics page (`site-stats.html`).
+    pub fn site_stats(&self, context: &minijinja::Value) -> anyhow::Result<String> {
+        self.template_value(SITE_STATS, context.clone())
     }
 
     fn template<S: serde::Serialize>(&self, name: &str, context: &S) -> anyhow::Result<String> {

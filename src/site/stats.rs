@@ -1,0 +1,176 @@
+//! Statistics of a casebook's requests, as the official returns count them: outcomes in the
+//! Cabinet Office and OSIC categories, timeliness against the statutory deadline, and the
+//! exemptions relied on, overall and per authority (reference notes B.5).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::response::{Outcome, Response};
+
+/// Every outcome category, in the order the returns list them.
+const OUTCOMES: [Outcome; 8] = [
+    Outcome::GrantedInFull,
+    Outcome::PartiallyWithheld,
+    Outcome::WithheldInFull,
+    Outcome::NotHeld,
+    Outcome::NeitherConfirmNorDeny,
+    Outcome::RefusedCost,
+    Outcome::RefusedVexatious,
+    Outcome::RefusedRepeated,
+];
+
+/// Counts for a set of requests.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Tally {
+    /// Requests received.
+    pub requests: usize,
+    /// Requests per outcome category, every category listed.
+    pub outcomes: Vec<Count>,
+    /// Requests answered so far.
+    pub responded: usize,
+    /// Answered by the statutory deadline (or within a permitted extension).
+    pub in_time: usize,
+    /// Of those, answered within a public interest extension (FOIA s.10(3)).
+    pub with_extension: usize,
+    /// Answered after the deadline.
+    pub late: usize,
+    /// Not yet answered.
+    pub open: usize,
+    /// Share of answered requests answered in time, in per cent to one decimal place.
+    pub in_time_percent: Option<f64>,
+    /// Requests relying on each exemption, most used first.
+    pub exemptions: Vec<Count>,
+}
+
+/// A labelled count.
+#[derive(Debug, Clone, Serialize)]
+pub struct Count {
+    /// What is counted: an outcome category or an exemption.
+    pub label: String,
+    /// How many requests.
+    pub count: usize,
+}
+
+/// Statistics overall and per authority.
+#[derive(Debug, Clone, Serialize)]
+pub struct Statistics {
+    /// Every request.
+    pub overall: Tally,
+    /// Per authority, by name.
+    pub authorities: Vec<AuthorityTally>,
+}
+
+/// One authority's counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuthorityTally {
+    /// The authority's name.
+    pub authority: String,
+    /// Its counts.
+    pub tally: Tally,
+}
+
+impl Statistics {
+    /// Counts `responses`.
+    pub fn of<'a>(responses: impl Iterator<Item = &'a Response>) -> Self {
+        let responses: Vec<&Response> = responses.collect();
+        let mut by_authority: BTreeMap<&str, Vec<&Response>> = BTreeMap::new();
+        for response in &responses {
+            by_authority.entry(&response.authority.name).or_default().push(response);
+        }
+        Self {
+            overall: tally(&responses),
+            authorities: by_authority
+                .into_iter()
+                .map(|(name, list)| AuthorityTally { authority: name.to_owned(), tally: tally(&list) })
+                .collect(),
+        }
+    }
+
+    /// The statistics as plain text, as `foi stats` prints them.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        write_tally(&mut out, "All requests", &self.overall);
+        if self.authorities.len() > 1 {
+            for authority in &self.authorities {
+                out.push('\n');
+                write_tally(&mut out, &authority.authority, &authority.tally);
+            }
+        }
+        out
+    }
+}
+
+fn tally(responses: &[&Response]) -> Tally {
+    let mut tally = Tally { requests: responses.len(), ..Tally::default() };
+    let mut outcomes: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut exemptions: BTreeMap<String, usize> = BTreeMap::new();
+    for response in responses {
+        *outcomes.entry(response.outcome.code()).or_default() += 1;
+        for notice in &response.notices {
+            *exemptions
+                .entry(format!("{}: {}", notice.exemption.citation, notice.exemption.title))
+                .or_default() += 1;
+        }
+        if let Some(refusal) = &response.refusal {
+            *exemptions
+                .entry(format!("{}: {}", refusal.exemption.citation, refusal.exemption.title))
+                .or_default() += 1;
+        }
+        match response.responded {
+            None => tally.open += 1,
+            Some(responded) => {
+                tally.responded += 1;
+                let deadline = response.extension.as_ref().map_or(response.due, |e| e.due);
+                if responded <= deadline {
+                    tally.in_time += 1;
+                    if responded > response.due {
+                        tally.with_extension += 1;
+                    }
+                } else {
+                    tally.late += 1;
+                }
+            }
+        }
+    }
+    tally.outcomes = OUTCOMES
+        .iter()
+        .map(|o| Count { label: o.label().to_owned(), count: outcomes.get(o.code()).copied().unwrap_or(0) })
+        .collect();
+    let mut exemptions: Vec<Count> =
+        exemptions.into_iter().map(|(label, count)| Count { label, count }).collect();
+    exemptions.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    tally.exemptions = exemptions;
+    if tally.responded > 0 {
+        let percent = tally.in_time as f64 * 100.0 / tally.responded as f64;
+        tally.in_time_percent = Some((percent * 10.0).round() / 10.0);
+    }
+    tally
+}
+
+fn write_tally(out: &mut String, heading: &str, tally: &Tally) {
+    let _ =
+        writeln!(out, "{heading}: {} request{}", tally.requests, if tally.requests == 1 { "" } else { "s" });
+    for outcome in &tally.outcomes {
+        let _ = writeln!(out, "  {:<32} {:>5}", outcome.label, outcome.count);
+    }
+    let percent = tally.in_time_percent.map_or("no responses yet".to_owned(), |p| format!("{p:.1}%"));
+    let _ = writeln!(
+        out,
+        "  Answered within the deadline      {percent:>5} ({} of {})",
+        tally.in_time, tally.responded
+    );
+    if tally.with_extension > 0 {
+        let _ = writeln!(out, "    of which within an extension   {:>5}", tally.with_extension);
+    }
+    let _ = writeln!(out, "  Late                             {:>5}", tally.late);
+    let _ = writeln!(out, "  Not yet answered                 {:>5}", tally.open);
+    if !tally.exemptions.is_empty() {
+        let _ = writeln!(out, "  Exemptions relied on:");
+        let width = tally.exemptions.iter().map(|e| e.label.chars().count()).max().unwrap_or(0);
+        for exemption in &tally.exemptions {
+            let _ = writeln!(out, "    {:<width$} {:>5}", exemption.label, exemption.count);
+        }
+    }
+}

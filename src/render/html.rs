@@ -61,38 +61,28 @@ impl HeadingAdapter for HeadingIds {
 /// Renames repeated heading ids in document order: the second `across-x` becomes
 /// `across-x-1`, the third `across-x-2`.
 pub fn unique_ids(html: &str) -> String {
+    let finder = memchr::memmem::Finder::new(b" id=\"");
+    let bytes = html.as_bytes();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut out = String::with_capacity(html.len() + 16);
-    let mut rest = html;
-    while let Some(at) = find_heading_id(rest) {
-        let (before, after) = rest.split_at(at);
-        out.push_str(before);
-        let Some(end) = after.find('"') else { break };
-        let id = &after[..end];
+    let mut copied = 0;
+    for at in finder.find_iter(bytes) {
+        // Only headings carry ids in comrak's output here: `<hN id="`.
+        let heading =
+            at >= 3 && bytes[at - 3] == b'<' && bytes[at - 2] == b'h' && bytes[at - 1].is_ascii_digit();
+        let start = at + 5;
+        let Some(length) = heading.then(|| html[start..].find('"')).flatten() else { continue };
+        let id = &html[start..start + length];
         let count = seen.entry(id).or_insert(0);
         *count += 1;
-        out.push_str(id);
         if *count > 1 {
+            out.push_str(&html[copied..start + length]);
             out.push_str(&format!("-{}", *count - 1));
+            copied = start + length;
         }
-        rest = &after[end..];
     }
-    out.push_str(rest);
+    out.push_str(&html[copied..]);
     out
-}
-
-/// The offset just after `<hN id="` of the next heading in `html`.
-fn find_heading_id(html: &str) -> Option<usize> {
-    let mut offset = 0;
-    while let Some(found) = html[offset..].find("<h") {
-        let start = offset + found;
-        let tail = &html.as_bytes()[start + 2..];
-        if tail.len() > 5 && (b'1'..=b'6').contains(&tail[0]) && tail[1..].starts_with(b" id=\"") {
-            return Some(start + 2 + 1 + 5);
-        }
-        offset = start + 2;
-    }
-    None
 }
 
 /// `Section 43(2): Commercial interests` → `section-432-commercial-interests`.

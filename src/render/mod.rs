@@ -90,21 +90,40 @@ impl SectionCache {
 /// Splits Markdown before each level-two heading (outside code fences). Headings end any
 /// open block, so converting the pieces one by one gives what converting the whole would.
 fn sections(markdown: &str) -> Vec<&str> {
-    let mut pieces = Vec::new();
-    let (mut start, mut offset, mut fenced) = (0, 0, false);
-    for line in markdown.split_inclusive('\n') {
-        if line.starts_with("```") || line.starts_with("~~~") {
-            fenced = !fenced;
-        } else if !fenced && line.starts_with("## ") && offset > start {
-            pieces.push(&markdown[start..offset]);
-            start = offset;
-        }
-        offset += line.len();
+    let bytes = markdown.as_bytes();
+    let fenced =
+        memchr::memmem::find(bytes, b"```").is_some() || memchr::memmem::find(bytes, b"~~~").is_some();
+    let mut starts: Vec<usize> = if fenced {
+        heading_lines_outside_fences(markdown)
+    } else {
+        memchr::memmem::find_iter(bytes, b"\n## ").map(|at| at + 1).collect()
+    };
+    starts.retain(|at| *at > 0);
+    let mut pieces = Vec::with_capacity(starts.len() + 1);
+    let mut start = 0;
+    for at in starts {
+        pieces.push(&markdown[start..at]);
+        start = at;
     }
     if start < markdown.len() {
         pieces.push(&markdown[start..]);
     }
     pieces
+}
+
+/// Offsets of `## ` lines that are not inside a code fence.
+fn heading_lines_outside_fences(markdown: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let (mut offset, mut in_fence) = (0, false);
+    for line in markdown.split_inclusive('\n') {
+        if line.starts_with("```") || line.starts_with("~~~") {
+            in_fence = !in_fence;
+        } else if !in_fence && line.starts_with("## ") {
+            starts.push(offset);
+        }
+        offset += line.len();
+    }
+    starts
 }
 
 impl Renderer {

@@ -78,6 +78,8 @@ pub struct Authority {
 pub struct Contract {
     /// Id (file stem).
     pub id: String,
+    /// Its file, as displayed (`contracts/ivr.yaml`).
+    pub file: PathBuf,
     /// The authority holding it.
     pub authority: AuthorityIndex,
     /// The part it answers.

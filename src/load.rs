@@ -14,6 +14,8 @@ use anyhow::{Context, bail};
 use crate::exemptions::Library;
 use crate::model::{ContractFile, ProfileFile, RequestFile};
 use crate::report::{Finding, Severity, suggestion};
+use crate::schema::FileKind;
+use crate::shape;
 use crate::source::{Location, SourceFile};
 
 /// The casebook's root file.
@@ -72,7 +74,7 @@ pub fn find_root(start: &Path) -> anyhow::Result<PathBuf> {
 pub fn casebook(root: &Path) -> (Option<RawCasebook>, Vec<Finding>) {
     let mut findings = Vec::new();
     let profile = match read(root, &root.join(PROFILE)) {
-        Ok(file) => parse::<ProfileFile>(file, &mut findings),
+        Ok(file) => parse::<ProfileFile>(file, FileKind::Profile, &mut findings),
         Err(finding) => {
             findings.push(*finding);
             None
@@ -83,7 +85,7 @@ pub fn casebook(root: &Path) -> (Option<RawCasebook>, Vec<Finding>) {
     match yaml_files(root, &root.join("contracts")) {
         Ok(files) => {
             for (id, file) in files {
-                match parse::<ContractFile>(file, &mut findings) {
+                match parse::<ContractFile>(file, FileKind::Contract, &mut findings) {
                     Some(parsed) => contracts.push((id, parsed)),
                     None => broken.push(id),
                 }
@@ -102,7 +104,7 @@ pub fn casebook(root: &Path) -> (Option<RawCasebook>, Vec<Finding>) {
 pub fn request(root: &Path, path: &Path) -> Result<Parsed<RequestFile>, Vec<Finding>> {
     let mut findings = Vec::new();
     let file = read(root, path).map_err(|finding| vec![*finding])?;
-    parse::<RequestFile>(file, &mut findings).ok_or(findings)
+    parse::<RequestFile>(file, FileKind::Request, &mut findings).ok_or(findings)
 }
 
 /// The request files of a casebook, sorted by name.
@@ -111,14 +113,60 @@ pub fn request_paths(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
         .with_context(|| format!("cannot list {}", root.join("requests").display()))
 }
 
-fn parse<T: serde::de::DeserializeOwned>(file: SourceFile, findings: &mut Vec<Finding>) -> Option<Parsed<T>> {
-    match serde_yaml::from_str::<T>(&file.text) {
+fn parse<T: serde::de::DeserializeOwned>(
+    file: SourceFile,
+    kind: FileKind,
+    findings: &mut Vec<Finding>,
+) -> Option<Parsed<T>> {
+    match deserialize::<T>(&file, kind) {
         Ok(data) => Some(Parsed { file, data }),
-        Err(err) => {
-            findings.push(yaml_finding(&file, &err));
+        Err(more) => {
+            findings.extend(more);
             None
         }
     }
+}
+
+/// Reads a file of `kind` into its serde type, or returns every finding about it.
+///
+/// A file that deserializes costs one parse. One that does not is read again three ways,
+/// so that one run reports everything: a YAML syntax error alone if there is one (nothing
+/// after it can be trusted); otherwise every structural problem the schema walk finds
+/// (`shape`), plus serde's own error when it is about something the walk cannot see.
+pub fn deserialize<T: serde::de::DeserializeOwned>(
+    file: &SourceFile,
+    kind: FileKind,
+) -> Result<T, Vec<Finding>> {
+    let err = match serde_yaml::from_str::<T>(&file.text) {
+        Ok(data) => return Ok(data),
+        Err(err) => err,
+    };
+    if let Some(finding) = syntax_finding(file) {
+        return Err(vec![finding]);
+    }
+    let first = yaml_finding(file, &err);
+    let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(&file.text) else {
+        return Err(vec![first]);
+    };
+    let mut findings: Vec<Finding> = shape::check(&doc, kind.schema())
+        .into_iter()
+        .map(|issue| {
+            let location =
+                if issue.key.is_some() { file.locate_key(&issue.path) } else { file.locate(&issue.path) };
+            let mut finding = Finding::at(Severity::Error, file, &issue.path, location, issue.message);
+            finding.hint = issue.hint;
+            finding
+        })
+        .collect();
+    let repeated = findings.iter().any(|f| {
+        f.location.line == first.location.line
+            || f.message == first.message
+            || (!first.path.is_empty() && f.path == first.path)
+    });
+    if !repeated {
+        findings.push(first);
+    }
+    Err(findings)
 }
 
 /// The `*.yaml` files of `dir` (none if it does not exist), by stem, sorted.
@@ -133,7 +181,8 @@ pub fn yaml_files(root: &Path, dir: &Path) -> Result<Vec<(String, SourceFile)>, 
     Ok(files)
 }
 
-fn yaml_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
+/// The `*.yaml` and `*.yml` files of `dir` (none if it does not exist), sorted.
+pub fn yaml_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -204,9 +253,8 @@ fn file_finding(display: &Path, message: String) -> Finding {
 /// plain and a hint where the error lists what was expected. A syntax error anywhere in the
 /// file is reported first: serde meets type errors before it reaches a later syntax error.
 pub fn yaml_finding(file: &SourceFile, err: &serde_yaml::Error) -> Finding {
-    if let Some((location, what)) = crate::source::syntax_error(&file.text) {
-        return Finding::at_path(Severity::Error, file, String::new(), location, format!("YAML syntax error: {what}"))
-            .hint("check the indentation and brackets, and quote values that contain `: ` or start with a special character");
+    if let Some(finding) = syntax_finding(file) {
+        return finding;
     }
     let location = err
         .location()
@@ -221,6 +269,15 @@ pub fn yaml_finding(file: &SourceFile, err: &serde_yaml::Error) -> Finding {
     let mut finding = Finding::at_path(Severity::Error, file, path, location, message);
     finding.hint = hint;
     finding
+}
+
+/// The first YAML syntax error in the file, as a finding.
+fn syntax_finding(file: &SourceFile) -> Option<Finding> {
+    let (location, what) = crate::source::syntax_error(&file.text)?;
+    Some(
+        Finding::at_path(Severity::Error, file, String::new(), location, format!("YAML syntax error: {what}"))
+            .hint("check the indentation and brackets, and quote values that contain `: ` or start with a special character"),
+    )
 }
 
 /// Rewrites serde's wording into ours, with a "did you mean" hint where it lists choices.

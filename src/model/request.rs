@@ -12,7 +12,7 @@ use super::values::Date;
 use crate::questionnaire::{PartId, QuestionId};
 
 /// A request for information and how it was answered.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RequestFile {
     /// Our reference for the request, e.g. `FOIR-467737865`. Unique in the casebook.
@@ -47,7 +47,7 @@ pub struct RequestFile {
 }
 
 /// The person who made the request. Private.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Requester {
     /// Name, as the requester gave it.
@@ -94,7 +94,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OrStandard<T> {
 }
 
 /// One part of the questionnaire, as the request asked it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PartAsked {
     /// `contact-centre` or `inbound-network`.
@@ -111,7 +111,7 @@ pub struct PartAsked {
 }
 
 /// One question, as the requester numbered and worded it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct QuestionAsked {
     /// The requester's number or letter for it (`3`, `b`, `iv`), without punctuation.
@@ -130,6 +130,7 @@ pub struct QuestionAsked {
     /// An answer for this request only, overriding the casebook for every contract in
     /// the part. Required for a question without an `id`.
     #[serde(default)]
+    #[schemars(schema_with = "super::schema::request_answer")]
     pub answer: Option<Answer<serde_yaml::Value>>,
 }
 
@@ -163,7 +164,7 @@ impl<'de> Deserialize<'de> for Number {
 }
 
 /// Grounds for refusing a request as a whole.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 pub enum RefusalGround {
     /// Cost of compliance exceeds the appropriate limit (s.12).
     #[serde(rename = "s12")]
@@ -188,7 +189,7 @@ impl RefusalGround {
 }
 
 /// Refusing the whole request.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Refusal {
     /// `s12` (cost limit), `s14-1` (vexatious) or `s14-2` (repeated).

@@ -5,7 +5,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use foi::model::values::Date;
 use foi::{Audience, Response};
+
+/// The date the tests run "as at": after every date in the examples and test casebooks.
+pub const TODAY: Date = Date(match chrono::NaiveDate::from_ymd_opt(2025, 1, 31) {
+    Some(date) => date,
+    None => panic!("a valid date"),
+});
 
 /// A casebook in a temporary folder.
 pub struct Casebook {
@@ -58,7 +65,7 @@ impl Casebook {
 
     /// Resolves a request, panicking with the report if the casebook has errors.
     pub fn respond(&self, request: &Path, audience: Audience) -> Response {
-        match foi::respond(request, audience) {
+        match foi::respond(request, audience, TODAY) {
             Ok((_, response, _)) => response,
             Err(err) => panic!("casebook has problems:\n{err:#}"),
         }
@@ -66,13 +73,14 @@ impl Casebook {
 
     /// The Markdown letter for a request.
     pub fn markdown(&self, request: &Path, audience: Audience) -> String {
-        let (casebook, response, _) = foi::respond(request, audience).unwrap_or_else(|e| panic!("{e:#}"));
+        let (casebook, response, _) =
+            foi::respond(request, audience, TODAY).unwrap_or_else(|e| panic!("{e:#}"));
         foi::markdown(&casebook, &response).unwrap_or_else(|e| panic!("{e:#}"))
     }
 
     /// The error report for a request that should not load.
     pub fn errors(&self, request: &Path) -> String {
-        match foi::respond(request, Audience::Requester) {
+        match foi::respond(request, Audience::Requester, TODAY) {
             Ok(_) => panic!("expected errors for {}", request.display()),
             Err(err) => format!("{err:#}"),
         }

@@ -1,0 +1,487 @@
+//! Every structural mistake in a YAML file at once: unknown keys, missing keys, wrong types
+//! and values outside a closed set, found by walking the document against its JSON Schema.
+//!
+//! serde stops at the first error in a file, so on its own it would make an officer fix
+//! mistakes one run at a time. When a file fails to deserialize, `load` walks the parsed
+//! YAML tree against the schema generated from the same serde types (`schema`) and reports
+//! everything the walk finds. Using the schema rather than a second, hand-written table of
+//! keys means there is one description of each file's shape: the one editors also use.
+//!
+//! The walk understands the part of JSON Schema that schemars and `model::schema` emit:
+//! `$ref`, `type`, `const`, `enum`, `anyOf`/`oneOf`, `properties`, `required`,
+//! `additionalProperties`, `items`, `minItems`, `minimum` and `format: date`. Other keywords
+//! (such as `pattern`) are left to serde, which runs first and reports its own error when
+//! the walk finds nothing. For a choice (`anyOf`) it follows the branch that best fits the
+//! value (by type, then by the keys a mapping uses) and reports that branch's problems, the
+//! way a person would read the file. It judges shape only, never meaning.
+
+use serde_json::Value as Schema;
+use serde_yaml::Value as Yaml;
+
+use crate::report::suggestion;
+use crate::source::FieldPath;
+
+/// One structural problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// Where: the value (or, for an unknown key, the entry) at this path.
+    pub path: FieldPath,
+    /// The key, when the problem is the key of the entry rather than its value.
+    pub key: Option<String>,
+    /// What is wrong, in the words the loader uses for serde's errors.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+/// The part of a branch's fit that comes from naming one of its required keys.
+const NAMED: usize = 1000;
+
+/// How deep `$ref` chains and nested choices may go before the walk gives up on a branch;
+/// generated schemas never come near it.
+const MAX_REFS: usize = 32;
+
+/// Walks `doc` against `schema` (a root schema with its `$defs`) and returns every problem,
+/// in document order.
+pub fn check(doc: &Yaml, schema: &Schema) -> Vec<Issue> {
+    let walker = Walker { root: schema };
+    let mut issues = Vec::new();
+    if doc.is_null() {
+        let resolved = walker.resolve(schema);
+        let required: Vec<String> =
+            strings(resolved.get("required")).iter().map(|k| format!("`{k}`")).collect();
+        issues.push(Issue {
+            path: FieldPath::root(),
+            key: None,
+            message: "the file is empty".into(),
+            hint: (!required.is_empty()).then(|| format!("it needs at least {}", join_or(&required, "and"))),
+        });
+        return issues;
+    }
+    walker.walk(doc, schema, &FieldPath::root(), &mut issues);
+    issues
+}
+
+struct Walker<'s> {
+    root: &'s Schema,
+}
+
+impl<'s> Walker<'s> {
+    /// Follows `$ref`s into `#/$defs`; an unresolvable reference accepts anything.
+    fn resolve(&self, mut schema: &'s Schema) -> &'s Schema {
+        for _ in 0..MAX_REFS {
+            let Some(reference) = schema.get("$ref").and_then(Schema::as_str) else {
+                return schema;
+            };
+            let pointer = reference.strip_prefix('#').unwrap_or(reference);
+            match self.root.pointer(pointer) {
+                Some(target) => schema = target,
+                None => return &Schema::Bool(true),
+            }
+        }
+        &Schema::Bool(true)
+    }
+
+    /// The alternatives of a choice, nested choices flattened, with the innermost
+    /// description (the type's own, which explains the forms it takes).
+    fn branches(
+        &self,
+        schema: &'s Schema,
+        out: &mut Vec<&'s Schema>,
+        about: &mut Option<&'s str>,
+        depth: usize,
+    ) {
+        let schema = self.resolve(schema);
+        let choice = schema.get("anyOf").or_else(|| schema.get("oneOf")).and_then(Schema::as_array);
+        match choice {
+            Some(choice) if depth < MAX_REFS && schema.get("type").is_none() => {
+                if let Some(text) = schema.get("description").and_then(Schema::as_str) {
+                    *about = Some(text);
+                }
+                for branch in choice {
+                    self.branches(branch, out, about, depth + 1);
+                }
+            }
+            _ => out.push(schema),
+        }
+    }
+
+    fn walk(&self, node: &Yaml, schema: &'s Schema, path: &FieldPath, out: &mut Vec<Issue>) {
+        let node = untagged(node);
+        let schema = self.resolve(schema);
+        if schema.as_bool() == Some(false) {
+            out.push(issue(path, "nothing is allowed here", None));
+            return;
+        }
+        if schema.get("anyOf").is_some() || schema.get("oneOf").is_some() {
+            self.choose(node, schema, path, out);
+            return;
+        }
+        if !fits_type(schema, node) {
+            let expected = describe(schema);
+            out.push(issue(path, format!("expected {expected}, found {}", found(node)), None));
+            return;
+        }
+        if let Some(choices) = choices(schema) {
+            if let Yaml::String(given) = node {
+                if !choices.iter().any(|c| c == given) {
+                    let candidates: Vec<&str> = choices.iter().map(String::as_str).collect();
+                    let hint = suggestion(given, &candidates);
+                    out.push(issue(path, format!("unknown value `{given}`"), hint));
+                }
+                return;
+            }
+        }
+        if let Some(constant) = schema.get("const") {
+            if !same(node, constant) {
+                out.push(issue(path, format!("expected {}, found {}", describe(schema), found(node)), None));
+            }
+            return;
+        }
+        match node {
+            Yaml::Mapping(map) => self.mapping(map, schema, path, out),
+            Yaml::Sequence(items) => {
+                if let Some(item) = schema.get("items") {
+                    for (i, value) in items.iter().enumerate() {
+                        self.walk(value, item, &path.index(i), out);
+                    }
+                }
+                let least = schema.get("minItems").and_then(Schema::as_u64).unwrap_or(0);
+                if (items.len() as u64) < least {
+                    let plural = if least == 1 { "item" } else { "items" };
+                    out.push(issue(path, format!("empty list: give at least {least} {plural}"), None));
+                }
+            }
+            Yaml::String(text)
+                if schema.get("format").and_then(Schema::as_str) == Some("date")
+                    && chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").is_err() =>
+            {
+                out.push(issue(
+                    path,
+                    format!("`{text}` is not a date: write dates as YYYY-MM-DD, e.g. 2023-02-01"),
+                    None,
+                ));
+            }
+            Yaml::Number(number) => {
+                if let (Some(least), Some(value)) =
+                    (schema.get("minimum").and_then(Schema::as_f64), number.as_f64())
+                {
+                    if value < least {
+                        out.push(issue(path, format!("`{number}` is below the minimum of {least}"), None));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A choice: follow the alternative that best fits `node`.
+    fn choose(&self, node: &Yaml, schema: &'s Schema, path: &FieldPath, out: &mut Vec<Issue>) {
+        let mut all = Vec::new();
+        let mut about = None;
+        self.branches(schema, &mut all, &mut about, 0);
+        let fitting: Vec<&Schema> = all.iter().copied().filter(|b| fits_type(b, node)).collect();
+        let hint = about.map(str::to_owned);
+        match fitting.as_slice() {
+            [] => {
+                let mut kinds: Vec<String> = Vec::new();
+                for branch in &all {
+                    let kind = describe(branch);
+                    let useful = kind != "nothing" || node.is_null();
+                    if useful && !kinds.contains(&kind) {
+                        kinds.push(kind);
+                    }
+                }
+                let message = format!("expected {}, found {}", join_or(&kinds, "or"), found(node));
+                out.push(issue(path, message, hint));
+            }
+            [one] => self.walk(node, one, path, out),
+            several => {
+                // A value of one of a closed set of words: say which words.
+                let words: Vec<String> =
+                    several.iter().flat_map(|b| choices(b).unwrap_or_default()).collect();
+                if let (Yaml::String(given), true) = (node, several.iter().all(|b| choices(b).is_some())) {
+                    if !words.contains(given) {
+                        let candidates: Vec<&str> = words.iter().map(String::as_str).collect();
+                        out.push(issue(
+                            path,
+                            format!("unknown value `{given}`"),
+                            suggestion(given, &candidates),
+                        ));
+                    }
+                    return;
+                }
+                // A mapping that names a branch's required key has chosen that branch, even
+                // if a looser one (such as "any value") would also take it.
+                let top = several.iter().map(|b| key_fit(b, node)).max().unwrap_or(0);
+                let named: Vec<&Schema> = if top >= NAMED {
+                    several.iter().copied().filter(|b| key_fit(b, node) == top).collect()
+                } else {
+                    several.to_vec()
+                };
+                let mut best: Option<(&Schema, usize, Vec<Issue>)> = None;
+                for branch in named {
+                    let fit = key_fit(branch, node);
+                    let mut issues = Vec::new();
+                    self.walk(node, branch, path, &mut issues);
+                    if issues.is_empty() {
+                        return;
+                    }
+                    let better = match &best {
+                        None => true,
+                        Some((chosen, count, _)) => {
+                            let chosen_fit = key_fit(chosen, node);
+                            fit > chosen_fit || (fit == chosen_fit && issues.len() < *count)
+                        }
+                    };
+                    if better {
+                        best = Some((branch, issues.len(), issues));
+                    }
+                }
+                if let Some((chosen, _, issues)) = best {
+                    out.extend(issues.into_iter().map(|i| explain_key(i, path, chosen, several)));
+                }
+            }
+        }
+    }
+
+    fn mapping(&self, map: &serde_yaml::Mapping, schema: &'s Schema, path: &FieldPath, out: &mut Vec<Issue>) {
+        let properties = schema.get("properties").and_then(Schema::as_object);
+        let additional = schema.get("additionalProperties");
+        let names: Vec<&str> = properties.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
+        for (key, value) in map {
+            let Some(name) = key_text(key) else {
+                out.push(issue(path, "a key must be a plain word, not a list or mapping", None));
+                continue;
+            };
+            let at = path.at(&name);
+            if let Some(property) = properties.and_then(|p| p.get(&name)) {
+                self.walk(value, property, &at, out);
+                continue;
+            }
+            match additional {
+                Some(Schema::Bool(false)) => {
+                    let hint =
+                        suggestion(&name, &names).unwrap_or_else(|| "this mapping takes no keys".into());
+                    out.push(Issue {
+                        path: at,
+                        message: format!("unknown key `{name}`"),
+                        key: Some(name),
+                        hint: Some(hint),
+                    });
+                }
+                Some(other) => self.walk(value, other, &at, out),
+                None => {}
+            }
+        }
+        for required in strings(schema.get("required")) {
+            let present = map.keys().any(|k| key_text(k).as_deref() == Some(required));
+            if !present {
+                out.push(issue(
+                    path,
+                    format!("missing key `{required}`"),
+                    Some(format!("add `{required}:` here")),
+                ));
+            }
+        }
+    }
+}
+
+fn issue(path: &FieldPath, message: impl Into<String>, hint: Option<String>) -> Issue {
+    Issue { path: path.clone(), key: None, message: message.into(), hint }
+}
+
+/// Rephrases an unknown key of the chosen form of a value when another form uses it: the
+/// mistake is mixing two forms (`withhold` with `not-held`), not a misspelling.
+fn explain_key(mut issue: Issue, path: &FieldPath, chosen: &Schema, branches: &[&Schema]) -> Issue {
+    let Some(key) = issue.key.clone() else { return issue };
+    if issue.path.parent() != *path {
+        return issue;
+    }
+    let own = strings(chosen.get("required"));
+    let Some(own) = own.first() else { return issue };
+    let others: Vec<&Schema> = branches.iter().copied().filter(|b| !std::ptr::eq(*b, chosen)).collect();
+    if others.iter().any(|b| strings(b.get("required")).contains(&key.as_str())) {
+        issue.message = format!("`{key}` cannot be combined with `{own}`");
+        issue.hint = Some("give one or the other".into());
+        return issue;
+    }
+    let homes: Vec<String> = others
+        .iter()
+        .filter(|b| b.get("properties").and_then(Schema::as_object).is_some_and(|p| p.contains_key(&key)))
+        .filter_map(|b| strings(b.get("required")).first().map(|r| format!("`{r}`")))
+        .collect();
+    if !homes.is_empty() {
+        issue.message = format!("`{key}` cannot be used with `{own}`");
+        issue.hint = Some(format!("`{key}` goes with {}", join_or(&homes, "or")));
+    }
+    issue
+}
+
+/// A tagged value (`!tag x`) is judged by what it holds; serde reports the tag if it minds.
+fn untagged(node: &Yaml) -> &Yaml {
+    match node {
+        Yaml::Tagged(tagged) => untagged(&tagged.value),
+        other => other,
+    }
+}
+
+/// A mapping key as text, the way the position index names it.
+fn key_text(key: &Yaml) -> Option<String> {
+    match untagged(key) {
+        Yaml::String(s) => Some(s.clone()),
+        Yaml::Number(n) => Some(n.to_string()),
+        Yaml::Bool(b) => Some(b.to_string()),
+        Yaml::Null => Some("~".to_owned()),
+        _ => None,
+    }
+}
+
+fn strings(value: Option<&Schema>) -> Vec<&str> {
+    value
+        .and_then(Schema::as_array)
+        .map(|a| a.iter().filter_map(Schema::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// The JSON Schema type names `node` satisfies. A YAML float is never an integer (serde
+/// refuses `3.0` where it wants a whole number).
+fn types_of(node: &Yaml) -> &'static [&'static str] {
+    match node {
+        Yaml::Null => &["null"],
+        Yaml::Bool(_) => &["boolean"],
+        Yaml::Number(n) if n.is_f64() => &["number"],
+        Yaml::Number(_) => &["integer", "number"],
+        Yaml::String(_) => &["string"],
+        Yaml::Sequence(_) => &["array"],
+        Yaml::Mapping(_) => &["object"],
+        Yaml::Tagged(tagged) => types_of(&tagged.value),
+    }
+}
+
+/// Whether `node`'s type is one `schema` allows (`const` and `enum` imply their types).
+fn fits_type(schema: &Schema, node: &Yaml) -> bool {
+    let node_types = types_of(node);
+    match schema.get("type") {
+        Some(Schema::String(t)) => return node_types.contains(&t.as_str()),
+        Some(Schema::Array(ts)) => {
+            return ts.iter().filter_map(Schema::as_str).any(|t| node_types.contains(&t));
+        }
+        _ => {}
+    }
+    if let Some(constant) = schema.get("const") {
+        return json_type(constant).is_some_and(|t| node_types.contains(&t));
+    }
+    if let Some(values) = schema.get("enum").and_then(Schema::as_array) {
+        return values.iter().filter_map(json_type).any(|t| node_types.contains(&t));
+    }
+    schema.as_bool() != Some(false)
+}
+
+fn json_type(value: &Schema) -> Option<&'static str> {
+    Some(match value {
+        Schema::Null => "null",
+        Schema::Bool(_) => "boolean",
+        Schema::Number(_) => "number",
+        Schema::String(_) => "string",
+        Schema::Array(_) => "array",
+        Schema::Object(_) => "object",
+    })
+}
+
+/// The words a closed set allows, when the schema is one (a string `enum` or `const`).
+fn choices(schema: &Schema) -> Option<Vec<String>> {
+    if let Some(Schema::String(one)) = schema.get("const") {
+        return Some(vec![one.clone()]);
+    }
+    let values = schema.get("enum")?.as_array()?;
+    values.iter().map(|v| v.as_str().map(str::to_owned)).collect()
+}
+
+/// Whether a scalar equals a `const`.
+fn same(node: &Yaml, constant: &Schema) -> bool {
+    match (node, constant) {
+        (Yaml::String(a), Schema::String(b)) => a == b,
+        (Yaml::Bool(a), Schema::Bool(b)) => a == b,
+        (Yaml::Null, Schema::Null) => true,
+        (Yaml::Number(a), Schema::Number(b)) => a.as_f64() == b.as_f64(),
+        _ => false,
+    }
+}
+
+/// How well a mapping fits an object schema: its required keys present first, then how
+/// many of its keys the schema knows.
+fn key_fit(schema: &Schema, node: &Yaml) -> usize {
+    let Yaml::Mapping(map) = node else { return 0 };
+    let keys: Vec<String> = map.keys().filter_map(key_text).collect();
+    let required = strings(schema.get("required"));
+    let required_present = required.iter().filter(|r| keys.iter().any(|k| k == *r)).count();
+    let known = schema
+        .get("properties")
+        .and_then(Schema::as_object)
+        .map_or(0, |p| keys.iter().filter(|k| p.contains_key(k.as_str())).count());
+    required_present * NAMED + known
+}
+
+/// What a schema expects, in words.
+fn describe(schema: &Schema) -> String {
+    if let Some(constant) = schema.get("const") {
+        return match constant {
+            Schema::String(s) => format!("`{s}`"),
+            other => format!("`{other}`"),
+        };
+    }
+    if let Some(words) = choices(schema) {
+        let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+        return format!("one of {}", join_or(&quoted, "or"));
+    }
+    let mut names: Vec<&str> = match schema.get("type") {
+        Some(Schema::String(t)) => vec![t.as_str()],
+        Some(Schema::Array(ts)) => ts.iter().filter_map(Schema::as_str).filter(|t| *t != "null").collect(),
+        _ => Vec::new(),
+    };
+    if names.contains(&"string") {
+        // Where text is accepted, numbers and true/false are too: they are kept as written.
+        names.retain(|t| !matches!(*t, "number" | "integer" | "boolean"));
+    }
+    let date = schema.get("format").and_then(Schema::as_str) == Some("date");
+    let words: Vec<String> = names
+        .iter()
+        .map(|t| match *t {
+            "string" if date => "a date (YYYY-MM-DD)".to_owned(),
+            "string" => "text".to_owned(),
+            "integer" => "a whole number".to_owned(),
+            "number" => "a number".to_owned(),
+            "boolean" => "true or false".to_owned(),
+            "array" => "a list".to_owned(),
+            "object" => "a mapping".to_owned(),
+            "null" => "nothing".to_owned(),
+            other => other.to_owned(),
+        })
+        .collect();
+    if words.is_empty() { "a value".to_owned() } else { join_or(&words, "or") }
+}
+
+/// What was found instead, in words.
+fn found(node: &Yaml) -> &'static str {
+    match node {
+        Yaml::Null => "nothing",
+        Yaml::Bool(true) => "`true`",
+        Yaml::Bool(false) => "`false`",
+        Yaml::Number(n) if n.is_f64() => "a decimal number",
+        Yaml::Number(_) => "a number",
+        Yaml::String(_) => "text",
+        Yaml::Sequence(_) => "a list",
+        Yaml::Mapping(_) => "a mapping",
+        Yaml::Tagged(tagged) => found(&tagged.value),
+    }
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn join_or(items: &[String], word: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
+    }
+}

@@ -129,44 +129,52 @@ fn parse<T: serde::de::DeserializeOwned>(
 
 /// Reads a file of `kind` into its serde type, or returns every finding about it.
 ///
-/// A file that deserializes costs one parse. One that does not is read again three ways,
-/// so that one run reports everything: a YAML syntax error alone if there is one (nothing
-/// after it can be trusted); otherwise every structural problem the schema walk finds
-/// (`shape`), plus serde's own error when it is about something the walk cannot see.
+/// The file is read twice: by serde into its type, and into a YAML tree walked against the
+/// file's JSON Schema (`shape`), which reports every structural mistake at once where serde
+/// stops at the first. The schema is the contract, the same one editors check as you type,
+/// so a file passes only if both accept it: the schema is stricter where serde is lenient
+/// by accident (`title:` left empty reads as the text "" to serde). A YAML syntax error is
+/// reported alone, since nothing after it can be trusted; serde's own error is added when
+/// it is about something the walk does not see.
 pub fn deserialize<T: serde::de::DeserializeOwned>(
     file: &SourceFile,
     kind: FileKind,
 ) -> Result<T, Vec<Finding>> {
-    let err = match serde_yaml::from_str::<T>(&file.text) {
-        Ok(data) => return Ok(data),
-        Err(err) => err,
-    };
-    if let Some(finding) = syntax_finding(file) {
-        return Err(vec![finding]);
+    let typed = serde_yaml::from_str::<T>(&file.text);
+    if typed.is_err() {
+        if let Some(finding) = syntax_finding(file) {
+            return Err(vec![finding]);
+        }
     }
-    let first = yaml_finding(file, &err);
-    let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(&file.text) else {
-        return Err(vec![first]);
+    let mut findings: Vec<Finding> = match serde_yaml::from_str::<serde_yaml::Value>(&file.text) {
+        Ok(doc) => shape::check(&doc, kind.schema())
+            .into_iter()
+            .map(|issue| {
+                let location =
+                    if issue.key.is_some() { file.locate_key(&issue.path) } else { file.locate(&issue.path) };
+                let mut finding = Finding::at(Severity::Error, file, &issue.path, location, issue.message);
+                finding.hint = issue.hint;
+                finding
+            })
+            .collect(),
+        Err(_) => Vec::new(),
     };
-    let mut findings: Vec<Finding> = shape::check(&doc, kind.schema())
-        .into_iter()
-        .map(|issue| {
-            let location =
-                if issue.key.is_some() { file.locate_key(&issue.path) } else { file.locate(&issue.path) };
-            let mut finding = Finding::at(Severity::Error, file, &issue.path, location, issue.message);
-            finding.hint = issue.hint;
-            finding
-        })
-        .collect();
-    let repeated = findings.iter().any(|f| {
-        f.location.line == first.location.line
-            || f.message == first.message
-            || (!first.path.is_empty() && f.path == first.path)
-    });
-    if !repeated {
-        findings.push(first);
+    match typed {
+        Ok(data) if findings.is_empty() => Ok(data),
+        Ok(_) => Err(findings),
+        Err(err) => {
+            let first = yaml_finding(file, &err);
+            let repeated = findings.iter().any(|f| {
+                f.location.line == first.location.line
+                    || f.message == first.message
+                    || (!first.path.is_empty() && f.path == first.path)
+            });
+            if !repeated {
+                findings.push(first);
+            }
+            Err(findings)
+        }
     }
-    Err(findings)
 }
 
 /// The `*.yaml` files of `dir` (none if it does not exist), by stem, sorted.

@@ -61,7 +61,9 @@ impl FileKind {
             FileKind::Exemption => generator.into_root_schema_for::<ExemptionFile>(),
         };
         schema.insert("title".into(), self.title().into());
-        schema
+        let mut value = schema.to_value();
+        loosen_text(&mut value);
+        Schema::try_from(value).unwrap_or_default()
     }
 
     /// The schema as a JSON value, generated once per process.
@@ -77,6 +79,48 @@ impl FileKind {
         let mut text = serde_json::to_string_pretty(self.schema()).unwrap_or_default();
         text.push('\n');
         text
+    }
+}
+
+/// Lets text fields take numbers and `true`/`false` as well, as serde does: a plain YAML
+/// scalar is read into a `String` as written (`reference: 467737865` is the text
+/// "467737865"). Only the schemas of mapping values and of their list items are widened;
+/// the hand-written choices (a `List`, a `not-held` flag) stay as strict as their visitors.
+fn loosen_text(value: &mut Value) {
+    fn widen(schema: &mut Value) {
+        let Some(object) = schema.as_object_mut() else { return };
+        if ["const", "enum", "format", "pattern"].iter().any(|k| object.contains_key(*k)) {
+            return;
+        }
+        let widened = match object.get("type") {
+            Some(Value::String(t)) if t == "string" => serde_json::json!(["string", "number", "boolean"]),
+            Some(Value::Array(types)) if types.iter().any(|t| t == "string") && types.len() <= 2 => {
+                let mut types = types.clone();
+                types.retain(|t| t != "string");
+                let mut all = vec![Value::from("string"), Value::from("number"), Value::from("boolean")];
+                all.extend(types);
+                Value::Array(all)
+            }
+            _ => return,
+        };
+        object.insert("type".into(), widened);
+    }
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(properties)) = map.get_mut("properties") {
+                for property in properties.values_mut() {
+                    widen(property);
+                    if let Some(items) = property.get_mut("items") {
+                        widen(items);
+                    }
+                }
+            }
+            for child in map.values_mut() {
+                loosen_text(child);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(loosen_text),
+        _ => {}
     }
 }
 

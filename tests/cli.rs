@@ -83,8 +83,8 @@ fn every_error_is_reported_at_once() {
             .replace("review: 2023-01-01", "review: 2023-03-01");
         c.write("contracts/contact-centre-software.yaml", &cc);
     });
-    assert!(stderr.contains("contracts/ivr.yaml:4:14"), "{stderr}");
-    assert!(stderr.contains("contracts/contact-centre-software.yaml:13:9"), "{stderr}");
+    assert!(stderr.contains("contracts/ivr.yaml:5:14"), "{stderr}");
+    assert!(stderr.contains("contracts/contact-centre-software.yaml:14:9"), "{stderr}");
     assert!(
         stderr.contains("review date (2023-03-01) is after the contract expires (2023-02-01)"),
         "{stderr}"

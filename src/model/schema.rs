@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use super::answer::{Answer, Publication};
+use super::answer::{Answer, DECISION_KEYS, Publication};
 use super::request::{Number, OrStandard};
 use super::values::Duration;
 use super::values::{Count, Date, DurationAnswer, List, Money, MoneyAnswer, Text};
@@ -126,8 +126,16 @@ impl JsonSchema for AnyValue {
         Cow::Borrowed("AnyValue")
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        // A mapping that uses a decision key is a decision (and is checked as one), so the
+        // "any value" form refuses those keys.
+        let decision_keys: serde_json::Map<String, serde_json::Value> =
+            DECISION_KEYS.iter().map(|key| ((*key).to_owned(), false.into())).collect();
         json_schema!({
-            "description": "The answer, in the form its question takes (text, a number, a date, …)."
+            "description": "The answer, in the form its question takes (text, a number, a date, …).",
+            "anyOf": [
+                {"type": ["string", "number", "boolean", "null", "array"]},
+                {"type": "object", "properties": decision_keys}
+            ]
         })
     }
 }
@@ -166,6 +174,9 @@ impl<T: JsonSchema> JsonSchema for Answer<T> {
             "description": "Case-specific reasoning, printed with the exemption in the refusal notice.",
             "type": "string"
         });
+        let mut publication = generator.subschema_for::<Publication>();
+        publication
+            .insert("description".into(), "Where it is published: `{title: …, url: https://…}`.".into());
         let mut value = generator.subschema_for::<T>();
         value.insert(
             "description".into(),
@@ -209,7 +220,7 @@ impl<T: JsonSchema> JsonSchema for Answer<T> {
                 {
                     "description": "Already published (FOIA s.21, FOISA s.25).",
                     "type": "object",
-                    "properties": {"published": generator.subschema_for::<Publication>()},
+                    "properties": {"published": publication},
                     "required": ["published"],
                     "additionalProperties": false
                 },

@@ -163,7 +163,10 @@ impl Library {
                 match load::yaml_files(root, &dir) {
                     Ok(files) => {
                         for (id, file) in files {
-                            library.add(act.as_str(), &id, &file, &mut findings);
+                            match file {
+                                Ok(file) => library.add(act.as_str(), &id, &file, &mut findings),
+                                Err(finding) => findings.push(*finding),
+                            }
                         }
                     }
                     Err(finding) => findings.push(*finding),

@@ -85,7 +85,11 @@ pub fn casebook(root: &Path) -> (Option<RawCasebook>, Vec<Finding>) {
     match yaml_files(root, &root.join("contracts")) {
         Ok(files) => {
             for (id, file) in files {
-                match parse::<ContractFile>(file, FileKind::Contract, &mut findings) {
+                let parsed = file
+                    .map_err(|finding| findings.push(*finding))
+                    .ok()
+                    .and_then(|file| parse::<ContractFile>(file, FileKind::Contract, &mut findings));
+                match parsed {
                     Some(parsed) => contracts.push((id, parsed)),
                     None => broken.push(id),
                 }
@@ -163,30 +167,54 @@ pub fn deserialize<T: serde::de::DeserializeOwned>(
         Ok(data) if findings.is_empty() => Ok(data),
         Ok(_) => Err(findings),
         Err(err) => {
-            let first = yaml_finding(file, &err);
-            let repeated = findings.iter().any(|f| {
-                f.location.line == first.location.line
-                    || f.message == first.message
-                    || (!first.path.is_empty() && f.path == first.path)
-            });
-            if !repeated {
-                findings.push(first);
-            }
+            merge(&mut findings, yaml_finding(file, &err));
             Err(findings)
         }
     }
 }
 
-/// The `*.yaml` files of `dir` (none if it does not exist), by stem, sorted.
-pub fn yaml_files(root: &Path, dir: &Path) -> Result<Vec<(String, SourceFile)>, Box<Finding>> {
+/// A file read, or the finding saying why it could not be.
+pub type Read = Result<SourceFile, Box<Finding>>;
+
+/// Adds serde's error to the walk's findings unless the walk already reported it. Where
+/// both describe the same wrong value, serde's words win over the walk's "expected …,
+/// found …" when they are the type's own (`5` has no unit), not serde's generic ones.
+fn merge(findings: &mut Vec<Finding>, first: Finding) {
+    let nested = |f: &Finding| {
+        !first.path.is_empty()
+            && (f.path == first.path
+                || f.path.starts_with(&format!("{}.", first.path))
+                || f.path.starts_with(&format!("{}[", first.path)))
+    };
+    let same_spot = |f: &Finding| f.location == first.location && f.path == first.path;
+    if let Some(found) = findings.iter_mut().find(|f| same_spot(f)) {
+        let generic = first.message.starts_with("invalid type") || first.message.starts_with("invalid value");
+        if found.message.starts_with("expected ") && !generic {
+            found.message = first.message;
+            found.hint = first.hint.or(found.hint.take());
+        }
+        return;
+    }
+    let repeated = findings
+        .iter()
+        .any(|f| f.location.line == first.location.line || f.message == first.message || nested(f));
+    if !repeated {
+        findings.push(first);
+    }
+}
+
+/// The `*.yaml` files of `dir` (none if it does not exist), by stem, sorted. A file that
+/// cannot be read does not stop the others from being read.
+pub fn yaml_files(root: &Path, dir: &Path) -> Result<Vec<(String, Read)>, Box<Finding>> {
     let paths = yaml_paths(dir)
         .map_err(|err| Box::new(file_finding(&relative(root, dir), format!("cannot list folder: {err}"))))?;
-    let mut files = Vec::new();
-    for path in paths {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        files.push((stem, read(root, &path)?));
-    }
-    Ok(files)
+    Ok(paths
+        .into_iter()
+        .map(|path| {
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            (stem, read(root, &path))
+        })
+        .collect())
 }
 
 /// The `*.yaml` and `*.yml` files of `dir` (none if it does not exist), sorted.
@@ -222,10 +250,14 @@ pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<Finding>> {
     }
     let bytes = fs::read(path).map_err(|err| fail(format!("cannot read file: {}", io_reason(&err))))?;
     let text = String::from_utf8(bytes).map_err(|err| {
-        fail(format!(
-            "not UTF-8 text (invalid byte at offset {}): save the file as UTF-8",
-            err.utf8_error().valid_up_to()
-        ))
+        // Point at the first bad byte: what comes before it is valid text.
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let before = String::from_utf8_lossy(valid);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let mut finding = file_finding(&display, "not UTF-8 text: save the file as UTF-8".to_owned());
+        finding.location = Location { line, column };
+        Box::new(finding)
     })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
     Ok(SourceFile::new(display, text))

@@ -109,6 +109,8 @@ impl<'s> Walker<'s> {
     fn walk(&self, node: &Yaml, schema: &'s Schema, path: &FieldPath, out: &mut Vec<Issue>) {
         let node = untagged(node);
         let schema = self.resolve(schema);
+        // A value's own description says what it should be: the hint for a wrong one.
+        let about = schema.get("description").and_then(Schema::as_str).map(as_hint);
         if schema.as_bool() == Some(false) {
             out.push(issue(path, "nothing is allowed here", None));
             return;
@@ -119,7 +121,7 @@ impl<'s> Walker<'s> {
         }
         if !fits_type(schema, node) {
             let expected = describe(schema);
-            out.push(issue(path, format!("expected {expected}, found {}", found(node)), None));
+            out.push(issue(path, format!("expected {expected}, found {}", found(node)), about.clone()));
             return;
         }
         if let Some(choices) = choices(schema) {
@@ -134,7 +136,11 @@ impl<'s> Walker<'s> {
         }
         if let Some(constant) = schema.get("const") {
             if !same(node, constant) {
-                out.push(issue(path, format!("expected {}, found {}", describe(schema), found(node)), None));
+                out.push(issue(
+                    path,
+                    format!("expected {}, found {}", describe(schema), found(node)),
+                    about.clone(),
+                ));
             }
             return;
         }
@@ -149,7 +155,11 @@ impl<'s> Walker<'s> {
                 let least = schema.get("minItems").and_then(Schema::as_u64).unwrap_or(0);
                 if (items.len() as u64) < least {
                     let plural = if least == 1 { "item" } else { "items" };
-                    out.push(issue(path, format!("empty list: give at least {least} {plural}"), None));
+                    out.push(issue(
+                        path,
+                        format!("empty list: give at least {least} {plural}"),
+                        about.clone(),
+                    ));
                 }
             }
             Yaml::String(text)
@@ -159,7 +169,7 @@ impl<'s> Walker<'s> {
                 out.push(issue(
                     path,
                     format!("`{text}` is not a date: write dates as YYYY-MM-DD, e.g. 2023-02-01"),
-                    None,
+                    about.clone(),
                 ));
             }
             Yaml::Number(number) => {
@@ -167,7 +177,11 @@ impl<'s> Walker<'s> {
                     (schema.get("minimum").and_then(Schema::as_f64), number.as_f64())
                 {
                     if value < least {
-                        out.push(issue(path, format!("`{number}` is below the minimum of {least}"), None));
+                        out.push(issue(
+                            path,
+                            format!("`{number}` is below the minimum of {least}"),
+                            about.clone(),
+                        ));
                     }
                 }
             }
@@ -181,7 +195,7 @@ impl<'s> Walker<'s> {
         let mut about = None;
         self.branches(schema, &mut all, &mut about, 0);
         let fitting: Vec<&Schema> = all.iter().copied().filter(|b| fits_type(b, node)).collect();
-        let hint = about.map(str::to_owned);
+        let hint = about.map(as_hint);
         match fitting.as_slice() {
             [] => {
                 let mut kinds: Vec<String> = Vec::new();
@@ -195,7 +209,11 @@ impl<'s> Walker<'s> {
                 let message = format!("expected {}, found {}", join_or(&kinds, "or"), found(node));
                 out.push(issue(path, message, hint));
             }
-            [one] => self.walk(node, one, path, out),
+            [one] => {
+                let mut issues = Vec::new();
+                self.walk(node, one, path, &mut issues);
+                out.extend(issues.into_iter().map(|i| with_hint(i, path, hint.as_deref())));
+            }
             several => {
                 // A value of one of a closed set of words: say which words.
                 let words: Vec<String> =
@@ -239,7 +257,12 @@ impl<'s> Walker<'s> {
                     }
                 }
                 if let Some((chosen, _, issues)) = best {
-                    out.extend(issues.into_iter().map(|i| explain_key(i, path, chosen, several)));
+                    out.extend(
+                        issues
+                            .into_iter()
+                            .map(|i| explain_key(i, path, chosen, several))
+                            .map(|i| with_hint(i, path, hint.as_deref())),
+                    );
                 }
             }
         }
@@ -289,6 +312,28 @@ impl<'s> Walker<'s> {
 
 fn issue(path: &FieldPath, message: impl Into<String>, hint: Option<String>) -> Issue {
     Issue { path: path.clone(), key: None, message: message.into(), hint }
+}
+
+/// A description written for the schema (a sentence) as a hint (a phrase, like the other
+/// hints): first letter in lower case unless the word is an abbreviation, no final stop.
+fn as_hint(description: &str) -> String {
+    let text = description.trim().trim_end_matches('.');
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_owned(),
+    }
+}
+
+/// Gives a problem with the value at `path` itself the choice's description as its hint,
+/// when it has none of its own.
+fn with_hint(mut issue: Issue, path: &FieldPath, hint: Option<&str>) -> Issue {
+    if issue.hint.is_none() && issue.key.is_none() && issue.path == *path {
+        issue.hint = hint.map(str::to_owned);
+    }
+    issue
 }
 
 /// Rephrases an unknown key of the chosen form of a value when another form uses it: the

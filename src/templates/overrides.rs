@@ -44,7 +44,7 @@ pub fn check(root: &Path) -> (usize, Vec<Finding>) {
                         &FieldPath::root(),
                         format!("`{name}` does not replace a built-in template"),
                     )
-                    .hint(format!("did you mean `{meant}`? As named, this file is not used")),
+                    .hint(format!("did you mean `{meant}`? Under this name it is used only if another template includes it")),
                 );
             }
         }

@@ -76,6 +76,8 @@ enum Told {
 struct Entry<'a> {
     request: usize,
     told: Told,
+    /// What the casebook alone would tell, when the request gives its own answer.
+    casebook_says: Option<Told>,
     /// Where the request gives its own answer, if it does.
     overridden: Option<FieldPath>,
     parsed: &'a Parsed<RequestFile>,
@@ -106,7 +108,20 @@ fn answers(casebook: &Casebook, requests: &[Loaded]) -> Vec<Finding> {
                         continue;
                     }
                     let overridden = own.then(|| at.clone());
-                    list.push(Entry { request: index, told, overridden, parsed });
+                    let casebook_says = if own {
+                        let bare = AskedQuestion {
+                            number: None,
+                            id: Some(id),
+                            label: String::new(),
+                            text: String::new(),
+                            answer: None,
+                        };
+                        resolve(casebook, authority, request, part.part, contract, &bare)
+                            .map(|(_, told, _)| told)
+                    } else {
+                        None
+                    };
+                    list.push(Entry { request: index, told, casebook_says, overridden, parsed });
                 }
             }
         }
@@ -115,10 +130,10 @@ fn answers(casebook: &Casebook, requests: &[Loaded]) -> Vec<Finding> {
     for ((subject, question), list) in &entries {
         for entry in list {
             let Some(path) = &entry.overridden else { continue };
-            let Some(other) = list.iter().find(|o| o.told != entry.told) else { continue };
-            if other.overridden.is_some() && other.request > entry.request {
-                continue; // reported at the later file, naming this one
+            if entry.casebook_says.as_ref() == Some(&entry.told) {
+                continue; // says what the casebook says: any difference is the other request's
             }
+            let Some(other) = list.iter().find(|o| o.told != entry.told) else { continue };
             let (about, home) = match subject {
                 Subject::Contract(id) => {
                     let file =

@@ -34,6 +34,19 @@ impl Casebook {
         Self { dir }
     }
 
+    /// A copy of a folder of this repository, e.g. `tests/check/base`.
+    pub fn copy_of(relative: &str) -> Self {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join(relative), dir.path());
+        Self { dir }
+    }
+
+    /// Copies a folder of this repository over the casebook, replacing files of the same name.
+    pub fn overlay(&self, relative: &str) -> &Self {
+        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join(relative), self.dir.path());
+        self
+    }
+
     /// The casebook's folder.
     pub fn root(&self) -> &Path {
         self.dir.path()

@@ -97,14 +97,26 @@ pub fn casebook(root: &Path, today: Date) -> Checked {
     Checked { report: Report::new(findings), files }
 }
 
-/// `root` as the user should see it: relative to the current folder when inside it.
+/// `root` as the user should see it: relative to the current folder (`.`, `examples/x`,
+/// `..`), or absolute when the current folder is unknown.
 pub fn shown_root(root: &Path) -> PathBuf {
-    let here = std::env::current_dir().and_then(std::fs::canonicalize).ok();
-    match here.as_deref().and_then(|here| root.strip_prefix(here).ok()) {
-        Some(relative) if relative.as_os_str().is_empty() => PathBuf::from("."),
-        Some(relative) => relative.to_path_buf(),
-        None => root.to_path_buf(),
+    match std::env::current_dir().and_then(std::fs::canonicalize) {
+        Ok(here) => relative_to(root, &here),
+        Err(_) => root.to_path_buf(),
     }
+}
+
+/// `path` relative to the folder `from` (both absolute), climbing with `..` as needed.
+fn relative_to(path: &Path, from: &Path) -> PathBuf {
+    let path: Vec<_> = path.components().collect();
+    let from: Vec<_> = from.components().collect();
+    let common = path.iter().zip(&from).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return path.iter().collect();
+    }
+    let mut relative: PathBuf = from[common..].iter().map(|_| "..").collect();
+    relative.extend(&path[common..]);
+    if relative.as_os_str().is_empty() { PathBuf::from(".") } else { relative }
 }
 
 fn folder_finding(folder: &str, message: &str) -> Finding {
@@ -116,5 +128,28 @@ fn folder_finding(folder: &str, message: &str) -> Finding {
         message: message.to_owned(),
         hint: None,
         snippet: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_are_shown_relative_to_the_current_folder() {
+        let cases = [
+            ("/r/book", "/r/book", "."),
+            ("/r/book", "/r", "book"),
+            ("/r/book", "/r/book/requests", ".."),
+            ("/r/other", "/r/book", "../other"),
+            ("/r/a/b", "/r/c/d", "../../a/b"),
+        ];
+        for (path, from, shown) in cases {
+            assert_eq!(
+                relative_to(Path::new(path), Path::new(from)),
+                PathBuf::from(shown),
+                "{path} from {from}"
+            );
+        }
     }
 }

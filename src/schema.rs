@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use schemars::generate::SchemaSettings;
-use schemars::{JsonSchema, Schema};
+use schemars::Schema;
 use serde_json::Value;
 
 use crate::exemptions::ExemptionFile;
@@ -121,21 +121,5 @@ fn loosen_text(value: &mut Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(loosen_text),
         _ => {}
-    }
-}
-
-/// Checks that a type's schema can be generated; used by tests of individual types.
-pub fn of<T: JsonSchema>() -> Value {
-    SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<T>().to_value()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[test]
-    fn print() {
-        for k in FileKind::ALL {
-            println!("{}", k.text());
-        }
     }
 }

@@ -530,3 +530,81 @@ fn join_or(items: &[String], word: &str) -> String {
         [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::FileKind;
+
+    /// The problems the walk finds in a contract file: (path, message, hint).
+    fn contract(yaml: &str) -> Vec<(String, String, Option<String>)> {
+        let doc: Yaml = serde_yaml::from_str(yaml).expect("yaml");
+        check(&doc, FileKind::Contract.schema())
+            .into_iter()
+            .map(|i| (i.path.to_string(), i.message, i.hint))
+            .collect()
+    }
+
+    const OK: &str = "part: contact-centre\ntitle: T\n";
+
+    #[test]
+    fn a_valid_file_has_no_problems_and_an_empty_one_says_what_it_needs() {
+        assert_eq!(contract(OK), []);
+        assert_eq!(
+            contract(""),
+            [("".into(), "the file is empty".into(), Some("it needs at least `part` and `title`".into()))]
+        );
+    }
+
+    #[test]
+    fn every_problem_is_found_not_just_the_first() {
+        let found = contract("part: contact-centre\ntitle: T\nagentz: 1\nsites: [1]\ncontact: {name: A}\n");
+        let messages: Vec<&str> = found.iter().map(|(_, m, _)| m.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown key `agentz`",
+                "expected a whole number, text or a mapping, found a list",
+                "missing key `seniority`"
+            ]
+        );
+        assert_eq!(found[0].2.as_deref(), Some("did you mean `agents`?"));
+    }
+
+    #[test]
+    fn a_choice_follows_the_form_the_mapping_names() {
+        let decision = |answer: &str| contract(&format!("{OK}supplier: {answer}\n"));
+        assert_eq!(decision("{withhold: [s43-2], resaon: x}")[0].1, "unknown key `resaon`");
+        assert_eq!(
+            decision("{withhold: [s43-2], not-held: true}")[0].1,
+            "`not-held` cannot be combined with `withhold`"
+        );
+        assert_eq!(decision("{not-held: true, reason: x}")[0].1, "`reason` cannot be used with `not-held`");
+        assert_eq!(decision("{not-held: yes please}"), [], "an explanation is text");
+        assert_eq!(decision("{withhold: []}")[0].1, "empty list: give at least 1 item");
+        let money = contract(&format!("{OK}annual-spend: {{amount: 5, year: 3}}\n"));
+        assert_eq!((money[0].0.as_str(), money[0].1.as_str()), ("annual-spend.year", "unknown key `year`"));
+    }
+
+    #[test]
+    fn closed_sets_and_dates_are_checked_with_suggestions() {
+        let found = contract("part: contact-centr\ntitle: T\nexpiry: 2023-02-30\nreview: 2023-02-28\n");
+        assert_eq!(found[0].1, "unknown value `contact-centr`");
+        assert_eq!(found[0].2.as_deref(), Some("did you mean `contact-centre`?"));
+        assert_eq!(found[1].1, "`2023-02-30` is not a date: write dates as YYYY-MM-DD, e.g. 2023-02-01");
+        assert_eq!(found.len(), 2);
+    }
+
+    #[test]
+    fn text_takes_numbers_and_true_or_false_as_serde_does_but_not_nothing() {
+        assert_eq!(contract("part: contact-centre\ntitle: 2024\nsupplier: true\n"), []);
+        assert_eq!(contract("part: contact-centre\ntitle:\n")[0].1, "expected text, found nothing");
+    }
+
+    #[test]
+    fn hints_from_descriptions_read_as_phrases() {
+        assert_eq!(as_hint("The contract's name, as printed."), "the contract's name, as printed");
+        assert_eq!(as_hint("YYYY-MM-DD dates."), "YYYY-MM-DD dates");
+        assert_eq!(as_hint("`standard` or a list."), "`standard` or a list");
+    }
+}

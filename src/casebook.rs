@@ -33,6 +33,9 @@ pub struct Casebook {
     pub questionnaire: &'static Questionnaire,
     /// Ids of contract files with errors, left out (their findings are already reported).
     pub broken_contracts: std::collections::BTreeSet<String>,
+    /// The junior contract owners, indexed for the personal-data checks of each request
+    /// (built on first use).
+    pub(crate) juniors: std::sync::OnceLock<crate::validate::Juniors>,
 }
 
 /// Index of an authority in [`Casebook::authorities`].

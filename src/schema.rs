@@ -8,8 +8,8 @@
 
 use std::sync::OnceLock;
 
-use schemars::generate::SchemaSettings;
 use schemars::Schema;
+use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
 use crate::exemptions::ExemptionFile;

@@ -15,6 +15,8 @@
 //! value (by type, then by the keys a mapping uses) and reports that branch's problems, the
 //! way a person would read the file. It judges shape only, never meaning.
 
+use std::borrow::Cow;
+
 use serde_json::Value as Schema;
 use serde_yaml::Value as Yaml;
 
@@ -58,12 +60,31 @@ pub fn check(doc: &Yaml, schema: &Schema) -> Vec<Issue> {
         });
         return issues;
     }
-    walker.walk(doc, schema, &FieldPath::root(), &mut issues);
+    walker.walk(doc, schema, &Step::Root, &mut issues);
     issues
 }
 
 struct Walker<'s> {
     root: &'s Schema,
+}
+
+/// Where the walk is, as a chain of borrowed steps on the stack: a `FieldPath` is built only
+/// for a value that has a problem, so a file without problems costs no allocation for paths.
+#[derive(Clone, Copy)]
+enum Step<'p> {
+    Root,
+    Key(&'p Step<'p>, &'p str),
+    Index(&'p Step<'p>, usize),
+}
+
+impl Step<'_> {
+    fn path(&self) -> FieldPath {
+        match self {
+            Step::Root => FieldPath::root(),
+            Step::Key(parent, key) => parent.path().at(key),
+            Step::Index(parent, index) => parent.path().index(*index),
+        }
+    }
 }
 
 impl<'s> Walker<'s> {
@@ -73,8 +94,11 @@ impl<'s> Walker<'s> {
             let Some(reference) = schema.get("$ref").and_then(Schema::as_str) else {
                 return schema;
             };
-            let pointer = reference.strip_prefix('#').unwrap_or(reference);
-            match self.root.pointer(pointer) {
+            let target = match reference.strip_prefix("#/$defs/") {
+                Some(name) if !name.contains(['/', '~']) => self.root.get("$defs").and_then(|d| d.get(name)),
+                _ => self.root.pointer(reference.strip_prefix('#').unwrap_or(reference)),
+            };
+            match target {
                 Some(target) => schema = target,
                 None => return &Schema::Bool(true),
             }
@@ -106,11 +130,12 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn walk(&self, node: &Yaml, schema: &'s Schema, path: &FieldPath, out: &mut Vec<Issue>) {
+    fn walk(&self, node: &Yaml, schema: &'s Schema, path: &Step, out: &mut Vec<Issue>) {
         let node = untagged(node);
         let schema = self.resolve(schema);
-        // A value's own description says what it should be: the hint for a wrong one.
-        let about = schema.get("description").and_then(Schema::as_str).map(as_hint);
+        // A value's own description says what it should be: the hint for a wrong one
+        // (phrased only when there is a problem to hint at).
+        let about = || schema.get("description").and_then(Schema::as_str).map(as_hint);
         if schema.as_bool() == Some(false) {
             out.push(issue(path, "nothing is allowed here", None));
             return;
@@ -121,15 +146,13 @@ impl<'s> Walker<'s> {
         }
         if !fits_type(schema, node) {
             let expected = describe(schema);
-            out.push(issue(path, format!("expected {expected}, found {}", found(node)), about.clone()));
+            out.push(issue(path, format!("expected {expected}, found {}", found(node)), about()));
             return;
         }
         if let Some(choices) = choices(schema) {
             if let Yaml::String(given) = node {
-                if !choices.iter().any(|c| c == given) {
-                    let candidates: Vec<&str> = choices.iter().map(String::as_str).collect();
-                    let hint = suggestion(given, &candidates);
-                    out.push(issue(path, format!("unknown value `{given}`"), hint));
+                if !choices.contains(&given.as_str()) {
+                    out.push(issue(path, format!("unknown value `{given}`"), suggestion(given, &choices)));
                 }
                 return;
             }
@@ -139,7 +162,7 @@ impl<'s> Walker<'s> {
                 out.push(issue(
                     path,
                     format!("expected {}, found {}", describe(schema), found(node)),
-                    about.clone(),
+                    about(),
                 ));
             }
             return;
@@ -149,17 +172,13 @@ impl<'s> Walker<'s> {
             Yaml::Sequence(items) => {
                 if let Some(item) = schema.get("items") {
                     for (i, value) in items.iter().enumerate() {
-                        self.walk(value, item, &path.index(i), out);
+                        self.walk(value, item, &Step::Index(path, i), out);
                     }
                 }
                 let least = schema.get("minItems").and_then(Schema::as_u64).unwrap_or(0);
                 if (items.len() as u64) < least {
                     let plural = if least == 1 { "item" } else { "items" };
-                    out.push(issue(
-                        path,
-                        format!("empty list: give at least {least} {plural}"),
-                        about.clone(),
-                    ));
+                    out.push(issue(path, format!("empty list: give at least {least} {plural}"), about()));
                 }
             }
             Yaml::String(text)
@@ -169,7 +188,7 @@ impl<'s> Walker<'s> {
                 out.push(issue(
                     path,
                     format!("`{text}` is not a date: write dates as YYYY-MM-DD, e.g. 2023-02-01"),
-                    about.clone(),
+                    about(),
                 ));
             }
             Yaml::Number(number) => {
@@ -177,11 +196,7 @@ impl<'s> Walker<'s> {
                     (schema.get("minimum").and_then(Schema::as_f64), number.as_f64())
                 {
                     if value < least {
-                        out.push(issue(
-                            path,
-                            format!("`{number}` is below the minimum of {least}"),
-                            about.clone(),
-                        ));
+                        out.push(issue(path, format!("`{number}` is below the minimum of {least}"), about()));
                     }
                 }
             }
@@ -190,12 +205,12 @@ impl<'s> Walker<'s> {
     }
 
     /// A choice: follow the alternative that best fits `node`.
-    fn choose(&self, node: &Yaml, schema: &'s Schema, path: &FieldPath, out: &mut Vec<Issue>) {
+    fn choose(&self, node: &Yaml, schema: &'s Schema, path: &Step, out: &mut Vec<Issue>) {
         let mut all = Vec::new();
         let mut about = None;
         self.branches(schema, &mut all, &mut about, 0);
         let fitting: Vec<&Schema> = all.iter().copied().filter(|b| fits_type(b, node)).collect();
-        let hint = about.map(as_hint);
+        let hint = || about.map(as_hint);
         match fitting.as_slice() {
             [] => {
                 let mut kinds: Vec<String> = Vec::new();
@@ -207,25 +222,23 @@ impl<'s> Walker<'s> {
                     }
                 }
                 let message = format!("expected {}, found {}", join_or(&kinds, "or"), found(node));
-                out.push(issue(path, message, hint));
+                out.push(issue(path, message, hint()));
             }
             [one] => {
                 let mut issues = Vec::new();
                 self.walk(node, one, path, &mut issues);
-                out.extend(issues.into_iter().map(|i| with_hint(i, path, hint.as_deref())));
+                if !issues.is_empty() {
+                    let here = path.path();
+                    out.extend(issues.into_iter().map(|i| with_hint(i, &here, &hint)));
+                }
             }
             several => {
                 // A value of one of a closed set of words: say which words.
-                let words: Vec<String> =
-                    several.iter().flat_map(|b| choices(b).unwrap_or_default()).collect();
-                if let (Yaml::String(given), true) = (node, several.iter().all(|b| choices(b).is_some())) {
-                    if !words.contains(given) {
-                        let candidates: Vec<&str> = words.iter().map(String::as_str).collect();
-                        out.push(issue(
-                            path,
-                            format!("unknown value `{given}`"),
-                            suggestion(given, &candidates),
-                        ));
+                let words: Option<Vec<Vec<&str>>> = several.iter().map(|b| choices(b)).collect();
+                if let (Yaml::String(given), Some(words)) = (node, words) {
+                    let words: Vec<&str> = words.concat();
+                    if !words.contains(&given.as_str()) {
+                        out.push(issue(path, format!("unknown value `{given}`"), suggestion(given, &words)));
                     }
                     return;
                 }
@@ -257,39 +270,41 @@ impl<'s> Walker<'s> {
                     }
                 }
                 if let Some((chosen, _, issues)) = best {
+                    let here = path.path();
                     out.extend(
                         issues
                             .into_iter()
-                            .map(|i| explain_key(i, path, chosen, several))
-                            .map(|i| with_hint(i, path, hint.as_deref())),
+                            .map(|i| explain_key(i, &here, chosen, several))
+                            .map(|i| with_hint(i, &here, &hint)),
                     );
                 }
             }
         }
     }
 
-    fn mapping(&self, map: &serde_yaml::Mapping, schema: &'s Schema, path: &FieldPath, out: &mut Vec<Issue>) {
+    fn mapping(&self, map: &serde_yaml::Mapping, schema: &'s Schema, path: &Step, out: &mut Vec<Issue>) {
         let properties = schema.get("properties").and_then(Schema::as_object);
         let additional = schema.get("additionalProperties");
-        let names: Vec<&str> = properties.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
         for (key, value) in map {
             let Some(name) = key_text(key) else {
                 out.push(issue(path, "a key must be a plain word, not a list or mapping", None));
                 continue;
             };
-            let at = path.at(&name);
-            if let Some(property) = properties.and_then(|p| p.get(&name)) {
+            let at = Step::Key(path, &name);
+            if let Some(property) = properties.and_then(|p| p.get(name.as_ref())) {
                 self.walk(value, property, &at, out);
                 continue;
             }
             match additional {
                 Some(Schema::Bool(false)) => {
+                    let names: Vec<&str> =
+                        properties.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
                     let hint =
                         suggestion(&name, &names).unwrap_or_else(|| "this mapping takes no keys".into());
                     out.push(Issue {
-                        path: at,
+                        path: at.path(),
                         message: format!("unknown key `{name}`"),
-                        key: Some(name),
+                        key: Some(name.into_owned()),
                         hint: Some(hint),
                     });
                 }
@@ -310,8 +325,8 @@ impl<'s> Walker<'s> {
     }
 }
 
-fn issue(path: &FieldPath, message: impl Into<String>, hint: Option<String>) -> Issue {
-    Issue { path: path.clone(), key: None, message: message.into(), hint }
+fn issue(path: &Step, message: impl Into<String>, hint: Option<String>) -> Issue {
+    Issue { path: path.path(), key: None, message: message.into(), hint }
 }
 
 /// A description written for the schema (a sentence) as a hint (a phrase, like the other
@@ -329,9 +344,9 @@ fn as_hint(description: &str) -> String {
 
 /// Gives a problem with the value at `path` itself the choice's description as its hint,
 /// when it has none of its own.
-fn with_hint(mut issue: Issue, path: &FieldPath, hint: Option<&str>) -> Issue {
+fn with_hint(mut issue: Issue, path: &FieldPath, hint: &impl Fn() -> Option<String>) -> Issue {
     if issue.hint.is_none() && issue.key.is_none() && issue.path == *path {
-        issue.hint = hint.map(str::to_owned);
+        issue.hint = hint();
     }
     issue
 }
@@ -372,12 +387,12 @@ fn untagged(node: &Yaml) -> &Yaml {
 }
 
 /// A mapping key as text, the way the position index names it.
-fn key_text(key: &Yaml) -> Option<String> {
+fn key_text(key: &Yaml) -> Option<Cow<'_, str>> {
     match untagged(key) {
-        Yaml::String(s) => Some(s.clone()),
-        Yaml::Number(n) => Some(n.to_string()),
-        Yaml::Bool(b) => Some(b.to_string()),
-        Yaml::Null => Some("~".to_owned()),
+        Yaml::String(s) => Some(Cow::Borrowed(s)),
+        Yaml::Number(n) => Some(Cow::Owned(n.to_string())),
+        Yaml::Bool(b) => Some(Cow::Owned(b.to_string())),
+        Yaml::Null => Some(Cow::Borrowed("~")),
         _ => None,
     }
 }
@@ -435,12 +450,12 @@ fn json_type(value: &Schema) -> Option<&'static str> {
 }
 
 /// The words a closed set allows, when the schema is one (a string `enum` or `const`).
-fn choices(schema: &Schema) -> Option<Vec<String>> {
+fn choices(schema: &Schema) -> Option<Vec<&str>> {
     if let Some(Schema::String(one)) = schema.get("const") {
-        return Some(vec![one.clone()]);
+        return Some(vec![one.as_str()]);
     }
     let values = schema.get("enum")?.as_array()?;
-    values.iter().map(|v| v.as_str().map(str::to_owned)).collect()
+    values.iter().map(Schema::as_str).collect()
 }
 
 /// Whether a scalar equals a `const`.
@@ -458,13 +473,13 @@ fn same(node: &Yaml, constant: &Schema) -> bool {
 /// many of its keys the schema knows.
 fn key_fit(schema: &Schema, node: &Yaml) -> usize {
     let Yaml::Mapping(map) = node else { return 0 };
-    let keys: Vec<String> = map.keys().filter_map(key_text).collect();
+    let keys: Vec<Cow<str>> = map.keys().filter_map(key_text).collect();
     let required = strings(schema.get("required"));
     let required_present = required.iter().filter(|r| keys.iter().any(|k| k == *r)).count();
     let known = schema
         .get("properties")
         .and_then(Schema::as_object)
-        .map_or(0, |p| keys.iter().filter(|k| p.contains_key(k.as_str())).count());
+        .map_or(0, |p| keys.iter().filter(|k| p.contains_key(k.as_ref())).count());
     required_present * NAMED + known
 }
 

@@ -7,7 +7,7 @@
 //! question about the same contract is flagged for a person to look at. It is a warning:
 //! the facts may have changed between the two requests.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::casebook::{Answer, AskedQuestion, Authority, Casebook, Decision, Request, Source};
 use crate::load::Parsed;
@@ -64,26 +64,64 @@ enum Subject {
 /// An answer reduced to what the requester is told: the value, or the decision and the
 /// exemptions relied on (reasons may be worded differently and still agree).
 #[derive(Debug, Clone, PartialEq)]
-enum Told {
-    Value(Value),
-    Withheld(Vec<String>),
-    NeitherConfirmNorDeny(Vec<String>),
+enum Told<'a> {
+    Value(&'a Value),
+    Withheld(Vec<&'a str>),
+    NeitherConfirmNorDeny(Vec<&'a str>),
     NotHeld,
     NotApplicable,
-    Published(String),
+    Published(&'a str),
 }
 
 struct Entry<'a> {
     request: usize,
-    told: Told,
+    told: Told<'a>,
     /// What the casebook alone would tell, when the request gives its own answer.
-    casebook_says: Option<Told>,
+    casebook_says: Option<Told<'a>>,
     /// Where the request gives its own answer, if it does.
     overridden: Option<FieldPath>,
     parsed: &'a Parsed<RequestFile>,
 }
 
 fn answers(casebook: &Casebook, requests: &[Loaded]) -> Vec<Finding> {
+    // Answers can differ only where a request gives its own: find those questions first,
+    // so a casebook whose requests never do costs one pass over them.
+    let mut overridden: BTreeSet<(Subject, QuestionId)> = BTreeSet::new();
+    for (_, checked) in requests {
+        let Some(request) = checked.as_ref().filter(|r| r.refusal.is_none()) else { continue };
+        let authority = casebook.authority(request.authority);
+        for part in &request.parts {
+            for question in part.questions.iter().filter(|q| q.answer.is_some()) {
+                let Some(id) = question.id else { continue };
+                let contracts: Vec<Option<&String>> = if part.contracts.is_empty() {
+                    vec![None]
+                } else {
+                    part.contracts.iter().map(Some).collect()
+                };
+                for contract in contracts {
+                    if let Some((subject, _, _)) =
+                        resolve(casebook, authority, request, part.part, contract, question)
+                    {
+                        overridden.insert((subject, id));
+                    }
+                }
+            }
+        }
+    }
+    if overridden.is_empty() {
+        return Vec::new();
+    }
+    // Each question as the casebook alone answers it, without a request's own answer.
+    let bare: Vec<AskedQuestion> = QuestionId::ALL
+        .iter()
+        .map(|id| AskedQuestion {
+            number: None,
+            id: Some(*id),
+            label: String::new(),
+            text: String::new(),
+            answer: None,
+        })
+        .collect();
     let mut entries: BTreeMap<(Subject, QuestionId), Vec<Entry>> = BTreeMap::new();
     for (index, (parsed, checked)) in requests.iter().enumerate() {
         let Some(request) = checked.as_ref().filter(|r| r.refusal.is_none()) else { continue };
@@ -103,23 +141,19 @@ fn answers(casebook: &Casebook, requests: &[Loaded]) -> Vec<Finding> {
                     else {
                         continue;
                     };
-                    let list = entries.entry((subject, id)).or_default();
+                    let key = (subject, id);
+                    if !overridden.contains(&key) {
+                        continue;
+                    }
+                    let list = entries.entry(key).or_default();
                     if list.iter().any(|e| e.request == index) {
                         continue;
                     }
                     let overridden = own.then(|| at.clone());
-                    let casebook_says = if own {
-                        let bare = AskedQuestion {
-                            number: None,
-                            id: Some(id),
-                            label: String::new(),
-                            text: String::new(),
-                            answer: None,
-                        };
-                        resolve(casebook, authority, request, part.part, contract, &bare)
-                            .map(|(_, told, _)| told)
-                    } else {
-                        None
+                    let casebook_says = match bare.iter().find(|q| q.id == Some(id)) {
+                        Some(bare) if own => resolve(casebook, authority, request, part.part, contract, bare)
+                            .map(|(_, told, _)| told),
+                        _ => None,
                     };
                     list.push(Entry { request: index, told, casebook_says, overridden, parsed });
                 }
@@ -174,14 +208,14 @@ fn answer_path(raw: &RequestFile, i: usize, j: usize) -> FieldPath {
 
 /// What the requester is told for `question` about `contract`, what it is about, and
 /// whether the request gave the answer itself. House policy applies as the rules apply it.
-fn resolve(
-    casebook: &Casebook,
-    authority: &Authority,
+fn resolve<'a>(
+    casebook: &'a Casebook,
+    authority: &'a Authority,
     request: &Request,
     part: PartId,
     contract: Option<&String>,
-    question: &AskedQuestion,
-) -> Option<(Subject, Told, bool)> {
+    question: &'a AskedQuestion,
+) -> Option<(Subject, Told<'a>, bool)> {
     let id = question.id?;
     let contract_ref = contract.and_then(|c| casebook.contracts.get(c));
     let source = casebook.source(authority, part, contract_ref, question)?;
@@ -201,23 +235,23 @@ fn resolve(
     };
     let told = match (answer, authority.policy.get(&id)) {
         (Answer::Value(_), Some(policy)) if !own => told(policy),
-        (Answer::Value(value), _) => Told::Value(value.clone()),
+        (Answer::Value(value), _) => Told::Value(value),
         (Answer::Decision(decision), _) => told(decision),
     };
     Some((subject, told, own))
 }
 
-fn told(decision: &Decision) -> Told {
-    let ids = |exemptions: &[std::sync::Arc<crate::exemptions::Exemption>]| {
-        let mut ids: Vec<String> = exemptions.iter().map(|e| e.id.clone()).collect();
-        ids.sort();
+fn told(decision: &Decision) -> Told<'_> {
+    fn ids(exemptions: &[std::sync::Arc<crate::exemptions::Exemption>]) -> Vec<&str> {
+        let mut ids: Vec<&str> = exemptions.iter().map(|e| e.id.as_str()).collect();
+        ids.sort_unstable();
         ids
-    };
+    }
     match decision {
         Decision::Withhold { exemptions, .. } => Told::Withheld(ids(exemptions)),
         Decision::NeitherConfirmNorDeny { exemptions, .. } => Told::NeitherConfirmNorDeny(ids(exemptions)),
         Decision::NotHeld { .. } => Told::NotHeld,
         Decision::NotApplicable { .. } => Told::NotApplicable,
-        Decision::Published { publication, .. } => Told::Published(publication.url.clone()),
+        Decision::Published { publication, .. } => Told::Published(&publication.url),
     }
 }

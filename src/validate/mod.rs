@@ -25,6 +25,7 @@ use crate::report::Finding;
 use crate::source::SourceFile;
 
 pub use consistency::{Loaded, requests};
+pub(crate) use personal_data::Juniors;
 pub use profile::casebook;
 pub use request::request;
 

@@ -13,7 +13,7 @@
 //! and short words do not match everywhere), email addresses and telephone numbers by their
 //! digits, all ignoring case.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use super::{Check, text};
@@ -71,12 +71,9 @@ pub(super) fn casebook(
     if juniors.is_empty() {
         return;
     }
+    let by_path: BTreeMap<&Path, &SourceFile> = files.values().map(|f| (f.path(), f)).collect();
     let file_of = |owner_file: &Path| -> Option<&SourceFile> {
-        if owner_file == profile.path() {
-            Some(profile)
-        } else {
-            files.values().find(|f| f.path() == owner_file)
-        }
+        if owner_file == profile.path() { Some(profile) } else { by_path.get(owner_file).copied() }
     };
     for owner in owners.iter().filter(|o| o.disclosed) {
         let Some(file) = file_of(owner.file) else { continue };
@@ -130,23 +127,23 @@ pub(super) fn casebook(
     for authority in &casebook.authorities {
         texts.push((profile, text::authority(authority, &authority_path(raw, &authority.id))));
     }
+    let watch = Watchlist::new(juniors.iter().map(|j| j.identity()));
     for (file, published) in texts {
         for (path, text) in published {
-            for junior in &juniors {
-                if let Some(what) = mentions(&text, &junior.identity()) {
-                    findings.push(
-                        Finding::error(
-                            file,
-                            &path,
-                            format!(
-                                "this gives the {what} of {}, a junior officer ({})",
-                                junior.who(),
-                                junior.file.display()
-                            ),
-                        )
-                        .hint(WHY),
-                    );
-                }
+            for (index, what) in watch.find(&text) {
+                let junior = juniors[index];
+                findings.push(
+                    Finding::error(
+                        file,
+                        &path,
+                        format!(
+                            "this gives the {what} of {}, a junior officer ({})",
+                            junior.who(),
+                            junior.file.display()
+                        ),
+                    )
+                    .hint(WHY),
+                );
             }
         }
     }
@@ -163,8 +160,9 @@ pub(super) fn request(check: &mut Check, casebook: &Casebook, raw: &RequestFile)
         let identity =
             Identity { name: requester.name.as_deref(), email: requester.email.as_deref(), phone: None };
         let severity = if raw.publish { Severity::Error } else { Severity::Warning };
+        let watch = Watchlist::new(std::iter::once(identity));
         for (path, text) in &texts {
-            if let Some(what) = mentions(text, &identity) {
+            for (_, what) in watch.find(text) {
                 let location = check.file.locate(path);
                 let mut hint = "the requester is named only in the letter addressed to them: remove their \
                                 details from anything that is published"
@@ -179,24 +177,99 @@ pub(super) fn request(check: &mut Check, casebook: &Casebook, raw: &RequestFile)
             }
         }
     }
-    let owners = owners_in_contracts(casebook);
-    for junior in owners.iter().filter(|o| o.contact.seniority == Seniority::Junior) {
-        for (path, text) in &texts {
-            if let Some(what) = mentions(text, &junior.identity()) {
-                check.push(
-                    Finding::error(
-                        check.file,
-                        path,
-                        format!(
-                            "this gives the {what} of {}, a junior officer ({})",
-                            junior.who(),
-                            junior.file.display()
-                        ),
-                    )
-                    .hint(WHY),
-                );
+    let juniors = casebook.juniors.get_or_init(|| Juniors::of(casebook));
+    for (path, text) in &texts {
+        for (index, what) in juniors.watch.find(text) {
+            let (who, file) = &juniors.named[index];
+            check.push(
+                Finding::error(
+                    check.file,
+                    path,
+                    format!("this gives the {what} of {who}, a junior officer ({})", file.display()),
+                )
+                .hint(WHY),
+            );
+        }
+    }
+}
+
+/// The casebook's junior contract owners, ready to search request text for: built once per
+/// casebook and kept in it, since every request is searched.
+#[derive(Debug)]
+pub(crate) struct Juniors {
+    /// Who each one is (as named in findings) and the file recording them.
+    named: Vec<(String, std::path::PathBuf)>,
+    watch: Watchlist,
+}
+
+impl Juniors {
+    fn of(casebook: &Casebook) -> Self {
+        let owners = owners_in_contracts(casebook);
+        let juniors: Vec<&Owner> =
+            owners.iter().filter(|o| o.contact.seniority == Seniority::Junior).collect();
+        Self {
+            named: juniors.iter().map(|j| (j.who(), j.file.to_path_buf())).collect(),
+            watch: Watchlist::new(juniors.iter().map(|j| j.identity())),
+        }
+    }
+}
+
+/// People whose details must not appear in published text, indexed so that a text is
+/// searched once for all of them rather than once per person.
+#[derive(Debug)]
+struct Watchlist {
+    /// Each person's name (normalised, long enough to look for), email (normalised) and
+    /// telephone digits.
+    people: Vec<(Option<String>, Option<String>, Option<String>)>,
+    /// People by the first word of their name.
+    by_first_word: HashMap<String, Vec<usize>>,
+}
+
+impl Watchlist {
+    fn new<'a>(identities: impl Iterator<Item = Identity<'a>>) -> Self {
+        let mut people = Vec::new();
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, who) in identities.enumerate() {
+            let name = who.name.filter(|n| long_enough(n)).map(normalise);
+            if let Some(first) = name.as_deref().and_then(|n| n.split(' ').next()) {
+                by_first_word.entry(first.to_owned()).or_default().push(index);
+            }
+            let email = who.email.map(normalise).filter(|e| !e.is_empty());
+            let phone = who.phone.map(digits).filter(|d| d.len() >= 7);
+            people.push((name, email, phone));
+        }
+        Self { people, by_first_word }
+    }
+
+    /// Everyone `text` gives away, with the detail it gives (one finding per person: the
+    /// email address before the name before the telephone number).
+    fn find(&self, text: &str) -> Vec<(usize, &'static str)> {
+        let haystack = normalise(text);
+        let mut found: BTreeMap<usize, &'static str> = BTreeMap::new();
+        if haystack.contains('@') {
+            for (index, (_, email, _)) in self.people.iter().enumerate() {
+                if email.as_deref().is_some_and(|e| haystack.contains(e)) {
+                    found.insert(index, "email address");
+                }
             }
         }
+        for word in haystack.split(|c: char| !c.is_alphanumeric()) {
+            for index in self.by_first_word.get(word).into_iter().flatten() {
+                let name = self.people[*index].0.as_deref().unwrap_or_default();
+                if contains_words(&haystack, name) {
+                    found.entry(*index).or_insert("name");
+                }
+            }
+        }
+        let runs = digit_runs(text);
+        if runs.iter().any(|r| r.len() >= 7) {
+            for (index, (_, _, phone)) in self.people.iter().enumerate() {
+                if phone.as_deref().is_some_and(|p| runs.iter().any(|r| r.contains(p))) {
+                    found.entry(index).or_insert("telephone number");
+                }
+            }
+        }
+        found.into_iter().collect()
     }
 }
 
@@ -252,18 +325,10 @@ fn same_person(a: &Identity, b: &Identity) -> bool {
 }
 
 /// Which of someone's details `text` gives, if any.
+#[cfg(test)]
 fn mentions(text: &str, who: &Identity) -> Option<&'static str> {
-    let haystack = normalise(text);
-    if who.email.is_some_and(|email| !email.trim().is_empty() && haystack.contains(&normalise(email))) {
-        return Some("email address");
-    }
-    if who.name.is_some_and(|name| long_enough(name) && contains_words(&haystack, &normalise(name))) {
-        return Some("name");
-    }
-    if who.phone.is_some_and(|phone| contains_number(text, phone)) {
-        return Some("telephone number");
-    }
-    None
+    let who = Identity { name: who.name, email: who.email, phone: who.phone };
+    Watchlist::new(std::iter::once(who)).find(text).first().map(|(_, what)| *what)
 }
 
 /// Lower case, runs of white space as one space.
@@ -294,24 +359,30 @@ fn contains_words(haystack: &str, needle: &str) -> bool {
     false
 }
 
-/// Whether `text` contains the telephone number `phone`, however its digits are spaced.
-/// Numbers of fewer than seven digits are not looked for: they could be anything.
-fn contains_number(text: &str, phone: &str) -> bool {
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() < 7 {
-        return false;
-    }
+/// The digits of a telephone number.
+fn digits(phone: &str) -> String {
+    phone.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The runs of digits in `text`, each with the spaces, dashes, brackets and dots inside a
+/// written number taken out: "(01632) 960-733" is one run. Numbers of fewer than seven
+/// digits are never looked for: they could be anything.
+fn digit_runs(text: &str) -> Vec<String> {
     let mut run = String::new();
     let mut runs = Vec::new();
     for c in text.chars() {
         if c.is_ascii_digit() {
             run.push(c);
         } else if run.is_empty() || !matches!(c, ' ' | '-' | '(' | ')' | '.' | '+') {
-            runs.push(std::mem::take(&mut run));
+            if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
         }
     }
-    runs.push(run);
-    runs.iter().any(|r| r.contains(&digits))
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
 }
 
 #[cfg(test)]

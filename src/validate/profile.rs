@@ -45,6 +45,7 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         library,
         questionnaire: Questionnaire::builtin(),
         broken_contracts,
+        juniors: std::sync::OnceLock::new(),
     };
     personal_data::casebook(&casebook, &profile.file, &profile.data, &files, &mut findings);
     (casebook, findings)

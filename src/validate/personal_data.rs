@@ -373,10 +373,8 @@ fn digit_runs(text: &str) -> Vec<String> {
     for c in text.chars() {
         if c.is_ascii_digit() {
             run.push(c);
-        } else if run.is_empty() || !matches!(c, ' ' | '-' | '(' | ')' | '.' | '+') {
-            if !run.is_empty() {
-                runs.push(std::mem::take(&mut run));
-            }
+        } else if !run.is_empty() && !matches!(c, ' ' | '-' | '(' | ')' | '.' | '+') {
+            runs.push(std::mem::take(&mut run));
         }
     }
     if !run.is_empty() {

@@ -90,7 +90,7 @@ fn generate(root: &Path, authorities: usize, per_authority: usize, requests: usi
                 if junior { "junior" } else { "senior" }
             );
             if junior {
-                let _ = write!(text, "  senior-officer: {{name: Head {a}, job-title: Head of ICT}}\n");
+                let _ = writeln!(text, "  senior-officer: {{name: Head {a}, job-title: Head of ICT}}");
             }
             if contact_centre {
                 let _ = write!(

@@ -2,26 +2,33 @@
 //! and values outside a closed set, found by walking the document against its JSON Schema.
 //!
 //! serde stops at the first error in a file, so on its own it would make an officer fix
-//! mistakes one run at a time. When a file fails to deserialize, `load` walks the parsed
-//! YAML tree against the schema generated from the same serde types (`schema`) and reports
-//! everything the walk finds. Using the schema rather than a second, hand-written table of
-//! keys means there is one description of each file's shape: the one editors also use.
+//! mistakes one run at a time. So `load` also walks every file's parsed YAML tree against
+//! the schema generated from the same serde types (`schema`) and reports everything the
+//! walk finds. Using the schema rather than a second, hand-written table of keys means there
+//! is one description of each file's shape: the one editors check against too.
 //!
 //! The walk understands the part of JSON Schema that schemars and `model::schema` emit:
 //! `$ref`, `type`, `const`, `enum`, `anyOf`/`oneOf`, `properties`, `required`,
 //! `additionalProperties`, `items`, `minItems`, `minimum` and `format: date`. Other keywords
-//! (such as `pattern`) are left to serde, which runs first and reports its own error when
-//! the walk finds nothing. For a choice (`anyOf`) it follows the branch that best fits the
-//! value (by type, then by the keys a mapping uses) and reports that branch's problems, the
-//! way a person would read the file. It judges shape only, never meaning.
-
-use std::borrow::Cow;
+//! (such as `pattern`) are left to serde, which reads every file as well and whose error is
+//! reported where the walk found nothing. For a choice (`anyOf`) the walk follows the branch
+//! that best fits the value (by type, then by the keys a mapping uses) and reports that
+//! branch's problems, the way a person would read the file. It judges shape, never meaning.
+//!
+//! A file without problems costs one pass and no allocation beyond the walk's own stack:
+//! paths and hints are built only for a value that has a problem.
 
 use serde_json::Value as Schema;
 use serde_yaml::Value as Yaml;
 
 use crate::report::suggestion;
 use crate::source::FieldPath;
+
+mod keywords;
+mod wording;
+
+use keywords::{NAMED, choices, fits_type, key_fit, key_text, same, strings, untagged};
+use wording::{as_hint, describe, explain_key, found, join_or, with_hint};
 
 /// One structural problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,9 +42,6 @@ pub struct Issue {
     /// How to fix it.
     pub hint: Option<String>,
 }
-
-/// The part of a branch's fit that comes from naming one of its required keys.
-const NAMED: usize = 1000;
 
 /// How deep `$ref` chains and nested choices may go before the walk gives up on a branch;
 /// generated schemas never come near it.
@@ -327,223 +331,6 @@ impl<'s> Walker<'s> {
 
 fn issue(path: &Step, message: impl Into<String>, hint: Option<String>) -> Issue {
     Issue { path: path.path(), key: None, message: message.into(), hint }
-}
-
-/// A description written for the schema (a sentence) as a hint (a phrase, like the other
-/// hints): first letter in lower case unless the word is an abbreviation, no final stop.
-fn as_hint(description: &str) -> String {
-    let text = description.trim().trim_end_matches('.');
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
-            first.to_lowercase().chain(text.chars().skip(1)).collect()
-        }
-        _ => text.to_owned(),
-    }
-}
-
-/// Gives a problem with the value at `path` itself the choice's description as its hint,
-/// when it has none of its own.
-fn with_hint(mut issue: Issue, path: &FieldPath, hint: &impl Fn() -> Option<String>) -> Issue {
-    if issue.hint.is_none() && issue.key.is_none() && issue.path == *path {
-        issue.hint = hint();
-    }
-    issue
-}
-
-/// Rephrases an unknown key of the chosen form of a value when another form uses it: the
-/// mistake is mixing two forms (`withhold` with `not-held`), not a misspelling.
-fn explain_key(mut issue: Issue, path: &FieldPath, chosen: &Schema, branches: &[&Schema]) -> Issue {
-    let Some(key) = issue.key.clone() else { return issue };
-    if issue.path.parent() != *path {
-        return issue;
-    }
-    let own = strings(chosen.get("required"));
-    let Some(own) = own.first() else { return issue };
-    let others: Vec<&Schema> = branches.iter().copied().filter(|b| !std::ptr::eq(*b, chosen)).collect();
-    if others.iter().any(|b| strings(b.get("required")).contains(&key.as_str())) {
-        issue.message = format!("`{key}` cannot be combined with `{own}`");
-        issue.hint = Some("give one or the other".into());
-        return issue;
-    }
-    let homes: Vec<String> = others
-        .iter()
-        .filter(|b| b.get("properties").and_then(Schema::as_object).is_some_and(|p| p.contains_key(&key)))
-        .filter_map(|b| strings(b.get("required")).first().map(|r| format!("`{r}`")))
-        .collect();
-    if !homes.is_empty() {
-        issue.message = format!("`{key}` cannot be used with `{own}`");
-        issue.hint = Some(format!("`{key}` goes with {}", join_or(&homes, "or")));
-    }
-    issue
-}
-
-/// A tagged value (`!tag x`) is judged by what it holds; serde reports the tag if it minds.
-fn untagged(node: &Yaml) -> &Yaml {
-    match node {
-        Yaml::Tagged(tagged) => untagged(&tagged.value),
-        other => other,
-    }
-}
-
-/// A mapping key as text, the way the position index names it.
-fn key_text(key: &Yaml) -> Option<Cow<'_, str>> {
-    match untagged(key) {
-        Yaml::String(s) => Some(Cow::Borrowed(s)),
-        Yaml::Number(n) => Some(Cow::Owned(n.to_string())),
-        Yaml::Bool(b) => Some(Cow::Owned(b.to_string())),
-        Yaml::Null => Some(Cow::Borrowed("~")),
-        _ => None,
-    }
-}
-
-fn strings(value: Option<&Schema>) -> Vec<&str> {
-    value
-        .and_then(Schema::as_array)
-        .map(|a| a.iter().filter_map(Schema::as_str).collect())
-        .unwrap_or_default()
-}
-
-/// The JSON Schema type names `node` satisfies. A YAML float is never an integer (serde
-/// refuses `3.0` where it wants a whole number).
-fn types_of(node: &Yaml) -> &'static [&'static str] {
-    match node {
-        Yaml::Null => &["null"],
-        Yaml::Bool(_) => &["boolean"],
-        Yaml::Number(n) if n.is_f64() => &["number"],
-        Yaml::Number(_) => &["integer", "number"],
-        Yaml::String(_) => &["string"],
-        Yaml::Sequence(_) => &["array"],
-        Yaml::Mapping(_) => &["object"],
-        Yaml::Tagged(tagged) => types_of(&tagged.value),
-    }
-}
-
-/// Whether `node`'s type is one `schema` allows (`const` and `enum` imply their types).
-fn fits_type(schema: &Schema, node: &Yaml) -> bool {
-    let node_types = types_of(node);
-    match schema.get("type") {
-        Some(Schema::String(t)) => return node_types.contains(&t.as_str()),
-        Some(Schema::Array(ts)) => {
-            return ts.iter().filter_map(Schema::as_str).any(|t| node_types.contains(&t));
-        }
-        _ => {}
-    }
-    if let Some(constant) = schema.get("const") {
-        return json_type(constant).is_some_and(|t| node_types.contains(&t));
-    }
-    if let Some(values) = schema.get("enum").and_then(Schema::as_array) {
-        return values.iter().filter_map(json_type).any(|t| node_types.contains(&t));
-    }
-    schema.as_bool() != Some(false)
-}
-
-fn json_type(value: &Schema) -> Option<&'static str> {
-    Some(match value {
-        Schema::Null => "null",
-        Schema::Bool(_) => "boolean",
-        Schema::Number(_) => "number",
-        Schema::String(_) => "string",
-        Schema::Array(_) => "array",
-        Schema::Object(_) => "object",
-    })
-}
-
-/// The words a closed set allows, when the schema is one (a string `enum` or `const`).
-fn choices(schema: &Schema) -> Option<Vec<&str>> {
-    if let Some(Schema::String(one)) = schema.get("const") {
-        return Some(vec![one.as_str()]);
-    }
-    let values = schema.get("enum")?.as_array()?;
-    values.iter().map(Schema::as_str).collect()
-}
-
-/// Whether a scalar equals a `const`.
-fn same(node: &Yaml, constant: &Schema) -> bool {
-    match (node, constant) {
-        (Yaml::String(a), Schema::String(b)) => a == b,
-        (Yaml::Bool(a), Schema::Bool(b)) => a == b,
-        (Yaml::Null, Schema::Null) => true,
-        (Yaml::Number(a), Schema::Number(b)) => a.as_f64() == b.as_f64(),
-        _ => false,
-    }
-}
-
-/// How well a mapping fits an object schema: its required keys present first, then how
-/// many of its keys the schema knows.
-fn key_fit(schema: &Schema, node: &Yaml) -> usize {
-    let Yaml::Mapping(map) = node else { return 0 };
-    let keys: Vec<Cow<str>> = map.keys().filter_map(key_text).collect();
-    let required = strings(schema.get("required"));
-    let required_present = required.iter().filter(|r| keys.iter().any(|k| k == *r)).count();
-    let known = schema
-        .get("properties")
-        .and_then(Schema::as_object)
-        .map_or(0, |p| keys.iter().filter(|k| p.contains_key(k.as_ref())).count());
-    required_present * NAMED + known
-}
-
-/// What a schema expects, in words.
-fn describe(schema: &Schema) -> String {
-    if let Some(constant) = schema.get("const") {
-        return match constant {
-            Schema::String(s) => format!("`{s}`"),
-            other => format!("`{other}`"),
-        };
-    }
-    if let Some(words) = choices(schema) {
-        let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
-        return format!("one of {}", join_or(&quoted, "or"));
-    }
-    let mut names: Vec<&str> = match schema.get("type") {
-        Some(Schema::String(t)) => vec![t.as_str()],
-        Some(Schema::Array(ts)) => ts.iter().filter_map(Schema::as_str).filter(|t| *t != "null").collect(),
-        _ => Vec::new(),
-    };
-    if names.contains(&"string") {
-        // Where text is accepted, numbers and true/false are too: they are kept as written.
-        names.retain(|t| !matches!(*t, "number" | "integer" | "boolean"));
-    }
-    let date = schema.get("format").and_then(Schema::as_str) == Some("date");
-    let words: Vec<String> = names
-        .iter()
-        .map(|t| match *t {
-            "string" if date => "a date (YYYY-MM-DD)".to_owned(),
-            "string" => "text".to_owned(),
-            "integer" => "a whole number".to_owned(),
-            "number" => "a number".to_owned(),
-            "boolean" => "true or false".to_owned(),
-            "array" => "a list".to_owned(),
-            "object" => "a mapping".to_owned(),
-            "null" => "nothing".to_owned(),
-            other => other.to_owned(),
-        })
-        .collect();
-    if words.is_empty() { "a value".to_owned() } else { join_or(&words, "or") }
-}
-
-/// What was found instead, in words.
-fn found(node: &Yaml) -> &'static str {
-    match node {
-        Yaml::Null => "nothing",
-        Yaml::Bool(true) => "`true`",
-        Yaml::Bool(false) => "`false`",
-        Yaml::Number(n) if n.is_f64() => "a decimal number",
-        Yaml::Number(_) => "a number",
-        Yaml::String(_) => "text",
-        Yaml::Sequence(_) => "a list",
-        Yaml::Mapping(_) => "a mapping",
-        Yaml::Tagged(tagged) => found(&tagged.value),
-    }
-}
-
-/// `a`, `a or b`, `a, b or c`.
-fn join_or(items: &[String], word: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
-    }
 }
 
 #[cfg(test)]

@@ -104,3 +104,19 @@ fn every_fixture_folder_has_a_test() {
     listed.sort();
     assert_eq!(on_disk, listed);
 }
+
+#[test]
+fn every_example_passes_with_no_findings() {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(examples).expect("examples") {
+        let root = entry.expect("entry").path();
+        if !root.join("foi.yaml").is_file() {
+            continue;
+        }
+        let report = foi::check::casebook(&root, common::TODAY).report;
+        assert!(report.findings().is_empty(), "{}:\n{}", root.display(), report.to_text());
+        checked += 1;
+    }
+    assert_eq!(checked, 3, "every example casebook is checked");
+}

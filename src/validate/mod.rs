@@ -20,6 +20,7 @@ mod profile;
 mod refusal;
 mod request;
 mod text;
+mod watchlist;
 
 use crate::report::Finding;
 use crate::source::SourceFile;

@@ -91,6 +91,7 @@ fn main() {
         formats: vec![Format::Markdown, Format::Html],
         layout: None,
         include_private: false,
+        today: foi::model::values::Date(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date")),
     };
     let started = Instant::now();
     let summary = batch::run(&options, &Silent).expect("batch runs");

@@ -35,6 +35,8 @@ pub struct BatchOptions {
     pub layout: Option<crate::model::Layout>,
     /// JSON only: include the requester's identity.
     pub include_private: bool,
+    /// Today's date: no date in a request may be later.
+    pub today: crate::model::values::Date,
 }
 
 /// How a batch went.
@@ -200,7 +202,7 @@ fn casebook(
         return;
     };
     let checked: Vec<Result<(Request, String), Vec<Finding>>> =
-        paths.par_iter().map(|path| check(&casebook, root, path)).collect();
+        paths.par_iter().map(|path| check(&casebook, root, path, options.today)).collect();
     let mut names: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut ready = Vec::new();
     for (result, path) in checked.into_iter().zip(paths) {
@@ -244,9 +246,14 @@ fn casebook(
 }
 
 /// Loads and checks one request, and works out its file name.
-fn check(casebook: &Casebook, root: &Path, path: &Path) -> Result<(Request, String), Vec<Finding>> {
+fn check(
+    casebook: &Casebook,
+    root: &Path,
+    path: &Path,
+    today: crate::model::values::Date,
+) -> Result<(Request, String), Vec<Finding>> {
     let parsed = load::request(root, path)?;
-    let (request, findings) = validate::request(casebook, &parsed);
+    let (request, findings) = validate::request(casebook, &parsed, today);
     let Some(request) = request else { return Err(findings) };
     match output_name(&request.reference) {
         Ok(name) => Ok((request, name)),

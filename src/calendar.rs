@@ -35,7 +35,9 @@ pub const FIRST_YEAR: i32 = 2005;
 pub const LAST_YEAR: i32 = 2100;
 
 /// A part of the United Kingdom with its own bank holidays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Nation {
     /// England and Wales (one list for both).

@@ -36,6 +36,9 @@ pub struct Casebook {
     pub broken_contracts: std::collections::BTreeSet<String>,
     /// Bank holidays foi.yaml adds to the built-in calendar.
     pub bank_holidays: Vec<Holiday>,
+    /// The junior contract owners, indexed for the personal-data checks of each request
+    /// (built on first use).
+    pub(crate) juniors: std::sync::OnceLock<crate::validate::Juniors>,
 }
 
 /// Index of an authority in [`Casebook::authorities`].
@@ -81,6 +84,8 @@ pub struct Authority {
 pub struct Contract {
     /// Id (file stem).
     pub id: String,
+    /// Its file, as displayed (`contracts/ivr.yaml`).
+    pub file: PathBuf,
     /// The authority holding it.
     pub authority: AuthorityIndex,
     /// The part it answers.

@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Jurisdiction, Layout};
 use crate::render::Format;
-use crate::{DueFormat, DueOptions, IntakeFormat, IntakeOptions};
+use crate::{DueFormat, DueOptions, IntakeFormat, IntakeOptions, report};
 
 /// Answer UK Freedom of Information round-robin requests from a casebook of facts.
 #[derive(Debug, Parser)]
@@ -55,6 +55,43 @@ pub enum Command {
         /// No progress bar.
         #[arg(short, long)]
         quiet: bool,
+        /// Today's date, for the check that no date in a request is later. Default: the
+        /// system date.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        today: Option<NaiveDate>,
+    },
+    /// Check every file of a casebook and report every problem found, with its file, line
+    /// and column, the field, and a hint.
+    #[command(after_help = "Exit status: 0 no errors (warnings alone pass), 1 errors (or warnings, \
+        with --deny-warnings), 2 usage problems.\n\n\
+        Examples:\n  \
+        foi check\n  \
+        foi check examples/hastings --today 2024-01-31\n  \
+        foi check --deny-warnings --format github")]
+    Check {
+        /// The casebook's folder. Default: the casebook containing the current folder.
+        #[arg(value_name = "CASEBOOK_DIR")]
+        casebook: Option<PathBuf>,
+        /// Today's date: requests dated later are errors. Default: the system date.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        /// Fail (exit 1) on warnings as well as errors.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// `text` for people (on standard error), `json` for programs or `github` for
+        /// GitHub Actions annotations (both on standard output).
+        #[arg(long, value_enum, default_value_t = CheckFormatArg::Text)]
+        format: CheckFormatArg,
+    },
+    /// Write the JSON Schema of foi.yaml, contract, request and exemption files, for editors.
+    #[command(after_help = "Examples:\n  \
+        foi schema --out schemas\n  \
+        foi schema > schemas.json")]
+    Schema {
+        /// Write one `*.schema.json` file per kind of file into this folder (created if
+        /// missing). Default: print them all as one JSON document keyed by file name.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// List or copy out the built-in templates.
     #[command(subcommand)]
@@ -91,6 +128,10 @@ pub enum Command {
         /// Where the site will be served, for absolute links in the Atom feed.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Today's date, for the check that no date in a request is later. Default: the
+        /// system date.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        today: Option<NaiveDate>,
     },
     /// Statistics of every request: outcomes in the official categories, timeliness,
     /// exemptions used, per authority.
@@ -101,6 +142,10 @@ pub enum Command {
         /// `text` or `json`.
         #[arg(long, value_enum, default_value_t = DueFormatArg::Text)]
         format: DueFormatArg,
+        /// Today's date, for the check that no date in a request is later. Default: the
+        /// system date.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        today: Option<NaiveDate>,
     },
     /// Start a casebook: copies a complete example (one council, two contracts, one
     /// request) to edit into your own.
@@ -298,6 +343,33 @@ fn reference(text: &str) -> Result<String, String> {
 fn date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD, e.g. 2024-01-10"))
+}
+
+/// Output formats of `foi check`, as spelled on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormatArg {
+    /// For people, like a compiler's messages.
+    Text,
+    /// One JSON document.
+    Json,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+impl From<CheckFormatArg> for report::Format {
+    fn from(arg: CheckFormatArg) -> Self {
+        match arg {
+            CheckFormatArg::Text => report::Format::Text,
+            CheckFormatArg::Json => report::Format::Json,
+            CheckFormatArg::Github => report::Format::Github,
+        }
+    }
+}
+
+/// Parses a `--today` date.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD"))
 }
 
 /// Layouts, as spelled on the command line.

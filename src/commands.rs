@@ -4,22 +4,43 @@
 //! the library. Diagnostics go to standard error, data to standard output; the binary
 //! turns the result into an exit code.
 
-use std::path::Path;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
-use crate::cli::{Command, TemplatesCommand};
-use crate::{BatchFailed, RenderOptions, Report, UsageError, Warnings};
+use chrono::NaiveDate;
+
+use crate::cli::{Command, DueFormatArg, TemplatesCommand};
+use crate::model::values::Date;
+use crate::report::{Finding, Severity};
+use crate::{CheckOptions, RenderOptions, Report, Reported, UsageError, Warnings};
+
+/// What the binary knows about where it runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Terminal {
+    /// The system date: the only clock read, made by the binary. `--today` overrides it.
+    pub today: Date,
+    /// Whether diagnostics may be coloured (standard error is a terminal, `NO_COLOR` unset).
+    pub colour: bool,
+}
+
+impl Terminal {
+    fn today(&self, given: Option<NaiveDate>) -> Date {
+        given.map_or(self.today, Date)
+    }
+}
 
 /// Runs one subcommand. Returns the warnings to print; errors carry their exit code in
-/// their type ([`Report`] and [`BatchFailed`]: 1, [`UsageError`]: 2).
-pub fn run(command: Command) -> anyhow::Result<Warnings> {
+/// their type ([`Report`] and [`Reported`]: 1, [`UsageError`]: 2).
+pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
     match command {
-        Command::Render { paths, format, layout, include_private, output, quiet } => {
+        Command::Render { paths, format, layout, include_private, output, quiet, today } => {
             let options = RenderOptions {
                 paths,
                 formats: format.into_iter().map(Into::into).collect(),
                 layout: layout.map(Into::into),
                 include_private,
                 output,
+                today: terminal.today(today),
             };
             if !options.is_batch() {
                 return crate::render(&options);
@@ -30,23 +51,46 @@ pub fn run(command: Command) -> anyhow::Result<Warnings> {
             let summary = summary?;
             let (failed, line) = (summary.failed, summary.line());
             if !summary.findings.is_empty() {
-                eprint!("{}", Report::new(summary.findings).to_text());
+                eprint!("{}", Report::new(summary.findings).to_text_styled(terminal.colour));
             }
             eprintln!("{line}");
             if failed > 0 {
-                return Err(BatchFailed(failed).into());
+                return Err(Reported.into());
+            }
+            Ok(Vec::new())
+        }
+        Command::Check { casebook, today, deny_warnings, format } => {
+            let options = CheckOptions {
+                casebook: casebook.unwrap_or_else(|| ".".into()),
+                today: terminal.today(today),
+                deny_warnings,
+                format: format.into(),
+                colour: terminal.colour,
+            };
+            let out = crate::check(&options)?;
+            if out.stdout {
+                crate::write::stdout(out.text.as_bytes())?;
+            } else {
+                let _ = std::io::stderr().write_all(out.text.as_bytes());
+            }
+            if out.passed { Ok(Vec::new()) } else { Err(Reported.into()) }
+        }
+        Command::Schema { out } => {
+            if let Some(text) = crate::schema(out.as_deref())? {
+                crate::write::stdout(text.as_bytes())?;
             }
             Ok(Vec::new())
         }
         Command::Due(args) => crate::due(&args.into()),
-        Command::Publish { casebooks, output, base_url } => {
-            let summary =
-                crate::site::publish(&crate::site::PublishOptions { casebooks, out: output, base_url })?;
-            let (errors, warnings): (Vec<_>, Vec<_>) =
-                summary.findings.into_iter().partition(|f| f.severity == crate::report::Severity::Error);
-            if !errors.is_empty() {
-                return Err(Report::new(errors.into_iter().chain(warnings).collect()).into());
-            }
+        Command::Publish { casebooks, output, base_url, today } => {
+            let options = crate::site::PublishOptions {
+                casebooks,
+                out: output,
+                base_url,
+                today: terminal.today(today),
+            };
+            let summary = crate::site::publish(&options)?;
+            let warnings = fail_on_errors(summary.findings)?;
             eprintln!(
                 "published {} response{}: {} file{} written, {} removed",
                 summary.published,
@@ -57,16 +101,12 @@ pub fn run(command: Command) -> anyhow::Result<Warnings> {
             );
             Ok(warnings)
         }
-        Command::Stats { casebooks, format } => {
-            let (statistics, findings) = crate::site::statistics(&casebooks)?;
-            let (errors, warnings): (Vec<_>, Vec<_>) =
-                findings.into_iter().partition(|f| f.severity == crate::report::Severity::Error);
-            if !errors.is_empty() {
-                return Err(Report::new(errors.into_iter().chain(warnings).collect()).into());
-            }
+        Command::Stats { casebooks, format, today } => {
+            let (statistics, findings) = crate::site::statistics(&casebooks, terminal.today(today))?;
+            let warnings = fail_on_errors(findings)?;
             let text = match format {
-                crate::cli::DueFormatArg::Text => statistics.to_text(),
-                crate::cli::DueFormatArg::Json => serde_json::to_string_pretty(&statistics)? + "\n",
+                DueFormatArg::Text => statistics.to_text(),
+                DueFormatArg::Json => serde_json::to_string_pretty(&statistics)? + "\n",
             };
             crate::write::stdout(text.as_bytes())?;
             Ok(warnings)
@@ -84,7 +124,7 @@ pub fn run(command: Command) -> anyhow::Result<Warnings> {
             Ok(Vec::new())
         }
         Command::Templates(TemplatesCommand::Eject { names, to, force }) => {
-            let to = match to {
+            let to: PathBuf = match to {
                 Some(dir) => dir,
                 None => crate::load::find_root(Path::new("."))
                     .map_err(|err| UsageError(format!("{err:#}; or give --to DIR")))?
@@ -96,4 +136,12 @@ pub fn run(command: Command) -> anyhow::Result<Warnings> {
             Ok(Vec::new())
         }
     }
+}
+
+/// The warnings, or every finding as a [`Report`] when any is an error.
+fn fail_on_errors(findings: Vec<Finding>) -> anyhow::Result<Warnings> {
+    if findings.iter().any(|f| f.severity == Severity::Error) {
+        return Err(Report::new(findings).into());
+    }
+    Ok(findings)
 }

@@ -11,13 +11,14 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::load::{self, yaml_finding};
+use crate::load;
 use crate::model::Jurisdiction;
 use crate::report::Finding;
+use crate::schema::FileKind;
 use crate::source::{FieldPath, SourceFile};
 
 /// Whether a provision needs a public interest test.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ExemptionKind {
     /// No public interest test.
@@ -29,7 +30,7 @@ pub enum ExemptionKind {
 }
 
 /// What must be shown for a provision to apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Test {
     /// Disclosure would, or would be likely to, cause the harm (FOISA: substantial harm).
@@ -41,7 +42,7 @@ pub enum Test {
 }
 
 /// The public interest factors for a qualified exemption.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
 pub struct PublicInterest {
     /// Factors in favour of disclosure.
@@ -54,20 +55,30 @@ pub struct PublicInterest {
     pub conclusion: String,
 }
 
-/// An exemption file as written.
-#[derive(Debug, Clone, Deserialize)]
+/// An exemption file as written: `exemptions/<act>/<id>.yaml`, where the file name is the
+/// id a casebook cites (`s43-2`).
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct ExemptionFile {
+pub(crate) struct ExemptionFile {
+    /// As printed at the start of a sentence: `Section 43(2)`.
     citation: String,
+    /// Short name of the provision: `Commercial interests`.
     title: String,
+    /// `absolute`, `qualified` (needs `public-interest`) or `procedural` (s.12, s.14).
     kind: ExemptionKind,
+    /// `prejudice`, `class`, or `none` for a procedural refusal.
     test: Test,
+    /// Citation of the provision lifting the duty to confirm or deny, where there is one.
     #[serde(default)]
     ncnd: Option<String>,
+    /// Paragraphs explaining the provision; may use `{authority}` and `{act}`.
     explanation: Vec<String>,
+    /// The public interest test: required for a qualified exemption, refused otherwise.
     #[serde(default)]
     public_interest: Option<PublicInterest>,
+    /// Link to the regulator's guidance on the provision.
     guidance: String,
+    /// Id of the equivalent provision in the other Act (`s33-1-b` for FOIA `s43-2`).
     #[serde(default)]
     counterpart: Option<String>,
 }
@@ -152,7 +163,10 @@ impl Library {
                 match load::yaml_files(root, &dir) {
                     Ok(files) => {
                         for (id, file) in files {
-                            library.add(act.as_str(), &id, &file, &mut findings);
+                            match file {
+                                Ok(file) => library.add(act.as_str(), &id, &file, &mut findings),
+                                Err(finding) => findings.push(*finding),
+                            }
                         }
                     }
                     Err(finding) => findings.push(*finding),
@@ -167,10 +181,10 @@ impl Library {
             "foisa" => Jurisdiction::Foisa,
             _ => Jurisdiction::Foia,
         };
-        let parsed: ExemptionFile = match serde_yaml::from_str(&file.text) {
+        let parsed: ExemptionFile = match load::deserialize(file, FileKind::Exemption) {
             Ok(parsed) => parsed,
-            Err(err) => {
-                findings.push(yaml_finding(file, &err));
+            Err(more) => {
+                findings.extend(more);
                 return;
             }
         };

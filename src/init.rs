@@ -1,5 +1,6 @@
 //! `foi init`: a new casebook, copied from the built-in Hastings example, so a new user
-//! starts with something that renders and edits it into their own.
+//! starts with something that renders and edits it into their own. The casebook gets its
+//! own copy of the JSON Schemas in `schemas/`, and each file's editor line points there.
 
 use std::path::{Path, PathBuf};
 
@@ -40,15 +41,52 @@ pub fn init(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create folder {}", parent.display()))?;
         }
-        write::atomic_new(&path, text.as_bytes())?;
+        write::atomic_new(&path, with_local_schema(relative, text).as_bytes())?;
+        written.push(path);
+    }
+    let schemas = dir.join("schemas");
+    std::fs::create_dir_all(&schemas)
+        .with_context(|| format!("cannot create folder {}", schemas.display()))?;
+    for kind in crate::schema::FileKind::ALL {
+        let path = schemas.join(kind.file_name());
+        write::atomic(&path, kind.text().as_bytes())?;
         written.push(path);
     }
     Ok(written)
 }
 
+/// The file with its `yaml-language-server` line pointing at the new casebook's
+/// `schemas/` folder instead of the examples' shared one.
+fn with_local_schema(relative: &str, text: &str) -> String {
+    let up = if relative.contains('/') { "../" } else { "" };
+    let mut lines = text.splitn(2, '\n');
+    match (lines.next(), lines.next()) {
+        (Some(first), Some(rest)) if first.starts_with("# yaml-language-server: $schema=") => {
+            let name = first.rsplit('/').next().unwrap_or_default();
+            format!("# yaml-language-server: $schema={up}schemas/{name}\n{rest}")
+        }
+        _ => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn editor_lines_point_at_the_casebooks_own_schemas() {
+        let foi = with_local_schema(
+            "foi.yaml",
+            "# yaml-language-server: $schema=../schemas/foi.schema.json\nx: 1\n",
+        );
+        assert_eq!(foi, "# yaml-language-server: $schema=schemas/foi.schema.json\nx: 1\n");
+        let ivr = with_local_schema(
+            "contracts/ivr.yaml",
+            "# yaml-language-server: $schema=../../schemas/contract.schema.json\npart: x\n",
+        );
+        assert_eq!(ivr, "# yaml-language-server: $schema=../schemas/contract.schema.json\npart: x\n");
+        assert_eq!(with_local_schema("foi.yaml", "plain: yes\n"), "plain: yes\n");
+    }
 
     #[test]
     fn every_file_of_the_example_is_built_in() {

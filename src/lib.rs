@@ -16,6 +16,7 @@
 pub mod batch;
 pub mod calendar;
 pub mod casebook;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod exemptions;
@@ -30,6 +31,8 @@ pub mod render;
 pub mod report;
 pub mod response;
 pub mod rules;
+pub mod schema;
+pub mod shape;
 pub mod site;
 pub mod source;
 pub mod templates;
@@ -46,6 +49,7 @@ pub use report::Report;
 pub use response::Response;
 
 use casebook::{Casebook, Request};
+use model::values::Date;
 use model::{Jurisdiction, Layout};
 use report::Severity;
 pub use rules::Audience;
@@ -63,26 +67,27 @@ impl std::fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
-/// Some requests of a batch failed (already reported): exit code 1.
+/// A failure already reported to the user (a batch with failed requests, a check that did
+/// not pass): exit code 1, nothing more to print.
 #[derive(Debug)]
-pub struct BatchFailed(pub usize);
+pub struct Reported;
 
-impl std::fmt::Display for BatchFailed {
+impl std::fmt::Display for Reported {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "{} request{} failed", self.0, if self.0 == 1 { "" } else { "s" })
+        f.write_str("problems were reported")
     }
 }
 
-impl std::error::Error for BatchFailed {}
+impl std::error::Error for Reported {}
 
 /// Warnings found along the way, printed to standard error by the caller.
 pub type Warnings = Vec<report::Finding>;
 
-/// Loads and checks the casebook holding `path`, and the request at `path`.
+/// Loads and checks the casebook holding `path`, and the request at `path`, as at `today`.
 ///
 /// Returns the errors as a [`Report`] when there are any; warnings are returned beside the
 /// result.
-pub fn load_request(path: &Path) -> anyhow::Result<(Casebook, Request, Warnings)> {
+pub fn load_request(path: &Path, today: Date) -> anyhow::Result<(Casebook, Request, Warnings)> {
     if !path.is_file() {
         return Err(UsageError(format!("no request file at {}", path.display())).into());
     }
@@ -95,7 +100,7 @@ pub fn load_request(path: &Path) -> anyhow::Result<(Casebook, Request, Warnings)
     });
     let request = match (&casebook, load::request(&root, path)) {
         (Some(casebook), Ok(parsed)) => {
-            let (request, more) = validate::request(casebook, &parsed);
+            let (request, more) = validate::request(casebook, &parsed, today);
             findings.extend(more);
             request
         }
@@ -114,8 +119,12 @@ pub fn load_request(path: &Path) -> anyhow::Result<(Casebook, Request, Warnings)
 }
 
 /// Loads the request at `path` with its casebook and resolves it for `audience`.
-pub fn respond(path: &Path, audience: Audience) -> anyhow::Result<(Casebook, Response, Warnings)> {
-    let (casebook, request, warnings) = load_request(path)?;
+pub fn respond(
+    path: &Path,
+    audience: Audience,
+    today: Date,
+) -> anyhow::Result<(Casebook, Response, Warnings)> {
+    let (casebook, request, warnings) = load_request(path, today)?;
     let response = rules::respond(&casebook, &request, audience)?;
     Ok((casebook, response, warnings))
 }
@@ -140,6 +149,8 @@ pub struct RenderOptions {
     pub include_private: bool,
     /// A file (one response) or a folder (a batch).
     pub output: Option<PathBuf>,
+    /// Today's date: no date in the request may be later.
+    pub today: Date,
 }
 
 impl RenderOptions {
@@ -166,7 +177,7 @@ pub fn render(options: &RenderOptions) -> anyhow::Result<Warnings> {
         Format::Json if !options.include_private => Audience::Public,
         _ => Audience::Requester,
     };
-    let (casebook, mut response, warnings) = respond(request, audience)?;
+    let (casebook, mut response, warnings) = respond(request, audience, options.today)?;
     if let Some(layout) = options.layout {
         response.layout = layout;
     }
@@ -205,6 +216,7 @@ pub fn render_batch(
             formats: options.formats.clone(),
             layout: options.layout,
             include_private: options.include_private,
+            today: options.today,
         },
         progress,
     )
@@ -391,5 +403,82 @@ fn casebook_hints(output: Option<&Path>) -> Result<intake::draft::CasebookHints,
             "the casebook's foi.yaml has errors (run `foi render` to see them): list this part's contracts"
                 .to_owned(),
         ),
+    }
+}
+
+/// What `foi check` was asked to do.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// The casebook's folder, or any folder or file inside it.
+    pub casebook: PathBuf,
+    /// Today's date: no request may be dated later.
+    pub today: Date,
+    /// Whether warnings fail the check too.
+    pub deny_warnings: bool,
+    /// How to print the findings.
+    pub format: report::Format,
+    /// Whether text may be coloured (the caller knows the terminal).
+    pub colour: bool,
+}
+
+/// What `foi check` prints, and whether the casebook passed.
+#[derive(Debug, Clone)]
+pub struct CheckOutput {
+    /// The report, formatted.
+    pub text: String,
+    /// Whether `text` is data for standard output (JSON, annotations) rather than
+    /// diagnostics for standard error.
+    pub stdout: bool,
+    /// No errors (and, with `deny_warnings`, no warnings).
+    pub passed: bool,
+}
+
+/// `foi check`: every file of the casebook checked, every finding reported.
+pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutput> {
+    if !options.casebook.exists() {
+        return Err(UsageError(format!("no folder or file at {}", options.casebook.display())).into());
+    }
+    let root = load::find_root(&options.casebook).map_err(|err| UsageError(format!("{err:#}")))?;
+    let checked = check::casebook(&root, options.today);
+    let report = &checked.report;
+    let failing = report.errors() + if options.deny_warnings { report.warnings() } else { 0 };
+    let passed = failing == 0;
+    let shown = check::shown_root(&root);
+    let (text, stdout) = match options.format {
+        report::Format::Text => {
+            let mut text = report.to_text_styled(options.colour);
+            if report.findings().is_empty() {
+                text = format!("{}: no problems found in {}\n", shown.display(), checked.files);
+            } else if !passed && !report.has_errors() {
+                text.push_str("warnings fail the check (--deny-warnings)\n");
+            }
+            (text, false)
+        }
+        report::Format::Json => (report.to_json(&shown), true),
+        report::Format::Github => (report.to_github(&shown), true),
+    };
+    Ok(CheckOutput { text, stdout, passed })
+}
+
+/// `foi schema`: the JSON Schema of each kind of casebook file, written into `out` (one
+/// file each), or returned as one JSON document keyed by file name for standard output.
+pub fn schema(out: Option<&Path>) -> anyhow::Result<Option<String>> {
+    match out {
+        Some(dir) => {
+            write::folder(dir)?;
+            for kind in schema::FileKind::ALL {
+                write::atomic(&dir.join(kind.file_name()), kind.text().as_bytes())?;
+            }
+            Ok(None)
+        }
+        None => {
+            let all: serde_json::Map<String, serde_json::Value> = schema::FileKind::ALL
+                .iter()
+                .map(|kind| (kind.file_name().to_owned(), kind.schema().clone()))
+                .collect();
+            let mut text = serde_json::to_string_pretty(&all).context("cannot print the schemas")?;
+            text.push('\n');
+            Ok(Some(text))
+        }
     }
 }

@@ -14,7 +14,12 @@ use anyhow::{Context, bail};
 use crate::exemptions::Library;
 use crate::model::{ContractFile, ProfileFile, RequestFile};
 use crate::report::{Finding, Severity, suggestion};
+use crate::schema::FileKind;
 use crate::source::{Location, SourceFile};
+
+mod file;
+
+pub use file::deserialize;
 
 /// The casebook's root file.
 pub const PROFILE: &str = "foi.yaml";
@@ -72,7 +77,7 @@ pub fn find_root(start: &Path) -> anyhow::Result<PathBuf> {
 pub fn casebook(root: &Path) -> (Option<RawCasebook>, Vec<Finding>) {
     let mut findings = Vec::new();
     let profile = match read(root, &root.join(PROFILE)) {
-        Ok(file) => parse::<ProfileFile>(file, &mut findings),
+        Ok(file) => parse::<ProfileFile>(file, FileKind::Profile, &mut findings),
         Err(finding) => {
             findings.push(*finding);
             None
@@ -83,7 +88,11 @@ pub fn casebook(root: &Path) -> (Option<RawCasebook>, Vec<Finding>) {
     match yaml_files(root, &root.join("contracts")) {
         Ok(files) => {
             for (id, file) in files {
-                match parse::<ContractFile>(file, &mut findings) {
+                let parsed = file
+                    .map_err(|finding| findings.push(*finding))
+                    .ok()
+                    .and_then(|file| parse::<ContractFile>(file, FileKind::Contract, &mut findings));
+                match parsed {
                     Some(parsed) => contracts.push((id, parsed)),
                     None => broken.push(id),
                 }
@@ -141,7 +150,7 @@ pub fn request_text(input: &Path, limit: usize) -> anyhow::Result<(String, Strin
 pub fn request(root: &Path, path: &Path) -> Result<Parsed<RequestFile>, Vec<Finding>> {
     let mut findings = Vec::new();
     let file = read(root, path).map_err(|finding| vec![*finding])?;
-    parse::<RequestFile>(file, &mut findings).ok_or(findings)
+    parse::<RequestFile>(file, FileKind::Request, &mut findings).ok_or(findings)
 }
 
 /// The request files of a casebook, sorted by name.
@@ -150,29 +159,38 @@ pub fn request_paths(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
         .with_context(|| format!("cannot list {}", root.join("requests").display()))
 }
 
-fn parse<T: serde::de::DeserializeOwned>(file: SourceFile, findings: &mut Vec<Finding>) -> Option<Parsed<T>> {
-    match serde_yaml::from_str::<T>(&file.text) {
+fn parse<T: serde::de::DeserializeOwned>(
+    file: SourceFile,
+    kind: FileKind,
+    findings: &mut Vec<Finding>,
+) -> Option<Parsed<T>> {
+    match deserialize::<T>(&file, kind) {
         Ok(data) => Some(Parsed { file, data }),
-        Err(err) => {
-            findings.push(yaml_finding(&file, &err));
+        Err(more) => {
+            findings.extend(more);
             None
         }
     }
 }
 
-/// The `*.yaml` files of `dir` (none if it does not exist), by stem, sorted.
-pub fn yaml_files(root: &Path, dir: &Path) -> Result<Vec<(String, SourceFile)>, Box<Finding>> {
+/// A file read, or the finding saying why it could not be.
+pub type Read = Result<SourceFile, Box<Finding>>;
+
+/// The `*.yaml` files of `dir` (none if it does not exist), by stem, sorted. A file that
+/// cannot be read does not stop the others from being read.
+pub fn yaml_files(root: &Path, dir: &Path) -> Result<Vec<(String, Read)>, Box<Finding>> {
     let paths = yaml_paths(dir)
         .map_err(|err| Box::new(file_finding(&relative(root, dir), format!("cannot list folder: {err}"))))?;
-    let mut files = Vec::new();
-    for path in paths {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        files.push((stem, read(root, &path)?));
-    }
-    Ok(files)
+    Ok(paths
+        .into_iter()
+        .map(|path| {
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            (stem, read(root, &path))
+        })
+        .collect())
 }
 
-/// The `*.yaml` (and `*.yml`) files directly in `dir`, sorted; none if it does not exist.
+/// The `*.yaml` and `*.yml` files of `dir` (none if it does not exist), sorted.
 pub fn yaml_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -205,10 +223,14 @@ pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<Finding>> {
     }
     let bytes = fs::read(path).map_err(|err| fail(format!("cannot read file: {}", io_reason(&err))))?;
     let text = String::from_utf8(bytes).map_err(|err| {
-        fail(format!(
-            "not UTF-8 text (invalid byte at offset {}): save the file as UTF-8",
-            err.utf8_error().valid_up_to()
-        ))
+        // Point at the first bad byte: what comes before it is valid text.
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let before = String::from_utf8_lossy(valid);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let mut finding = file_finding(&display, "not UTF-8 text: save the file as UTF-8".to_owned());
+        finding.location = Location { line, column };
+        Box::new(finding)
     })?;
     let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
     Ok(SourceFile::new(display, text))
@@ -244,9 +266,8 @@ fn file_finding(display: &Path, message: String) -> Finding {
 /// plain and a hint where the error lists what was expected. A syntax error anywhere in the
 /// file is reported first: serde meets type errors before it reaches a later syntax error.
 pub fn yaml_finding(file: &SourceFile, err: &serde_yaml::Error) -> Finding {
-    if let Some((location, what)) = crate::source::syntax_error(&file.text) {
-        return Finding::at_path(Severity::Error, file, String::new(), location, format!("YAML syntax error: {what}"))
-            .hint("check the indentation and brackets, and quote values that contain `: ` or start with a special character");
+    if let Some(finding) = syntax_finding(file) {
+        return finding;
     }
     let location = err
         .location()
@@ -261,6 +282,15 @@ pub fn yaml_finding(file: &SourceFile, err: &serde_yaml::Error) -> Finding {
     let mut finding = Finding::at_path(Severity::Error, file, path, location, message);
     finding.hint = hint;
     finding
+}
+
+/// The first YAML syntax error in the file, as a finding.
+fn syntax_finding(file: &SourceFile) -> Option<Finding> {
+    let (location, what) = crate::source::syntax_error(&file.text)?;
+    Some(
+        Finding::at_path(Severity::Error, file, String::new(), location, format!("YAML syntax error: {what}"))
+            .hint("check the indentation and brackets, and quote values that contain `: ` or start with a special character"),
+    )
 }
 
 /// Rewrites serde's wording into ours, with a "did you mean" hint where it lists choices.

@@ -1,28 +1,37 @@
 //! The `foi` binary: parse the command line, run the command, report, exit 0/1/2.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
 use foi::cli::Cli;
-use foi::{Report, UsageError};
+use foi::commands::Terminal;
+use foi::model::values::Date;
+use foi::{Report, Reported, UsageError};
 
 fn main() -> ExitCode {
-    let result = foi::commands::run(Cli::parse().command);
-    match result {
+    let cli = Cli::parse();
+    // Colour only for a person at a terminal who has not asked for none (https://no-color.org).
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // The only clock read: the library takes `today` as a parameter.
+    let terminal = Terminal { today: Date(chrono::Local::now().date_naive()), colour };
+    match foi::commands::run(cli.command, terminal) {
         Ok(warnings) => {
             if !warnings.is_empty() {
-                eprint!("{}", Report::new(warnings).to_text());
+                eprint!("{}", Report::new(warnings).to_text_styled(colour));
             }
             ExitCode::SUCCESS
         }
-        Err(err) if err.is::<Report>() => {
-            eprint!("{err}");
-            ExitCode::from(1)
-        }
-        Err(err) if err.is::<foi::BatchFailed>() => ExitCode::from(1),
-        Err(err) => {
-            eprintln!("error: {err:#}");
-            ExitCode::from(if err.is::<UsageError>() { 2 } else { 1 })
-        }
+        Err(err) if err.is::<Reported>() => ExitCode::from(1),
+        Err(err) => match err.downcast_ref::<Report>() {
+            Some(report) => {
+                eprint!("{}", report.to_text_styled(colour));
+                ExitCode::from(1)
+            }
+            None => {
+                eprintln!("error: {err:#}");
+                ExitCode::from(if err.is::<UsageError>() { 2 } else { 1 })
+            }
+        },
     }
 }

@@ -11,7 +11,9 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 /// A question of the canonical questionnaire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum QuestionId {
     /// Who supplies the contract.
@@ -127,7 +129,9 @@ impl fmt::Display for QuestionId {
 }
 
 /// A part of the questionnaire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum PartId {
     /// Contact centre (call centre) contracts.

@@ -1,10 +1,15 @@
 //! Findings about a casebook: what is wrong, where, and how to fix it.
 //!
-//! Owns the `Finding` type every stage reports with, and printing a set of findings the way
-//! rustc prints diagnostics (the offending line quoted, a caret under it). It never decides
-//! what is wrong; `load` and `validate` do.
+//! Owns the `Finding` type every stage reports with, and printing a set of findings: the way
+//! rustc prints diagnostics (the offending line quoted, a caret under it, in colour on a
+//! terminal), as JSON, or as GitHub Actions annotations (`output`). It never decides what
+//! is wrong; `load` and `validate` do.
 
-use std::fmt::{self, Write as _};
+mod output;
+
+pub use output::Format;
+
+use std::fmt;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -172,55 +177,8 @@ impl Report {
 
     /// The report as plain text, one block per finding and a summary line.
     pub fn to_text(&self) -> String {
-        let mut out = String::new();
-        for finding in &self.findings {
-            write_finding(&mut out, finding);
-        }
-        let (errors, warnings) = (self.errors(), self.warnings());
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        match (errors, warnings) {
-            (0, 0) => {}
-            (0, w) => {
-                let _ = writeln!(out, "{}", plural(w, "warning"));
-            }
-            (e, 0) => {
-                let _ = writeln!(out, "{}", plural(e, "error"));
-            }
-            (e, w) => {
-                let _ = writeln!(out, "{}, {}", plural(e, "error"), plural(w, "warning"));
-            }
-        }
-        out
+        self.to_text_styled(false)
     }
-}
-
-fn write_finding(out: &mut String, finding: &Finding) {
-    let severity = match finding.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    let Location { line, column } = finding.location;
-    let _ = writeln!(out, "{severity}: {}", finding.message);
-    let _ = write!(out, "  --> {}:{line}:{column}", finding.file.display());
-    if !finding.path.is_empty() {
-        let _ = write!(out, " ({})", finding.path);
-    }
-    out.push('\n');
-    if let Some(snippet) = &finding.snippet {
-        let gutter = " ".repeat(line.to_string().len());
-        let indent: String = snippet
-            .chars()
-            .take(column.saturating_sub(1))
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
-        let _ = writeln!(out, "{gutter} |");
-        let _ = writeln!(out, "{line} | {snippet}");
-        let _ = writeln!(out, "{gutter} | {indent}^");
-    }
-    if let Some(hint) = &finding.hint {
-        let _ = writeln!(out, "  = help: {hint}");
-    }
-    out.push('\n');
 }
 
 impl fmt::Display for Report {

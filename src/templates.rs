@@ -6,6 +6,10 @@
 //! templates phrase with. Templates receive a resolved `Response`; no legal logic lives in
 //! them or here.
 
+mod overrides;
+
+pub use overrides::check;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

@@ -73,6 +73,11 @@ pub fn if_changed(path: &Path, bytes: &[u8]) -> anyhow::Result<bool> {
     }
 }
 
+/// Creates the folder `path` (and any missing parents) for files to be written into.
+pub fn folder(path: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(path).with_context(|| format!("cannot create folder {}", path.display()))
+}
+
 /// Writes `bytes` to standard output.
 pub fn stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();

@@ -83,8 +83,8 @@ fn every_error_is_reported_at_once() {
             .replace("review: 2023-01-01", "review: 2023-03-01");
         c.write("contracts/contact-centre-software.yaml", &cc);
     });
-    assert!(stderr.contains("contracts/ivr.yaml:4:14"), "{stderr}");
-    assert!(stderr.contains("contracts/contact-centre-software.yaml:13:9"), "{stderr}");
+    assert!(stderr.contains("contracts/ivr.yaml:5:14"), "{stderr}");
+    assert!(stderr.contains("contracts/contact-centre-software.yaml:14:9"), "{stderr}");
     assert!(
         stderr.contains("review date (2023-03-01) is after the contract expires (2023-02-01)"),
         "{stderr}"
@@ -215,5 +215,147 @@ fn ejecting_everything_to_another_folder() {
     foi().args(["templates", "eject", "--to"]).arg(&target).assert().success();
     for (name, text) in foi::templates::BUILTIN {
         assert_eq!(std::fs::read_to_string(target.join(name)).expect("ejected"), *text);
+    }
+}
+
+/// Runs `foi check ARGS` in `dir`; returns the exit code, standard output and standard error.
+fn check_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = foi().current_dir(dir).arg("check").args(args).output().expect("runs");
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("utf-8");
+    (output.status.code().expect("exit code"), text(output.stdout), text(output.stderr))
+}
+
+#[test]
+fn check_finds_the_casebook_containing_the_current_folder() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hastings");
+    let (code, stdout, stderr) = check_in(&root.join("requests"), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.is_empty());
+    assert_eq!(stderr, "..: no problems found in foi.yaml, 2 contracts, 1 request\n");
+    let (code, _, stderr) = check_in(&root, &["../shared-service"]);
+    assert_eq!(
+        (code, stderr.as_str()),
+        (0, "../shared-service: no problems found in foi.yaml, 5 contracts, 3 requests\n")
+    );
+}
+
+#[test]
+fn check_exits_1_on_errors_and_on_warnings_only_when_denied() {
+    let casebook = Casebook::example("hastings");
+    let (code, _, stderr) = check_in(casebook.root(), &["--today", "2022-12-31"]);
+    assert_eq!(code, 0, "{stderr}");
+    // A request received after its contract's review date: a warning.
+    let request = casebook.read(HASTINGS_REQUEST).replace("received: 2022-11-25", "received: 2023-01-05");
+    casebook.write(HASTINGS_REQUEST, &request.replace("responded: 2022-12-09", "responded: 2023-01-20"));
+    let (code, _, stderr) = check_in(casebook.root(), &["--today", "2023-01-31"]);
+    assert_eq!(code, 0, "warnings alone pass: {stderr}");
+    assert!(stderr.contains("warning: contract `contact-centre-software`"), "{stderr}");
+    assert!(stderr.ends_with("1 warning\n"), "{stderr}");
+    let (code, _, stderr) = check_in(casebook.root(), &["--today", "2023-01-31", "--deny-warnings"]);
+    assert_eq!(code, 1);
+    assert!(stderr.ends_with("1 warning\nwarnings fail the check (--deny-warnings)\n"), "{stderr}");
+    // The same casebook checked as at a date before the request arrived: an error.
+    let (code, _, stderr) = check_in(casebook.root(), &["--today", "2023-01-01"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("after today (2023-01-01)"), "{stderr}");
+}
+
+#[test]
+fn check_usage_problems_exit_2() {
+    let (code, _, stderr) = check_in(Path::new(env!("CARGO_MANIFEST_DIR")), &["no/such/casebook"]);
+    assert_eq!(code, 2);
+    assert_eq!(stderr, "error: no folder or file at no/such/casebook\n");
+    let outside = tempfile::tempdir().expect("tempdir");
+    let (code, _, stderr) = check_in(outside.path(), &[]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no foi.yaml in"), "{stderr}");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hastings");
+    for args in [&["--today", "31/01/2024"][..], &["--format", "xml"], &["--deny-warnings=maybe"]] {
+        let (code, _, stderr) = check_in(&root, args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+    }
+    let (_, _, stderr) = check_in(&root, &["--today", "31/01/2024"]);
+    assert!(stderr.contains("`31/01/2024` is not a date: write YYYY-MM-DD"), "{stderr}");
+}
+
+#[test]
+fn check_speaks_github_annotations_and_json_on_standard_output() {
+    let casebook = Casebook::example("hastings");
+    let ivr = casebook.read("contracts/ivr.yaml").replacen("withhold: [s43-2]", "withhold: [s43-3]", 1);
+    casebook.write("contracts/ivr.yaml", &ivr);
+    let (code, stdout, stderr) = check_in(casebook.root(), &["--format", "github", "--today", "2024-01-01"]);
+    assert_eq!(code, 1);
+    assert!(stderr.is_empty(), "{stderr}");
+    assert_eq!(
+        stdout,
+        "::error file=contracts/ivr.yaml,line=5,col=14,title=foi check%3A supplier.withhold[0]::unknown exemption \
+         `s43-3` under FOIA%0Ahelp: did you mean `s43-1` or `s43-2`?\n"
+    );
+    let parent = casebook.root().parent().expect("parent");
+    let name = casebook.root().file_name().expect("name").to_string_lossy().into_owned();
+    let (_, stdout, _) = check_in(parent, &[&name, "--format", "github", "--today", "2024-01-01"]);
+    assert!(
+        stdout.starts_with(&format!("::error file={name}/contracts/ivr.yaml,")),
+        "paths from the current folder: {stdout}"
+    );
+    let (code, stdout, _) = check_in(casebook.root(), &["--format", "json", "--today", "2024-01-01"]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    assert_eq!(json["errors"], 1);
+    assert_eq!(json["findings"][0]["path"], "supplier.withhold[0]");
+}
+
+#[test]
+fn check_text_has_no_colour_when_not_at_a_terminal() {
+    let casebook = Casebook::example("hastings");
+    casebook.write("contracts/ivr.yaml", &casebook.read("contracts/ivr.yaml").replace("part:", "prat:"));
+    let (code, _, stderr) = check_in(casebook.root(), &["--today", "2024-01-01"]);
+    assert_eq!(code, 1);
+    assert!(!stderr.contains('\x1b'), "{stderr}");
+    assert!(stderr.contains("error: unknown key `prat`"), "{stderr}");
+}
+
+#[test]
+fn render_runs_the_request_rules_too() {
+    let casebook = Casebook::example("hastings");
+    let result = foi()
+        .current_dir(casebook.root())
+        .args(["render", HASTINGS_REQUEST, "--today", "2022-12-01"])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&result.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("the response was sent on 2022-12-09, which is after today (2022-12-01)"),
+        "{stderr}"
+    );
+    let request = casebook.read(HASTINGS_REQUEST).replace(
+        "title: Contact centre and inbound network services contracts",
+        "title: Questions from Morgan Ellery",
+    );
+    casebook.write(HASTINGS_REQUEST, &request);
+    let result = foi().current_dir(casebook.root()).args(["render", HASTINGS_REQUEST]).assert().code(1);
+    let stderr = String::from_utf8_lossy(&result.get_output().stderr).into_owned();
+    assert!(stderr.contains("the requester's name appears in text that is published"), "{stderr}");
+}
+
+#[test]
+fn schema_prints_every_schema_or_writes_them_to_a_folder() {
+    let result = foi().args(["schema"]).assert().success();
+    let all: serde_json::Value = serde_json::from_slice(&result.get_output().stdout).expect("json");
+    let names: Vec<&str> = all.as_object().expect("object").keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        ["contract.schema.json", "exemption.schema.json", "foi.schema.json", "request.schema.json"]
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("nested/schemas");
+    foi().args(["schema", "--out"]).arg(&out).assert().success().stdout("");
+    for name in names {
+        let written = std::fs::read_to_string(out.join(name)).expect("written");
+        let committed = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/schemas").join(name),
+        )
+        .expect("committed");
+        assert_eq!(written, committed, "{name}");
     }
 }

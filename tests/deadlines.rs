@@ -21,7 +21,7 @@ fn casebook(profile: &str) -> Casebook {
 
 /// The warnings of a request that loads (those about foi.yaml included).
 fn warnings(request: &std::path::Path) -> Vec<foi::report::Finding> {
-    match foi::respond(request, Audience::Requester) {
+    match foi::respond(request, Audience::Requester, common::TODAY) {
         Ok((_, _, warnings)) => warnings,
         Err(err) => panic!("casebook has problems:\n{err:#}"),
     }

@@ -128,7 +128,7 @@ fn render_warns_about_a_late_response_and_still_renders() {
     let result = foi().current_dir(casebook.root()).args(["render", request]).assert().success();
     let stderr = String::from_utf8_lossy(&result.get_output().stderr).into_owned();
     assert!(stderr.contains("warning: responded 2023-01-03, after the deadline of 2022-12-28"), "{stderr}");
-    assert!(stderr.contains("--> requests/FOIR-467737865.yaml:5:12 (responded)"), "{stderr}");
+    assert!(stderr.contains("--> requests/FOIR-467737865.yaml:6:12 (responded)"), "{stderr}");
     assert!(stderr.ends_with("1 warning\n"), "{stderr}");
     let letter = String::from_utf8_lossy(&result.get_output().stdout).into_owned();
     assert!(

@@ -243,6 +243,11 @@ fn init_starts_a_casebook_that_renders() {
         .args(["render", "requests/FOIR-467737865.yaml"])
         .assert()
         .success();
+    let check = Command::cargo_bin("foi").expect("binary").arg("check").arg(&target).output().expect("runs");
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    let foi_yaml = std::fs::read_to_string(target.join("foi.yaml")).expect("foi.yaml");
+    assert!(foi_yaml.starts_with("# yaml-language-server: $schema=schemas/foi.schema.json\n"));
+    assert!(target.join("schemas/request.schema.json").is_file());
     let again = Command::cargo_bin("foi").expect("binary").arg("init").arg(&target).output().expect("runs");
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already holds a casebook"));

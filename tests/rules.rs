@@ -69,7 +69,7 @@ fn a_junior_owners_name_phone_and_email_appear_nowhere() {
         for layout in [foi::model::Layout::Inline, foi::model::Layout::Annex] {
             let mut response = response.clone();
             response.layout = layout;
-            let (loaded, _, _) = foi::respond(&request, audience).expect("loads");
+            let (loaded, _, _) = foi::respond(&request, audience, common::TODAY).expect("loads");
             let text = foi::markdown(&loaded, &response).expect("renders");
             for secret in ["Jo Junior", "01632 960999", "jo.junior@example.gov.uk"] {
                 assert!(!text.contains(secret), "{secret} printed in {layout:?}");

@@ -90,7 +90,7 @@ pub enum Decision<T> {
 }
 
 /// Where published information can be found.
-#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
 pub struct Publication {
     /// Title of the publication or page, as shown to the requester.

@@ -10,7 +10,7 @@ use crate::questionnaire::{PartId, QuestionId};
 
 answer_fields! {
     /// A contract in the register. Its id is the file name without `.yaml`.
-    #[derive(Debug, Clone, Deserialize)]
+    #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
     #[serde(deny_unknown_fields, rename_all = "kebab-case")]
     pub struct ContractFile {
         /// The authority holding the contract (an `id` from foi.yaml). Required when

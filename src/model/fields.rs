@@ -103,7 +103,7 @@ pub(crate) use answer_fields;
 answer_fields! {
     /// Answers that hold for the whole organisation (`facts:`), or that house policy applies
     /// to every contract (`policy:`).
-    #[derive(Debug, Clone, Default, Deserialize)]
+    #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
     #[serde(deny_unknown_fields, rename_all = "kebab-case")]
     pub struct Facts {}
 }

@@ -9,6 +9,7 @@ mod contract;
 mod fields;
 mod profile;
 mod request;
+pub mod schema;
 pub mod values;
 
 pub use answer::{Answer, DECISION_KEYS, Decision, Publication};

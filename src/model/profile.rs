@@ -11,7 +11,7 @@ use crate::questionnaire::PartId;
 
 /// The casebook's root file, `foi.yaml`. Give `authority` for one authority, or
 /// `authorities` for several (a shared service answering for each of them).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ProfileFile {
     /// The authority this casebook answers for.
@@ -32,7 +32,7 @@ pub struct ProfileFile {
 }
 
 /// A proclaimed bank holiday the built-in calendar does not know yet.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct BankHolidayFile {
     /// The day, YYYY-MM-DD.
@@ -45,7 +45,7 @@ pub struct BankHolidayFile {
 }
 
 /// A shared service answering requests on behalf of several authorities.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
 pub struct SharedService {
     /// Name, e.g. `Mid Kent ICT Partnership`.
@@ -53,7 +53,9 @@ pub struct SharedService {
 }
 
 /// The Act an authority answers under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Jurisdiction {
     /// Freedom of Information Act 2000: England, Wales, Northern Ireland and UK-wide bodies.
@@ -73,7 +75,7 @@ impl Jurisdiction {
 }
 
 /// How a response is laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Layout {
     /// Answers under each question; the refusal notice gathered at the end.
@@ -84,7 +86,7 @@ pub enum Layout {
 }
 
 /// One authority: who it is, how to reach its FOI team, and what it holds.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct AuthorityFile {
     /// Short id that contracts and requests use (`maidstone`). Required when foi.yaml
@@ -128,11 +130,12 @@ pub struct AuthorityFile {
     pub policy: Facts,
     /// For a part the authority holds no contracts for: why (printed as "not held").
     #[serde(default)]
+    #[schemars(schema_with = "super::schema::no_contracts")]
     pub no_contracts: BTreeMap<PartId, String>,
 }
 
 /// A team's contact details.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
 pub struct TeamContact {
     /// Team name, e.g. `Information Governance Team`.
@@ -148,7 +151,7 @@ pub struct TeamContact {
 }
 
 /// The signature block of a response.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
 pub struct Signature {
     /// Name of the person signing, if responses are signed personally.

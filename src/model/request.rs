@@ -12,7 +12,7 @@ use super::values::Date;
 use crate::questionnaire::{PartId, QuestionId};
 
 /// A request for information and how it was answered.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RequestFile {
     /// Our reference for the request, e.g. `FOIR-467737865`. Unique in the casebook.
@@ -59,18 +59,19 @@ pub struct RequestFile {
 
 /// A public interest extension (FOIA s.10(3)). The refusal notice under s.17(1) is still
 /// due on working day 20 and must estimate the date of the decision (s.17(2)).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Extension {
     /// Further working days after the 20, from 1 to 20: the ICO expects an extension of no
     /// more than 20 working days.
+    #[schemars(range(min = 1, max = 20))]
     pub days: u32,
     /// Why the public interest test needs more time, as told to the requester.
     pub reason: String,
 }
 
 /// The person who made the request. Private.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Requester {
     /// Name, as the requester gave it.
@@ -117,7 +118,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OrStandard<T> {
 }
 
 /// One part of the questionnaire, as the request asked it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PartAsked {
     /// `contact-centre` or `inbound-network`.
@@ -134,7 +135,7 @@ pub struct PartAsked {
 }
 
 /// One question, as the requester numbered and worded it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct QuestionAsked {
     /// The requester's number or letter for it (`3`, `b`, `iv`), without punctuation.
@@ -153,6 +154,7 @@ pub struct QuestionAsked {
     /// An answer for this request only, overriding the casebook for every contract in
     /// the part. Required for a question without an `id`.
     #[serde(default)]
+    #[schemars(schema_with = "super::schema::request_answer")]
     pub answer: Option<Answer<serde_yaml::Value>>,
 }
 
@@ -186,7 +188,7 @@ impl<'de> Deserialize<'de> for Number {
 }
 
 /// Grounds for refusing a request as a whole.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 pub enum RefusalGround {
     /// Cost of compliance exceeds the appropriate limit (s.12).
     #[serde(rename = "s12")]
@@ -211,7 +213,7 @@ impl RefusalGround {
 }
 
 /// Refusing the whole request.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Refusal {
     /// `s12` (cost limit), `s14-1` (vexatious) or `s14-2` (repeated).

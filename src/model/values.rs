@@ -139,7 +139,7 @@ impl<'de> Deserialize<'de> for Count {
 }
 
 /// Currencies an annual spend may be given in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Currency {
     /// Pounds sterling (the default).
@@ -152,16 +152,18 @@ pub enum Currency {
 }
 
 /// An average yearly spend: `12000`, or `{amount: 12000, years: 3}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
 pub struct Money {
     /// The average amount spent each year.
+    #[schemars(range(min = 0))]
     pub amount: f64,
     /// Currency of the amount. Default: GBP.
     #[serde(default)]
     pub currency: Currency,
     /// Number of years the average is taken over, if known.
     #[serde(default)]
+    #[schemars(range(min = 1))]
     pub years: Option<u32>,
     /// A qualifier printed after the amount, e.g. `excluding VAT`.
     #[serde(default)]
@@ -223,7 +225,7 @@ impl<'de> Deserialize<'de> for MoneyAnswer {
 pub struct MoneyAnswer(pub Money);
 
 /// How long a contract runs: `1 year`, or `{term: 3 years, extensions: up to 2 more years}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
 pub struct Duration {
     /// The initial term, e.g. `3 years`.
@@ -261,7 +263,7 @@ impl<'de> Deserialize<'de> for DurationAnswer {
 }
 
 /// How senior a member of staff is, which decides whether their details are disclosed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Seniority {
     /// Head of service or above, or public-facing: name and contact details disclosed.
@@ -271,7 +273,7 @@ pub enum Seniority {
 }
 
 /// The person responsible for a contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
 pub struct Contact {
     /// Full name.
@@ -294,7 +296,7 @@ pub struct Contact {
 }
 
 /// A senior officer, named in place of a junior one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
 pub struct SeniorOfficer {
     /// Full name.

@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use crate::batch::output_name;
 use crate::casebook::Casebook;
+use crate::model::values::Date;
 use crate::render::Renderer;
 use crate::report::{Finding, Severity};
 use crate::response::Response;
@@ -35,6 +36,8 @@ pub struct PublishOptions {
     pub out: PathBuf,
     /// The address the site is served from, for absolute links in the feed.
     pub base_url: Option<String>,
+    /// Today's date: no date in a request may be later.
+    pub today: Date,
 }
 
 /// How publishing went.
@@ -66,7 +69,10 @@ pub(crate) struct Loaded {
 
 /// Loads and checks every request of every casebook (all of them count towards the
 /// statistics), and resolves the public version of each one.
-pub(crate) fn load_all(casebooks: &[PathBuf]) -> anyhow::Result<(Vec<Casebook>, Vec<Loaded>, Vec<Finding>)> {
+pub(crate) fn load_all(
+    casebooks: &[PathBuf],
+    today: Date,
+) -> anyhow::Result<(Vec<Casebook>, Vec<Loaded>, Vec<Finding>)> {
     let mut findings = Vec::new();
     let mut loaded = Vec::new();
     let mut responses = Vec::new();
@@ -85,7 +91,7 @@ pub(crate) fn load_all(casebooks: &[PathBuf]) -> anyhow::Result<(Vec<Casebook>, 
                     continue;
                 }
             };
-            let (request, mut more) = validate::request(&casebook, &parsed);
+            let (request, mut more) = validate::request(&casebook, &parsed, today);
             findings.append(&mut more);
             if let Some(request) = request {
                 let response = rules::respond(&casebook, &request, Audience::Public)?;
@@ -103,7 +109,7 @@ pub(crate) fn load_all(casebooks: &[PathBuf]) -> anyhow::Result<(Vec<Casebook>, 
 pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
     let casebooks =
         if options.casebooks.is_empty() { vec![PathBuf::from(".")] } else { options.casebooks.clone() };
-    let (loaded, responses, findings) = load_all(&casebooks)?;
+    let (loaded, responses, findings) = load_all(&casebooks, options.today)?;
     let mut summary = PublishSummary { findings, ..PublishSummary::default() };
     if summary.findings.iter().any(|f| f.severity == Severity::Error) {
         return Ok(summary);
@@ -252,8 +258,8 @@ impl Site {
 
 /// `foi stats`: the statistics of every request of the casebooks. Fails with the findings
 /// when a casebook has errors.
-pub fn statistics(casebooks: &[PathBuf]) -> anyhow::Result<(Statistics, Vec<Finding>)> {
+pub fn statistics(casebooks: &[PathBuf], today: Date) -> anyhow::Result<(Statistics, Vec<Finding>)> {
     let casebooks = if casebooks.is_empty() { vec![PathBuf::from(".")] } else { casebooks.to_vec() };
-    let (_, responses, findings) = load_all(&casebooks)?;
+    let (_, responses, findings) = load_all(&casebooks, today)?;
     Ok((Statistics::of(responses.iter().map(|loaded| &loaded.response)), findings))
 }

@@ -130,7 +130,7 @@ impl Use {
         if exemption.id == act.exemptions.published {
             return Some((
                 format!("{cite} needs the title and link of the publication"),
-                "write `published: {title: …, url: https://…}` instead of `withhold`".to_owned(),
+                "write `published: {title: …, url: https://…}` instead".to_owned(),
             ));
         }
         if matches!(self, Use::NeitherConfirmNorDeny) && exemption.ncnd.is_none() {

@@ -5,11 +5,9 @@ use std::collections::BTreeMap;
 use super::answer::Law;
 use super::profile::which_authority;
 use super::{Check, is_id};
-use crate::casebook::{Answer, Authority, Contract, Decision};
+use crate::casebook::{Authority, Contract};
 use crate::exemptions::Library;
 use crate::model::ContractFile;
-use crate::model::values::{Date, Value};
-use crate::questionnaire::QuestionId;
 use crate::report::Finding;
 use crate::source::FieldPath;
 
@@ -41,49 +39,15 @@ pub(crate) fn check(
             answers.insert(question, answer);
         }
     }
-    dates(check, raw.start, &answers);
+    super::dates::contract(check, raw.start, &answers);
     let failed = check.findings[before..].iter().any(|f| f.severity == crate::report::Severity::Error);
     (!failed && is_id(id)).then(|| Contract {
         id: id.to_owned(),
+        file: check.file.display.clone(),
         authority: authority_index,
         part: raw.part,
         title: raw.title,
         start: raw.start,
         answers,
     })
-}
-
-/// The date an answer holds, disclosed or withheld.
-pub(crate) fn date_of(answer: Option<&Answer>) -> Option<Date> {
-    match answer? {
-        Answer::Value(Value::Date(date)) => Some(*date),
-        Answer::Decision(Decision::Withhold { held: Some(Value::Date(date)), .. }) => Some(*date),
-        _ => None,
-    }
-}
-
-fn dates(check: &mut Check, start: Option<Date>, answers: &BTreeMap<QuestionId, Answer>) {
-    let expiry = date_of(answers.get(&QuestionId::Expiry));
-    let review = date_of(answers.get(&QuestionId::Review));
-    if let (Some(start), Some(expiry)) = (start, expiry) {
-        if expiry < start {
-            check.push(Finding::error(
-                check.file,
-                &FieldPath::key("expiry"),
-                format!("the contract expires ({expiry}) before it starts ({start})"),
-            ));
-        }
-    }
-    if let (Some(review), Some(expiry)) = (review, expiry) {
-        if review > expiry {
-            check.push(
-                Finding::error(
-                    check.file,
-                    &FieldPath::key("review"),
-                    format!("the review date ({review}) is after the contract expires ({expiry})"),
-                )
-                .hint("a contract is reviewed before it ends; check both dates"),
-            );
-        }
-    }
 }

@@ -2,18 +2,32 @@
 //!
 //! Owns every rule about what a casebook may say: references resolve, exemptions exist in
 //! the authority's Act and suit the answer, dates are in order, every question asked has an
-//! answer. It collects all findings before failing. It does not decide outcomes (`rules`)
-//! and does not read files (`load`).
+//! answer, no personal data is published, requests agree with each other. It collects all
+//! findings before failing. It does not decide outcomes (`rules`) and does not read files
+//! (`load`).
+//!
+//! One file per concern: `profile`, `contract`, `request` and `answer` check each file;
+//! `refusal` whole-request refusals; `dates` dates and staleness; `personal_data` junior
+//! officers and the requester; `consistency` checks across requests; `text` lists what a
+//! casebook publishes.
 
 mod answer;
+mod consistency;
 mod contract;
+mod dates;
 mod deadline;
+mod personal_data;
 mod profile;
+mod refusal;
 mod request;
+mod text;
+mod watchlist;
 
 use crate::report::Finding;
 use crate::source::SourceFile;
 
+pub use consistency::{Loaded, requests};
+pub(crate) use personal_data::Juniors;
 pub use profile::casebook;
 pub use request::request;
 

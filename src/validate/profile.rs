@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::answer::Law;
-use super::{Check, contract, deadline, is_id};
+use super::{Check, contract, deadline, is_id, personal_data};
 use crate::casebook::{Authority, Casebook};
 use crate::jurisdiction;
 use crate::load::{Parsed, RawCasebook};
@@ -25,16 +25,18 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         (authorities, profile.data.shared_service.clone(), bank_holidays)
     };
     let mut contracts = BTreeMap::new();
+    let mut files = BTreeMap::new();
     for (id, parsed) in raw_contracts {
         let mut check = Check { file: &parsed.file, findings: &mut findings };
         match contract::check(&mut check, &id, parsed.data, &authorities, &library) {
             Some(contract) => {
-                contracts.insert(id, contract);
+                contracts.insert(id.clone(), contract);
             }
             None => {
-                broken_contracts.insert(id);
+                broken_contracts.insert(id.clone());
             }
         }
+        files.insert(id, parsed.file);
     }
     let casebook = Casebook {
         root,
@@ -45,7 +47,9 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         questionnaire: Questionnaire::builtin(),
         broken_contracts,
         bank_holidays,
+        juniors: std::sync::OnceLock::new(),
     };
+    personal_data::casebook(&casebook, &profile.file, &profile.data, &files, &mut findings);
     (casebook, findings)
 }
 

@@ -1,24 +1,35 @@
 //! Checking a request file against the casebook.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
-use super::Check;
 use super::answer::{Law, typed};
 use super::deadline;
 use super::profile::which_authority;
-use crate::casebook::{AskedPart, AskedQuestion, Authority, Casebook, Request, WholeRefusal};
+use super::refusal::refusal;
+use super::{Check, dates, personal_data};
+use crate::casebook::{AskedPart, AskedQuestion, Authority, Casebook, Request};
 use crate::load::Parsed;
-use crate::model::{self, OrStandard, PartAsked, QuestionAsked, Refusal, RefusalGround, RequestFile};
+use crate::model::values::Date;
+use crate::model::{self, OrStandard, PartAsked, QuestionAsked, RequestFile};
 use crate::questionnaire::PartId;
 use crate::report::{Finding, Severity};
 use crate::source::FieldPath;
 
-/// Checks a parsed request against a checked casebook.
-pub fn request(casebook: &Casebook, parsed: &Parsed<RequestFile>) -> (Option<Request>, Vec<Finding>) {
+/// Checks a parsed request against a checked casebook, as at `today` (no date in a request
+/// may be later).
+pub fn request(
+    casebook: &Casebook,
+    parsed: &Parsed<RequestFile>,
+    today: Date,
+) -> (Option<Request>, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut check = Check { file: &parsed.file, findings: &mut findings };
+    dates::request(&mut check, &parsed.data, today);
+    personal_data::request(&mut check, casebook, &parsed.data);
     let request = check_request(&mut check, casebook, &parsed.data);
+    if let Some(request) = &request {
+        dates::staleness(&mut check, casebook, &parsed.data, request);
+    }
     let failed = findings.iter().any(|f| f.severity == Severity::Error);
     (if failed { None } else { request }, findings)
 }
@@ -29,15 +40,6 @@ fn check_request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) -> O
     }
     let index = which_authority(check, &casebook.authorities, raw.authority.as_deref())?;
     let authority = casebook.authority(index);
-    if let Some(responded) = raw.responded {
-        if responded < raw.received {
-            check.push(Finding::error(
-                check.file,
-                &FieldPath::key("responded"),
-                format!("responded ({responded}) is before the request was received ({})", raw.received),
-            ));
-        }
-    }
     // Clarification, extension, the due date and lateness (FOIA s.10, FOISA s.10).
     let dates = deadline::request(check, authority, &casebook.bank_holidays, raw);
     let refusal = match &raw.refuse {
@@ -360,99 +362,6 @@ fn sources(
             )),
         );
     }
-}
-
-fn refusal(
-    check: &mut Check,
-    casebook: &Casebook,
-    authority: &Authority,
-    raw: &Refusal,
-) -> Option<WholeRefusal> {
-    let path = FieldPath::key("refuse");
-    let exemption = match casebook.library.get(authority.jurisdiction, raw.under.id()) {
-        Some(exemption) => Arc::clone(exemption),
-        None => {
-            check.push(Finding::error(
-                check.file,
-                &path.at("under"),
-                format!("no `{}` in the exemption library", raw.under.id()),
-            ));
-            return None;
-        }
-    };
-    let rate = f64::from(authority.act.cost.hourly_rate);
-    let limit_pounds = authority.cost_limit;
-    let limit_hours = f64::from(limit_pounds) / rate;
-    let mut ok = true;
-    let mut need = |check: &mut Check, present: bool, key: &str, why: &str| {
-        if !present {
-            check.push(
-                Finding::error(
-                    check.file,
-                    &path,
-                    format!("a refusal under {} needs `{key}`", exemption.citation),
-                )
-                .hint(why.to_owned()),
-            );
-            ok = false;
-        }
-    };
-    match raw.under {
-        RefusalGround::Cost => {
-            need(
-                check,
-                raw.hours.is_some(),
-                "hours",
-                "give the estimated hours of work; the notice must state the estimate",
-            );
-            need(
-                check,
-                raw.advice.is_some(),
-                "advice",
-                "say how the request could be narrowed to fall within the limit (the duty to advise and assist)",
-            );
-            if let Some(hours) = raw.hours {
-                if !hours.is_finite() || hours <= limit_hours {
-                    check.push(
-                        Finding::error(
-                            check.file,
-                            &path.at("hours"),
-                            format!("{hours} hours is within the limit of {limit_hours} hours (£{limit_pounds} at £{rate} an hour)"),
-                        )
-                        .hint("section 12 applies only when the estimate exceeds the limit: answer the request instead"),
-                    );
-                    ok = false;
-                }
-            }
-        }
-        RefusalGround::Vexatious => {
-            need(
-                check,
-                raw.reason.is_some(),
-                "reason",
-                "explain why the request is vexatious: the burden it imposes against its value",
-            );
-        }
-        RefusalGround::Repeated => {
-            need(
-                check,
-                raw.previous.is_some(),
-                "previous",
-                "give the reference of the earlier request from the same person that this one repeats",
-            );
-        }
-    }
-    ok.then(|| WholeRefusal {
-        ground: raw.under,
-        exemption,
-        hours: raw.hours,
-        limit_hours,
-        limit_pounds,
-        basis: raw.basis.clone(),
-        advice: raw.advice.clone(),
-        reason: raw.reason.clone(),
-        previous: raw.previous.clone(),
-    })
 }
 
 fn default_title(casebook: &Casebook, parts: &[AskedPart]) -> String {

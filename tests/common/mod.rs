@@ -5,7 +5,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use foi::model::values::Date;
 use foi::{Audience, Response};
+
+/// The date the tests run "as at": after every date in the examples and test casebooks.
+pub const TODAY: Date = Date(match chrono::NaiveDate::from_ymd_opt(2030, 12, 31) {
+    Some(date) => date,
+    None => panic!("a valid date"),
+});
 
 /// A casebook in a temporary folder.
 pub struct Casebook {
@@ -25,6 +32,19 @@ impl Casebook {
         let dir = tempfile::tempdir().expect("temporary folder");
         copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name), dir.path());
         Self { dir }
+    }
+
+    /// A copy of a folder of this repository, e.g. `tests/check/base`.
+    pub fn copy_of(relative: &str) -> Self {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join(relative), dir.path());
+        Self { dir }
+    }
+
+    /// Copies a folder of this repository over the casebook, replacing files of the same name.
+    pub fn overlay(&self, relative: &str) -> &Self {
+        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join(relative), self.dir.path());
+        self
     }
 
     /// The casebook's folder.
@@ -58,7 +78,7 @@ impl Casebook {
 
     /// Resolves a request, panicking with the report if the casebook has errors.
     pub fn respond(&self, request: &Path, audience: Audience) -> Response {
-        match foi::respond(request, audience) {
+        match foi::respond(request, audience, TODAY) {
             Ok((_, response, _)) => response,
             Err(err) => panic!("casebook has problems:\n{err:#}"),
         }
@@ -66,13 +86,14 @@ impl Casebook {
 
     /// The Markdown letter for a request.
     pub fn markdown(&self, request: &Path, audience: Audience) -> String {
-        let (casebook, response, _) = foi::respond(request, audience).unwrap_or_else(|e| panic!("{e:#}"));
+        let (casebook, response, _) =
+            foi::respond(request, audience, TODAY).unwrap_or_else(|e| panic!("{e:#}"));
         foi::markdown(&casebook, &response).unwrap_or_else(|e| panic!("{e:#}"))
     }
 
     /// The error report for a request that should not load.
     pub fn errors(&self, request: &Path) -> String {
-        match foi::respond(request, Audience::Requester) {
+        match foi::respond(request, Audience::Requester, TODAY) {
             Ok(_) => panic!("expected errors for {}", request.display()),
             Err(err) => format!("{err:#}"),
         }

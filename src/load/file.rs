@@ -1,0 +1,77 @@
+//! Reading one casebook file into its type: serde for the data, the schema walk (`shape`)
+//! for every structural mistake at once, and the two reconciled into one set of findings.
+
+use super::{syntax_finding, yaml_finding};
+use crate::report::{Finding, Severity};
+use crate::schema::FileKind;
+use crate::shape;
+use crate::source::SourceFile;
+
+/// Reads a file of `kind` into its serde type, or returns every finding about it.
+///
+/// The file is read twice: by serde into its type, and into a YAML tree walked against the
+/// file's JSON Schema (`shape`), which reports every structural mistake at once where serde
+/// stops at the first. The schema is the contract, the same one editors check as you type,
+/// so a file passes only if both accept it: the schema is stricter where serde is lenient
+/// by accident (`title:` left empty reads as the text "" to serde). A YAML syntax error is
+/// reported alone, since nothing after it can be trusted; serde's own error is added when
+/// it is about something the walk does not see.
+pub fn deserialize<T: serde::de::DeserializeOwned>(
+    file: &SourceFile,
+    kind: FileKind,
+) -> Result<T, Vec<Finding>> {
+    let typed = serde_yaml::from_str::<T>(&file.text);
+    if typed.is_err() {
+        if let Some(finding) = syntax_finding(file) {
+            return Err(vec![finding]);
+        }
+    }
+    let mut findings: Vec<Finding> = match serde_yaml::from_str::<serde_yaml::Value>(&file.text) {
+        Ok(doc) => shape::check(&doc, kind.schema())
+            .into_iter()
+            .map(|issue| {
+                let location =
+                    if issue.key.is_some() { file.locate_key(&issue.path) } else { file.locate(&issue.path) };
+                let mut finding = Finding::at(Severity::Error, file, &issue.path, location, issue.message);
+                finding.hint = issue.hint;
+                finding
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    match typed {
+        Ok(data) if findings.is_empty() => Ok(data),
+        Ok(_) => Err(findings),
+        Err(err) => {
+            merge(&mut findings, yaml_finding(file, &err));
+            Err(findings)
+        }
+    }
+}
+
+/// Adds serde's error to the walk's findings unless the walk already reported it. Where
+/// both describe the same wrong value, serde's words win over the walk's "expected …,
+/// found …" when they are the type's own (`5` has no unit), not serde's generic ones.
+fn merge(findings: &mut Vec<Finding>, first: Finding) {
+    let nested = |f: &Finding| {
+        !first.path.is_empty()
+            && (f.path == first.path
+                || f.path.starts_with(&format!("{}.", first.path))
+                || f.path.starts_with(&format!("{}[", first.path)))
+    };
+    let same_spot = |f: &Finding| f.location == first.location && f.path == first.path;
+    if let Some(found) = findings.iter_mut().find(|f| same_spot(f)) {
+        let generic = first.message.starts_with("invalid type") || first.message.starts_with("invalid value");
+        if found.message.starts_with("expected ") && !generic {
+            found.message = first.message;
+            found.hint = first.hint.or(found.hint.take());
+        }
+        return;
+    }
+    let repeated = findings
+        .iter()
+        .any(|f| f.location.line == first.location.line || f.message == first.message || nested(f));
+    if !repeated {
+        findings.push(first);
+    }
+}

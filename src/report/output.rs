@@ -1,0 +1,274 @@
+//! Printing a report: text for people (like rustc, optionally in colour), JSON for
+//! programs, and GitHub Actions workflow commands for pull requests.
+//!
+//! Text quotes casebook content, so control characters in it are replaced before printing:
+//! a file must not be able to send escape sequences to the reader's terminal.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::{Finding, Report, Severity};
+use crate::source::Location;
+
+/// The output formats of `foi check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// For people: each finding with its line quoted and a caret under the spot.
+    #[default]
+    Text,
+    /// For programs: one JSON document (shape documented in the README).
+    Json,
+    /// GitHub Actions workflow commands, so a pull request shows findings inline.
+    Github,
+}
+
+/// The version of the JSON shape; raised only if a field changes meaning or goes away.
+pub const JSON_VERSION: u32 = 1;
+
+/// ANSI styles, or none.
+struct Paint(bool);
+
+impl Paint {
+    fn on(&self, style: &str, text: &str) -> String {
+        if self.0 { format!("\x1b[{style}m{text}\x1b[0m") } else { text.to_owned() }
+    }
+}
+
+const BOLD: &str = "1";
+const RED: &str = "1;31";
+const YELLOW: &str = "1;33";
+const BLUE: &str = "1;34";
+
+/// `text` with control characters (other than tab) replaced, so it prints as it reads.
+fn printable(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c }).collect()
+}
+
+impl Report {
+    /// The report as text, one block per finding and a summary line; with `colour`, styled
+    /// with ANSI escapes the way rustc styles its diagnostics.
+    pub fn to_text_styled(&self, colour: bool) -> String {
+        let paint = Paint(colour);
+        let mut out = String::new();
+        for finding in self.findings() {
+            write_finding(&mut out, finding, &paint);
+        }
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let summary = match (self.errors(), self.warnings()) {
+            (0, 0) => None,
+            (0, w) => Some(plural(w, "warning")),
+            (e, 0) => Some(plural(e, "error")),
+            (e, w) => Some(format!("{}, {}", plural(e, "error"), plural(w, "warning"))),
+        };
+        if let Some(summary) = summary {
+            let _ = writeln!(out, "{}", paint.on(BOLD, &summary));
+        }
+        out
+    }
+
+    /// The report as one JSON document: `{version, casebook, errors, warnings, findings}`,
+    /// each finding `{severity, file, line, column, path, message, hint}` (`path` and `hint`
+    /// are `null` when there is none; `file` is relative to `casebook`, with `/`).
+    pub fn to_json(&self, casebook: &Path) -> String {
+        #[derive(Serialize)]
+        struct Document<'a> {
+            version: u32,
+            casebook: String,
+            errors: usize,
+            warnings: usize,
+            findings: Vec<JsonFinding<'a>>,
+        }
+        #[derive(Serialize)]
+        struct JsonFinding<'a> {
+            severity: Severity,
+            file: String,
+            line: usize,
+            column: usize,
+            path: Option<&'a str>,
+            message: &'a str,
+            hint: Option<&'a str>,
+        }
+        let document = Document {
+            version: JSON_VERSION,
+            casebook: slashed(casebook),
+            errors: self.errors(),
+            warnings: self.warnings(),
+            findings: self
+                .findings()
+                .iter()
+                .map(|f| JsonFinding {
+                    severity: f.severity,
+                    file: slashed(&f.file),
+                    line: f.location.line,
+                    column: f.location.column,
+                    path: Some(f.path.as_str()).filter(|p| !p.is_empty()),
+                    message: &f.message,
+                    hint: f.hint.as_deref(),
+                })
+                .collect(),
+        };
+        let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// The report as GitHub Actions workflow commands, one line per finding:
+    /// `::error file=…,line=…,col=…,title=…::message`. `casebook` is the casebook's folder
+    /// relative to the repository root, which is where GitHub resolves `file`.
+    pub fn to_github(&self, casebook: &Path) -> String {
+        let mut out = String::new();
+        for finding in self.findings() {
+            let command = match finding.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let file = slashed(&casebook.join(&finding.file));
+            let file = file.strip_prefix("./").unwrap_or(&file);
+            let Location { line, column } = finding.location;
+            let title = if finding.path.is_empty() {
+                "foi check".to_owned()
+            } else {
+                format!("foi check: {}", finding.path)
+            };
+            let mut message = finding.message.clone();
+            if let Some(hint) = &finding.hint {
+                message.push_str("\nhelp: ");
+                message.push_str(hint);
+            }
+            let _ = writeln!(
+                out,
+                "::{command} file={},line={line},col={column},title={}::{}",
+                github_property(file),
+                github_property(&title),
+                github_data(&message)
+            );
+        }
+        out
+    }
+}
+
+/// A path with `/` between its parts, whatever the platform.
+fn slashed(path: &Path) -> String {
+    let parts: Vec<String> =
+        path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    if parts.is_empty() { ".".to_owned() } else { parts.join("/").replace("//", "/") }
+}
+
+/// Escapes the message of a workflow command: `%`, carriage return and line feed.
+pub fn github_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a property of a workflow command: as the message, plus `:` and `,`, which
+/// separate properties.
+pub fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn write_finding(out: &mut String, finding: &Finding, paint: &Paint) {
+    let (severity, style) = match finding.severity {
+        Severity::Error => ("error", RED),
+        Severity::Warning => ("warning", YELLOW),
+    };
+    let Location { line, column } = finding.location;
+    let _ = writeln!(
+        out,
+        "{}{}",
+        paint.on(style, severity),
+        paint.on(BOLD, &format!(": {}", printable(&finding.message)))
+    );
+    let _ = write!(
+        out,
+        "  {} {}:{line}:{column}",
+        paint.on(BLUE, "-->"),
+        printable(&finding.file.display().to_string())
+    );
+    if !finding.path.is_empty() {
+        let _ = write!(out, " ({})", printable(&finding.path));
+    }
+    out.push('\n');
+    if let Some(snippet) = &finding.snippet {
+        let snippet = printable(snippet);
+        let number = line.to_string();
+        let gutter = " ".repeat(number.len());
+        let indent: String = snippet
+            .chars()
+            .take(column.saturating_sub(1))
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let bar = paint.on(BLUE, "|");
+        let _ = writeln!(out, "{gutter} {bar}");
+        let _ = writeln!(out, "{} {bar} {snippet}", paint.on(BLUE, &number));
+        let _ = writeln!(out, "{gutter} {bar} {indent}{}", paint.on(style, "^"));
+    }
+    if let Some(hint) = &finding.hint {
+        let _ = writeln!(out, "  = {}: {}", paint.on(BOLD, "help"), printable(hint));
+    }
+    out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{FieldPath, SourceFile};
+
+    fn report() -> Report {
+        let file =
+            SourceFile::new("contracts/ivr.yaml", "title: IVR\nsupplier: {withhold: [s43-3]}\n".into());
+        let path = FieldPath::key("supplier").at("withhold").index(0);
+        let error = Finding::error(&file, &path, "unknown exemption `s43-3` under FOIA")
+            .hint("did you mean `s43-1` or `s43-2`?");
+        let warning = Finding::warning(&file, &FieldPath::key("title"), "100% sure: a, b\nc");
+        Report::new(vec![error, warning])
+    }
+
+    #[test]
+    fn colour_wraps_the_labels_and_plain_text_has_no_escapes() {
+        let plain = report().to_text_styled(false);
+        assert!(!plain.contains('\x1b'));
+        let coloured = report().to_text_styled(true);
+        assert!(coloured.starts_with("\x1b[1;33mwarning\x1b[0m\x1b[1m: 100% sure"), "{coloured}");
+        assert!(coloured.contains("\x1b[1;31merror\x1b[0m"));
+        assert!(coloured.contains("\x1b[1;34m-->\x1b[0m contracts/ivr.yaml:2:23"));
+        let stripped = coloured.replace("\x1b[0m", "").replace("\x1b[1;31m", "").replace("\x1b[1;33m", "");
+        let stripped = stripped.replace("\x1b[1;34m", "").replace("\x1b[1m", "");
+        assert_eq!(stripped, plain, "colour changes nothing but the escapes");
+    }
+
+    #[test]
+    fn control_characters_from_a_file_are_not_printed() {
+        let file = SourceFile::new("x.yaml", "key: \"\x1b[2Jboom\"\n".into());
+        let finding = Finding::error(&file, &FieldPath::key("key"), "bad \x1b[31mvalue");
+        let text = Report::new(vec![finding]).to_text();
+        assert!(!text.contains('\x1b'), "{text:?}");
+    }
+
+    #[test]
+    fn github_commands_escape_their_data_and_properties() {
+        assert_eq!(github_data("100% a\r\nb"), "100%25 a%0D%0Ab");
+        assert_eq!(github_property("a:b,c%"), "a%3Ab%2Cc%25");
+        let text = report().to_github(Path::new("examples/hastings"));
+        assert_eq!(
+            text,
+            "::warning file=examples/hastings/contracts/ivr.yaml,line=1,col=8,title=foi check%3A title::100%25 sure: a, b%0Ac\n\
+             ::error file=examples/hastings/contracts/ivr.yaml,line=2,col=23,title=foi check%3A supplier.withhold[0]::unknown exemption `s43-3` under FOIA%0Ahelp: did you mean `s43-1` or `s43-2`?\n"
+        );
+        assert!(report().to_github(Path::new(".")).contains("file=contracts/ivr.yaml,"));
+    }
+
+    #[test]
+    fn json_has_a_stable_shape() {
+        let json: serde_json::Value = serde_json::from_str(&report().to_json(Path::new("."))).expect("json");
+        assert_eq!(json["version"], 1);
+        assert_eq!(json["casebook"], ".");
+        assert_eq!((json["errors"].as_u64(), json["warnings"].as_u64()), (Some(1), Some(1)));
+        let first = &json["findings"][0];
+        let keys: Vec<&str> = first.as_object().expect("object").keys().map(String::as_str).collect();
+        assert_eq!(keys, ["column", "file", "hint", "line", "message", "path", "severity"]);
+        assert_eq!(first["severity"], "warning");
+        assert_eq!(first["hint"], serde_json::Value::Null);
+        assert_eq!(json["findings"][1]["path"], "supplier.withhold[0]");
+    }
+}

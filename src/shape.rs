@@ -1,0 +1,412 @@
+//! Every structural mistake in a YAML file at once: unknown keys, missing keys, wrong types
+//! and values outside a closed set, found by walking the document against its JSON Schema.
+//!
+//! serde stops at the first error in a file, so on its own it would make an officer fix
+//! mistakes one run at a time. So `load` also walks every file's parsed YAML tree against
+//! the schema generated from the same serde types (`schema`) and reports everything the
+//! walk finds. Using the schema rather than a second, hand-written table of keys means there
+//! is one description of each file's shape: the one editors check against too.
+//!
+//! The walk understands the part of JSON Schema that schemars and `model::schema` emit:
+//! `$ref`, `type`, `const`, `enum`, `anyOf`/`oneOf`, `properties`, `required`,
+//! `additionalProperties`, `items`, `minItems`, `minimum` and `format: date`. Other keywords
+//! (such as `pattern`) are left to serde, which reads every file as well and whose error is
+//! reported where the walk found nothing. For a choice (`anyOf`) the walk follows the branch
+//! that best fits the value (by type, then by the keys a mapping uses) and reports that
+//! branch's problems, the way a person would read the file. It judges shape, never meaning.
+//!
+//! A file without problems costs one pass and no allocation beyond the walk's own stack:
+//! paths and hints are built only for a value that has a problem.
+
+use serde_json::Value as Schema;
+use serde_yaml::Value as Yaml;
+
+use crate::report::suggestion;
+use crate::source::FieldPath;
+
+mod keywords;
+mod wording;
+
+use keywords::{NAMED, choices, fits_type, key_fit, key_text, same, strings, untagged};
+use wording::{as_hint, describe, explain_key, found, join_or, with_hint};
+
+/// One structural problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// Where: the value (or, for an unknown key, the entry) at this path.
+    pub path: FieldPath,
+    /// The key, when the problem is the key of the entry rather than its value.
+    pub key: Option<String>,
+    /// What is wrong, in the words the loader uses for serde's errors.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+/// How deep `$ref` chains and nested choices may go before the walk gives up on a branch;
+/// generated schemas never come near it.
+const MAX_REFS: usize = 32;
+
+/// Walks `doc` against `schema` (a root schema with its `$defs`) and returns every problem,
+/// in document order.
+pub fn check(doc: &Yaml, schema: &Schema) -> Vec<Issue> {
+    let walker = Walker { root: schema };
+    let mut issues = Vec::new();
+    if doc.is_null() {
+        let resolved = walker.resolve(schema);
+        let required: Vec<String> =
+            strings(resolved.get("required")).iter().map(|k| format!("`{k}`")).collect();
+        issues.push(Issue {
+            path: FieldPath::root(),
+            key: None,
+            message: "the file is empty".into(),
+            hint: (!required.is_empty()).then(|| format!("it needs at least {}", join_or(&required, "and"))),
+        });
+        return issues;
+    }
+    walker.walk(doc, schema, &Step::Root, &mut issues);
+    issues
+}
+
+struct Walker<'s> {
+    root: &'s Schema,
+}
+
+/// Where the walk is, as a chain of borrowed steps on the stack: a `FieldPath` is built only
+/// for a value that has a problem, so a file without problems costs no allocation for paths.
+#[derive(Clone, Copy)]
+enum Step<'p> {
+    Root,
+    Key(&'p Step<'p>, &'p str),
+    Index(&'p Step<'p>, usize),
+}
+
+impl Step<'_> {
+    fn path(&self) -> FieldPath {
+        match self {
+            Step::Root => FieldPath::root(),
+            Step::Key(parent, key) => parent.path().at(key),
+            Step::Index(parent, index) => parent.path().index(*index),
+        }
+    }
+}
+
+impl<'s> Walker<'s> {
+    /// Follows `$ref`s into `#/$defs`; an unresolvable reference accepts anything.
+    fn resolve(&self, mut schema: &'s Schema) -> &'s Schema {
+        for _ in 0..MAX_REFS {
+            let Some(reference) = schema.get("$ref").and_then(Schema::as_str) else {
+                return schema;
+            };
+            let target = match reference.strip_prefix("#/$defs/") {
+                Some(name) if !name.contains(['/', '~']) => self.root.get("$defs").and_then(|d| d.get(name)),
+                _ => self.root.pointer(reference.strip_prefix('#').unwrap_or(reference)),
+            };
+            match target {
+                Some(target) => schema = target,
+                None => return &Schema::Bool(true),
+            }
+        }
+        &Schema::Bool(true)
+    }
+
+    /// The alternatives of a choice, nested choices flattened, with the innermost
+    /// description (the type's own, which explains the forms it takes).
+    fn branches(
+        &self,
+        schema: &'s Schema,
+        out: &mut Vec<&'s Schema>,
+        about: &mut Option<&'s str>,
+        depth: usize,
+    ) {
+        let schema = self.resolve(schema);
+        let choice = schema.get("anyOf").or_else(|| schema.get("oneOf")).and_then(Schema::as_array);
+        match choice {
+            Some(choice) if depth < MAX_REFS && schema.get("type").is_none() => {
+                if let Some(text) = schema.get("description").and_then(Schema::as_str) {
+                    *about = Some(text);
+                }
+                for branch in choice {
+                    self.branches(branch, out, about, depth + 1);
+                }
+            }
+            _ => out.push(schema),
+        }
+    }
+
+    fn walk(&self, node: &Yaml, schema: &'s Schema, path: &Step, out: &mut Vec<Issue>) {
+        let node = untagged(node);
+        let schema = self.resolve(schema);
+        // A value's own description says what it should be: the hint for a wrong one
+        // (phrased only when there is a problem to hint at).
+        let about = || schema.get("description").and_then(Schema::as_str).map(as_hint);
+        if schema.as_bool() == Some(false) {
+            out.push(issue(path, "nothing is allowed here", None));
+            return;
+        }
+        if schema.get("anyOf").is_some() || schema.get("oneOf").is_some() {
+            self.choose(node, schema, path, out);
+            return;
+        }
+        if !fits_type(schema, node) {
+            let expected = describe(schema);
+            out.push(issue(path, format!("expected {expected}, found {}", found(node)), about()));
+            return;
+        }
+        if let Some(choices) = choices(schema) {
+            if let Yaml::String(given) = node {
+                if !choices.contains(&given.as_str()) {
+                    out.push(issue(path, format!("unknown value `{given}`"), suggestion(given, &choices)));
+                }
+                return;
+            }
+        }
+        if let Some(constant) = schema.get("const") {
+            if !same(node, constant) {
+                out.push(issue(
+                    path,
+                    format!("expected {}, found {}", describe(schema), found(node)),
+                    about(),
+                ));
+            }
+            return;
+        }
+        match node {
+            Yaml::Mapping(map) => self.mapping(map, schema, path, out),
+            Yaml::Sequence(items) => {
+                if let Some(item) = schema.get("items") {
+                    for (i, value) in items.iter().enumerate() {
+                        self.walk(value, item, &Step::Index(path, i), out);
+                    }
+                }
+                let least = schema.get("minItems").and_then(Schema::as_u64).unwrap_or(0);
+                if (items.len() as u64) < least {
+                    let plural = if least == 1 { "item" } else { "items" };
+                    out.push(issue(path, format!("empty list: give at least {least} {plural}"), about()));
+                }
+            }
+            Yaml::String(text)
+                if schema.get("format").and_then(Schema::as_str) == Some("date")
+                    && chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").is_err() =>
+            {
+                out.push(issue(
+                    path,
+                    format!("`{text}` is not a date: write dates as YYYY-MM-DD, e.g. 2023-02-01"),
+                    about(),
+                ));
+            }
+            Yaml::Number(number) => {
+                if let (Some(least), Some(value)) =
+                    (schema.get("minimum").and_then(Schema::as_f64), number.as_f64())
+                {
+                    if value < least {
+                        out.push(issue(path, format!("`{number}` is below the minimum of {least}"), about()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A choice: follow the alternative that best fits `node`.
+    fn choose(&self, node: &Yaml, schema: &'s Schema, path: &Step, out: &mut Vec<Issue>) {
+        let mut all = Vec::new();
+        let mut about = None;
+        self.branches(schema, &mut all, &mut about, 0);
+        let fitting: Vec<&Schema> = all.iter().copied().filter(|b| fits_type(b, node)).collect();
+        let hint = || about.map(as_hint);
+        match fitting.as_slice() {
+            [] => {
+                let mut kinds: Vec<String> = Vec::new();
+                for branch in &all {
+                    let kind = describe(branch);
+                    let useful = kind != "nothing" || node.is_null();
+                    if useful && !kinds.contains(&kind) {
+                        kinds.push(kind);
+                    }
+                }
+                let message = format!("expected {}, found {}", join_or(&kinds, "or"), found(node));
+                out.push(issue(path, message, hint()));
+            }
+            [one] => {
+                let mut issues = Vec::new();
+                self.walk(node, one, path, &mut issues);
+                if !issues.is_empty() {
+                    let here = path.path();
+                    out.extend(issues.into_iter().map(|i| with_hint(i, &here, &hint)));
+                }
+            }
+            several => {
+                // A value of one of a closed set of words: say which words.
+                let words: Option<Vec<Vec<&str>>> = several.iter().map(|b| choices(b)).collect();
+                if let (Yaml::String(given), Some(words)) = (node, words) {
+                    let words: Vec<&str> = words.concat();
+                    if !words.contains(&given.as_str()) {
+                        out.push(issue(path, format!("unknown value `{given}`"), suggestion(given, &words)));
+                    }
+                    return;
+                }
+                // A mapping that names a branch's required key has chosen that branch, even
+                // if a looser one (such as "any value") would also take it.
+                let top = several.iter().map(|b| key_fit(b, node)).max().unwrap_or(0);
+                let named: Vec<&Schema> = if top >= NAMED {
+                    several.iter().copied().filter(|b| key_fit(b, node) == top).collect()
+                } else {
+                    several.to_vec()
+                };
+                let mut best: Option<(&Schema, usize, Vec<Issue>)> = None;
+                for branch in named {
+                    let fit = key_fit(branch, node);
+                    let mut issues = Vec::new();
+                    self.walk(node, branch, path, &mut issues);
+                    if issues.is_empty() {
+                        return;
+                    }
+                    let better = match &best {
+                        None => true,
+                        Some((chosen, count, _)) => {
+                            let chosen_fit = key_fit(chosen, node);
+                            fit > chosen_fit || (fit == chosen_fit && issues.len() < *count)
+                        }
+                    };
+                    if better {
+                        best = Some((branch, issues.len(), issues));
+                    }
+                }
+                if let Some((chosen, _, issues)) = best {
+                    let here = path.path();
+                    out.extend(
+                        issues
+                            .into_iter()
+                            .map(|i| explain_key(i, &here, chosen, several))
+                            .map(|i| with_hint(i, &here, &hint)),
+                    );
+                }
+            }
+        }
+    }
+
+    fn mapping(&self, map: &serde_yaml::Mapping, schema: &'s Schema, path: &Step, out: &mut Vec<Issue>) {
+        let properties = schema.get("properties").and_then(Schema::as_object);
+        let additional = schema.get("additionalProperties");
+        for (key, value) in map {
+            let Some(name) = key_text(key) else {
+                out.push(issue(path, "a key must be a plain word, not a list or mapping", None));
+                continue;
+            };
+            let at = Step::Key(path, &name);
+            if let Some(property) = properties.and_then(|p| p.get(name.as_ref())) {
+                self.walk(value, property, &at, out);
+                continue;
+            }
+            match additional {
+                Some(Schema::Bool(false)) => {
+                    let names: Vec<&str> =
+                        properties.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
+                    let hint =
+                        suggestion(&name, &names).unwrap_or_else(|| "this mapping takes no keys".into());
+                    out.push(Issue {
+                        path: at.path(),
+                        message: format!("unknown key `{name}`"),
+                        key: Some(name.into_owned()),
+                        hint: Some(hint),
+                    });
+                }
+                Some(other) => self.walk(value, other, &at, out),
+                None => {}
+            }
+        }
+        for required in strings(schema.get("required")) {
+            let present = map.keys().any(|k| key_text(k).as_deref() == Some(required));
+            if !present {
+                out.push(issue(
+                    path,
+                    format!("missing key `{required}`"),
+                    Some(format!("add `{required}:` here")),
+                ));
+            }
+        }
+    }
+}
+
+fn issue(path: &Step, message: impl Into<String>, hint: Option<String>) -> Issue {
+    Issue { path: path.path(), key: None, message: message.into(), hint }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::FileKind;
+
+    /// The problems the walk finds in a contract file: (path, message, hint).
+    fn contract(yaml: &str) -> Vec<(String, String, Option<String>)> {
+        let doc: Yaml = serde_yaml::from_str(yaml).expect("yaml");
+        check(&doc, FileKind::Contract.schema())
+            .into_iter()
+            .map(|i| (i.path.to_string(), i.message, i.hint))
+            .collect()
+    }
+
+    const OK: &str = "part: contact-centre\ntitle: T\n";
+
+    #[test]
+    fn a_valid_file_has_no_problems_and_an_empty_one_says_what_it_needs() {
+        assert_eq!(contract(OK), []);
+        assert_eq!(
+            contract(""),
+            [("".into(), "the file is empty".into(), Some("it needs at least `part` and `title`".into()))]
+        );
+    }
+
+    #[test]
+    fn every_problem_is_found_not_just_the_first() {
+        let found = contract("part: contact-centre\ntitle: T\nagentz: 1\nsites: [1]\ncontact: {name: A}\n");
+        let messages: Vec<&str> = found.iter().map(|(_, m, _)| m.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown key `agentz`",
+                "expected a whole number, text or a mapping, found a list",
+                "missing key `seniority`"
+            ]
+        );
+        assert_eq!(found[0].2.as_deref(), Some("did you mean `agents`?"));
+    }
+
+    #[test]
+    fn a_choice_follows_the_form_the_mapping_names() {
+        let decision = |answer: &str| contract(&format!("{OK}supplier: {answer}\n"));
+        assert_eq!(decision("{withhold: [s43-2], resaon: x}")[0].1, "unknown key `resaon`");
+        assert_eq!(
+            decision("{withhold: [s43-2], not-held: true}")[0].1,
+            "`not-held` cannot be combined with `withhold`"
+        );
+        assert_eq!(decision("{not-held: true, reason: x}")[0].1, "`reason` cannot be used with `not-held`");
+        assert_eq!(decision("{not-held: yes please}"), [], "an explanation is text");
+        assert_eq!(decision("{withhold: []}")[0].1, "empty list: give at least 1 item");
+        let money = contract(&format!("{OK}annual-spend: {{amount: 5, year: 3}}\n"));
+        assert_eq!((money[0].0.as_str(), money[0].1.as_str()), ("annual-spend.year", "unknown key `year`"));
+    }
+
+    #[test]
+    fn closed_sets_and_dates_are_checked_with_suggestions() {
+        let found = contract("part: contact-centr\ntitle: T\nexpiry: 2023-02-30\nreview: 2023-02-28\n");
+        assert_eq!(found[0].1, "unknown value `contact-centr`");
+        assert_eq!(found[0].2.as_deref(), Some("did you mean `contact-centre`?"));
+        assert_eq!(found[1].1, "`2023-02-30` is not a date: write dates as YYYY-MM-DD, e.g. 2023-02-01");
+        assert_eq!(found.len(), 2);
+    }
+
+    #[test]
+    fn text_takes_numbers_and_true_or_false_as_serde_does_but_not_nothing() {
+        assert_eq!(contract("part: contact-centre\ntitle: 2024\nsupplier: true\n"), []);
+        assert_eq!(contract("part: contact-centre\ntitle:\n")[0].1, "expected text, found nothing");
+    }
+
+    #[test]
+    fn hints_from_descriptions_read_as_phrases() {
+        assert_eq!(as_hint("The contract's name, as printed."), "the contract's name, as printed");
+        assert_eq!(as_hint("YYYY-MM-DD dates."), "YYYY-MM-DD dates");
+        assert_eq!(as_hint("`standard` or a list."), "`standard` or a list");
+    }
+}

@@ -1,0 +1,93 @@
+//! Checking a casebook's own templates before anything is rendered with them: each one
+//! parses, and a file whose name is a near miss of a built-in one is pointed out (it would
+//! be ignored, and the built-in used instead).
+
+use std::path::{Path, PathBuf};
+
+use crate::load;
+use crate::report::{Finding, Severity, closest};
+use crate::source::{FieldPath, Location, SourceFile};
+
+/// How deep `templates/` may nest; deeper files are not templates `foi` would load.
+const MAX_DEPTH: usize = 8;
+
+/// Checks every file in the casebook's `templates/` folder. Returns how many there are and
+/// every finding.
+pub fn check(root: &Path) -> (usize, Vec<Finding>) {
+    let dir = root.join("templates");
+    let mut paths = Vec::new();
+    list(&dir, 0, &mut paths);
+    paths.sort();
+    let builtin: Vec<&str> = super::BUILTIN.iter().map(|(name, _)| *name).collect();
+    let mut env = super::environment(Some(root));
+    let mut findings = Vec::new();
+    for path in &paths {
+        let file = match load::read(root, path) {
+            Ok(file) => file,
+            Err(finding) => {
+                findings.push(*finding);
+                continue;
+            }
+        };
+        let name = path
+            .strip_prefix(&dir)
+            .map(|p| p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
+            .unwrap_or_default();
+        if let Err(err) = env.add_template_owned(name.clone(), file.text.clone()) {
+            findings.push(syntax(&file, &err));
+        }
+        if !builtin.contains(&name.as_str()) {
+            if let Some(meant) = closest(&name, &builtin) {
+                findings.push(
+                    Finding::warning(
+                        &file,
+                        &FieldPath::root(),
+                        format!("`{name}` does not replace a built-in template"),
+                    )
+                    .hint(format!("did you mean `{meant}`? Under this name it is used only if another template includes it")),
+                );
+            }
+        }
+    }
+    (paths.len(), findings)
+}
+
+/// A template syntax error at its line and column.
+fn syntax(file: &SourceFile, err: &minijinja::Error) -> Finding {
+    let line = err.line().unwrap_or(1).max(1);
+    let column = err
+        .range()
+        .and_then(|range| {
+            let start = range.start.min(file.text.len());
+            let before = file.text.get(..start)?;
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            Some(before[line_start..].chars().count() + 1)
+        })
+        .unwrap_or(1);
+    let what = err.detail().map_or_else(|| err.kind().to_string(), str::to_owned);
+    Finding::at(
+        Severity::Error,
+        file,
+        &FieldPath::root(),
+        Location { line, column },
+        format!("template syntax error: {what}"),
+    )
+    .hint("templates use minijinja syntax: `{{ value }}`, `{% if … %}…{% endif %}`, `{# comment #}`")
+}
+
+fn list(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        let Ok(kind) = entry.file_type() else { continue };
+        if hidden {
+            continue;
+        }
+        if kind.is_dir() && depth < MAX_DEPTH {
+            list(&path, depth + 1, out);
+        } else if kind.is_file() {
+            out.push(path);
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! Personal data that must not be published: junior officers' details and the requester's
+//! identity.
+//!
+//! The rules withhold a junior contract owner's name, telephone number and email address
+//! automatically (FOIA s.40(2), FOISA s.38(1)(b); the ICO expects junior staff to have a
+//! stronger expectation of privacy than senior ones). These checks look for the ways those
+//! details could still reach the public: the same person marked senior in another contract,
+//! named as the `senior-officer`, or written into any other published text. The requester's
+//! identity belongs in the letter only, never in what is published (applicant-blind
+//! disclosure; ICO guidance on disclosure logs), so it must not appear in published text.
+//! How details are recognised in text is `watchlist`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::watchlist::{Identity, Watchlist, same_person};
+use super::{Check, text};
+use crate::casebook::{Answer, Casebook, Decision};
+use crate::model::values::{Contact, Seniority, Value};
+use crate::model::{ProfileFile, RequestFile};
+use crate::questionnaire::QuestionId;
+use crate::report::{Finding, Severity};
+use crate::source::{FieldPath, SourceFile};
+
+/// A contract owner recorded somewhere in the casebook.
+struct Owner<'a> {
+    contact: &'a Contact,
+    /// Whether the answer discloses the contact (rather than withholding it all).
+    disclosed: bool,
+    file: &'a Path,
+    path: FieldPath,
+}
+
+impl Owner<'_> {
+    fn identity(&self) -> Identity<'_> {
+        let c = self.contact;
+        Identity { name: c.name.as_deref(), email: c.email.as_deref(), phone: c.phone.as_deref() }
+    }
+
+    fn who(&self) -> String {
+        self.contact
+            .name
+            .clone()
+            .or_else(|| self.contact.email.clone())
+            .unwrap_or_else(|| "a junior officer".into())
+    }
+}
+
+const WHY: &str = "a junior officer's name, telephone number and email address are withheld as \
+                   personal data (FOIA s.40(2), FOISA s.38(1)(b)), so they must not appear anywhere published";
+
+/// Checks the casebook's contracts and facts. `files` holds each contract's file by id.
+pub(super) fn casebook(
+    casebook: &Casebook,
+    profile: &SourceFile,
+    raw: &ProfileFile,
+    files: &BTreeMap<String, SourceFile>,
+    findings: &mut Vec<Finding>,
+) {
+    let owners = owners(casebook, profile, raw);
+    let juniors: Vec<&Owner> = owners.iter().filter(|o| o.contact.seniority == Seniority::Junior).collect();
+    if juniors.is_empty() {
+        return;
+    }
+    let by_path: BTreeMap<&Path, &SourceFile> = files.values().map(|f| (f.path(), f)).collect();
+    let file_of = |owner_file: &Path| -> Option<&SourceFile> {
+        if owner_file == profile.path() { Some(profile) } else { by_path.get(owner_file).copied() }
+    };
+    for owner in owners.iter().filter(|o| o.disclosed) {
+        let Some(file) = file_of(owner.file) else { continue };
+        if owner.contact.seniority == Seniority::Senior {
+            if let Some(junior) = juniors.iter().find(|j| same_person(&owner.identity(), &j.identity())) {
+                findings.push(
+                    Finding::error(
+                        file,
+                        &owner.path.at("seniority"),
+                        format!(
+                            "{} is marked senior here but junior in {}: their name, telephone number \
+                             and email address would be published",
+                            owner.who(),
+                            junior.file.display()
+                        ),
+                    )
+                    .hint(
+                        "mark them the same in both files; if they are junior, name a senior officer instead",
+                    ),
+                );
+            }
+        }
+        if let Some(officer) = &owner.contact.senior_officer {
+            let identity = Identity {
+                name: Some(&officer.name),
+                email: officer.email.as_deref(),
+                phone: officer.phone.as_deref(),
+            };
+            if let Some(junior) = juniors.iter().find(|j| same_person(&identity, &j.identity())) {
+                findings.push(
+                    Finding::error(
+                        file,
+                        &owner.path.at("senior-officer").at("name"),
+                        format!(
+                            "the senior officer named here, {}, is recorded as a junior officer in {}",
+                            officer.name,
+                            junior.file.display()
+                        ),
+                    )
+                    .hint("name an officer who is senior; a junior one's name would be published"),
+                );
+            }
+        }
+    }
+    let mut texts: Vec<(&SourceFile, Vec<text::Published>)> = Vec::new();
+    for (id, contract) in &casebook.contracts {
+        if let Some(file) = files.get(id) {
+            texts.push((file, text::contract(contract)));
+        }
+    }
+    for authority in &casebook.authorities {
+        texts.push((profile, text::authority(authority, &authority_path(raw, &authority.id))));
+    }
+    let watch = Watchlist::new(juniors.iter().map(|j| j.identity()));
+    for (file, published) in texts {
+        for (path, text) in published {
+            for (index, what) in watch.find(&text) {
+                let junior = juniors[index];
+                findings.push(
+                    Finding::error(
+                        file,
+                        &path,
+                        format!(
+                            "this gives the {what} of {}, a junior officer ({})",
+                            junior.who(),
+                            junior.file.display()
+                        ),
+                    )
+                    .hint(WHY),
+                );
+            }
+        }
+    }
+}
+
+/// Checks a request's own published text for the requester's identity and for junior
+/// officers' details.
+pub(super) fn request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) {
+    let texts = text::request(raw);
+    if texts.is_empty() {
+        return;
+    }
+    if let Some(requester) = &raw.requester {
+        let identity =
+            Identity { name: requester.name.as_deref(), email: requester.email.as_deref(), phone: None };
+        let severity = if raw.publish { Severity::Error } else { Severity::Warning };
+        let watch = Watchlist::new(std::iter::once(identity));
+        for (path, text) in &texts {
+            for (_, what) in watch.find(text) {
+                let location = check.file.locate(path);
+                let mut hint = "the requester is named only in the letter addressed to them: remove their \
+                                details from anything that is published"
+                    .to_owned();
+                if !raw.publish {
+                    hint.push_str(
+                        " (this request has `publish: false`, but the text would be published with it)",
+                    );
+                }
+                let message = format!("the requester's {what} appears in text that is published");
+                check.push(Finding::at(severity, check.file, path, location, message).hint(hint));
+            }
+        }
+    }
+    let juniors = casebook.juniors.get_or_init(|| Juniors::of(casebook));
+    for (path, text) in &texts {
+        for (index, what) in juniors.watch.find(text) {
+            let (who, file) = &juniors.named[index];
+            check.push(
+                Finding::error(
+                    check.file,
+                    path,
+                    format!("this gives the {what} of {who}, a junior officer ({})", file.display()),
+                )
+                .hint(WHY),
+            );
+        }
+    }
+}
+
+/// The casebook's junior contract owners, ready to search request text for: built once per
+/// casebook and kept in it, since every request is searched.
+#[derive(Debug)]
+pub(crate) struct Juniors {
+    /// Who each one is (as named in findings) and the file recording them.
+    named: Vec<(String, std::path::PathBuf)>,
+    watch: Watchlist,
+}
+
+impl Juniors {
+    fn of(casebook: &Casebook) -> Self {
+        let owners = owners_in_contracts(casebook);
+        let juniors: Vec<&Owner> =
+            owners.iter().filter(|o| o.contact.seniority == Seniority::Junior).collect();
+        Self {
+            named: juniors.iter().map(|j| (j.who(), j.file.to_path_buf())).collect(),
+            watch: Watchlist::new(juniors.iter().map(|j| j.identity())),
+        }
+    }
+}
+
+/// Every contract owner in the casebook: contracts, then each authority's facts.
+fn owners<'a>(casebook: &'a Casebook, profile: &'a SourceFile, raw: &ProfileFile) -> Vec<Owner<'a>> {
+    let mut out = owners_in_contracts(casebook);
+    for authority in &casebook.authorities {
+        let base = authority_path(raw, &authority.id).at("facts").at(QuestionId::Contact.as_str());
+        if let Some(owner) = owner(authority.facts.get(&QuestionId::Contact), profile.path(), base) {
+            out.push(owner);
+        }
+    }
+    out
+}
+
+fn owners_in_contracts(casebook: &Casebook) -> Vec<Owner<'_>> {
+    casebook
+        .contracts
+        .values()
+        .filter_map(|c| owner(c.answers.get(&QuestionId::Contact), &c.file, FieldPath::key("contact")))
+        .collect()
+}
+
+fn owner<'a>(answer: Option<&'a Answer>, file: &'a Path, path: FieldPath) -> Option<Owner<'a>> {
+    let (contact, disclosed, path) = match answer? {
+        Answer::Value(Value::Contact(contact)) => (contact, true, path),
+        Answer::Decision(Decision::Withhold { held: Some(Value::Contact(contact)), .. }) => {
+            (contact, false, path.at("value"))
+        }
+        _ => return None,
+    };
+    Some(Owner { contact, disclosed, file, path })
+}
+
+/// Where an authority sits in foi.yaml.
+fn authority_path(raw: &ProfileFile, id: &str) -> FieldPath {
+    match &raw.authorities {
+        Some(list) if raw.authority.is_none() => {
+            let index = list.iter().position(|a| a.id.as_deref() == Some(id)).unwrap_or_default();
+            FieldPath::key("authorities").index(index)
+        }
+        _ => FieldPath::key("authority"),
+    }
+}

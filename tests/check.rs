@@ -1,0 +1,122 @@
+//! `foi check` on broken casebooks: one fixture per rule, each with the exact diagnostics
+//! in text and in JSON.
+//!
+//! `tests/check/base/` is a small valid casebook. Each other folder of `tests/check/` holds
+//! only the files that differ from it, broken to show one rule; the test copies the base,
+//! lays the folder over it and runs the binary as at [`TODAY`]. Review every changed line
+//! of these snapshots: they are what an officer reads.
+
+mod common;
+
+use assert_cmd::Command;
+use common::Casebook;
+
+/// The date every fixture is checked as at.
+const TODAY: &str = "2025-01-31";
+
+/// Runs `foi check` on `tests/check/<fixture>` over the base, in text and in JSON.
+fn check(fixture: &str) -> (i32, String, String) {
+    let casebook = Casebook::copy_of("tests/check/base");
+    casebook.overlay(&format!("tests/check/{fixture}"));
+    let run = |format: &str| {
+        let output = Command::cargo_bin("foi")
+            .expect("binary")
+            .current_dir(casebook.root())
+            .env("NO_COLOR", "1")
+            .args(["check", "--today", TODAY, "--format", format])
+            .output()
+            .expect("runs");
+        let code = output.status.code().expect("exit code");
+        let (data, diagnostics) = (String::from_utf8(output.stdout), String::from_utf8(output.stderr));
+        (code, data.expect("utf-8"), diagnostics.expect("utf-8"))
+    };
+    let (code, stdout, text) = run("text");
+    assert!(stdout.is_empty(), "text goes to standard error");
+    let (json_code, json, stderr) = run("json");
+    assert_eq!(code, json_code, "the format does not change the exit code");
+    assert!(stderr.is_empty(), "json goes to standard output: {stderr}");
+    (code, text, json)
+}
+
+macro_rules! fixtures {
+    ($($name:ident: $folder:literal exits $code:literal;)*) => {
+        /// Every fixture folder, so none is left without a test.
+        const FOLDERS: &[&str] = &[$($folder),*];
+        $(
+            #[test]
+            fn $name() {
+                let (code, text, json) = check($folder);
+                insta::assert_snapshot!(concat!($folder, "-text"), text);
+                insta::assert_snapshot!(concat!($folder, "-json"), json);
+                assert_eq!(code, $code, "exit code of {}:\n{text}", $folder);
+            }
+        )*
+    };
+}
+
+fixtures! {
+    yaml_syntax: "syntax" exits 1;
+    unknown_keys: "unknown-keys" exits 1;
+    wrong_types: "wrong-types" exits 1;
+    missing_keys: "missing-keys" exits 1;
+    values_outside_their_set: "bad-values" exits 1;
+    unreadable_and_empty_files: "unreadable-files" exits 1;
+    unknown_exemptions: "unknown-exemption" exits 1;
+    an_exemption_of_the_other_act: "other-act-exemption" exits 1;
+    decisions_of_the_wrong_form: "decision-forms" exits 1;
+    exemptions_that_do_not_suit_the_answer: "exemption-misuse" exits 1;
+    house_policy_decides_only: "house-policy" exits 1;
+    a_qualified_exemption_without_public_interest_factors: "qualified-without-public-interest" exits 1;
+    published_without_a_link_or_title: "published-without-link" exits 1;
+    cost_and_vexatious_refusals_incomplete: "cost-refusal-incomplete" exits 1;
+    junior_officers_details_published: "junior-officer-published" exits 1;
+    the_requesters_identity_published: "requester-identity-published" exits 1;
+    contract_dates_out_of_order: "contract-dates" exits 1;
+    request_dates_out_of_order_or_in_the_future: "request-dates" exits 1;
+    stale_contracts_warn: "stale-contract" exits 0;
+    questions_nothing_answers: "unanswered-question" exits 1;
+    contracts_and_authorities_that_do_not_exist: "unknown-references" exits 1;
+    question_numbers_and_parts_repeated: "question-numbers" exits 1;
+    duplicate_references: "duplicate-reference" exits 1;
+    requests_that_answer_differently_warn: "inconsistent-answers" exits 0;
+    templates_that_do_not_parse: "template-syntax" exits 1;
+}
+
+#[test]
+fn the_base_casebook_has_no_findings() {
+    let (code, text, json) = check("base");
+    assert_eq!(code, 0);
+    assert_eq!(text, ".: no problems found in foi.yaml, 2 contracts, 1 request\n");
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(json["findings"], serde_json::json!([]));
+}
+
+#[test]
+fn every_fixture_folder_has_a_test() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/check");
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .expect("tests/check")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "base")
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = FOLDERS.iter().map(|f| (*f).to_owned()).collect();
+    listed.sort();
+    assert_eq!(on_disk, listed);
+}
+
+#[test]
+fn every_example_passes_with_no_findings() {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(examples).expect("examples") {
+        let root = entry.expect("entry").path();
+        if !root.join("foi.yaml").is_file() {
+            continue;
+        }
+        let report = foi::check::casebook(&root, common::TODAY).report;
+        assert!(report.findings().is_empty(), "{}:\n{}", root.display(), report.to_text());
+        checked += 1;
+    }
+    assert_eq!(checked, 3, "every example casebook is checked");
+}

@@ -31,6 +31,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("page.html", include_str!("../templates/page.html")),
     ("style.css", include_str!("../templates/style.css")),
     ("site-index.html", include_str!("../templates/site-index.html")),
+    ("site-nav.html", include_str!("../templates/site-nav.html")),
     ("site-stats.html", include_str!("../templates/site-stats.html")),
     ("site.js", include_str!("../templates/site.js")),
 ];

@@ -105,12 +105,13 @@ fn generate(root: &Path, authorities: usize, per_authority: usize, requests: usi
     }
     for r in 0..requests {
         let a = dice.roll(authorities);
-        let day = 1 + dice.roll(27);
-        let month = 1 + dice.roll(11);
+        // Answered 14 calendar days after receipt: always within 20 working days.
+        let day = 1 + dice.roll(14);
+        let month = 1 + dice.roll(12);
         let mut text = format!(
-            "reference: BEN-{r:05}\nauthority: council-{a}\nreceived: 2024-{month:02}-{day:02}\nresponded: 2024-{:02}-{day:02}\n\
+            "reference: BEN-{r:05}\nauthority: council-{a}\nreceived: 2024-{month:02}-{day:02}\nresponded: 2024-{month:02}-{:02}\n\
              requester: {{name: Requester Number{r}, email: requester{r}@example.com}}\npublish: true\n",
-            month + 1
+            day + 14
         );
         match dice.roll(4) {
             0 => text.push_str("parts: standard\n"),

@@ -1,7 +1,9 @@
 //! Benchmark: one response rendered to Markdown, HTML, plain text and JSON.
 //!
 //! Target: under 0.2 ms per response for all four formats together on the project's 2-core
-//! machine, with the template environment built once (as batch rendering does).
+//! machine, with the template environment built once (as batch rendering does). Two figures:
+//! with the section cache warm (letters of a casebook repeat their notices and rights), and
+//! with every section converted afresh.
 //!
 //!     cargo bench --bench render
 //!
@@ -54,6 +56,12 @@ fn main() {
             });
         }
         let all = measure("  md + html + txt + json", iterations, || {
+            black_box(renderer.render_all(black_box(&response), &Format::ALL).expect("renders"));
+        });
+        // Every section converted afresh: what a response costs when nothing of it has been
+        // seen before (the figure above is what a batch of similar letters costs).
+        measure("  md + html + txt + json, uncached", iterations, || {
+            renderer.forget_sections();
             black_box(renderer.render_all(black_box(&response), &Format::ALL).expect("renders"));
         });
         if full && all > Duration::from_micros(200) {

@@ -138,6 +138,16 @@ impl Renderer {
         }
     }
 
+    /// Forgets the sections converted so far (the cache otherwise lives as long as the
+    /// renderer): for measuring the cost of converting, and for long-lived renderers.
+    pub fn forget_sections(&self) {
+        for cache in [&self.html_sections, &self.text_sections] {
+            if let Ok(mut map) = cache.0.lock() {
+                map.clear();
+            }
+        }
+    }
+
     /// Renders `response` in `format`.
     pub fn render(&self, response: &Response, format: Format) -> anyhow::Result<String> {
         match format {

@@ -53,11 +53,15 @@ fn written_beside(path: &Path, bytes: &[u8]) -> anyhow::Result<NamedTempFile> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".foi-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write to folder {}", dir.display()))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".foi-").suffix(".tmp");
+    // A temporary file is private (0600) by default; the file it becomes is an ordinary
+    // output that the web server or a colleague must be able to read, so it is created
+    // as any new file would be (0666 less the umask).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temp =
+        builder.tempfile_in(dir).with_context(|| format!("cannot write to folder {}", dir.display()))?;
     // No fsync: the rename is what makes the write atomic for readers, and syncing every
     // file of a 10,000-request batch would cost more than rendering them.
     temp.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
@@ -98,6 +102,19 @@ mod tests {
         let names: Vec<_> =
             std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.md")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_are_as_readable_as_any_new_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ours = dir.path().join("ours.html");
+        let plain = dir.path().join("plain.html");
+        atomic(&ours, b"x").expect("write");
+        std::fs::write(&plain, b"x").expect("write");
+        let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+        assert_eq!(mode(&ours), mode(&plain));
     }
 
     #[test]

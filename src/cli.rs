@@ -21,10 +21,11 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Render the response to a request: Markdown, HTML, plain text or JSON.
+    /// Render the response to a request: Markdown, HTML, plain text, JSON, Typst or PDF.
     #[command(after_help = "Examples:\n  \
         foi render requests/FOIR-467737865.yaml\n  \
         foi render requests/FOIR-467737865.yaml --format html -o reply.html\n  \
+        foi render requests/FOIR-467737865.yaml --format pdf -o reply.pdf\n  \
         foi render requests/CAS-84648.yaml --format txt --layout annex\n  \
         foi render requests/CAS-84648.yaml --format json")]
     Render {
@@ -94,6 +95,10 @@ pub enum FormatArg {
     Txt,
     /// The resolved response as JSON.
     Json,
+    /// The letter as Typst source, to adjust and compile with Typst.
+    Typst,
+    /// The letter as PDF on the letterhead (A4, tagged, PDF/A-2a and PDF/UA-1).
+    Pdf,
 }
 
 impl From<FormatArg> for Format {
@@ -103,6 +108,8 @@ impl From<FormatArg> for Format {
             FormatArg::Html => Format::Html,
             FormatArg::Txt => Format::Text,
             FormatArg::Json => Format::Json,
+            FormatArg::Typst => Format::Typst,
+            FormatArg::Pdf => Format::Pdf,
         }
     }
 }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 use assert_cmd::Command;
-use common::{CONTACT_CENTRE_REQUEST, Casebook, FOIA_PROFILE, OPEN_CONTRACT};
+use common::{CONTACT_CENTRE_REQUEST, Casebook, FOIA_PROFILE, FOISA_PROFILE, OPEN_CONTRACT};
 
 /// Every example request: (casebook, request file stem).
 const EXAMPLES: &[(&str, &str)] = &[
@@ -123,15 +123,23 @@ fn assert_in_order(haystack: &str, needles: &[String], what: &str) {
     }
 }
 
+/// Asserts that the PDF of `request` holds every paragraph of its plain-text letter, in
+/// order, and returns the PDF's text.
+fn assert_says_what_the_letter_says(request: &Path) -> String {
+    let name = request.display().to_string();
+    let pdf = render(request, "pdf");
+    assert!(pdf.starts_with(b"%PDF-"), "{name}: not a PDF");
+    let text = pdftotext(&pdf);
+    let letter = String::from_utf8(render(request, "txt")).expect("utf-8");
+    assert_in_order(&text, &paragraphs_from_greeting(&letter), &name);
+    text
+}
+
 #[test]
 fn each_example_pdf_says_what_the_letter_says_in_order() {
     for (casebook, request) in EXAMPLES {
         let path = example(casebook, request);
-        let pdf = render(&path, "pdf");
-        assert!(pdf.starts_with(b"%PDF-"), "{request}: not a PDF");
-        let text = pdftotext(&pdf);
-        let letter = String::from_utf8(render(&path, "txt")).expect("utf-8");
-        assert_in_order(&text, &paragraphs_from_greeting(&letter), request);
+        let text = assert_says_what_the_letter_says(&path);
 
         let json: serde_json::Value =
             serde_json::from_slice(&render(&path, "json")).expect("the JSON output parses");
@@ -162,6 +170,44 @@ fn each_example_pdf_says_what_the_letter_says_in_order() {
         assert!(text.contains(json["authority"]["name"].as_str().expect("name")), "{request}: letterhead");
         assert!(text.contains(&format!("Our reference: {request}")), "{request}: reference block");
     }
+}
+
+#[test]
+fn refusals_scottish_rights_and_every_kind_of_answer_read_as_in_the_text_letter() {
+    let contract = OPEN_CONTRACT
+        .replace("supplier: Example Supplier Ltd", "supplier: {neither-confirm-nor-deny: [s43-2]}")
+        .replace("review: 2029-07-31", "review: {not-applicable: There is no review date.}")
+        .replace("agents: 20", "agents: {withhold: [s43-2], reason: The supplier prices per agent.}")
+        .replace("sites: 1", "sites: {not-held: We do not count sites.}");
+    let foia = Casebook::new(FOIA_PROFILE);
+    foia.contract("cc", &contract);
+    let dated = CONTACT_CENTRE_REQUEST.replace(
+        "received: 2024-01-10\nresponded: 2024-01-20\n",
+        "received: 2024-01-10\nclarification: 2024-01-12\nextension: {days: 10, reason: The supplier is consulted.}\n",
+    );
+    let requests = [
+        foia.request("answers", &dated),
+        foia.request("annex", &format!("{dated}layout: annex\n")),
+        foia.request("s12", &format!("{CONTACT_CENTRE_REQUEST}refuse:\n  under: s12\n  hours: 31\n  basis: Fourteen areas keep their own records.\n  advice: Ask about contracts awarded since 2023.\n")),
+        foia.request("s14-1", &format!("{CONTACT_CENTRE_REQUEST}refuse: {{under: s14-1, reason: The burden is grossly excessive.}}\n")),
+        foia.request("s14-2", &format!("{CONTACT_CENTRE_REQUEST}refuse: {{under: s14-2, previous: REQ-0, reason: Nothing has changed.}}\n")),
+    ];
+    for request in &requests {
+        assert_says_what_the_letter_says(request);
+    }
+    let draft = assert_says_what_the_letter_says(&requests[0]);
+    assert!(draft.contains("Date of this response: draft, not yet sent"), "{draft}");
+    assert!(draft.contains("Extended for the public interest test to:"), "{draft}");
+
+    let foisa = Casebook::new(FOISA_PROFILE);
+    foisa.contract("cc", &contract.replace("s43-2", "s33-1-b"));
+    let scottish = assert_says_what_the_letter_says(&foisa.request("r", CONTACT_CENTRE_REQUEST));
+    assert!(scottish.contains("Your right to apply to the Scottish Information Commissioner"), "{scottish}");
+    let refused = foisa.request(
+        "s12",
+        &format!("{CONTACT_CENTRE_REQUEST}refuse: {{under: s12, hours: 45, advice: Narrow it.}}\n"),
+    );
+    assert_says_what_the_letter_says(&refused);
 }
 
 #[test]
@@ -216,6 +262,27 @@ fn typst_special_characters_in_any_field_print_literally() {
     assert!(flat.contains(&format!("description: {SPECIAL}")), "{text}");
     let source = String::from_utf8(render(&request, "typst")).expect("utf-8");
     assert!(!source.contains(SPECIAL), "casebook text is never written into the Typst source unescaped");
+}
+
+#[test]
+fn text_the_built_in_fonts_cannot_show_is_a_clear_error() {
+    let casebook = Casebook::new(FOIA_PROFILE);
+    casebook.contract("cc", OPEN_CONTRACT);
+    let request =
+        casebook.request("r", &CONTACT_CENTRE_REQUEST.replace("name: Rosa Requester", "name: 王小明"));
+    let output = Command::cargo_bin("foi")
+        .expect("binary")
+        .arg("render")
+        .arg(&request)
+        .args(["--format", "pdf"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("the text `\"王\"` could not be displayed"), "names the text: {stderr}");
+    assert!(stderr.contains("send this letter as HTML or text"), "says what to do: {stderr}");
+    assert!(!stderr.contains("panicked") && output.stdout.is_empty(), "{stderr}");
+    assert!(render(&request, "html").starts_with(b"<!DOCTYPE html>"), "the other formats still work");
 }
 
 #[test]

@@ -84,32 +84,64 @@ fn standards() -> anyhow::Result<PdfStandards> {
         .map_err(|err| anyhow!("the PDF standards are inconsistent: {}", err.message()))
 }
 
-/// Typst's errors as one message: where in the template, what, and any hints.
+/// Typst's errors as one message: where in the template, what, and any hints; each message
+/// once, however often Typst reports it.
 fn diagnostics(world: &LetterWorld, origin: &str, errors: &[SourceDiagnostic]) -> anyhow::Error {
-    let mut lines = Vec::new();
-    for error in errors.iter().filter(|e| e.severity == Severity::Error) {
+    let mut lines: Vec<String> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    let mut missing_glyphs = false;
+    // Located errors first, so that of two reports of one problem the located one is kept.
+    let (located, detached): (Vec<_>, Vec<_>) =
+        errors.iter().filter(|e| e.severity == Severity::Error).partition(|e| e.span.id().is_some());
+    for error in located.into_iter().chain(detached) {
+        if seen.contains(&error.message.as_str()) {
+            continue;
+        }
+        seen.push(&error.message);
         let mut line = String::new();
         if let Some(id) = error.span.id() {
-            let in_template = world.template.as_ref().is_some_and(|t| t.id() == id) || id == world.main.id();
-            let file =
-                if in_template { origin.to_owned() } else { id.vpath().get_without_slash().to_owned() };
-            line.push_str(&file);
-            let position = world
-                .range(error.span)
-                .and_then(|range| world.source(id).ok()?.lines().byte_to_line_column(range.start));
-            if let Some((row, column)) = position {
-                line.push_str(&format!(":{}:{}", row + 1, column + 1));
+            let file = match &world.template {
+                // The main file only calls the template: an error there is the template's.
+                Some(_) if id == world.main.id() => {
+                    line.push_str(&format!("{origin}: must define `letter(r)`: "));
+                    None
+                }
+                Some(template) if id == template.id() => Some(origin.to_owned()),
+                None if id == world.main.id() => Some(origin.to_owned()),
+                _ => Some(id.vpath().get_without_slash().to_owned()),
+            };
+            if let Some(file) = file {
+                line.push_str(&file);
+                let position = world
+                    .range(error.span)
+                    .and_then(|range| world.source(id).ok()?.lines().byte_to_line_column(range.start));
+                if let Some((row, column)) = position {
+                    line.push_str(&format!(":{}:{}", row + 1, column + 1));
+                }
+                line.push_str(": ");
             }
-            line.push_str(": ");
         }
         line.push_str(&error.message);
-        for hint in &error.hints {
-            line.push_str(&format!(" (hint: {})", hint.v));
+        if error.message.contains("could not be displayed") {
+            // Typst's hint is to pick another font; the letter's reader needs ours instead.
+            missing_glyphs = true;
+        } else {
+            for hint in &error.hints {
+                line.push_str(&format!(" (hint: {})", hint.v));
+            }
         }
         lines.push(line);
     }
     if lines.is_empty() {
         lines.push("Typst could not make the PDF".to_owned());
+    }
+    if missing_glyphs {
+        lines.push(
+            "hint: the fonts built into foi (Libertinus Serif, New Computer Modern, DejaVu Sans Mono) \
+             cannot show this text, and an archival PDF may not print a blank box instead; \
+             send this letter as HTML or text"
+                .to_owned(),
+        );
     }
     anyhow!(lines.join("\n"))
 }

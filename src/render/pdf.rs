@@ -5,12 +5,14 @@
 //! the standard library and the embedded fonts. It reads no file, finds no system font,
 //! runs no program and touches no network: the caller hands it every byte. The fonts and
 //! the standard library are made once per process and shared by every letter, because
-//! loading them costs far more than compiling one letter.
+//! loading them costs far more than compiling one letter; so is the parsed template, and
+//! Typst's memoised work, which lets the letters of a batch reuse each other's layout.
 //!
 //! The PDF is tagged and conforms to PDF/A-2a and PDF/UA-1; its creation date and document
 //! identifier come from the response, so the same casebook makes the same bytes.
 
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use anyhow::anyhow;
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
@@ -71,11 +73,23 @@ fn export(world: &LetterWorld, origin: &str, ident: Smart<String>) -> anyhow::Re
         ..PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| diagnostics(world, origin, &errors))?;
-    // Typst memoises work across compilations; forget what the last few letters did not
-    // reuse, so a batch of thousands keeps a bounded cache.
-    typst::comemo::evict(4);
+    forget_old_work();
     Ok(pdf)
 }
+
+/// Typst memoises its work across compilations, which is what makes the letters of a batch
+/// cheap after the first. Every [`EVICT_EVERY`] letters, forget what the letters since the
+/// previous eviction did not reuse, so a batch of thousands keeps a bounded cache; evicting
+/// after every letter would cost about a tenth of a letter each time.
+fn forget_old_work() {
+    static LETTERS: AtomicUsize = AtomicUsize::new(0);
+    if LETTERS.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
+        typst::comemo::evict(2);
+    }
+}
+
+/// How many letters apart the memoised work is pruned.
+const EVICT_EVERY: usize = 16;
 
 /// PDF/A-2a (archival, tagged) and PDF/UA-1 (accessible): both hold the document to a
 /// title, a language, embedded fonts with Unicode mappings, and a structure tree.
@@ -188,6 +202,29 @@ pub fn warm_up() {
     library();
 }
 
+/// The main file, the same for every letter: parsed once.
+fn main_source() -> anyhow::Result<Source> {
+    static MAIN: OnceLock<Source> = OnceLock::new();
+    if let Some(main) = MAIN.get() {
+        return Ok(main.clone());
+    }
+    let main = Source::new(file_id("/main.typ")?, source::main());
+    Ok(MAIN.get_or_init(|| main).clone())
+}
+
+/// The template, parsed again only when its text changes: parsing it for every letter of a
+/// batch would cost a few percent of each letter.
+fn template_source(text: &str) -> anyhow::Result<Source> {
+    static LAST: Mutex<Option<Source>> = Mutex::new(None);
+    let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(source) = last.as_ref().filter(|source| source.text() == text) {
+        return Ok(source.clone());
+    }
+    let source = Source::new(file_id(source::TEMPLATE_PATH)?, text.to_owned());
+    *last = Some(source.clone());
+    Ok(source)
+}
+
 /// A project path as a file id.
 fn file_id(path: &str) -> anyhow::Result<FileId> {
     let vpath = VirtualPath::new(path).map_err(|err| anyhow!("`{path}` is not a usable path: {err}"))?;
@@ -211,8 +248,8 @@ impl LetterWorld {
             None => None,
         };
         Ok(Self {
-            main: Source::new(file_id("/main.typ")?, source::main()),
-            template: Some(Source::new(file_id(source::TEMPLATE_PATH)?, job.template.to_owned())),
+            main: main_source()?,
+            template: Some(template_source(job.template)?),
             data_id: file_id(source::DATA_PATH)?,
             data: Bytes::new(job.data.clone()),
             logo,

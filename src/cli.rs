@@ -22,7 +22,8 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Render responses: one request to standard output or a file, or many at once.
+    /// Render responses (Markdown, HTML, plain text, JSON, Typst or PDF): one request to
+    /// standard output or a file, or many at once.
     ///
     /// With one request file and one format, the response goes to standard output, or to
     /// FILE with -o. With several requests, folders or formats, -o names an output folder:
@@ -32,6 +33,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         foi render requests/FOIR-467737865.yaml\n  \
         foi render requests/FOIR-467737865.yaml --format html -o reply.html\n  \
+        foi render requests/FOIR-467737865.yaml --format pdf -o reply.pdf\n  \
         foi render requests/CAS-84648.yaml --format txt --layout annex\n  \
         foi render . -o out --format md,html          every request of this casebook\n  \
         foi render councils/ -o out --format md,html,txt,json\n                                                every casebook in councils/")]
@@ -39,7 +41,7 @@ pub enum Command {
         /// Request files, casebook folders (their requests/), or folders of casebooks.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// Output formats, comma-separated: md, html, txt, json.
+        /// Output formats, comma-separated: md, html, txt, json, typst, pdf.
         #[arg(short, long, value_enum, value_delimiter = ',', default_value = "md")]
         format: Vec<FormatArg>,
         /// Layout: `inline` (answers under each question, refusal notice at the end) or
@@ -201,6 +203,10 @@ pub enum FormatArg {
     Txt,
     /// The resolved response as JSON.
     Json,
+    /// The letter as Typst source, to adjust and compile with Typst.
+    Typst,
+    /// The letter as PDF on the letterhead (A4, tagged, PDF/A-2a and PDF/UA-1).
+    Pdf,
 }
 
 impl From<FormatArg> for Format {
@@ -210,6 +216,8 @@ impl From<FormatArg> for Format {
             FormatArg::Html => Format::Html,
             FormatArg::Txt => Format::Text,
             FormatArg::Json => Format::Json,
+            FormatArg::Typst => Format::Typst,
+            FormatArg::Pdf => Format::Pdf,
         }
     }
 }

@@ -44,7 +44,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
-pub use render::Format;
+pub use render::{Document, Format};
 pub use report::Report;
 pub use response::Response;
 
@@ -167,8 +167,9 @@ impl RenderOptions {
 /// `foi render` of one request in one format, to standard output or a file. Returns the
 /// warnings found.
 ///
-/// The letter formats (Markdown, HTML, text) are addressed to the requester; JSON leaves
-/// the requester out unless asked to include them.
+/// The letter formats (Markdown, HTML, text, Typst, PDF) are addressed to the requester;
+/// JSON leaves the requester out unless asked to include them. A PDF is not written to a
+/// terminal.
 pub fn render(options: &RenderOptions) -> anyhow::Result<Warnings> {
     let (Some(request), [format]) = (options.paths.first(), options.formats.as_slice()) else {
         return Err(UsageError("give one request and one format, or use -o DIR for several".into()).into());
@@ -177,16 +178,22 @@ pub fn render(options: &RenderOptions) -> anyhow::Result<Warnings> {
         Format::Json if !options.include_private => Audience::Public,
         _ => Audience::Requester,
     };
+    if format.is_binary() && options.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        return Err(
+            UsageError("a PDF is not for the terminal: write it to a file with -o FILE".to_owned()).into()
+        );
+    }
     let (casebook, mut response, warnings) = respond(request, audience, options.today)?;
     if let Some(layout) = options.layout {
         response.layout = layout;
     }
-    let text = render::Renderer::new(Some(&casebook.root))
-        .render(&response, *format)
+    let document = render::Renderer::new(Some(&casebook.root))
+        .document(&response, *format)
         .with_context(|| format!("cannot render the response to {}", response.reference))?;
     match &options.output {
-        Some(path) => write::atomic(path, text.as_bytes())?,
-        None => write::stdout(text.as_bytes())?,
+        Some(path) => write::atomic(path, document.as_bytes())?,
+        None => write::stdout(document.as_bytes())?,
     }
     Ok(warnings)
 }

@@ -80,6 +80,8 @@ pub struct AuthorityView {
     pub signature: Signature,
     /// The shared service answering on the authority's behalf, if any.
     pub shared_service: Option<String>,
+    /// The letterhead's logo, relative to the casebook root (foi.yaml `logo:`).
+    pub logo: Option<String>,
 }
 
 /// The person the letter is addressed to.

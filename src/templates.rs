@@ -34,6 +34,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("site-nav.html", include_str!("../templates/site-nav.html")),
     ("site-stats.html", include_str!("../templates/site-stats.html")),
     ("site.js", include_str!("../templates/site.js")),
+    ("letter.typ", include_str!("../templates/letter.typ")),
 ];
 
 /// The escaping used for Markdown templates.
@@ -107,6 +108,15 @@ fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
         }
     }
     Ok(BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, text)| (*text).to_owned()))
+}
+
+/// The text of template `name`, for templates not rendered by minijinja (the Typst letter):
+/// the casebook's copy if it has one, else the built-in one.
+pub fn text(casebook_root: Option<&Path>, name: &str) -> anyhow::Result<String> {
+    let overrides = casebook_root.map(|root| root.join("templates"));
+    load(overrides.as_deref(), name)
+        .map_err(|err| anyhow::anyhow!("{err:#}"))?
+        .ok_or_else(|| anyhow::anyhow!("no template `{name}`"))
 }
 
 /// `dir/name` when `name` is a plain relative path that cannot leave `dir`.
@@ -248,7 +258,7 @@ fn group_thousands(digits: &str) -> String {
 }
 
 /// Whole numbers with thousands separators, fractions to one place; text as written.
-fn number(value: Value) -> String {
+pub(crate) fn number(value: Value) -> String {
     if let Ok(n) = i64::try_from(value.clone()) {
         if n >= 0 {
             return group_thousands(&n.to_string());
@@ -266,7 +276,7 @@ fn number(value: Value) -> String {
 }
 
 /// `Section 43(2)` → `section 43(2)`, for use mid-sentence.
-fn section_ref(value: Value) -> Result<String, Error> {
+pub(crate) fn section_ref(value: Value) -> Result<String, Error> {
     let citation = match value.as_str() {
         Some(s) => s.to_owned(),
         None => value.get_attr("citation")?.to_string(),
@@ -291,7 +301,7 @@ fn ucfirst(value: Value) -> Value {
 
 /// A disclosed value in words, by its type: dates in full, money with its currency and the
 /// years averaged, lists joined, a contract owner's details in order.
-fn value(v: Value) -> Result<String, Error> {
+pub(crate) fn value(v: Value) -> Result<String, Error> {
     let inner = v.get_attr("value")?;
     let text = |key: &str| -> Result<Option<String>, Error> {
         let field = inner.get_attr(key)?;
@@ -355,7 +365,7 @@ pub fn value_words(value: &crate::model::Value) -> String {
 
 /// Exemptions cited mid-sentence: `section 31(1)(a) (law enforcement) and section 43(2)
 /// (commercial interests)`.
-fn cited(exemptions: Value) -> Result<String, Error> {
+pub(crate) fn cited(exemptions: Value) -> Result<String, Error> {
     let mut items = Vec::new();
     for exemption in exemptions.try_iter()? {
         let title = exemption.get_attr("title")?.to_string().to_lowercase();
@@ -365,7 +375,7 @@ fn cited(exemptions: Value) -> Result<String, Error> {
 }
 
 /// `[a, b, c]` → `a, b and c`.
-fn join_and(value: Value) -> Result<String, Error> {
+pub(crate) fn join_and(value: Value) -> Result<String, Error> {
     let items: Vec<String> = value.try_iter()?.map(|v| v.to_string()).collect();
     Ok(join_words(&items))
 }
@@ -380,7 +390,7 @@ fn join_words(items: &[String]) -> String {
 
 /// Phrases a `QuestionRefs` in the requester's numbering: "questions 1 and 2 in both parts,
 /// and question 10 in part 1".
-fn questions(refs: Value) -> Result<String, Error> {
+pub(crate) fn questions(refs: Value) -> Result<String, Error> {
     let parts_in_request = usize::try_from(refs.get_attr("parts_in_request")?)?;
     let mut phrases = Vec::new();
     for group in refs.get_attr("groups")?.try_iter()? {

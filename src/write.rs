@@ -12,7 +12,17 @@ use anyhow::Context;
 use tempfile::NamedTempFile;
 
 /// Writes `bytes` to `path` atomically.
+///
+/// A target that is a device or a pipe (`/dev/stdout`, `/dev/null`, a FIFO) is written
+/// into directly: renaming over it would replace the device with a file.
 pub fn atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir()) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut file| file.write_all(bytes))
+            .with_context(|| format!("cannot write {}", path.display()));
+    }
     let temp = written_beside(path, bytes)?;
     temp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
@@ -115,6 +125,14 @@ mod tests {
         std::fs::write(&plain, b"x").expect("write");
         let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
         assert_eq!(mode(&ours), mode(&plain));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_into_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        atomic(Path::new("/dev/null"), b"discarded").expect("write");
+        assert!(std::fs::metadata("/dev/null").expect("metadata").file_type().is_char_device());
     }
 
     #[test]

@@ -168,3 +168,27 @@ fn several_requests_or_formats_need_an_output_folder() {
     let missing = foi().args(["render", "no/such/folder", "-o", "x"]).output().expect("runs");
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn a_batch_writes_pdfs_beside_the_text_formats() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let casebook = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hastings");
+    let run = foi()
+        .arg("render")
+        .arg(&casebook)
+        .arg("-o")
+        .arg(out.path())
+        .args(["--format", "md,pdf", "--quiet"])
+        .output()
+        .expect("runs");
+    assert!(run.status.success(), "{}", stderr(&run));
+    let pdf = std::fs::read(out.path().join("FOIR-467737865.pdf")).expect("a PDF is written");
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF file");
+    assert!(out.path().join("FOIR-467737865.md").is_file());
+    let single = foi()
+        .current_dir(&casebook)
+        .args(["render", "requests/FOIR-467737865.yaml", "--format", "pdf"])
+        .output()
+        .expect("runs");
+    assert_eq!(pdf, single.stdout, "a batch writes the PDF a single render makes");
+}

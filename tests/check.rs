@@ -120,3 +120,30 @@ fn every_example_passes_with_no_findings() {
     }
     assert_eq!(checked, 3, "every example casebook is checked");
 }
+
+#[test]
+fn a_typst_template_is_not_read_as_minijinja() {
+    let casebook = Casebook::copy_of("tests/check/base");
+    let foi = || {
+        let mut command = Command::cargo_bin("foi").expect("binary");
+        command.current_dir(casebook.root()).env("NO_COLOR", "1");
+        command
+    };
+    foi().args(["templates", "eject", "letter.typ"]).assert().success();
+    // Valid Typst (a code block joining two strings) that minijinja would reject.
+    let mut typst = casebook.read("templates/letter.typ");
+    typst.push_str("\n#let joined = {{ \"a\" }; { \"b\" }}\n");
+    casebook.write("templates/letter.typ", &typst);
+    let check = foi().args(["check", "--today", TODAY]).output().expect("runs");
+    assert_eq!(
+        String::from_utf8_lossy(&check.stderr),
+        ".: no problems found in foi.yaml, 2 contracts, 1 request, 1 template\n"
+    );
+    assert!(check.status.success());
+    let pdf = foi()
+        .args(["render", "requests/ECC-2024-001.yaml", "--format", "pdf", "--today", TODAY])
+        .output()
+        .expect("runs");
+    assert!(pdf.status.success(), "{}", String::from_utf8_lossy(&pdf.stderr));
+    assert!(pdf.stdout.starts_with(b"%PDF-"));
+}

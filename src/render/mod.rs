@@ -1,13 +1,19 @@
 //! Resolved response → documents in memory: Markdown (the canonical form), HTML and plain
-//! text made from it, and JSON made from the response itself. One file per format.
+//! text made from it, JSON made from the response itself, and the letter as Typst source
+//! and as PDF. One file per format.
 //!
-//! Renderers return text; they never touch the disk (`write` does). A [`Renderer`] holds
-//! the template environment of one casebook, built once and reused for every response.
+//! Renderers return text, or bytes for PDF ([`Document`]); they never touch the disk
+//! (`write` does). A [`Renderer`] holds the template environment of one casebook, built
+//! once and reused for every response.
 
 pub mod html;
 pub mod json;
+pub mod letter;
 pub mod markdown;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod text;
+pub mod typst;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -29,19 +35,62 @@ pub enum Format {
     Text,
     /// The resolved response as data.
     Json,
+    /// The letter as Typst source: the template and the letter's data in one file.
+    Typst,
+    /// The letter as PDF on the letterhead, made by Typst in-process.
+    Pdf,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Text, Format::Json];
+    pub const ALL: [Format; 6] =
+        [Format::Markdown, Format::Html, Format::Text, Format::Json, Format::Typst, Format::Pdf];
 
-    /// The file extension, which is also the name used on the command line.
+    /// The formats [`Renderer::render`] returns as text: all but PDF.
+    pub const TEXT: [Format; 5] = [Format::Markdown, Format::Html, Format::Text, Format::Json, Format::Typst];
+
+    /// The file extension, which is also the name used on the command line (except for
+    /// Typst, spelled `typst` there).
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
             Format::Html => "html",
             Format::Text => "txt",
             Format::Json => "json",
+            Format::Typst => "typ",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    /// Whether the format is binary (PDF), not text.
+    pub fn is_binary(self) -> bool {
+        self == Format::Pdf
+    }
+}
+
+/// A rendered document: text, or the bytes of a PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Document {
+    /// Markdown, HTML, plain text, JSON or Typst source.
+    Text(String),
+    /// A PDF file.
+    Pdf(Vec<u8>),
+}
+
+impl Document {
+    /// The bytes to write.
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Document::Text(text) => text.as_bytes(),
+            Document::Pdf(bytes) => bytes,
+        }
+    }
+
+    /// The bytes to write, without copying.
+    pub fn into_bytes(self) -> Vec<u8> {
+        match self {
+            Document::Text(text) => text.into_bytes(),
+            Document::Pdf(bytes) => bytes,
         }
     }
 }
@@ -148,23 +197,58 @@ impl Renderer {
         }
     }
 
-    /// Renders `response` in `format`.
+    /// Renders `response` in `format`, one of the text formats ([`Format::TEXT`]); PDF is
+    /// made by [`Renderer::document`] or [`Renderer::pdf`].
     pub fn render(&self, response: &Response, format: Format) -> anyhow::Result<String> {
         match format {
             Format::Markdown => self.markdown(response),
             Format::Html => self.html(response, &self.markdown(response)?),
             Format::Text => Ok(self.text(&self.markdown(response)?)),
             Format::Json => json::render(response),
+            Format::Typst => self.typst(response),
+            Format::Pdf => Err(anyhow::anyhow!("a PDF is binary: render it with Renderer::document")),
         }
     }
 
-    /// Renders `response` in every format in `formats`, making the Markdown only once.
+    /// Renders `response` in `format`, text or PDF.
+    pub fn document(&self, response: &Response, format: Format) -> anyhow::Result<Document> {
+        match format {
+            Format::Pdf => self.pdf(response).map(Document::Pdf),
+            _ => self.render(response, format).map(Document::Text),
+        }
+    }
+
+    /// Renders `response` in every format in `formats`, PDF included, making the Markdown
+    /// only once (see [`Renderer::render_all`]).
+    pub fn documents(
+        &self,
+        response: &Response,
+        formats: &[Format],
+    ) -> anyhow::Result<Vec<(Format, Document)>> {
+        let text: Vec<Format> = formats.iter().copied().filter(|f| !f.is_binary()).collect();
+        let mut texts = self.render_all(response, &text)?.into_iter();
+        let mut out = Vec::with_capacity(formats.len());
+        for format in formats {
+            let document = match format {
+                Format::Pdf => Document::Pdf(self.pdf(response)?),
+                _ => match texts.next() {
+                    Some((_, text)) => Document::Text(text),
+                    None => anyhow::bail!("no {} document was rendered", format.extension()),
+                },
+            };
+            out.push((*format, document));
+        }
+        Ok(out)
+    }
+
+    /// Renders `response` in every text format in `formats`, making the Markdown only once.
     pub fn render_all(
         &self,
         response: &Response,
         formats: &[Format],
     ) -> anyhow::Result<Vec<(Format, String)>> {
-        let needs_markdown = formats.iter().any(|f| *f != Format::Json);
+        let needs_markdown =
+            formats.iter().any(|f| matches!(f, Format::Markdown | Format::Html | Format::Text));
         let markdown = if needs_markdown { self.markdown(response)? } else { String::new() };
         formats
             .iter()
@@ -174,6 +258,7 @@ impl Renderer {
                     Format::Markdown => markdown.clone(),
                     Format::Html => self.html(response, &markdown)?,
                     Format::Text => self.text(&markdown),
+                    Format::Typst | Format::Pdf => self.render(response, *format)?,
                 };
                 Ok((*format, text))
             })

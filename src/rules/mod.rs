@@ -97,6 +97,7 @@ pub fn respond(casebook: &Casebook, request: &Request, audience: Audience) -> an
             internal_review: authority.internal_review.clone(),
             signature: authority.signature.clone(),
             shared_service: casebook.shared_service.as_ref().map(|s| s.name.clone()),
+            logo: authority.logo.clone(),
         },
         jurisdiction: authority.jurisdiction,
         act: authority.act,

@@ -33,8 +33,11 @@ pub fn check(root: &Path) -> (usize, Vec<Finding>) {
             .strip_prefix(&dir)
             .map(|p| p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
             .unwrap_or_default();
-        if let Err(err) = env.add_template_owned(name.clone(), file.text.clone()) {
-            findings.push(syntax(&file, &err));
+        // Typst templates are not minijinja; Typst reports their errors when the PDF is made.
+        if !name.ends_with(".typ") {
+            if let Err(err) = env.add_template_owned(name.clone(), file.text.clone()) {
+                findings.push(syntax(&file, &err));
+            }
         }
         if !builtin.contains(&name.as_str()) {
             if let Some(meant) = closest(&name, &builtin) {

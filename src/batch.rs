@@ -91,8 +91,18 @@ pub fn run(options: &BatchOptions, progress: &dyn Progress) -> anyhow::Result<Ba
     let requests = collect(&options.paths)?;
     progress.start(requests.len());
     let mut by_casebook: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    // Requests in one folder share a casebook: find it once per folder.
+    let mut roots: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     for path in requests {
-        let root = load::find_root(&path).map_err(|err| UsageError(format!("{err:#}")))?;
+        let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let root = match roots.get(&folder) {
+            Some(root) => root.clone(),
+            None => {
+                let root = load::find_root(&path).map_err(|err| UsageError(format!("{err:#}")))?;
+                roots.insert(folder, root.clone());
+                root
+            }
+        };
         by_casebook.entry(root).or_default().push(path);
     }
     let folders = output_folders(&options.out, by_casebook.keys());
@@ -119,6 +129,10 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
         if !path.is_dir() {
             return Err(UsageError(format!("no request file or folder at {}", path.display())));
         }
+        // Absolute from here, so each file's path within its casebook is found without
+        // resolving it again, and one folder named two ways is listed once.
+        let path = &std::fs::canonicalize(path)
+            .map_err(|err| UsageError(format!("cannot open folder {}: {err}", path.display())))?;
         let listed = |dir: &Path| {
             load::yaml_paths(dir).map_err(|err| UsageError(format!("cannot list {}: {err}", dir.display())))
         };

@@ -7,7 +7,7 @@
 
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, bail};
 
@@ -246,6 +246,12 @@ fn io_reason(err: &io::Error) -> String {
 
 /// `path` relative to the casebook root when it lies inside it.
 pub fn relative(root: &Path, path: &Path) -> PathBuf {
+    let plain = path.components().all(|c| matches!(c, Component::RootDir | Component::Normal(_)));
+    if plain {
+        if let Ok(inside) = path.strip_prefix(root) {
+            return inside.to_path_buf();
+        }
+    }
     let absolute = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     absolute.strip_prefix(root).map(Path::to_path_buf).unwrap_or(absolute)
 }

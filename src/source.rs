@@ -92,7 +92,7 @@ pub struct SourceFile {
     pub display: PathBuf,
     /// The text of the file.
     pub text: String,
-    index: OnceLock<HashMap<String, Spot>>,
+    index: OnceLock<HashMap<FieldPath, Spot>>,
 }
 
 /// Where a node sits: its key (for mapping entries) and its value.
@@ -132,7 +132,7 @@ impl SourceFile {
         let index = self.index.get_or_init(|| index_positions(&self.text));
         let mut path = path.clone();
         loop {
-            if let Some(spot) = index.get(&path.to_string()) {
+            if let Some(spot) = index.get(&path) {
                 return Some(*spot);
             }
             if path.is_root() {
@@ -166,7 +166,7 @@ enum Frame {
 
 /// Maps every node's path to its position. Stops quietly at a syntax error: positions up
 /// to the error are still useful, and the error itself is reported by the loader.
-fn index_positions(text: &str) -> HashMap<String, Spot> {
+fn index_positions(text: &str) -> HashMap<FieldPath, Spot> {
     let mut spots = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut parser = Parser::new_from_str(text);
@@ -197,11 +197,18 @@ fn index_positions(text: &str) -> HashMap<String, Spot> {
                         (path.index(*next - 1), None)
                     }
                 };
-                spots.insert(path.to_string(), Spot { key, value: here });
                 match event {
-                    Event::MappingStart(..) => stack.push(Frame::Map { path, key: None }),
-                    Event::SequenceStart(..) => stack.push(Frame::Seq { path, next: 0 }),
-                    _ => {}
+                    Event::MappingStart(..) => {
+                        spots.insert(path.clone(), Spot { key, value: here });
+                        stack.push(Frame::Map { path, key: None });
+                    }
+                    Event::SequenceStart(..) => {
+                        spots.insert(path.clone(), Spot { key, value: here });
+                        stack.push(Frame::Seq { path, next: 0 });
+                    }
+                    _ => {
+                        spots.insert(path, Spot { key, value: here });
+                    }
                 }
             }
             Event::MappingEnd | Event::SequenceEnd => {

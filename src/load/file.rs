@@ -9,10 +9,10 @@ use crate::source::SourceFile;
 
 /// Reads a file of `kind` into its serde type, or returns every finding about it.
 ///
-/// The file is read twice: by serde into its type, and into a YAML tree walked against the
-/// file's JSON Schema (`shape`), which reports every structural mistake at once where serde
-/// stops at the first. The schema is the contract, the same one editors check as you type,
-/// so a file passes only if both accept it: the schema is stricter where serde is lenient
+/// A file with a problem is read twice: by serde into its type, and into a YAML tree
+/// walked against the file's JSON Schema (`shape`), which reports every structural
+/// mistake at once where serde stops at the first. The schema is the contract, the same
+/// one editors check as you type, so a file passes only if both accept it: the schema is stricter where serde is lenient
 /// by accident (`title:` left empty reads as the text "" to serde). A YAML syntax error is
 /// reported alone, since nothing after it can be trusted; serde's own error is added when
 /// it is about something the walk does not see.
@@ -20,6 +20,17 @@ pub fn deserialize<T: serde::de::DeserializeOwned>(
     file: &SourceFile,
     kind: FileKind,
 ) -> Result<T, Vec<Finding>> {
+    // Most files are fine: parse the text once, walk the tree, and read the type from the
+    // tree. Anything else (a problem, or a value serde reads from text but not from a tree,
+    // such as a number where text is wanted) takes the full path below, whose findings are
+    // the same either way.
+    if let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(&file.text) {
+        if shape::check(&doc, kind.schema()).is_empty() {
+            if let Ok(data) = T::deserialize(&doc) {
+                return Ok(data);
+            }
+        }
+    }
     let typed = serde_yaml::from_str::<T>(&file.text);
     if typed.is_err() {
         if let Some(finding) = syntax_finding(file) {

@@ -20,6 +20,10 @@ use std::time::Instant;
 use foi::batch::{self, BatchOptions, Silent};
 use foi::render::Format;
 
+// The same allocator as the `foi` binary, so the figures are the ones users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const NUMBERING: [&[&str]; 3] = [
     &["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
     &["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"],

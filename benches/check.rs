@@ -17,6 +17,10 @@ use std::time::{Duration, Instant};
 
 use foi::model::values::Date;
 
+// The same allocator as the `foi` binary, so the figures are the ones users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A small, fast, deterministic generator of pseudo-random numbers (xorshift64*): the
 /// casebook is the same on every run.
 struct Dice(u64);

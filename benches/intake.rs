@@ -14,6 +14,10 @@ use std::time::{Duration, Instant};
 use foi::intake;
 use foi::intake::draft::{DraftOptions, draft};
 
+// The same allocator as the `foi` binary, so the figures are the ones users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The Hastings request as an officer pastes it (from the test corpus).
 const HASTINGS: &str = include_str!("../tests/intake/hastings.txt");
 

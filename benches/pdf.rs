@@ -16,6 +16,10 @@ use std::time::{Duration, Instant};
 use foi::render::Renderer;
 use foi::{Audience, Response};
 
+// The same allocator as the `foi` binary, so the figures are the ones users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const EXAMPLES: &[&str] = &[
     "hastings/requests/FOIR-467737865.yaml",
     "national-archives/requests/CAS-84648-H4L3X0.yaml",

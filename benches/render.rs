@@ -18,6 +18,10 @@ use std::time::{Duration, Instant};
 use foi::render::{Format, Renderer};
 use foi::{Audience, Response};
 
+// The same allocator as the `foi` binary, so the figures are the ones users get.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The formats made from the Markdown and the response, which the target covers (the PDF
 /// has its own benchmark, `benches/pdf.rs`).
 const FORMATS: [Format; 4] = [Format::Markdown, Format::Html, Format::Text, Format::Json];

@@ -9,6 +9,11 @@ use foi::commands::Terminal;
 use foi::model::values::Date;
 use foi::{Report, Reported, UsageError};
 
+// mimalloc: allocation was a tenth of the batch and PDF profiles under the system allocator,
+// and a batch render spends its time in many small allocations across threads.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Colour only for a person at a terminal who has not asked for none (https://no-color.org).

@@ -41,15 +41,20 @@ fn example(casebook: &str, request: &str) -> PathBuf {
 /// Runs `foi render REQUEST --format FORMAT`, returning standard output; panics with the
 /// error output on failure.
 fn render(request: &Path, format: &str) -> Vec<u8> {
-    let output = Command::cargo_bin("foi")
+    let output = run_render(request, format);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    output.stdout
+}
+
+/// Runs `foi render REQUEST --format FORMAT`, whatever its outcome.
+fn run_render(request: &Path, format: &str) -> std::process::Output {
+    Command::cargo_bin("foi")
         .expect("binary")
         .arg("render")
         .arg(request)
         .args(["--format", format])
         .output()
-        .expect("runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    output.stdout
+        .expect("runs")
 }
 
 /// The text of a PDF as `pdftotext` reads it, page footers left out.
@@ -270,13 +275,7 @@ fn text_the_built_in_fonts_cannot_show_is_a_clear_error() {
     casebook.contract("cc", OPEN_CONTRACT);
     let request =
         casebook.request("r", &CONTACT_CENTRE_REQUEST.replace("name: Rosa Requester", "name: 王小明"));
-    let output = Command::cargo_bin("foi")
-        .expect("binary")
-        .arg("render")
-        .arg(&request)
-        .args(["--format", "pdf"])
-        .output()
-        .expect("runs");
+    let output = run_render(&request, "pdf");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("the text `\"王\"` could not be displayed"), "names the text: {stderr}");
@@ -347,13 +346,7 @@ fn with_logo(logo: &str) -> (Casebook, PathBuf) {
 fn a_missing_logo_is_a_clear_error_naming_the_file_and_the_key() {
     let (_casebook, request) = with_logo("images/crest.png");
     for format in ["pdf", "typst"] {
-        let output = Command::cargo_bin("foi")
-            .expect("binary")
-            .arg("render")
-            .arg(&request)
-            .args(["--format", format])
-            .output()
-            .expect("runs");
+        let output = run_render(&request, format);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{stderr}");
         assert!(stderr.contains("images/crest.png"), "names the file: {stderr}");
@@ -367,13 +360,7 @@ fn a_missing_logo_is_a_clear_error_naming_the_file_and_the_key() {
 fn a_logo_outside_the_casebook_or_not_an_image_is_refused() {
     for (logo, expect) in [("../crest.png", "inside the casebook"), ("crest.bmp", "PNG, JPEG")] {
         let (_casebook, request) = with_logo(logo);
-        let output = Command::cargo_bin("foi")
-            .expect("binary")
-            .arg("render")
-            .arg(&request)
-            .args(["--format", "pdf"])
-            .output()
-            .expect("runs");
+        let output = run_render(&request, "pdf");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{stderr}");
         assert!(stderr.contains(expect) && stderr.contains(logo), "{logo}: {stderr}");
@@ -414,13 +401,7 @@ fn an_error_in_the_casebooks_template_names_its_file_and_line() {
     casebook.contract("cc", OPEN_CONTRACT);
     let request = casebook.request("r", CONTACT_CENTRE_REQUEST);
     casebook.write("templates/letter.typ", "#let letter(r) = {\n  r.no-such-field\n}\n");
-    let output = Command::cargo_bin("foi")
-        .expect("binary")
-        .arg("render")
-        .arg(&request)
-        .args(["--format", "pdf"])
-        .output()
-        .expect("runs");
+    let output = run_render(&request, "pdf");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("templates/letter.typ:2:"), "{stderr}");

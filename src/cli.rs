@@ -107,7 +107,8 @@ pub enum Command {
         foi due 2022-11-25\n  \
         foi due 2022-11-25 --explain\n  \
         foi due 2025-04-01 --jurisdiction foisa --format json\n  \
-        foi due 2023-01-09 --days 40          (20 days plus a 20-day public interest extension)")]
+        foi due 2023-01-09 --days 40          (20 days plus a 20-day public interest extension)\n  \
+        foi due 2029-06-15 --casebook .       (with the bank holidays this casebook adds)")]
     Due(DueArgs),
     /// Publish the disclosure log: a static site of every response marked `publish: true`.
     ///
@@ -229,9 +230,13 @@ pub struct DueArgs {
     /// YYYY-MM-DD.
     date: String,
     /// Whose working days to count: `foia` (UK-wide bank holidays) or `foisa`
-    /// (Scottish bank holidays).
-    #[arg(long, value_enum, default_value_t = JurisdictionArg::Foia)]
-    jurisdiction: JurisdictionArg,
+    /// (Scottish bank holidays). Default: the Act of the `--casebook`, otherwise `foia`.
+    #[arg(long, value_enum)]
+    jurisdiction: Option<JurisdictionArg>,
+    /// Count with the bank holidays this casebook adds in foi.yaml (`bank-holidays:`); DIR
+    /// is the casebook's folder or any folder inside it.
+    #[arg(long, value_name = "DIR")]
+    casebook: Option<PathBuf>,
     /// Working days to count, e.g. 40 for a review or with an extension.
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=365))]
     days: u32,
@@ -248,7 +253,8 @@ impl From<DueArgs> for DueOptions {
     fn from(args: DueArgs) -> Self {
         DueOptions {
             date: args.date,
-            jurisdiction: args.jurisdiction.into(),
+            jurisdiction: args.jurisdiction.map(Into::into),
+            casebook: args.casebook,
             days: args.days,
             explain: args.explain,
             format: args.format.into(),

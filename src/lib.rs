@@ -301,8 +301,10 @@ pub enum DueFormat {
 pub struct DueOptions {
     /// The day of receipt as typed, `YYYY-MM-DD`.
     pub date: String,
-    /// Whose working days to count.
-    pub jurisdiction: Jurisdiction,
+    /// Whose working days to count; `None`: the casebook's Act, or FOIA without one.
+    pub jurisdiction: Option<Jurisdiction>,
+    /// A casebook whose added bank holidays (and Act) count too.
+    pub casebook: Option<PathBuf>,
     /// How many working days.
     pub days: u32,
     /// Whether to list the count day by day (text output).
@@ -318,7 +320,20 @@ pub fn due(options: &DueOptions) -> anyhow::Result<Warnings> {
     let received = chrono::NaiveDate::parse_from_str(typed, "%Y-%m-%d").map_err(|_| {
         UsageError(format!("`{typed}` is not a date: write it as YYYY-MM-DD, e.g. 2022-11-25"))
     })?;
-    let deadline = calendar::due(received, options.days, options.jurisdiction, &[])
+    let (casebook, warnings) = match &options.casebook {
+        Some(dir) => {
+            let (casebook, warnings) = load_casebook(dir)?;
+            (Some(casebook), warnings)
+        }
+        None => (None, Vec::new()),
+    };
+    let jurisdiction = match (options.jurisdiction, &casebook) {
+        (Some(jurisdiction), _) => jurisdiction,
+        (None, None) => Jurisdiction::Foia,
+        (None, Some(casebook)) => casebook_act(casebook)?,
+    };
+    let extra = casebook.as_ref().map_or(&[][..], |casebook| &casebook.bank_holidays[..]);
+    let deadline = calendar::due(received, options.days, jurisdiction, extra)
         .map_err(|err| UsageError(err.to_string()))?;
     let text = match options.format {
         DueFormat::Text => deadline.to_text(options.explain),
@@ -330,7 +345,41 @@ pub fn due(options: &DueOptions) -> anyhow::Result<Warnings> {
         }
     };
     write::stdout(text.as_bytes())?;
-    Ok(Vec::new())
+    Ok(warnings)
+}
+
+/// The one Act every authority of `casebook` answers under.
+fn casebook_act(casebook: &Casebook) -> Result<Jurisdiction, UsageError> {
+    let mut acts = casebook.authorities.iter().map(|authority| authority.jurisdiction);
+    let first = acts.next().unwrap_or(Jurisdiction::Foia);
+    if acts.all(|act| act == first) {
+        Ok(first)
+    } else {
+        Err(UsageError(
+            "the casebook's authorities answer under different Acts: choose one with --jurisdiction"
+                .to_owned(),
+        ))
+    }
+}
+
+/// Loads and checks the casebook holding `start` (a folder or file inside it): its profile,
+/// contracts and exemption library, not its requests. Errors come back as a [`Report`].
+pub fn load_casebook(start: &Path) -> anyhow::Result<(Casebook, Warnings)> {
+    if !start.exists() {
+        return Err(UsageError(format!("no casebook folder at {}", start.display())).into());
+    }
+    let root = load::find_root(start).map_err(|err| UsageError(format!("{err:#}")))?;
+    let (raw, mut findings) = load::casebook(&root);
+    let casebook = raw.map(|raw| {
+        let (casebook, more) = validate::casebook(raw);
+        findings.extend(more);
+        casebook
+    });
+    let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
+    match casebook {
+        Some(casebook) if !has_errors => Ok((casebook, findings)),
+        _ => Err(Report::new(findings).into()),
+    }
 }
 
 /// How `foi intake` prints what it found.

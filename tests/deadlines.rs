@@ -136,6 +136,21 @@ fn a_late_response_is_a_warning_at_responded() {
 }
 
 #[test]
+fn a_late_response_counted_with_added_days_points_foi_due_at_the_casebook() {
+    let profile = format!(
+        "{FOIA_PROFILE}bank-holidays:\n  - {{date: 2029-06-18, name: Example proclaimed holiday, nations: [northern-ireland]}}\n"
+    );
+    let casebook = casebook(&profile);
+    let request = casebook.request("r", &request_with("received: 2029-06-15\nresponded: 2029-07-18\n"));
+    let found = warnings(&request);
+    let late: Vec<_> = found.iter().filter(|w| w.path == "responded").collect();
+    assert_eq!(late.len(), 1, "{found:?}");
+    assert!(late[0].message.contains("after the deadline of 2029-07-17"), "{}", late[0].message);
+    let hint = late[0].hint.as_deref().unwrap_or_default();
+    assert!(hint.contains("foi due 2029-06-15 --jurisdiction foia --casebook . --explain"), "{hint}");
+}
+
+#[test]
 fn a_casebook_adds_proclaimed_bank_holidays() {
     let profile = format!(
         "{FOIA_PROFILE}bank-holidays:\n  - {{date: 2029-06-18, name: Example proclaimed holiday, nations: [northern-ireland]}}\n"

@@ -136,3 +136,51 @@ fn render_warns_about_a_late_response_and_still_renders() {
             .contains("- **Response due:** 28 December 2022\n- **Date of this response:** 3 January 2023\n")
     );
 }
+
+#[test]
+fn a_casebook_adds_its_bank_holidays_and_its_act() {
+    let holiday = "bank-holidays:\n  - {date: 2029-06-18, name: Example proclaimed holiday, nations: [northern-ireland]}\n";
+    let casebook = Casebook::new(&format!("{}{holiday}", common::FOIA_PROFILE));
+    let root = casebook.root().to_str().expect("utf-8 path");
+    let plain = stdout(&["due", "2029-06-15"]);
+    let with = stdout(&["due", "2029-06-15", "--casebook", root, "--explain"]);
+    assert!(plain.starts_with("2029-07-16 "), "12 July skipped: {plain}");
+    assert!(with.starts_with("2029-07-17 "), "one more day skipped: {with}");
+    assert!(with.contains("Example proclaimed holiday"), "{with}");
+
+    // Without --jurisdiction, a Scottish casebook counts Scottish working days.
+    let scottish = Casebook::new(common::FOISA_PROFILE);
+    let root = scottish.root().to_str().expect("utf-8 path");
+    assert!(stdout(&["due", "2025-04-01", "--casebook", root]).starts_with("2025-04-30 "));
+    let foia = stdout(&["due", "2025-04-01", "--casebook", root, "--jurisdiction", "foia"]);
+    assert!(foia.starts_with("2025-05-01 "), "{foia}");
+}
+
+#[test]
+fn a_casebook_that_cannot_be_used_for_the_count_is_refused() {
+    let broken =
+        Casebook::new(&format!("{}bank-holidays:\n  - {{date: 2029-06-18}}\n", common::FOIA_PROFILE));
+    let root = broken.root().to_str().expect("utf-8 path");
+    let result = foi().args(["due", "2029-06-15", "--casebook", root]).assert().code(1);
+    let stderr = String::from_utf8_lossy(&result.get_output().stderr).into_owned();
+    assert!(stderr.contains("foi.yaml:") && stderr.contains("bank-holidays"), "{stderr}");
+    assert!(result.get_output().stdout.is_empty());
+
+    let missing = usage_error(&["due", "2029-06-15", "--casebook", "no/such/folder"]);
+    assert!(missing.contains("no casebook folder at no/such/folder"), "{missing}");
+
+    let mixed = Casebook::new(
+        "authorities:\n\
+         \x20 - id: english\n    name: English Council\n    jurisdiction: foia\n    address: [Town Hall]\n\
+         \x20   foi-team: {name: FOI Team, email: foi@example.gov.uk}\n\
+         \x20 - id: scottish\n    name: Scottish Council\n    jurisdiction: foisa\n    address: [Council Offices]\n\
+         \x20   foi-team: {name: FOI Team, email: foi@example.scot}\n",
+    );
+    let root = mixed.root().to_str().expect("utf-8 path");
+    let error = usage_error(&["due", "2025-04-01", "--casebook", root]);
+    assert!(error.contains("choose one with --jurisdiction"), "{error}");
+    assert!(
+        stdout(&["due", "2025-04-01", "--casebook", root, "--jurisdiction", "foisa"])
+            .starts_with("2025-04-30 ")
+    );
+}

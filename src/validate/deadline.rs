@@ -187,7 +187,7 @@ pub(super) fn request(
     if let Some(responded) = raw.responded {
         if responded.0 > final_due {
             let days = authority.act.working_days + extension.as_ref().map_or(0, |e| e.days);
-            late(check, authority, responded.0, final_due, days, &clock);
+            late(check, authority, responded.0, final_due, days, &clock, bank_holidays);
         }
     }
     Some(Dates { due: Date(deadline.due), extension })
@@ -226,10 +226,15 @@ fn late(
     due: NaiveDate,
     days: u32,
     clock: &Clock,
+    bank_holidays: &[Holiday],
 ) {
     let standard = days == authority.act.working_days;
     let what = if standard { "the deadline" } else { "the extended deadline" };
-    let days_arg = if standard { String::new() } else { format!(" --days {days}") };
+    let mut days_arg = if standard { String::new() } else { format!(" --days {days}") };
+    if !bank_holidays.is_empty() {
+        // Without the casebook, `foi due` would count without the days foi.yaml adds.
+        days_arg.push_str(" --casebook .");
+    }
     let from = if clock.key == "clarification" { "the clarification" } else { "receipt" };
     let start = clock.start;
     let act = authority.jurisdiction.as_str();

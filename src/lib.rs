@@ -92,12 +92,7 @@ pub fn load_request(path: &Path, today: Date) -> anyhow::Result<(Casebook, Reque
         return Err(UsageError(format!("no request file at {}", path.display())).into());
     }
     let root = load::find_root(path).map_err(|err| UsageError(format!("{err:#}")))?;
-    let (raw, mut findings) = load::casebook(&root);
-    let casebook = raw.map(|raw| {
-        let (casebook, more) = validate::casebook(raw);
-        findings.extend(more);
-        casebook
-    });
+    let (casebook, mut findings) = casebook_at(&root);
     let request = match (&casebook, load::request(&root, path)) {
         (Some(casebook), Ok(parsed)) => {
             let (request, more) = validate::request(casebook, &parsed, today);
@@ -369,17 +364,24 @@ pub fn load_casebook(start: &Path) -> anyhow::Result<(Casebook, Warnings)> {
         return Err(UsageError(format!("no casebook folder at {}", start.display())).into());
     }
     let root = load::find_root(start).map_err(|err| UsageError(format!("{err:#}")))?;
-    let (raw, mut findings) = load::casebook(&root);
-    let casebook = raw.map(|raw| {
-        let (casebook, more) = validate::casebook(raw);
-        findings.extend(more);
-        casebook
-    });
+    let (casebook, findings) = casebook_at(&root);
     let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
     match casebook {
         Some(casebook) if !has_errors => Ok((casebook, findings)),
         _ => Err(Report::new(findings).into()),
     }
+}
+
+/// Loads and checks the casebook whose `foi.yaml` is in `root`: the casebook when its profile
+/// could be read, and every finding either way.
+fn casebook_at(root: &Path) -> (Option<Casebook>, Vec<report::Finding>) {
+    let (raw, mut findings) = load::casebook(root);
+    let casebook = raw.map(|raw| {
+        let (casebook, more) = validate::casebook(raw);
+        findings.extend(more);
+        casebook
+    });
+    (casebook, findings)
 }
 
 /// How `foi intake` prints what it found.

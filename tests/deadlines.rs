@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{CONTACT_CENTRE_REQUEST, Casebook, FOIA_PROFILE, FOISA_PROFILE, OPEN_CONTRACT};
+use common::{
+    CONTACT_CENTRE_REQUEST, Casebook, FOIA_PROFILE, FOISA_PROFILE, OPEN_CONTRACT, PROCLAIMED_HOLIDAY_2029,
+};
 use foi::Audience;
 use foi::report::Severity;
 
@@ -137,9 +139,7 @@ fn a_late_response_is_a_warning_at_responded() {
 
 #[test]
 fn a_late_response_counted_with_added_days_points_foi_due_at_the_casebook() {
-    let profile = format!(
-        "{FOIA_PROFILE}bank-holidays:\n  - {{date: 2029-06-18, name: Example proclaimed holiday, nations: [northern-ireland]}}\n"
-    );
+    let profile = format!("{FOIA_PROFILE}{PROCLAIMED_HOLIDAY_2029}");
     let casebook = casebook(&profile);
     let request = casebook.request("r", &request_with("received: 2029-06-15\nresponded: 2029-07-18\n"));
     let found = warnings(&request);
@@ -152,9 +152,7 @@ fn a_late_response_counted_with_added_days_points_foi_due_at_the_casebook() {
 
 #[test]
 fn a_casebook_adds_proclaimed_bank_holidays() {
-    let profile = format!(
-        "{FOIA_PROFILE}bank-holidays:\n  - {{date: 2029-06-18, name: Example proclaimed holiday, nations: [northern-ireland]}}\n"
-    );
+    let profile = format!("{FOIA_PROFILE}{PROCLAIMED_HOLIDAY_2029}");
     let with = casebook(&profile);
     let request = with.request("r", &request_with("received: 2029-06-15\n"));
     let without = casebook(FOIA_PROFILE);

@@ -139,8 +139,7 @@ fn render_warns_about_a_late_response_and_still_renders() {
 
 #[test]
 fn a_casebook_adds_its_bank_holidays_and_its_act() {
-    let holiday = "bank-holidays:\n  - {date: 2029-06-18, name: Example proclaimed holiday, nations: [northern-ireland]}\n";
-    let casebook = Casebook::new(&format!("{}{holiday}", common::FOIA_PROFILE));
+    let casebook = Casebook::new(&format!("{}{}", common::FOIA_PROFILE, common::PROCLAIMED_HOLIDAY_2029));
     let root = casebook.root().to_str().expect("utf-8 path");
     let plain = stdout(&["due", "2029-06-15"]);
     let with = stdout(&["due", "2029-06-15", "--casebook", root, "--explain"]);

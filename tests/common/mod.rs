@@ -145,6 +145,11 @@ authority:
       not-held: true
 ";
 
+/// A `bank-holidays:` entry for foi.yaml: a day proclaimed in Northern Ireland (so FOIA
+/// skips it), past the built-in calendar.
+pub const PROCLAIMED_HOLIDAY_2029: &str =
+    "bank-holidays:\n  - {date: 2029-06-18, name: Example proclaimed holiday, nations: [northern-ireland]}\n";
+
 /// A contact-centre contract with every answer disclosed.
 pub const OPEN_CONTRACT: &str = "\
 part: contact-centre

@@ -98,8 +98,8 @@ pub fn feed_id(publishers: &[Publisher]) -> String {
     id
 }
 
-/// The feed as XML. `base_url` has no trailing `/`.
-pub fn atom(entries: &[Entry], title: &str, id: &str, base_url: Option<&str>) -> String {
+/// The feed as XML. `rights` names the licence; `base_url` has no trailing `/`.
+pub fn atom(entries: &[Entry], title: &str, id: &str, rights: &str, base_url: Option<&str>) -> String {
     let link = |path: &str| match base_url {
         Some(base) => format!("{base}/{path}"),
         None => path.to_owned(),
@@ -113,9 +113,11 @@ pub fn atom(entries: &[Entry], title: &str, id: &str, base_url: Option<&str>) ->
     let _ = writeln!(out, "  <link rel=\"self\" href=\"{}\"/>", xml(&link("feed.atom")));
     let _ =
         writeln!(out, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", xml(&link("index.html")));
-    if let Some(updated) = updated {
-        let _ = writeln!(out, "  <updated>{updated}T00:00:00Z</updated>");
-    }
+    // A feed must say when it last changed (RFC 4287 4.1.1); with no entries yet, the day
+    // the Acts came into force stands in, so the feed stays valid and the same every time.
+    let updated = updated.map_or_else(|| "2005-01-01".to_owned(), |d| d.to_string());
+    let _ = writeln!(out, "  <updated>{updated}T00:00:00Z</updated>");
+    let _ = writeln!(out, "  <rights>{}</rights>", xml(rights));
     for entry in entries {
         let response = &entry.response;
         let date = response.responded.unwrap_or(response.received);

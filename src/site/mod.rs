@@ -221,9 +221,10 @@ fn site_files(
     let package =
         data::Package { title: &site.view.title, licence, base_url, publishers: site.publishers(loaded) };
     files.push((data::PACKAGE_FILE.into(), data::package(&package)?.into_bytes()));
+    let rights = format!("Published under the {} ({})", licence.title, licence.url);
     files.push((
         "feed.atom".into(),
-        feed::atom(entries, &site.view.title, &feed::feed_id(publishers), base_url).into_bytes(),
+        feed::atom(entries, &site.view.title, &feed::feed_id(publishers), &rights, base_url).into_bytes(),
     ));
     Ok(files)
 }
@@ -497,7 +498,7 @@ impl Site {
         minijinja::context! {
             site => self.site(),
             current => "",
-            root => "../",
+            root => minijinja::Value::from_safe_string("../".to_owned()),
             summary => minijinja::Value::from(minijinja::value::Serde(&summary)),
         }
     }

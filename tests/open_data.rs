@@ -493,11 +493,28 @@ fn bad_codes_websites_and_licences_in_foi_yaml_are_errors() {
     let report = String::from_utf8_lossy(&check.stderr);
     for expected in [
         "`E0700006` is not a GSS code",
-        "`javascript:alert(1)` is not a web address",
+        "warning: `javascript:alert(1)` is not a web address, so the disclosure log will not link it",
         "`www.example.org` is not a web address",
     ] {
         assert!(report.contains(expected), "{expected} in:\n{report}");
     }
+}
+
+#[test]
+fn a_website_that_is_not_a_web_address_is_never_linked() {
+    let casebook = Casebook::example("hastings");
+    let profile = casebook
+        .read("foi.yaml")
+        .replace("website: https://www.hastings.gov.uk", "website: \"javascript:alert(1)\"");
+    casebook.write("foi.yaml", &profile);
+    let site = casebook.root().join("site");
+    let run = publish(&[casebook.root().to_path_buf()], &site, &[]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    for file in ["index.html", "responses/FOIR-467737865.html", "datapackage.json"] {
+        assert!(!read(&site, file).contains("href=\"javascript"), "{file}");
+        assert!(!read(&site, file).contains("\"path\": \"javascript"), "{file}");
+    }
+    assert!(read(&site, "index.html").contains("<p class=\"publisher\">Hastings Borough Council</p>"));
 }
 
 #[test]

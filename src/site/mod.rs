@@ -1,10 +1,12 @@
 //! The disclosure log: a static site of the published responses, with open data.
 //!
 //! Owns `foi publish`: which requests are published (`publish: true`), the site's layout
-//! (`index.html`, `stats.html`, `responses/<reference>.html` and `.md`, `disclosure-log.csv`,
-//! `disclosure-log.json`, `feed.atom`), and keeping the site in step with the casebook:
-//! files of responses no longer published are removed. Every page is made from the public
-//! version of a response, which holds no trace of the requester and no withheld value.
+//! (`index.html`, `stats.html`, `accessibility.html`, `responses/<reference>.html` and `.md`,
+//! the open data of `data`, `feed.atom`), what every page shows of the site as a whole (its
+//! publisher, licence and contacts) and each page's context, and keeping the site in step
+//! with the casebook: files of responses no longer published are removed. Every page is
+//! made from the public version of a response, which holds no trace of the requester and
+//! no withheld value.
 
 mod data;
 mod feed;
@@ -248,6 +250,14 @@ fn base_url(given: Option<&str>) -> anyhow::Result<Option<String>> {
     Ok(Some(base.to_owned()))
 }
 
+/// Whether `url` is an absolute `http(s)` address that can go into a link as it is.
+fn is_web_address(url: &str) -> bool {
+    let plain = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\'' | '`'));
+    plain && ["https://", "http://"].iter().any(|s| url.strip_prefix(s).is_some_and(|rest| !rest.is_empty()))
+}
+
 /// Every authority of the casebooks with the earliest day one of its requests was received,
 /// for the feed's id.
 fn publishers<'a>(casebooks: &'a [Casebook], responses: &[Loaded]) -> Vec<feed::Publisher<'a>> {
@@ -347,6 +357,8 @@ impl Site {
             (_, _, [one]) => (Some(one.name.clone()), one.website.clone()),
             _ => (None, None),
         };
+        // `foi check` warns of a website that is not a web address; it is not linked.
+        let website = website.filter(|url| is_web_address(url));
         // One site, one licence: casebooks published together must agree on it.
         let mut licence: Option<&Licence> = None;
         let default = data::default_licence();
@@ -391,11 +403,11 @@ impl Site {
     fn publishers<'a>(&self, casebooks: &'a [Casebook]) -> Vec<(&'a str, Option<&'a str>)> {
         let mut out: Vec<(&str, Option<&str>)> = Vec::new();
         for casebook in casebooks {
+            // `foi check` warns of a website that is not a web address; it is not linked.
+            let link = |website: &'a Option<String>| website.as_deref().filter(|url| is_web_address(url));
             match &casebook.shared_service {
-                Some(shared) => out.push((&shared.name, shared.website.as_deref())),
-                None => {
-                    out.extend(casebook.authorities.iter().map(|a| (a.name.as_str(), a.website.as_deref())))
-                }
+                Some(shared) => out.push((&shared.name, link(&shared.website))),
+                None => out.extend(casebook.authorities.iter().map(|a| (a.name.as_str(), link(&a.website)))),
             }
         }
         out.dedup();

@@ -231,13 +231,18 @@ fn authority(
     }
 }
 
-/// A website is linked from the letter and the disclosure log: only a web address will do
-/// (a `javascript:` link on the log would run in every reader's browser).
+/// A website is printed on the letterhead and linked from the disclosure log's header. Text
+/// that is not a web address still prints, but the log does not link it (a `javascript:`
+/// link would run in every reader's browser), so it is worth a warning.
 fn website(check: &mut Check, path: &FieldPath, website: Option<&str>) {
     if let Some(url) = website.filter(|url| !is_web_address(url)) {
         check.push(
-            Finding::error(check.file, path, format!("`{url}` is not a web address"))
-                .hint("give the full address, starting https://, with no spaces"),
+            Finding::warning(
+                check.file,
+                path,
+                format!("`{url}` is not a web address, so the disclosure log will not link it"),
+            )
+            .hint("give the full address, starting https://, with no spaces"),
         );
     }
 }

@@ -13,7 +13,8 @@ use crate::exemptions::{Exemption, Library};
 use crate::jurisdiction::Act;
 use crate::model::values::{Date, Value};
 use crate::model::{
-    Jurisdiction, Layout, Publication, RefusalGround, Requester, SharedService, Signature, TeamContact,
+    Jurisdiction, Layout, Licence, Publication, RefusalGround, Requester, SharedService, Signature,
+    TeamContact,
 };
 use crate::questionnaire::{PartId, QuestionId, Questionnaire, Scope};
 
@@ -36,6 +37,9 @@ pub struct Casebook {
     pub broken_contracts: std::collections::BTreeSet<String>,
     /// Bank holidays foi.yaml adds to the built-in calendar.
     pub bank_holidays: Vec<Holiday>,
+    /// The licence foi.yaml publishes under, if it names one (the disclosure log's default
+    /// is the Open Government Licence).
+    pub licence: Option<Licence>,
     /// The junior contract owners, indexed for the personal-data checks of each request
     /// (built on first use).
     pub(crate) juniors: std::sync::OnceLock<crate::validate::Juniors>,
@@ -59,6 +63,8 @@ pub struct Authority {
     pub address: Vec<String>,
     /// Website.
     pub website: Option<String>,
+    /// Its code in an official register (GSS, ONS or ODS), if foi.yaml gives one.
+    pub code: Option<AuthorityCode>,
     /// The FOI team.
     pub foi_team: TeamContact,
     /// Where internal reviews go.
@@ -77,6 +83,35 @@ pub struct Authority {
     pub policy: BTreeMap<QuestionId, Decision>,
     /// Why the authority holds no contracts for a part.
     pub no_contracts: BTreeMap<PartId, String>,
+}
+
+/// An authority's code in an official register, checked against the register's form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthorityCode {
+    /// A Government Statistical Service code: `E07000062`.
+    Gss(String),
+    /// A legacy ONS code: `21UH`.
+    Ons(String),
+    /// An NHS Organisation Data Service code: `X26`.
+    Ods(String),
+}
+
+impl AuthorityCode {
+    /// The register: `gss`, `ons` or `ods`.
+    pub fn scheme(&self) -> &'static str {
+        match self {
+            AuthorityCode::Gss(_) => "gss",
+            AuthorityCode::Ons(_) => "ons",
+            AuthorityCode::Ods(_) => "ods",
+        }
+    }
+
+    /// The code itself.
+    pub fn code(&self) -> &str {
+        match self {
+            AuthorityCode::Gss(code) | AuthorityCode::Ons(code) | AuthorityCode::Ods(code) => code,
+        }
+    }
 }
 
 /// A contract, checked.

@@ -30,9 +30,13 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("rights.md", include_str!("../templates/rights.md")),
     ("page.html", include_str!("../templates/page.html")),
     ("style.css", include_str!("../templates/style.css")),
+    ("site-base.html", include_str!("../templates/site-base.html")),
     ("site-index.html", include_str!("../templates/site-index.html")),
     ("site-nav.html", include_str!("../templates/site-nav.html")),
+    ("site-response.html", include_str!("../templates/site-response.html")),
     ("site-stats.html", include_str!("../templates/site-stats.html")),
+    ("site-accessibility.html", include_str!("../templates/site-accessibility.html")),
+    ("site.css", include_str!("../templates/site.css")),
     ("site.js", include_str!("../templates/site.js")),
     ("letter.typ", include_str!("../templates/letter.typ")),
 ];

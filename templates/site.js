@@ -1,5 +1,6 @@
 /* The disclosure log's filter box and column sorting. Without this script the table is
-   complete and in date order; with it, readers can narrow and reorder it. */
+   complete and in date order; with it, readers can narrow and reorder it. Cells hold a
+   label (shown on narrow screens) and a value: only values are matched and sorted. */
 (function () {
   "use strict";
   var table = document.getElementById("responses");
@@ -12,16 +13,25 @@
   var count = document.getElementById("filter-count");
 
   function show(shown) {
-    count.textContent = shown + " of " + rows.length + " responses shown";
+    count.textContent = shown + " of " + rows.length + (rows.length === 1 ? " response" : " responses") + " shown";
+  }
+
+  function value(cell) {
+    return cell.querySelector(".cell-value") || cell;
+  }
+
+  function rowText(row) {
+    return Array.prototype.map.call(row.cells, function (cell) { return value(cell).textContent; }).join(" ");
   }
 
   box.hidden = false;
+  table.classList.add("sortable");
   show(rows.length);
   input.addEventListener("input", function () {
     var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
     var shown = 0;
     rows.forEach(function (row) {
-      var text = row.textContent.toLowerCase();
+      var text = rowText(row).toLowerCase();
       var match = words.every(function (word) { return text.indexOf(word) !== -1; });
       row.hidden = !match;
       if (match) { shown += 1; }
@@ -31,7 +41,7 @@
 
   function key(cell) {
     var time = cell.querySelector("time");
-    return time ? time.getAttribute("datetime") : cell.textContent.trim().toLowerCase();
+    return time ? time.getAttribute("datetime") : value(cell).textContent.trim().toLowerCase();
   }
 
   headers.forEach(function (header, index) {

@@ -1,6 +1,8 @@
-//! The published disclosure log in headless Chromium: axe-core finds no WCAG 2.2 AA
-//! violation on the index, the statistics page and a response page, the filter box narrows
-//! the table and the column headings sort it (tests/browser/check.mjs).
+//! The published disclosure log in headless Chromium at 1100 and 390 pixels wide: axe-core
+//! finds no WCAG 2.2 AA violation on the index, the statistics page, the accessibility
+//! statement and a response page; no page scrolls sideways; the layout widens and narrows;
+//! the skip link comes first with the yellow focus style; the filter box narrows the table
+//! and the column headings sort it (tests/browser/check.mjs).
 //!
 //! Needs `chromium` and `chromium-driver` (Debian), Node.js, and `npm ci` in tests/browser
 //! for axe-core: `bash .ci/run` installs what is missing. When they are missing this test
@@ -14,7 +16,7 @@ fn tool(env: &str, default: &str) -> PathBuf {
 }
 
 #[test]
-fn the_disclosure_log_is_accessible_and_its_filter_and_sorting_work() {
+fn the_disclosure_log_is_accessible_at_both_widths_and_its_filter_and_sorting_work() {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
     let harness = here.join("tests/browser");
     let chromium = tool("CHROMIUM", "/usr/bin/chromium");
@@ -61,8 +63,23 @@ fn the_disclosure_log_is_accessible_and_its_filter_and_sorting_work() {
     let report =
         format!("{}{}", String::from_utf8_lossy(&checked.stdout), String::from_utf8_lossy(&checked.stderr));
     assert!(checked.status.success(), "browser checks failed:\n{report}");
-    for page in ["index.html", "stats.html", "responses/CAS-84648-H4L3X0.html"] {
-        assert!(report.contains(&format!("{page}: no WCAG 2.2 AA violations")), "{report}");
+    for width in [1100, 390] {
+        for page in ["index.html", "stats.html", "accessibility.html", "responses/CAS-84648-H4L3X0.html"] {
+            assert!(report.contains(&format!("{page} at {width} px: no WCAG 2.2 AA violations")), "{report}");
+            assert!(report.contains(&format!("{page} at {width} px: no horizontal scroll")), "{report}");
+        }
+        for check in [
+            "filter at {w} px: typing \"CAS-84648\" narrowed 5 rows to 1",
+            "sort at {w} px: by reference",
+            "skip link at {w} px: first on Tab",
+        ] {
+            let line = check.replace("{w}", &width.to_string());
+            assert!(report.contains(&line), "{line} missing from:\n{report}");
+        }
     }
-    assert!(report.contains("narrowed 5 rows to 1"), "{report}");
+    assert!(
+        report.contains("layout at 1100 px: index rows table-row, summary beside the letter"),
+        "{report}"
+    );
+    assert!(report.contains("layout at 390 px: index rows block, summary above the letter"), "{report}");
 }

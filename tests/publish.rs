@@ -96,6 +96,10 @@ fn the_site_has_every_part_and_only_published_responses() {
     assert_eq!(
         names,
         [
+            "accessibility.html",
+            "datapackage.json",
+            "disclosure-log-requests.csv",
+            "disclosure-log-requests.json",
             "disclosure-log.csv",
             "disclosure-log.json",
             "feed.atom",
@@ -120,9 +124,86 @@ fn the_site_has_every_part_and_only_published_responses() {
             .map(|r| index.find(&format!(">{r}</a>")).unwrap_or_else(|| panic!("{r} missing from the index")))
             .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "newest received first");
-    assert!(index.contains("<th scope=\"col\">Exemptions</th>") && index.contains("Section 43(2)"));
+    assert!(index.contains(">Exemptions</th>") && index.contains("Section 43(2)"));
     let page = String::from_utf8_lossy(&files["responses/FOIR-467737865.html"]).into_owned();
-    assert!(page.contains("<a href=\"../index.html\">") && page.contains("Dear requester,"));
+    assert!(page.contains("<a href=\"../index.html\">All responses</a>") && page.contains("Dear requester,"));
+}
+
+#[test]
+fn a_response_page_has_its_title_as_h1_a_summary_and_links() {
+    let site = tempfile::tempdir().expect("tempdir");
+    assert!(publish(&examples()[..1], site.path()).status.success());
+    let page = std::fs::read_to_string(site.path().join("responses/FOIR-467737865.html")).expect("page");
+    let h1s: Vec<&str> = page.match_indices("<h1").map(|(at, _)| &page[at..at + 80]).collect();
+    assert_eq!(h1s.len(), 1, "{h1s:?}");
+    assert!(page.contains("<h1>Contact centre and inbound network services contracts</h1>"));
+    // The letter's own headings sit under the page's title.
+    assert!(page.contains("<h2 id=\"hastings-borough-council\">Hastings Borough Council</h2>"));
+    for fact in [
+        "<dt>Reference</dt><dd class=\"reference\">FOIR-467737865</dd>",
+        "<dt>Received</dt><dd><time datetime=\"2022-11-25\">25 November 2022</time></dd>",
+        "<dt>Due</dt><dd><time datetime=\"2022-12-28\">28 December 2022</time></dd>",
+        "<time datetime=\"2022-12-09\">9 December 2022</time> (on time)",
+        "<dt>Outcome</dt><dd>Partially withheld</dd>",
+        "<li>Section 43(2): Commercial interests</li>",
+        "<a href=\"#your-right-to-ask-for-a-review\">Your right to ask for a review</a>",
+    ] {
+        assert!(page.contains(fact), "{fact} missing from the summary");
+    }
+    assert!(page.contains("<a href=\"mailto:foi@hastings.gov.uk\">foi@hastings.gov.uk</a>"));
+    assert!(page.contains("<a href=\"https://www.hastings.gov.uk\">https://www.hastings.gov.uk</a>"));
+    assert!(page.contains("id=\"your-right-to-ask-for-a-review\""));
+    // The publisher, the skip link and the footer.
+    assert!(page.contains("<a class=\"skip-link\" href=\"#main\">Skip to main content</a>"));
+    // (minijinja escapes `/` in attribute values; browsers read it back as `/`.)
+    assert!(page.contains("<a href=\"https:&#x2f;&#x2f;www.hastings.gov.uk\">Hastings Borough Council<span class=\"visually-hidden\"> (website)</span></a>"));
+    assert!(page.contains("&#x2f;open-government-licence&#x2f;version&#x2f;3&#x2f;\" rel=\"license\">Open Government Licence v3.0</a>"));
+    assert!(page.contains("<a href=\"../accessibility.html\">Accessibility statement</a>"));
+    let statement = std::fs::read_to_string(site.path().join("accessibility.html")).expect("statement");
+    for heading in [
+        "Feedback and contact information",
+        "Enforcement procedure",
+        "Technical information about this website's accessibility",
+        "Compliance status",
+        "Preparation of this accessibility statement",
+    ] {
+        assert!(statement.contains(&format!(">{heading}</h")), "{heading}");
+    }
+    assert!(statement.contains("fully compliant") && statement.contains("mailto:foi@hastings.gov.uk"));
+}
+
+#[test]
+fn the_accessibility_statement_says_so_when_the_casebook_changed_the_pages() {
+    let casebook = Casebook::example("hastings");
+    casebook.write("templates/site.css", "main { color: #777; }\n");
+    let site = casebook.root().join("site");
+    let run = publish(&[casebook.root().to_path_buf()], &site);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let statement = std::fs::read_to_string(site.join("accessibility.html")).expect("statement");
+    assert!(statement.contains("partially compliant") && statement.contains("(site.css)"), "{statement}");
+}
+
+#[test]
+fn the_statistics_page_has_headlines_bars_quarters_and_one_comparison_table() {
+    let site = tempfile::tempdir().expect("tempdir");
+    assert!(publish(&examples(), site.path()).status.success());
+    let page = std::fs::read_to_string(site.path().join("stats.html")).expect("stats");
+    assert!(page.contains("<span class=\"figure\">100%</span> answered on time, 5 of 5"), "{page}");
+    assert!(page.contains("<tr><th scope=\"row\">Partially withheld</th><td class=\"num\">4</td><td class=\"share\"><span class=\"bar\" aria-hidden=\"true\"><span style=\"width: 80.0%\"></span></span><span class=\"share-figure\">80%</span></td></tr>"), "{page}");
+    // Outcomes nobody had are named once, not listed as rows of zeros.
+    assert!(!page.contains(">Withheld in full</th>"));
+    assert!(page.contains("No request had any other outcome (Withheld in full, Information not held"));
+    for quarter in
+        ["April to June 2022", "July to September 2022", "October to December 2022", "April to June 2023"]
+    {
+        assert!(page.contains(&format!("<th scope=\"row\" role=\"rowheader\">{quarter}</th>")), "{quarter}");
+    }
+    assert_eq!(page.matches("<table").count(), 5, "outcomes, timeliness, quarters, exemptions, authorities");
+    assert!(page.contains("<caption>Requests by authority</caption>"));
+    assert!(page.contains(
+        "<tr role=\"row\" class=\"total\"><th scope=\"row\" role=\"rowheader\">All authorities</th>"
+    ));
+    assert!(!page.contains("<script"), "the charts need no JavaScript");
 }
 
 #[test]
@@ -144,23 +225,29 @@ fn open_data_has_one_row_per_question_answered() {
     let site = tempfile::tempdir().expect("tempdir");
     assert!(publish(&examples()[..1], site.path()).status.success());
     let csv = std::fs::read_to_string(site.path().join("disclosure-log.csv")).expect("csv");
+    let csv = csv.strip_prefix('\u{feff}').expect("a byte-order mark for Excel");
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "reference,authority,received,responded,part,contract,number,question_id,question,outcome,value,exemptions"
+        "reference,authority,authority_id,received,responded,part,contract,contract_id,number,question_id,question,outcome,value,value_type,value_count,value_date,amount,currency,years_averaged,publication_url,exemptions,refusal_ground"
     );
     assert_eq!(lines.len(), 1 + 12 + 7, "12 questions in part 1 and 7 in part 2");
-    assert!(lines.contains(&"FOIR-467737865,Hastings Borough Council,2022-11-25,2022-12-09,contact-centre,Contact Centre Software Support and Maintenance,4,expiry,Contract Expiry,disclosed,1 February 2023,"));
-    assert!(lines.contains(&"FOIR-467737865,Hastings Borough Council,2022-11-25,2022-12-09,contact-centre,Contact Centre Software Support and Maintenance,10,manufacturer,Manufacturer of the contact centre,withheld,,s31-1-a s43-2"));
+    assert!(lines.contains(&"FOIR-467737865,Hastings Borough Council,gss:E07000062,2022-11-25,2022-12-09,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,4,expiry,Contract Expiry,disclosed,1 February 2023,date,,2023-02-01,,,,,,"));
+    assert!(lines.contains(&"FOIR-467737865,Hastings Borough Council,gss:E07000062,2022-11-25,2022-12-09,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,10,manufacturer,Manufacturer of the contact centre,withheld,,,,,,,,,s31-1-a s43-2,"));
+    assert!(lines.contains(&"FOIR-467737865,Hastings Borough Council,gss:E07000062,2022-11-25,2022-12-09,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,8,agents,Number of Agents,disclosed,11,count,11,,,,,,,"));
     let json: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(site.path().join("disclosure-log.json")).expect("json"),
     )
     .expect("valid");
     assert_eq!(json["format"], "foi-disclosure-log/1");
+    assert_eq!(json["licence"]["id"], "OGL-UK-3.0");
     assert_eq!(json["rows"].as_array().expect("rows").len(), 19);
-    let feed = std::fs::read_to_string(site.path().join("feed.atom")).expect("feed");
-    assert!(feed.contains("<id>urn:foi:") && feed.contains("<updated>2022-12-09T00:00:00Z</updated>"));
-    assert!(feed.contains("<link href=\"responses/FOIR-467737865.html\"/>"));
+    let requests = std::fs::read_to_string(site.path().join("disclosure-log-requests.csv")).expect("csv");
+    assert_eq!(
+        requests,
+        "\u{feff}reference,authority,authority_id,title,received,clarification,due,extended_due,responded,on_time,outcome,outcome_label,exemptions,refusal_ground,url\r\n\
+         FOIR-467737865,Hastings Borough Council,gss:E07000062,Contact centre and inbound network services contracts,2022-11-25,,2022-12-28,,2022-12-09,true,partially-withheld,Partially withheld,s43-2 s31-1-a,,responses/FOIR-467737865.html\r\n"
+    );
 }
 
 #[test]

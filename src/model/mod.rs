@@ -16,7 +16,8 @@ pub use answer::{Answer, DECISION_KEYS, Decision, Publication};
 pub use contract::ContractFile;
 pub use fields::Facts;
 pub use profile::{
-    AuthorityFile, BankHolidayFile, Jurisdiction, Layout, ProfileFile, SharedService, Signature, TeamContact,
+    AuthorityCodeFile, AuthorityFile, BankHolidayFile, Jurisdiction, Layout, Licence, ProfileFile,
+    SharedService, Signature, TeamContact,
 };
 pub use request::{
     Extension, Number, OrStandard, PartAsked, QuestionAsked, Refusal, RefusalGround, RequestFile, Requester,

@@ -29,6 +29,26 @@ pub struct ProfileFile {
     /// day under FOIA s.10(6) and FOISA s.73 (ICO line to take LTT47). Default: none.
     #[serde(default)]
     pub bank_holidays: Vec<BankHolidayFile>,
+    /// The licence the disclosure log's open data and pages are published under. Default:
+    /// the Open Government Licence v3.0, which UK public bodies use for information they
+    /// publish (`foi publish` states it on every page, in the JSON and in
+    /// `datapackage.json`).
+    #[serde(default)]
+    pub licence: Option<Licence>,
+}
+
+/// The licence published information is offered under.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
+pub struct Licence {
+    /// Its name as printed, e.g. `Open Government Licence v3.0`.
+    pub title: String,
+    /// Where its terms are published (an `https://` address).
+    pub url: String,
+    /// Its identifier in the Open Definition's list of licences (`OGL-UK-3.0`, `CC-BY-4.0`),
+    /// used in `datapackage.json`. Leave out when it has none.
+    #[serde(default)]
+    pub id: Option<String>,
 }
 
 /// A proclaimed bank holiday the built-in calendar does not know yet.
@@ -50,6 +70,9 @@ pub struct BankHolidayFile {
 pub struct SharedService {
     /// Name, e.g. `Mid Kent ICT Partnership`.
     pub name: String,
+    /// Its website (an `https://` address), linked from the disclosure log's header.
+    #[serde(default)]
+    pub website: Option<String>,
 }
 
 /// The Act an authority answers under.
@@ -100,9 +123,16 @@ pub struct AuthorityFile {
     /// Postal address, one line per item, printed on the letterhead.
     #[serde(default)]
     pub address: Vec<String>,
-    /// Website address.
+    /// Website address (`https://…`), printed on the letterhead and linked from the
+    /// disclosure log's header.
     #[serde(default)]
     pub website: Option<String>,
+    /// The authority's code in an official register, its stable id in the open data:
+    /// `{gss: E07000062}` (the ONS's Government Statistical Service code, for councils),
+    /// `{ons: 21UH}` (a legacy ONS code) or `{ods: X26}` (an NHS Organisation Data Service
+    /// code). Default: none (the open data then identifies the authority by its name).
+    #[serde(default)]
+    pub code: Option<AuthorityCodeFile>,
     /// The team that answers requests.
     pub foi_team: TeamContact,
     /// Where to ask for an internal review. Default: the FOI team.
@@ -132,6 +162,21 @@ pub struct AuthorityFile {
     #[serde(default)]
     #[schemars(schema_with = "super::schema::no_contracts")]
     pub no_contracts: BTreeMap<PartId, String>,
+}
+
+/// An authority's code in an official register: give one of the three.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct AuthorityCodeFile {
+    /// A Government Statistical Service code, a letter and eight digits: `E07000062`.
+    #[serde(default)]
+    pub gss: Option<String>,
+    /// A legacy ONS code, e.g. `21UH`.
+    #[serde(default)]
+    pub ons: Option<String>,
+    /// An NHS Organisation Data Service code, e.g. `X26`.
+    #[serde(default)]
+    pub ods: Option<String>,
 }
 
 /// A team's contact details.

@@ -33,28 +33,48 @@ pub fn body(markdown: &str) -> String {
 /// HTML for a piece of a Markdown document, with heading ids not yet made unique: join the
 /// pieces, then pass the whole through [`unique_ids`].
 pub fn fragment(markdown: &str) -> String {
+    convert(markdown, &options(), &HeadingIds { demote: 0 })
+}
+
+/// [`fragment`] for a page of the disclosure log: web and email addresses become links,
+/// and headings go one level down (the page's title is its only `h1`).
+pub fn site_fragment(markdown: &str) -> String {
+    let mut options = options();
+    // Only http(s), www. and email addresses are linked, so no other scheme can appear.
+    options.extension.autolink = true;
+    convert(markdown, &options, &HeadingIds { demote: 1 })
+}
+
+fn convert(markdown: &str, options: &Options, headings: &HeadingIds) -> String {
     let arena = comrak::Arena::new();
-    let options = options();
-    let root = parse_document(&arena, markdown, &options);
+    let root = parse_document(&arena, markdown, options);
     let mut plugins = Plugins::default();
-    plugins.render.heading_adapter = Some(&HeadingIds);
+    plugins.render.heading_adapter = Some(headings);
     let mut html = String::with_capacity(markdown.len() * 5 / 4);
     // Writing to a String cannot fail.
-    let _ = format_html_with_plugins(root, &options, &mut html, &plugins);
+    let _ = format_html_with_plugins(root, options, &mut html, &plugins);
     html
 }
 
-/// Gives each heading an id made from its text. Ids are made unique afterwards, over the
-/// whole document, by [`unique_ids`].
-struct HeadingIds;
+/// Gives each heading an id made from its text, `demote` levels down (never below `h6`).
+/// Ids are made unique afterwards, over the whole document, by [`unique_ids`].
+struct HeadingIds {
+    demote: u8,
+}
+
+impl HeadingIds {
+    fn level(&self, heading: &HeadingMeta) -> u8 {
+        (heading.level + self.demote).min(6)
+    }
+}
 
 impl HeadingAdapter for HeadingIds {
     fn enter(&self, output: &mut dyn fmt::Write, heading: &HeadingMeta, _: Option<Sourcepos>) -> fmt::Result {
-        write!(output, "<h{} id=\"{}\">", heading.level, slug(&heading.content))
+        write!(output, "<h{} id=\"{}\">", self.level(heading), slug(&heading.content))
     }
 
     fn exit(&self, output: &mut dyn fmt::Write, heading: &HeadingMeta) -> fmt::Result {
-        writeln!(output, "</h{}>", heading.level)
+        writeln!(output, "</h{}>", self.level(heading))
     }
 }
 
@@ -135,6 +155,24 @@ mod tests {
             "{html}"
         );
         assert_eq!(unique_ids("<p>no headings <hr/></p>"), "<p>no headings <hr/></p>");
+    }
+
+    #[test]
+    fn site_pages_link_addresses_and_keep_one_h1() {
+        let html = site_fragment(
+            "# Council\n\nEmail: foi@example.gov.uk\\\nWeb: https://www.example.gov.uk\n\n## Part 1\n\njavascript:alert(1)\n",
+        );
+        assert!(
+            html.contains("<h2 id=\"council\">Council</h2>") && html.contains("<h3 id=\"part-1\">"),
+            "{html}"
+        );
+        assert!(html.contains("<a href=\"mailto:foi@example.gov.uk\">foi@example.gov.uk</a>"), "{html}");
+        assert!(
+            html.contains("<a href=\"https://www.example.gov.uk\">https://www.example.gov.uk</a>"),
+            "{html}"
+        );
+        assert!(!html.contains("href=\"javascript"), "{html}");
+        assert!(!fragment("Email: foi@example.gov.uk\n").contains("<a "), "letters keep their text");
     }
 
     #[test]

@@ -104,6 +104,7 @@ pub struct Renderer {
     env: Environment<'static>,
     root: Option<PathBuf>,
     html_sections: SectionCache,
+    site_sections: SectionCache,
     text_sections: SectionCache,
 }
 
@@ -116,6 +117,26 @@ pub const SITE_INDEX: &str = "site-index.html";
 
 /// The template of the disclosure log's statistics.
 pub const SITE_STATS: &str = "site-stats.html";
+
+/// The template of a response's page on the disclosure log.
+pub const SITE_RESPONSE: &str = "site-response.html";
+
+/// The template of the disclosure log's accessibility statement.
+pub const SITE_ACCESSIBILITY: &str = "site-accessibility.html";
+
+/// The page templates of the disclosure log, whose own copies in a casebook its
+/// accessibility statement names (foi's tests check only the built-in ones).
+pub const SITE_TEMPLATES: [&str; 9] = [
+    "site-base.html",
+    "site-index.html",
+    "site-nav.html",
+    SITE_RESPONSE,
+    SITE_STATS,
+    SITE_ACCESSIBILITY,
+    "site.css",
+    "site.js",
+    "style.css",
+];
 
 /// Enough for the distinct sections of a large batch; past it, the cache starts afresh.
 const SECTION_CACHE_LIMIT: usize = 4096;
@@ -183,6 +204,7 @@ impl Renderer {
             env: templates::environment(root),
             root: root.map(Path::to_path_buf),
             html_sections: SectionCache::default(),
+            site_sections: SectionCache::default(),
             text_sections: SectionCache::default(),
         }
     }
@@ -190,7 +212,7 @@ impl Renderer {
     /// Forgets the sections converted so far (the cache otherwise lives as long as the
     /// renderer): for measuring the cost of converting, and for long-lived renderers.
     pub fn forget_sections(&self) {
-        for cache in [&self.html_sections, &self.text_sections] {
+        for cache in [&self.html_sections, &self.site_sections, &self.text_sections] {
             if let Ok(mut map) = cache.0.lock() {
                 map.clear();
             }
@@ -289,15 +311,17 @@ impl Renderer {
         for section in sections(markdown) {
             joined.push_str(&self.html_sections.get_or_convert(section, html::fragment));
         }
-        self.page(response, html::unique_ids(&joined), None)
+        self.page(response, html::unique_ids(&joined))
     }
 
     /// The page template around a body already made: it gets the response's letterhead
     /// facts, not the whole response, so the page costs little to make.
-    fn page(&self, response: &Response, body: String, site: Option<&str>) -> anyhow::Result<String> {
+    fn page(&self, response: &Response, body: String) -> anyhow::Result<String> {
         let context = minijinja::context! {
             body => minijinja::Value::from_safe_string(body),
-            site => site,
+            // The disclosure log has its own page template now; `site` stays (always none)
+            // for copies of page.html ejected before it did.
+            site => (),
             reference => &response.reference,
             title => &response.title,
             received => minijinja::Value::from(minijinja::value::Serde(&response.received)),
@@ -309,14 +333,30 @@ impl Renderer {
         self.template_value(html::PAGE, context)
     }
 
-    /// A response's page on the disclosure log: the HTML page, with a link back to the
-    /// log's index. `response` must be the public version.
-    pub fn site_page(&self, response: &Response, markdown: &str, site: &str) -> anyhow::Result<String> {
+    /// A response's page on the disclosure log (`site-response.html`): the letter made from
+    /// `markdown` (the public version's), with web and email addresses as links and its
+    /// headings one level down under the page's own title, in the page's `context`.
+    pub fn site_page(&self, markdown: &str, context: &minijinja::Value) -> anyhow::Result<String> {
         let mut joined = String::with_capacity(markdown.len() * 5 / 4);
         for section in sections(markdown) {
-            joined.push_str(&self.html_sections.get_or_convert(section, html::fragment));
+            joined.push_str(&self.site_sections.get_or_convert(section, html::site_fragment));
         }
-        self.page(response, html::unique_ids(&joined), Some(site))
+        let body = html::unique_ids(&joined);
+        let context = minijinja::context! {
+            body => minijinja::Value::from_safe_string(body),
+            ..context.clone()
+        };
+        self.template_value(SITE_RESPONSE, context)
+    }
+
+    /// The disclosure log's accessibility statement (`site-accessibility.html`).
+    pub fn site_accessibility(&self, context: &minijinja::Value) -> anyhow::Result<String> {
+        self.template_value(SITE_ACCESSIBILITY, context.clone())
+    }
+
+    /// Which of the disclosure log's templates this casebook has its own copies of.
+    pub fn site_overrides(&self) -> Vec<&'static str> {
+        SITE_TEMPLATES.into_iter().filter(|name| self.is_override(name)).collect()
     }
 
     /// The disclosure log's index page (`site-index.html`).

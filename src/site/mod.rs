@@ -1,14 +1,17 @@
 //! The disclosure log: a static site of the published responses, with open data.
 //!
 //! Owns `foi publish`: which requests are published (`publish: true`), the site's layout
-//! (`index.html`, `stats.html`, `responses/<reference>.html` and `.md`, `disclosure-log.csv`,
-//! `disclosure-log.json`, `feed.atom`), and keeping the site in step with the casebook:
-//! files of responses no longer published are removed. Every page is made from the public
-//! version of a response, which holds no trace of the requester and no withheld value.
+//! (`index.html`, `stats.html`, `accessibility.html`, `responses/<reference>.html` and `.md`,
+//! the open data of `data`, `feed.atom`), what every page shows of the site as a whole (its
+//! publisher, licence and contacts) and each page's context, and keeping the site in step
+//! with the casebook: files of responses no longer published are removed. Every page is
+//! made from the public version of a response, which holds no trace of the requester and
+//! no withheld value.
 
 mod data;
 mod feed;
 pub mod stats;
+mod stats_page;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -18,6 +21,7 @@ use serde::Serialize;
 
 use crate::batch::output_name;
 use crate::casebook::Casebook;
+use crate::model::Licence;
 use crate::model::values::Date;
 use crate::render::Renderer;
 use crate::report::{Finding, Severity};
@@ -58,6 +62,8 @@ pub(crate) struct Entry {
     pub response: Response,
     pub name: String,
     pub casebook: usize,
+    /// The authority's stable id in the open data.
+    pub authority_id: String,
 }
 
 /// A request's public response, its casebook and whether it is to be published.
@@ -115,6 +121,7 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
         return Ok(summary);
     }
     let statistics = Statistics::of(responses.iter().map(|loaded| &loaded.response));
+    let responses_meta = publishers(&loaded, &responses);
     let mut entries = Vec::new();
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     for Loaded { response, casebook, publish } in responses {
@@ -128,36 +135,20 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
                 response.reference
             );
         }
-        entries.push(Entry { response, name, casebook });
+        let code = loaded[casebook]
+            .authorities
+            .iter()
+            .find(|a| a.id == response.authority.id)
+            .and_then(|a| a.code.as_ref());
+        let authority_id = data::authority_id(code, &response.authority.name);
+        entries.push(Entry { response, name, casebook, authority_id });
     }
     // Newest first; the reference breaks ties so the order never depends on the file system.
     entries.sort_by(|a, b| {
         (b.response.received, &b.response.reference).cmp(&(a.response.received, &a.response.reference))
     });
-    let site = Site::new(&loaded);
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    let renderers: Vec<Renderer> = loaded.iter().map(|c| Renderer::new(Some(&c.root))).collect();
-    for entry in &entries {
-        let renderer = &renderers[entry.casebook];
-        let markdown = renderer.markdown(&entry.response)?;
-        let html = renderer.site_page(&entry.response, &markdown, &site.title)?;
-        files.push((PathBuf::from("responses").join(format!("{}.html", entry.name)), html.into_bytes()));
-        files.push((PathBuf::from("responses").join(format!("{}.md", entry.name)), markdown.into_bytes()));
-    }
-    let Some(pages) = renderers.first() else {
-        return Err(UsageError("no casebook to publish".into()).into());
-    };
-    files.push((
-        "index.html".into(),
-        pages.site_index(&site.index_context(&entries, &statistics))?.into_bytes(),
-    ));
-    files.push(("stats.html".into(), pages.site_stats(&site.stats_context(&statistics))?.into_bytes()));
-    files.push(("disclosure-log.csv".into(), data::csv(&entries).into_bytes()));
-    files.push(("disclosure-log.json".into(), data::json(&entries)?.into_bytes()));
-    files.push((
-        "feed.atom".into(),
-        feed::atom(&entries, &site.title, options.base_url.as_deref()).into_bytes(),
-    ));
+    let base_url = base_url(options.base_url.as_deref())?;
+    let files = site_files(&loaded, &entries, &responses_meta, &statistics, base_url.as_deref())?;
 
     std::fs::create_dir_all(options.out.join("responses"))
         .with_context(|| format!("cannot create folder {}", options.out.display()))?;
@@ -189,9 +180,131 @@ fn remove_stale(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<usiz
     Ok(removed)
 }
 
-/// The site as a whole: its title and the contexts of its own pages.
-struct Site {
+/// The files of the site, by path relative to its folder, made in memory: each response's
+/// page and Markdown, the index, statistics and accessibility statement, the open data with
+/// its Data Package, and the feed.
+fn site_files(
+    loaded: &[Casebook],
+    entries: &[Entry],
+    publishers: &[feed::Publisher],
+    statistics: &Statistics,
+    base_url: Option<&str>,
+) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
+    let site = Site::new(loaded, base_url)?;
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let renderers: Vec<Renderer> = loaded.iter().map(|c| Renderer::new(Some(&c.root))).collect();
+    for entry in entries {
+        let renderer = &renderers[entry.casebook];
+        let markdown = renderer.markdown(&entry.response)?;
+        let html = renderer.site_page(&markdown, &site.response_context(entry, &markdown))?;
+        files.push((PathBuf::from("responses").join(format!("{}.html", entry.name)), html.into_bytes()));
+        files.push((PathBuf::from("responses").join(format!("{}.md", entry.name)), markdown.into_bytes()));
+    }
+    let Some(pages) = renderers.first() else {
+        return Err(UsageError("no casebook to publish".into()).into());
+    };
+    files.push((
+        "index.html".into(),
+        pages.site_index(&site.index_context(entries, statistics))?.into_bytes(),
+    ));
+    files.push(("stats.html".into(), pages.site_stats(&site.stats_context(statistics))?.into_bytes()));
+    let changed = pages.site_overrides();
+    files.push((
+        "accessibility.html".into(),
+        pages.site_accessibility(&site.accessibility_context(&changed))?.into_bytes(),
+    ));
+    let licence = &site.view.licence;
+    let (questions_csv, questions_json) = data::QUESTIONS_FILES;
+    let (requests_csv, requests_json) = data::REQUESTS_FILES;
+    files.push((requests_csv.into(), data::requests_csv(entries, base_url).into_bytes()));
+    files.push((requests_json.into(), data::requests_json(entries, licence, base_url)?.into_bytes()));
+    files.push((questions_csv.into(), data::questions_csv(entries).into_bytes()));
+    files.push((questions_json.into(), data::questions_json(entries, licence)?.into_bytes()));
+    let package =
+        data::Package { title: &site.view.title, licence, base_url, publishers: site.publishers(loaded) };
+    files.push((data::PACKAGE_FILE.into(), data::package(&package)?.into_bytes()));
+    let rights = format!("Published under the {} ({})", licence.title, licence.url);
+    files.push((
+        "feed.atom".into(),
+        feed::atom(entries, &site.view.title, &feed::feed_id(publishers), &rights, base_url).into_bytes(),
+    ));
+    Ok(files)
+}
+
+/// The site's address without a trailing `/`. It goes into links and the feed, so only an
+/// absolute web address will do.
+fn base_url(given: Option<&str>) -> anyhow::Result<Option<String>> {
+    let Some(given) = given else { return Ok(None) };
+    let base = given.trim().trim_end_matches('/');
+    let plain = !base
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\'' | '`'));
+    let web =
+        ["https://", "http://"].iter().any(|s| base.strip_prefix(s).is_some_and(|rest| !rest.is_empty()));
+    if !(plain && web) {
+        return Err(UsageError(format!(
+            "--base-url `{given}` is not a web address: give the site's full address, e.g. https://foi.example.gov.uk/log"
+        ))
+        .into());
+    }
+    Ok(Some(base.to_owned()))
+}
+
+/// Whether `url` is an absolute `http(s)` address that can go into a link as it is.
+fn is_web_address(url: &str) -> bool {
+    let plain = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\'' | '`'));
+    plain && ["https://", "http://"].iter().any(|s| url.strip_prefix(s).is_some_and(|rest| !rest.is_empty()))
+}
+
+/// Every authority of the casebooks with the earliest day one of its requests was received,
+/// for the feed's id.
+fn publishers<'a>(casebooks: &'a [Casebook], responses: &[Loaded]) -> Vec<feed::Publisher<'a>> {
+    let mut out = Vec::new();
+    for (index, casebook) in casebooks.iter().enumerate() {
+        for authority in &casebook.authorities {
+            let first_received = responses
+                .iter()
+                .filter(|r| r.casebook == index && r.response.authority.id == authority.id)
+                .map(|r| r.response.received)
+                .min();
+            out.push(feed::Publisher { email: &authority.foi_team.email, first_received });
+        }
+    }
+    out
+}
+
+/// The site as a whole, as every page's template sees it (`site`).
+#[derive(Serialize)]
+struct SiteView {
+    /// `Disclosure log: Hastings Borough Council`.
     title: String,
+    /// Who publishes the log, when one body does: the authority, or the shared service.
+    publisher: Option<String>,
+    /// The publisher's website.
+    website: Option<String>,
+    /// The licence of the site and its open data.
+    licence: Licence,
+    /// Every authority's FOI team.
+    contacts: Vec<Contact>,
+    /// The address the site is served from, without a trailing `/`.
+    base_url: Option<String>,
+    /// The version of foi that built the site.
+    foi_version: &'static str,
+}
+
+/// An authority's FOI team, as the footer and the accessibility statement give it.
+#[derive(Serialize)]
+struct Contact {
+    authority: String,
+    team: String,
+    email: String,
+}
+
+/// The site as a whole: what every page shows, and the contexts of its own pages.
+struct Site {
+    view: SiteView,
 }
 
 /// One row of the index.
@@ -207,17 +320,102 @@ struct IndexRow<'a> {
     exemptions: Vec<&'a str>,
 }
 
+/// The facts of a response, for the summary box on its page.
+#[derive(Serialize)]
+struct Summary<'a> {
+    reference: &'a str,
+    title: &'a str,
+    authority: &'a str,
+    shared_service: Option<&'a str>,
+    received: String,
+    clarification: Option<String>,
+    due: String,
+    extended_due: Option<String>,
+    responded: Option<String>,
+    on_time: Option<bool>,
+    outcome: &'static str,
+    refusal: Option<String>,
+    exemptions: Vec<String>,
+    regulator: &'a str,
+    review_anchor: Option<&'static str>,
+    review_heading: &'static str,
+    markdown: String,
+}
+
 impl Site {
-    fn new(casebooks: &[Casebook]) -> Self {
-        let shared = casebooks.iter().find_map(|c| c.shared_service.as_ref().map(|s| s.name.clone()));
-        let authorities: Vec<&str> =
-            casebooks.iter().flat_map(|c| c.authorities.iter().map(|a| a.name.as_str())).collect();
+    fn new(casebooks: &[Casebook], base_url: Option<&str>) -> anyhow::Result<Self> {
+        let shared = casebooks.iter().find_map(|c| c.shared_service.as_ref());
+        let authorities: Vec<&crate::casebook::Authority> =
+            casebooks.iter().flat_map(|c| &c.authorities).collect();
         let title = match (casebooks.len(), shared, authorities.as_slice()) {
-            (1, Some(shared), _) => format!("Disclosure log: {shared}"),
-            (_, _, [one]) => format!("Disclosure log: {one}"),
+            (1, Some(shared), _) => format!("Disclosure log: {}", shared.name),
+            (_, _, [one]) => format!("Disclosure log: {}", one.name),
             _ => "Disclosure log".to_owned(),
         };
-        Self { title }
+        let (publisher, website) = match (casebooks.len(), shared, authorities.as_slice()) {
+            (1, Some(shared), _) => (Some(shared.name.clone()), shared.website.clone()),
+            (_, _, [one]) => (Some(one.name.clone()), one.website.clone()),
+            _ => (None, None),
+        };
+        // `foi check` warns of a website that is not a web address; it is not linked.
+        let website = website.filter(|url| is_web_address(url));
+        // One site, one licence: casebooks published together must agree on it.
+        let mut licence: Option<&Licence> = None;
+        let default = data::default_licence();
+        for casebook in casebooks {
+            let theirs = casebook.licence.as_ref().unwrap_or(&default);
+            match licence {
+                Some(ours) if ours != theirs => {
+                    return Err(UsageError(format!(
+                        "the casebooks published together give different licences ({} and {}): give them the same `licence:` in foi.yaml",
+                        ours.title, theirs.title
+                    ))
+                    .into());
+                }
+                _ => licence = Some(theirs),
+            }
+        }
+        let mut contacts: Vec<Contact> = Vec::new();
+        for authority in &authorities {
+            if !contacts.iter().any(|c| c.authority == authority.name && c.email == authority.foi_team.email)
+            {
+                contacts.push(Contact {
+                    authority: authority.name.clone(),
+                    team: authority.foi_team.name.clone(),
+                    email: authority.foi_team.email.clone(),
+                });
+            }
+        }
+        Ok(Self {
+            view: SiteView {
+                title,
+                publisher,
+                website,
+                licence: licence.cloned().unwrap_or(default),
+                contacts,
+                base_url: base_url.map(str::to_owned),
+                foi_version: env!("CARGO_PKG_VERSION"),
+            },
+        })
+    }
+
+    /// Who publishes, for the Data Package: the shared service or the authorities.
+    fn publishers<'a>(&self, casebooks: &'a [Casebook]) -> Vec<(&'a str, Option<&'a str>)> {
+        let mut out: Vec<(&str, Option<&str>)> = Vec::new();
+        for casebook in casebooks {
+            // `foi check` warns of a website that is not a web address; it is not linked.
+            let link = |website: &'a Option<String>| website.as_deref().filter(|url| is_web_address(url));
+            match &casebook.shared_service {
+                Some(shared) => out.push((&shared.name, link(&shared.website))),
+                None => out.extend(casebook.authorities.iter().map(|a| (a.name.as_str(), link(&a.website)))),
+            }
+        }
+        out.dedup();
+        out
+    }
+
+    fn site(&self) -> minijinja::Value {
+        minijinja::Value::from(minijinja::value::Serde(&self.view))
     }
 
     fn index_context(&self, entries: &[Entry], statistics: &Statistics) -> minijinja::Value {
@@ -241,7 +439,10 @@ impl Site {
             .len()
             > 1;
         minijinja::context! {
-            title => &self.title,
+            site => self.site(),
+            current => "index.html",
+            root => "",
+            title => &self.view.title,
             rows => minijinja::Value::from(minijinja::value::Serde(&rows)),
             several_authorities => several,
             total => statistics.overall.requests,
@@ -250,8 +451,67 @@ impl Site {
 
     fn stats_context(&self, statistics: &Statistics) -> minijinja::Value {
         minijinja::context! {
-            title => &self.title,
+            site => self.site(),
+            current => "stats.html",
+            root => "",
+            title => &self.view.title,
             statistics => minijinja::Value::from(minijinja::value::Serde(statistics)),
+            page => minijinja::Value::from(minijinja::value::Serde(&stats_page::StatsPage::of(statistics))),
+        }
+    }
+
+    fn accessibility_context(&self, changed: &[&str]) -> minijinja::Value {
+        minijinja::context! {
+            site => self.site(),
+            current => "accessibility.html",
+            root => "",
+            title => &self.view.title,
+            changed => changed.iter().map(|n| (*n).to_owned()).collect::<Vec<String>>(),
+        }
+    }
+
+    fn response_context(&self, entry: &Entry, markdown: &str) -> minijinja::Value {
+        let response = &entry.response;
+        // The letter's rights section, when the casebook's templates kept its heading.
+        let (anchor, heading) = match response.jurisdiction {
+            crate::model::Jurisdiction::Foia => {
+                ("your-right-to-ask-for-a-review", "Your right to ask for a review")
+            }
+            crate::model::Jurisdiction::Foisa => {
+                ("your-right-to-require-a-review", "Your right to require a review")
+            }
+        };
+        let summary = Summary {
+            reference: &response.reference,
+            title: &response.title,
+            authority: &response.authority.name,
+            shared_service: response.authority.shared_service.as_deref(),
+            received: response.received.to_string(),
+            clarification: response.clarification.map(|d| d.to_string()),
+            due: response.due.to_string(),
+            extended_due: response.extension.as_ref().map(|e| e.due.to_string()),
+            responded: response.responded.map(|d| d.to_string()),
+            on_time: stats::answered_in_time(response),
+            outcome: response.outcome.label(),
+            refusal: response
+                .refusal
+                .as_ref()
+                .map(|r| format!("{}: {}", r.exemption.citation, r.exemption.title)),
+            exemptions: response
+                .notices
+                .iter()
+                .map(|n| format!("{}: {}", n.exemption.citation, n.exemption.title))
+                .collect(),
+            regulator: &response.act.regulator.short,
+            review_anchor: markdown.contains(&format!("\n## {heading}\n")).then_some(anchor),
+            review_heading: heading,
+            markdown: format!("{}.md", entry.name),
+        };
+        minijinja::context! {
+            site => self.site(),
+            current => "",
+            root => minijinja::Value::from_safe_string("../".to_owned()),
+            summary => minijinja::Value::from(minijinja::value::Serde(&summary)),
         }
     }
 }

@@ -1,10 +1,13 @@
 //! Statistics of a casebook's requests, as the official returns count them: outcomes in the
 //! Cabinet Office and OSIC categories, timeliness against the statutory deadline, and the
-//! exemptions relied on, overall and per authority (reference notes B.5).
+//! exemptions relied on, overall and per authority (reference notes B.5), and requests by
+//! the calendar quarter they were received in, as the Cabinet Office's quarterly FOI
+//! statistics and the Scottish Information Commissioner's statistics count them.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use chrono::Datelike;
 use serde::Serialize;
 
 use crate::response::{Outcome, Response};
@@ -53,13 +56,37 @@ pub struct Count {
     pub count: usize,
 }
 
-/// Statistics overall and per authority.
+/// Statistics overall, per authority and per calendar quarter.
 #[derive(Debug, Clone, Serialize)]
 pub struct Statistics {
     /// Every request.
     pub overall: Tally,
     /// Per authority, by name.
     pub authorities: Vec<AuthorityTally>,
+    /// Per calendar quarter of receipt, oldest first: every quarter from the first request's
+    /// to the last one's, quarters without requests included (a gap is a fact too).
+    pub quarters: Vec<QuarterTally>,
+}
+
+/// Requests received in one calendar quarter, and how they were answered.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuarterTally {
+    /// `2022-Q4`.
+    pub quarter: String,
+    /// `October to December 2022`.
+    pub label: String,
+    /// The quarter's first day, `YYYY-MM-DD`.
+    pub start: String,
+    /// Requests received in the quarter.
+    pub requests: usize,
+    /// Of those, answered by the deadline (or within a permitted extension).
+    pub in_time: usize,
+    /// Answered after the deadline.
+    pub late: usize,
+    /// Not yet answered.
+    pub open: usize,
+    /// Share of those answered that were answered in time, in per cent to one decimal place.
+    pub in_time_percent: Option<f64>,
 }
 
 /// One authority's counts.
@@ -85,6 +112,7 @@ impl Statistics {
                 .into_iter()
                 .map(|(name, list)| AuthorityTally { authority: name.to_owned(), tally: tally(&list) })
                 .collect(),
+            quarters: quarters(&responses),
         }
     }
 
@@ -98,8 +126,76 @@ impl Statistics {
                 write_tally(&mut out, &authority.authority, &authority.tally);
             }
         }
+        if !self.quarters.is_empty() {
+            out.push_str("\nBy quarter received              Requests  In time  Late  Open\n");
+            for q in &self.quarters {
+                let _ = writeln!(
+                    out,
+                    "  {:<30} {:>8} {:>8} {:>5} {:>5}",
+                    q.label, q.requests, q.in_time, q.late, q.open
+                );
+            }
+        }
         out
     }
+}
+
+/// Whether a response was sent by its deadline (the extended one, when a public interest
+/// extension was taken under FOIA s.10(3)); `None` while it is not yet sent.
+pub(crate) fn answered_in_time(response: &Response) -> Option<bool> {
+    let deadline = response.extension.as_ref().map_or(response.due, |e| e.due);
+    response.responded.map(|responded| responded <= deadline)
+}
+
+/// Calendar quarters run January to March, April to June, July to September and October to
+/// December, as in the Cabinet Office's and the Scottish Information Commissioner's tables.
+fn quarters(responses: &[&Response]) -> Vec<QuarterTally> {
+    let key = |r: &Response| (r.received.0.year(), (r.received.0.month0() / 3) as usize);
+    let (Some(first), Some(last)) =
+        (responses.iter().map(|r| key(r)).min(), responses.iter().map(|r| key(r)).max())
+    else {
+        return Vec::new();
+    };
+    let mut counts: BTreeMap<(i32, usize), QuarterTally> = BTreeMap::new();
+    let (mut year, mut quarter) = first;
+    while (year, quarter) <= last {
+        const NAMES: [&str; 4] =
+            ["January to March", "April to June", "July to September", "October to December"];
+        counts.insert(
+            (year, quarter),
+            QuarterTally {
+                quarter: format!("{year}-Q{}", quarter + 1),
+                label: format!("{} {year}", NAMES[quarter]),
+                start: format!("{year:04}-{:02}-01", quarter * 3 + 1),
+                requests: 0,
+                in_time: 0,
+                late: 0,
+                open: 0,
+                in_time_percent: None,
+            },
+        );
+        (year, quarter) = if quarter == 3 { (year + 1, 0) } else { (year, quarter + 1) };
+    }
+    for response in responses {
+        let Some(q) = counts.get_mut(&key(response)) else { continue };
+        q.requests += 1;
+        match answered_in_time(response) {
+            None => q.open += 1,
+            Some(true) => q.in_time += 1,
+            Some(false) => q.late += 1,
+        }
+    }
+    counts
+        .into_values()
+        .map(|mut q| {
+            q.in_time_percent = percent(q.in_time, q.in_time + q.late);
+            q
+        })
+        .collect()
+}
+
+fn percent(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| ((part as f64 * 1000.0 / whole as f64).round()) / 10.0)
 }
 
 fn tally(responses: &[&Response]) -> Tally {
@@ -118,20 +214,19 @@ fn tally(responses: &[&Response]) -> Tally {
                 .entry(format!("{}: {}", refusal.exemption.citation, refusal.exemption.title))
                 .or_default() += 1;
         }
-        match response.responded {
-            None => tally.open += 1,
-            Some(responded) => {
+        match (answered_in_time(response), response.responded) {
+            (Some(true), Some(responded)) => {
                 tally.responded += 1;
-                let deadline = response.extension.as_ref().map_or(response.due, |e| e.due);
-                if responded <= deadline {
-                    tally.in_time += 1;
-                    if responded > response.due {
-                        tally.with_extension += 1;
-                    }
-                } else {
-                    tally.late += 1;
+                tally.in_time += 1;
+                if responded > response.due {
+                    tally.with_extension += 1;
                 }
             }
+            (Some(_), _) => {
+                tally.responded += 1;
+                tally.late += 1;
+            }
+            (None, _) => tally.open += 1,
         }
     }
     tally.outcomes = OUTCOMES
@@ -142,10 +237,7 @@ fn tally(responses: &[&Response]) -> Tally {
         exemptions.into_iter().map(|(label, count)| Count { label, count }).collect();
     exemptions.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     tally.exemptions = exemptions;
-    if tally.responded > 0 {
-        let percent = tally.in_time as f64 * 100.0 / tally.responded as f64;
-        tally.in_time_percent = Some((percent * 10.0).round() / 10.0);
-    }
+    tally.in_time_percent = percent(tally.in_time, tally.responded);
     tally
 }
 

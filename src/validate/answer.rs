@@ -143,7 +143,9 @@ impl Use {
     }
 }
 
-fn is_web_address(url: &str) -> bool {
+/// Whether `url` is an absolute `http(s)` address with nothing that could break out of
+/// an attribute or a line.
+pub(super) fn is_web_address(url: &str) -> bool {
     (url.starts_with("https://") || url.starts_with("http://"))
         && url.len() > "https://".len()
         && !url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'))

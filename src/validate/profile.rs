@@ -2,9 +2,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::answer::Law;
+use super::answer::{Law, is_web_address};
 use super::{Check, contract, deadline, is_id, personal_data};
-use crate::casebook::{Authority, Casebook};
+use crate::casebook::{Authority, AuthorityCode, Casebook};
 use crate::jurisdiction;
 use crate::load::{Parsed, RawCasebook};
 use crate::model::{self, AuthorityFile, Layout, ProfileFile};
@@ -22,6 +22,10 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         let mut check = Check { file: &profile.file, findings: &mut findings };
         let authorities = authorities(&mut check, &profile, &library);
         let bank_holidays = deadline::bank_holidays(&mut check, &profile.data.bank_holidays);
+        if let Some(shared) = &profile.data.shared_service {
+            website(&mut check, &FieldPath::key("shared-service").at("website"), shared.website.as_deref());
+        }
+        licence(&mut check, profile.data.licence.as_ref());
         (authorities, profile.data.shared_service.clone(), bank_holidays)
     };
     let mut contracts = BTreeMap::new();
@@ -47,6 +51,7 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         questionnaire: Questionnaire::builtin(),
         broken_contracts,
         bank_holidays,
+        licence: profile.data.licence.clone(),
         juniors: std::sync::OnceLock::new(),
     };
     personal_data::casebook(&casebook, &profile.file, &profile.data, &files, &mut findings);
@@ -200,6 +205,8 @@ fn authority(
         }
         None => foi_team.clone(),
     };
+    website(check, &path.at("website"), raw.website.as_deref());
+    let code = raw.code.as_ref().and_then(|code| authority_code(check, &path.at("code"), code));
     let mut signature = raw.signature.clone().unwrap_or_default();
     if signature.team.is_none() {
         signature.team = Some(raw.foi_team.name.clone());
@@ -211,6 +218,7 @@ fn authority(
         act,
         address: raw.address.clone(),
         website: raw.website.clone(),
+        code,
         foi_team,
         internal_review,
         signature,
@@ -221,6 +229,108 @@ fn authority(
         policy,
         no_contracts: raw.no_contracts.clone(),
     }
+}
+
+/// A website is printed on the letterhead and linked from the disclosure log's header. Text
+/// that is not a web address still prints, but the log does not link it (a `javascript:`
+/// link would run in every reader's browser), so it is worth a warning.
+fn website(check: &mut Check, path: &FieldPath, website: Option<&str>) {
+    if let Some(url) = website.filter(|url| !is_web_address(url)) {
+        check.push(
+            Finding::warning(
+                check.file,
+                path,
+                format!("`{url}` is not a web address, so the disclosure log will not link it"),
+            )
+            .hint("give the full address, starting https://, with no spaces"),
+        );
+    }
+}
+
+/// The licence of the open data: a title and where its terms are.
+fn licence(check: &mut Check, licence: Option<&model::Licence>) {
+    let Some(licence) = licence else { return };
+    let path = FieldPath::key("licence");
+    if licence.title.trim().is_empty() {
+        check.push(
+            Finding::error(check.file, &path.at("title"), "the licence needs a title")
+                .hint("e.g. `title: Open Government Licence v3.0`"),
+        );
+    }
+    if !is_web_address(&licence.url) {
+        check.push(
+            Finding::error(check.file, &path.at("url"), format!("`{}` is not a web address", licence.url))
+                .hint("give the address of the licence's terms, starting https://"),
+        );
+    }
+    if let Some(id) = licence.id.as_deref().filter(|id| !is_licence_id(id)) {
+        check.push(
+            Finding::error(check.file, &path.at("id"), format!("`{id}` is not a licence identifier")).hint(
+                "use the Open Definition's identifier, e.g. `OGL-UK-3.0` or `CC-BY-4.0`, or leave `id` out",
+            ),
+        );
+    }
+}
+
+fn is_licence_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '+'))
+}
+
+/// Codes are checked against each register's shape, so a typing slip does not become a
+/// wrong id in everyone's copy of the open data.
+fn authority_code(
+    check: &mut Check,
+    path: &FieldPath,
+    raw: &model::AuthorityCodeFile,
+) -> Option<AuthorityCode> {
+    let given: Vec<(&str, &String)> = [("gss", &raw.gss), ("ons", &raw.ons), ("ods", &raw.ods)]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
+        .collect();
+    let [(scheme, text)] = given.as_slice() else {
+        check.push(
+            Finding::error(check.file, path, "give one code: `gss`, `ons` or `ods`")
+                .hint("e.g. `code: {gss: E07000062}`"),
+        );
+        return None;
+    };
+    let text = text.trim();
+    let capitals = |range: std::ops::RangeInclusive<usize>| {
+        range.contains(&text.len()) && text.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    };
+    let (ok, hint, code) = match *scheme {
+        "gss" => (
+            text.len() == 9
+                && text.starts_with(['E', 'K', 'N', 'S', 'W'])
+                && text[1..].chars().all(|c| c.is_ascii_digit()),
+            "a GSS code is a letter (E, W, S, N or K) and eight digits, e.g. `E07000062`",
+            AuthorityCode::Gss(text.to_owned()),
+        ),
+        "ons" => (
+            capitals(2..=8),
+            "a legacy ONS code is two to eight capital letters and digits, e.g. `21UH`",
+            AuthorityCode::Ons(text.to_owned()),
+        ),
+        _ => (
+            capitals(3..=10),
+            "an ODS code is three to ten capital letters and digits, e.g. `X26`",
+            AuthorityCode::Ods(text.to_owned()),
+        ),
+    };
+    if !ok {
+        check.push(
+            Finding::error(
+                check.file,
+                &path.at(scheme),
+                format!("`{text}` is not a {} code", scheme.to_uppercase()),
+            )
+            .hint(hint),
+        );
+        return None;
+    }
+    Some(code)
 }
 
 /// Resolves the `authority:` field of a contract or request to an index.

@@ -17,8 +17,8 @@ mod common;
 /// The actions the GitHub recipe may use, at their current major versions.
 const ACTIONS: [&str; 5] = [
     "actions/checkout@v7",
-    "actions/cache@v6",
-    "actions/configure-pages@v6",
+    "actions/cache@v5",
+    "actions/configure-pages@v5",
     "actions/upload-pages-artifact@v5",
     "actions/deploy-pages@v5",
 ];

@@ -174,3 +174,138 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+/// Personal and withheld data the diagnostic tests plant beside their typos.
+const PRIVATE: &[&str] = &[
+    "Zebulon",
+    "Quackenbush",
+    "zq@example.com",
+    "Private Lane",
+    "Corvid",
+    "Wren Telecom",
+    "Casey Ford",
+    "casey.ford@",
+    "960517",
+    "Sam Reed",
+    "2025-02-30",
+];
+
+/// Runs `foi check` in every format and `foi render` of the base request, and fails if any
+/// of [`PRIVATE`] is printed. Returns everything printed.
+fn assert_nothing_private_printed(casebook: &Casebook) -> String {
+    let (code, mut all) = check_all_formats(casebook);
+    assert_eq!(code, 1, "{all}");
+    let render = foi(casebook)
+        .args(["render", "requests/ECC-2024-001.yaml", "--today", TODAY])
+        .output()
+        .expect("runs");
+    all.push_str(&String::from_utf8_lossy(&render.stderr));
+    for secret in PRIVATE {
+        assert!(!all.contains(secret), "{secret:?} printed:\n{all}");
+    }
+    all
+}
+
+#[test]
+fn a_typo_beside_the_requester_in_flow_style_does_not_print_them() {
+    let casebook = base();
+    let request = casebook.read("requests/ECC-2024-001.yaml").replace(
+        "requester:\n  name: Robin Ashdown\n  email: robin.ashdown@example.com\n",
+        "requester: {name: Zebulon Quackenbush, emial: zq@example.com, address: [1 Private Lane]}\n",
+    );
+    casebook.write("requests/ECC-2024-001.yaml", &request);
+    let all = assert_nothing_private_printed(&casebook);
+    assert!(all.contains("unknown key `emial`") && all.contains("requester: {name: ███"), "{all}");
+}
+
+#[test]
+fn a_typo_on_the_line_next_to_the_requester_does_not_print_them() {
+    let casebook = base();
+    let request = casebook.read("requests/ECC-2024-001.yaml").replace(
+        "requester:\n  name: Robin Ashdown\n  email: robin.ashdown@example.com\n",
+        "requester:\n  name: >-\n    Zebulon\n    Quackenbush\n  emial: zq@example.com\n  address:\n    - 1 Private Lane\n",
+    );
+    casebook.write("requests/ECC-2024-001.yaml", &request);
+    let all = assert_nothing_private_printed(&casebook);
+    assert!(all.contains("unknown key `emial`") && all.contains("emial: ███"), "{all}");
+}
+
+#[test]
+fn a_yaml_syntax_error_beside_the_requester_does_not_print_them() {
+    let casebook = base();
+    let request = casebook.read("requests/ECC-2024-001.yaml").replace(
+        "requester:\n  name: Robin Ashdown\n  email: robin.ashdown@example.com\n",
+        "requester:\n  name: Zebulon Quackenbush\n  email: zq@example.com\n   address: [1 Private Lane\n",
+    );
+    casebook.write("requests/ECC-2024-001.yaml", &request);
+    let all = assert_nothing_private_printed(&casebook);
+    assert!(all.contains("YAML syntax error"), "{all}");
+}
+
+#[test]
+fn a_typo_beside_a_withheld_value_does_not_print_it() {
+    let casebook = base();
+    let contract = casebook.read("contracts/call-centre.yaml").replace(
+        "supplier:\n  withhold: [s43-2]\n  value: Wren Telecom Ltd\n",
+        "supplier: {withhold: [s43-3], value: Corvid Contact Systems}\n",
+    );
+    casebook.write("contracts/call-centre.yaml", &contract);
+    let all = assert_nothing_private_printed(&casebook);
+    assert!(all.contains("unknown exemption `s43-3`") && all.contains("value: ███"), "{all}");
+}
+
+#[test]
+fn a_withheld_value_in_error_is_not_quoted_in_the_message() {
+    let casebook = base();
+    let contract = casebook
+        .read("contracts/call-centre.yaml")
+        .replace("expiry: 2026-03-31\n", "expiry:\n  withhold: [s43-2]\n  value: 2025-02-30\n");
+    casebook.write("contracts/call-centre.yaml", &contract);
+    let all = assert_nothing_private_printed(&casebook);
+    assert!(all.contains("`███` is not a date"), "the mistake is still reported:\n{all}");
+}
+
+#[test]
+fn a_multi_line_withheld_value_is_masked_on_every_line() {
+    let casebook = base();
+    let contract = casebook.read("contracts/call-centre.yaml").replace(
+        "supplier:\n  withhold: [s43-2]\n  value: Wren Telecom Ltd\n",
+        "supplier:\n  withhold: [s43-2]\n  reasn: typo\n  value: |\n    Corvid Contact\n    Systems Ltd\n",
+    );
+    casebook.write("contracts/call-centre.yaml", &contract);
+    assert_nothing_private_printed(&casebook);
+}
+
+#[test]
+fn the_junior_officer_finding_names_no_officer_in_any_format() {
+    let casebook = base();
+    casebook.overlay("tests/check/junior-officer-published");
+    let all = assert_nothing_private_printed(&casebook);
+    assert!(all.contains("::error file=") && all.contains("\"message\""), "every format ran:\n{all}");
+    assert!(all.contains("a junior officer (the contract owner in contracts/freephone.yaml)"), "{all}");
+}
+
+#[test]
+fn a_withheld_expiry_is_not_printed_in_date_findings() {
+    let casebook = base();
+    let contract = casebook.read("contracts/call-centre.yaml");
+    let withheld = |date: &str| {
+        contract
+            .replace("expiry: 2026-03-31\n", &format!("expiry: {{withhold: [s43-2], value: {date}}}\n"))
+            .replace("review: 2025-10-01\n", "")
+    };
+    casebook.write("contracts/call-centre.yaml", &withheld("2020-01-01"));
+    let (code, all) = check_all_formats(&casebook);
+    assert_eq!(code, 1, "{all}");
+    assert!(all.contains("the contract expires (a withheld date) before it starts (2021-04-01)"), "{all}");
+    assert!(!all.contains("2020-01-01"), "{all}");
+    // Stale when the request arrived: a warning in the request's file, about the contract.
+    casebook.write("contracts/call-centre.yaml", &withheld("2024-06-30"));
+    let (code, all) = check_all_formats(&casebook);
+    assert_eq!(code, 0, "{all}");
+    assert!(
+        all.contains("expired on a withheld date, before this request was received on 2024-11-04"),
+        "{all}"
+    );
+    assert!(!all.contains("2024-06-30"), "{all}");
+}

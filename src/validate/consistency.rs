@@ -21,12 +21,23 @@ use crate::source::FieldPath;
 pub type Loaded = (Parsed<RequestFile>, Option<Request>);
 
 /// Findings across the casebook's requests (given sorted by file).
+///
+/// A finding here quotes one request's file but is about two: every requester's details
+/// (and the casebook's private values) are masked in it.
 pub fn requests(casebook: Option<&Casebook>, requests: &[Loaded]) -> Vec<Finding> {
     let mut findings = duplicates(requests);
     if let Some(casebook) = casebook {
         findings.extend(answers(casebook, requests));
+        findings = casebook.mask(findings);
     }
-    findings
+    if findings.is_empty() {
+        return findings;
+    }
+    let mut requesters = crate::source::Masks::default();
+    for (parsed, _) in requests {
+        requesters.extend(&parsed.file.private().masks);
+    }
+    findings.into_iter().map(|finding| finding.mask(&requesters)).collect()
 }
 
 fn duplicates(requests: &[Loaded]) -> Vec<Finding> {

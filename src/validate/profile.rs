@@ -48,8 +48,10 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         broken_contracts,
         bank_holidays,
         juniors: std::sync::OnceLock::new(),
+        private: std::sync::OnceLock::new(),
     };
     personal_data::casebook(&casebook, &profile.file, &profile.data, &files, &mut findings);
+    let findings = casebook.mask(findings);
     (casebook, findings)
 }
 

@@ -31,7 +31,7 @@ pub fn request(
         dates::staleness(&mut check, casebook, &parsed.data, request);
     }
     let failed = findings.iter().any(|f| f.severity == Severity::Error);
-    (if failed { None } else { request }, findings)
+    (if failed { None } else { request }, casebook.mask(findings))
 }
 
 fn check_request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) -> Option<Request> {

@@ -11,7 +11,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::Context;
 use rayon::prelude::*;
 
 use crate::casebook::{Casebook, Request};
@@ -109,7 +108,11 @@ pub fn run(options: &BatchOptions, progress: &dyn Progress) -> anyhow::Result<Ba
     let mut summary = BatchSummary::default();
     for (root, paths) in &by_casebook {
         let out = &folders[root];
-        std::fs::create_dir_all(out).with_context(|| format!("cannot create folder {}", out.display()))?;
+        // A casebook's subfolder is never a link: files written through one would land
+        // outside the output folder. Temporary files a killed run left are cleared.
+        let relative = out.strip_prefix(&options.out).unwrap_or(Path::new(""));
+        write::folder::subfolder(&options.out, relative)?;
+        write::folder::remove_abandoned(out);
         casebook(root, paths, out, options, progress, &mut summary);
     }
     summary.elapsed = started.elapsed();

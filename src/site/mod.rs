@@ -13,7 +13,6 @@ pub mod stats;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use serde::Serialize;
 
 use crate::batch::output_name;
@@ -147,10 +146,6 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
     let Some(pages) = renderers.first() else {
         return Err(UsageError("no casebook to publish".into()).into());
     };
-    files.push((
-        "index.html".into(),
-        pages.site_index(&site.index_context(&entries, &statistics))?.into_bytes(),
-    ));
     files.push(("stats.html".into(), pages.site_stats(&site.stats_context(&statistics))?.into_bytes()));
     files.push(("disclosure-log.csv".into(), data::csv(&entries).into_bytes()));
     files.push(("disclosure-log.json".into(), data::json(&entries)?.into_bytes()));
@@ -158,35 +153,51 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
         "feed.atom".into(),
         feed::atom(&entries, &site.title, options.base_url.as_deref()).into_bytes(),
     ));
+    // The index last: whenever a reader fetches it, every page it links is already there.
+    files.push((
+        "index.html".into(),
+        pages.site_index(&site.index_context(&entries, &statistics))?.into_bytes(),
+    ));
 
-    std::fs::create_dir_all(options.out.join("responses"))
-        .with_context(|| format!("cannot create folder {}", options.out.display()))?;
-    for (relative, bytes) in &files {
-        if write::if_changed(&options.out.join(relative), bytes)? {
-            summary.written += 1;
-        }
-    }
-    summary.removed = remove_stale(&options.out.join("responses"), &files)?;
+    // Locked, so two runs never interleave; the manifest says what earlier runs wrote, so
+    // only their files are removed (responses no longer published must not stay on the
+    // site, and a page made by hand must not go).
+    let folder = write::folder::lock(&options.out)?;
+    let replaced = folder.replace_all(&files)?;
+    summary.written = replaced.written;
+    summary.removed = replaced.removed;
+    summary.findings.extend(
+        replaced
+            .unrecorded
+            .iter()
+            .filter(|p| looks_like_a_page(p))
+            .map(|page| unrecorded(&options.out.join(page))),
+    );
     summary.published = entries.len();
     Ok(summary)
 }
 
-/// Removes response pages that this run did not write: responses no longer published must
-/// not stay on the site.
-fn remove_stale(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<usize> {
-    let keep: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
-    let mut removed = 0;
-    let entries = std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
-        let ours = path.extension().is_some_and(|e| e == "html" || e == "md");
-        let relative = PathBuf::from("responses").join(entry.file_name());
-        if ours && path.is_file() && !keep.contains(&relative) {
-            std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
-            removed += 1;
-        }
-    }
-    Ok(removed)
+/// A page of `responses/` such as a publish writes.
+fn looks_like_a_page(relative: &Path) -> bool {
+    relative.starts_with("responses") && relative.extension().is_some_and(|e| e == "html" || e == "md")
+}
+
+/// A warning for a response page no manifest accounts for: a folder published before foi
+/// kept a manifest may hold pages of responses no longer published, which it cannot tell
+/// from pages made by hand.
+fn unrecorded(page: &Path) -> Finding {
+    Finding::at_path(
+        Severity::Warning,
+        &crate::source::SourceFile::new(page.to_path_buf(), String::new()),
+        String::new(),
+        crate::source::Location { line: 1, column: 1 },
+        "this page was not written by this publish, and no manifest says an earlier one wrote it, so it was \
+         left in place",
+    )
+    .hint(format!(
+        "if it is an old response no longer published, delete it; from now on {} records what foi writes",
+        write::folder::MANIFEST
+    ))
 }
 
 /// The site as a whole: its title and the contexts of its own pages.

@@ -17,8 +17,11 @@ use crate::report::{Finding, Severity, suggestion};
 use crate::schema::FileKind;
 use crate::source::{Location, SourceFile};
 
+mod characters;
 pub mod confined;
 mod file;
+
+pub use characters::allowed_in_xml;
 
 pub use file::deserialize;
 

@@ -254,3 +254,73 @@ fn temporary_files_a_killed_run_left_are_removed_by_the_next_run() {
     }
     assert!(live.exists() && unrelated.exists(), "only abandoned temporaries are removed");
 }
+
+/// The base fixture with its request's title replaced by `title` (YAML, as written).
+fn titled(title: &str) -> Casebook {
+    let casebook = Casebook::copy_of("tests/check/base");
+    let request = casebook
+        .read("requests/ECC-2024-001.yaml")
+        .replace("responded: 2024-11-28\n", &format!("responded: 2024-11-28\ntitle: {title}\n"));
+    casebook.write("requests/ECC-2024-001.yaml", &request);
+    casebook
+}
+
+fn check(casebook: &Casebook) -> (i32, String) {
+    let run = foi()
+        .current_dir(casebook.root())
+        .env("NO_COLOR", "1")
+        .args(["check", "--today", "2025-01-31"])
+        .output()
+        .expect("runs");
+    (run.status.code().expect("exit code"), stderr(&run))
+}
+
+#[test]
+fn characters_xml_forbids_in_a_title_are_found_by_check_and_never_reach_the_feed() {
+    for (title, at, code) in [
+        ("Phones \u{ffff} and lines", "requests/ECC-2024-001.yaml:4:15", "U+FFFF"),
+        ("Phones \u{fffe}", "requests/ECC-2024-001.yaml:4:15", "U+FFFE"),
+        ("Bell \u{7} rings", "requests/ECC-2024-001.yaml:4:13", "U+0007"),
+        ("\"Escaped \\uFFFF here\"", "requests/ECC-2024-001.yaml:4:8 (title)", "U+FFFF"),
+        ("\"Escaped \\x01 here\"", "requests/ECC-2024-001.yaml:4:8 (title)", "U+0001"),
+    ] {
+        let casebook = titled(title);
+        let (code_, text) = check(&casebook);
+        assert_eq!(code_, 1, "{title:?}: {text}");
+        assert!(text.contains(at) && text.contains(code), "{title:?}:\n{text}");
+        let site = casebook.root().join("site");
+        let run = foi()
+            .current_dir(casebook.root())
+            .args(["publish", "--today", "2025-01-31", "-o"])
+            .arg(&site)
+            .output()
+            .expect("runs");
+        assert_eq!(run.status.code(), Some(1), "{title:?}: {}", stderr(&run));
+        assert!(!site.join("feed.atom").exists(), "nothing published");
+    }
+}
+
+#[test]
+fn the_feed_is_xml_whatever_characters_the_titles_hold() {
+    let casebook = titled("\"Tab\\there, NEL \\u0085, CR \\r, & < > \\\" ' ]]> é 𝄞 \\u00A0 end\"");
+    let (code, text) = check(&casebook);
+    assert_eq!(code, 0, "allowed characters pass: {text}");
+    let site = casebook.root().join("site");
+    let run = foi()
+        .current_dir(casebook.root())
+        .args(["publish", "--today", "2025-01-31", "-o"])
+        .arg(&site)
+        .output()
+        .expect("runs");
+    assert!(run.status.success(), "{}", stderr(&run));
+    let feed = std::fs::read_to_string(site.join("feed.atom")).expect("feed");
+    let doc =
+        roxmltree::Document::parse(&feed).unwrap_or_else(|e| panic!("the feed is not XML: {e}\n{feed}"));
+    let title = doc
+        .descendants()
+        .find(|n| n.has_tag_name("entry"))
+        .and_then(|e| e.children().find(|n| n.has_tag_name("title")))
+        .and_then(|t| t.text())
+        .expect("an entry title");
+    assert!(title.contains("& < > \" ' ]]> é 𝄞") && title.ends_with("end"), "{title:?}");
+}

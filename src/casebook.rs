@@ -166,6 +166,9 @@ pub struct Request {
     pub file: PathBuf,
     /// Our reference.
     pub reference: String,
+    /// The name its response's files take in a batch and on the disclosure log
+    /// (`FOIR-467737865` for `FOIR-467737865.html`), from the reference.
+    pub file_name: String,
     /// The authority asked.
     pub authority: AuthorityIndex,
     /// Title.

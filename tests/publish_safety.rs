@@ -324,3 +324,84 @@ fn the_feed_is_xml_whatever_characters_the_titles_hold() {
         .expect("an entry title");
     assert!(title.contains("& < > \" ' ]]> é 𝄞") && title.ends_with("end"), "{title:?}");
 }
+
+/// The base fixture with a second published request whose reference is `reference`.
+fn with_reference(reference: &str) -> Casebook {
+    let casebook = Casebook::copy_of("tests/check/base");
+    let request = casebook.read("requests/ECC-2024-001.yaml");
+    casebook.write(
+        "requests/second.yaml",
+        &request.replace("reference: ECC-2024-001", &format!("reference: {reference}")),
+    );
+    casebook
+}
+
+#[test]
+fn references_check_passed_but_publish_refused_are_refused_by_check_render_and_publish_alike() {
+    for reference in ["x/", "'-'", "'...'", "..\\..\\x", "ECC:2024:001", "ecc-2024-001"] {
+        let casebook = with_reference(reference);
+        let (code, text) = check(&casebook);
+        assert_eq!(code, 1, "check {reference}: {text}");
+        let message = text
+            .lines()
+            .find(|l| l.starts_with("error: reference"))
+            .unwrap_or_else(|| panic!("{reference}: {text}"));
+        let site = casebook.root().join("site");
+        let run = foi()
+            .current_dir(casebook.root())
+            .args(["publish", "--today", "2025-01-31", "-o"])
+            .arg(&site)
+            .output()
+            .expect("runs");
+        assert_eq!(run.status.code(), Some(1), "publish {reference}: {}", stderr(&run));
+        assert!(
+            stderr(&run).contains(message),
+            "publish says what check says, {message:?}:\n{}",
+            stderr(&run)
+        );
+        assert!(!site.join("index.html").exists(), "nothing published");
+        let batch = foi()
+            .current_dir(casebook.root())
+            .args(["render", ".", "-o", "out", "--today", "2025-01-31", "--quiet"])
+            .output()
+            .expect("runs");
+        assert_eq!(batch.status.code(), Some(1), "batch {reference}: {}", stderr(&batch));
+    }
+    // A pair giving one file name names both files.
+    let casebook = with_reference("ECC 2024 001");
+    let (_, text) = check(&casebook);
+    assert!(
+        text.contains("gives the same file name as `ECC-2024-001` in requests/ECC-2024-001.yaml"),
+        "{text}"
+    );
+    let single = with_reference("x/");
+    let render = foi()
+        .current_dir(single.root())
+        .args(["render", "requests/second.yaml", "--today", "2025-01-31"])
+        .output()
+        .expect("runs");
+    assert_eq!(render.status.code(), Some(1), "{}", stderr(&render));
+    assert!(stderr(&render).contains("reference `x/` could name a path outside the output folder"));
+}
+
+#[test]
+fn one_reference_in_two_published_casebooks_is_a_finding_naming_both() {
+    let (first, second) = (Casebook::copy_of("tests/check/base"), Casebook::copy_of("tests/check/base"));
+    let site = tempfile::tempdir().expect("tempdir");
+    let run = foi()
+        .args(["publish", "--today", "2025-01-31"])
+        .arg(first.root())
+        .arg(second.root())
+        .arg("-o")
+        .arg(site.path())
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let report = stderr(&run);
+    assert!(
+        report.contains("reference `ECC-2024-001` is also used by")
+            && report.contains("both would be published as responses/ECC-2024-001.html"),
+        "{report}"
+    );
+    assert!(!site.path().join("index.html").exists());
+}

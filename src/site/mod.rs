@@ -15,7 +15,6 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::batch::output_name;
 use crate::casebook::Casebook;
 use crate::model::values::Date;
 use crate::render::Renderer;
@@ -64,6 +63,10 @@ pub(crate) struct Loaded {
     pub response: Response,
     pub casebook: usize,
     pub publish: bool,
+    /// The name of its pages (`validate::reference`).
+    pub name: String,
+    /// Its file, as the user should see it (with the casebook's folder).
+    pub file: PathBuf,
 }
 
 /// Loads and checks every request of every casebook (all of them count towards the
@@ -82,6 +85,7 @@ pub(crate) fn load_all(
         let Some(raw) = raw else { continue };
         let (casebook, mut more) = validate::casebook(raw);
         findings.append(&mut more);
+        let mut requests: Vec<validate::Loaded> = Vec::new();
         for path in load::request_paths(&root)? {
             let parsed = match load::request(&root, &path) {
                 Ok(parsed) => parsed,
@@ -92,10 +96,21 @@ pub(crate) fn load_all(
             };
             let (request, mut more) = validate::request(&casebook, &parsed, today);
             findings.append(&mut more);
-            if let Some(request) = request {
-                let response = rules::respond(&casebook, &request, Audience::Public)?;
-                responses.push(Loaded { response, casebook: loaded.len(), publish: request.publish });
-            }
+            requests.push((parsed, request));
+        }
+        // The checks across requests, as `foi check` runs them: a reference used twice, or
+        // two that give one page, is an error here too.
+        findings.extend(validate::requests(Some(&casebook), &requests));
+        let shown = crate::check::shown_root(&root);
+        for request in requests.into_iter().filter_map(|(_, request)| request) {
+            let response = rules::respond(&casebook, &request, Audience::Public)?;
+            responses.push(Loaded {
+                response,
+                casebook: loaded.len(),
+                publish: request.publish,
+                name: request.file_name,
+                file: shown.join(&request.file),
+            });
         }
         loaded.push(casebook);
     }
@@ -115,19 +130,35 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
     }
     let statistics = Statistics::of(responses.iter().map(|loaded| &loaded.response));
     let mut entries = Vec::new();
-    let mut names: BTreeMap<String, String> = BTreeMap::new();
-    for Loaded { response, casebook, publish } in responses {
+    // Pages of several casebooks share one folder: two references giving one page name
+    // are reported like two in one casebook.
+    let mut names: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
+    for Loaded { response, casebook, publish, name, file } in responses {
         if !publish {
             continue;
         }
-        let name = output_name(&response.reference).map_err(|why| UsageError(why.clone()))?;
-        if let Some(other) = names.insert(name.clone(), response.reference.clone()) {
-            anyhow::bail!(
-                "references `{other}` and `{}` would both publish as {name}.html",
-                response.reference
+        let key = crate::validate::reference::clash_key(&name);
+        if let Some((other, other_file)) = names.get(&key) {
+            let message = crate::validate::reference::clash(
+                &response.reference,
+                &name,
+                other,
+                &other_file.display().to_string(),
             );
+            summary.findings.push(Finding::at_path(
+                Severity::Error,
+                &crate::source::SourceFile::new(file, String::new()),
+                "reference".to_owned(),
+                crate::source::Location { line: 1, column: 1 },
+                format!("{message}: both would be published as responses/{name}.html"),
+            ));
+            continue;
         }
+        names.insert(key, (response.reference.clone(), file));
         entries.push(Entry { response, name, casebook });
+    }
+    if summary.findings.iter().any(|f| f.severity == Severity::Error) {
+        return Ok(summary);
     }
     // Newest first; the reference breaks ties so the order never depends on the file system.
     entries.sort_by(|a, b| {

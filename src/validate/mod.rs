@@ -18,6 +18,7 @@ mod dates;
 mod deadline;
 mod personal_data;
 mod profile;
+pub mod reference;
 mod refusal;
 mod request;
 mod text;

@@ -127,6 +127,24 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     file.take(bytes.len() as u64 + 1).read_to_end(&mut existing).is_ok() && existing == bytes
 }
 
+/// The bytes of `path` when it is a regular file (not a link to one) of at most `limit`
+/// bytes: for files `foi` reads back from its own output folders.
+pub(crate) fn read_own(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let refused = |why: &str| std::io::Error::other(format!("{} {why}", path.display()));
+    let file = open_no_follow(path).ok_or_else(|| refused("cannot be opened, or is a link"))?;
+    let meta = file.metadata()?;
+    if !meta.is_file() || meta.len() > limit {
+        return Err(refused("is not a regular file of a sensible size"));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(refused("is not a regular file of a sensible size"));
+    }
+    Ok(bytes)
+}
+
 /// Opens `path` for reading without following a link or waiting on a pipe.
 #[cfg(unix)]
 fn open_no_follow(path: &Path) -> Option<std::fs::File> {

@@ -186,8 +186,10 @@ impl Locked {
                 path.display()
             );
         }
-        let text =
-            std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        // Read without following a link: the check above is of the path, this of the file.
+        let bytes = super::read_own(&path, MAX_MANIFEST_BYTES)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let text = String::from_utf8_lossy(&bytes);
         Ok(Some(
             text.lines()
                 .filter(|line| !line.starts_with('#') && !line.trim().is_empty())

@@ -50,6 +50,11 @@ pub struct Private {
 impl Private {
     /// The private parts of a YAML file's text.
     pub fn of_yaml(text: &str) -> Self {
+        // A file nested absurdly deep is refused by the loader; parsing it again here would
+        // only cost time, so it is read cautiously, line by line.
+        if flow_depth(text) > MAX_FLOW_DEPTH {
+            return cautious(text);
+        }
         exact(text).unwrap_or_else(|| cautious(text))
     }
 
@@ -75,6 +80,26 @@ impl Private {
             path == p || path.strip_prefix(p.as_str()).is_some_and(|rest| rest.starts_with(['.', '[']))
         })
     }
+}
+
+/// Deeper flow nesting than any casebook needs: such a file is read cautiously.
+const MAX_FLOW_DEPTH: usize = 64;
+
+/// How deep `[` and `{` nest in `text`, roughly (quotes and comments are not told apart:
+/// an overestimate only means the cautious reading).
+fn flow_depth(text: &str) -> usize {
+    let (mut depth, mut most) = (0usize, 0usize);
+    for b in text.bytes() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                most = most.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    most
 }
 
 fn indentation(chars: &[char]) -> usize {
@@ -667,6 +692,15 @@ mod tests {
         assert!(!lines.join("\n").contains("Zebulon") && !lines.join("\n").contains("zq@"), "{lines:#?}");
         assert!(!lines[3].contains("Private Lane"), "{lines:#?}");
         assert!(!lines[4].contains("Corvid") && lines[4].contains("withhold: [s43-2]"), "{lines:#?}");
+    }
+
+    #[test]
+    fn a_file_nested_absurdly_deep_is_masked_cautiously_and_quickly() {
+        let bomb = format!("requester: {{name: Zebulon}}\nbusy-periods: {}\n", "[".repeat(100_000));
+        let started = std::time::Instant::now();
+        let private = Private::of_yaml(&bomb);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+        assert_eq!(private.mask_line(1, "requester: {name: Zebulon}"), "requester: ███████████████");
     }
 
     #[test]

@@ -10,6 +10,8 @@
 //! the keys that could hold such data. It also masks text: [`Masks`] replaces the values
 //! wherever they appear, case and spacing aside, and telephone numbers by their digits.
 
+use std::collections::HashMap;
+
 use saphyr_parser::{Event, Marker, Parser};
 
 /// What a diagnostic shows in place of a private value in a message.
@@ -112,6 +114,9 @@ fn indentation(chars: &[char]) -> usize {
 pub struct Masks {
     /// Lower case, runs of white space as one space.
     texts: Vec<Vec<char>>,
+    /// Each text's index by its first character: a text is searched only where one could
+    /// start (a casebook has hundreds of values and a report thousands of lines).
+    by_first: HashMap<char, Vec<usize>>,
     /// The digits of telephone numbers.
     digits: Vec<String>,
 }
@@ -135,17 +140,23 @@ impl Masks {
         }
         let normal: Vec<char> =
             value.split_whitespace().collect::<Vec<_>>().join(" ").chars().map(lower).collect();
-        if !self.texts.contains(&normal) {
-            self.texts.push(normal);
+        self.add_text(normal);
+    }
+
+    fn add_text(&mut self, text: Vec<char>) {
+        let Some(&first) = text.first() else { return };
+        let same_start = self.by_first.entry(first).or_default();
+        if same_start.iter().any(|&i| self.texts[i] == text) {
+            return;
         }
+        same_start.push(self.texts.len());
+        self.texts.push(text);
     }
 
     /// Adds every value of `other`.
     pub fn extend(&mut self, other: &Masks) {
         for text in &other.texts {
-            if !self.texts.contains(text) {
-                self.texts.push(text.clone());
-            }
+            self.add_text(text.clone());
         }
         for digits in &other.digits {
             if !self.digits.contains(digits) {
@@ -177,15 +188,10 @@ impl Masks {
         let chars: Vec<char> = text.chars().collect();
         let lowered: Vec<char> = chars.iter().copied().map(lower).collect();
         let mut hidden = vec![false; chars.len()];
-        for value in &self.texts {
-            let mut i = 0;
-            while i < lowered.len() {
-                match match_at(&lowered, i, value) {
-                    Some(end) => {
-                        hidden[i..end].iter_mut().for_each(|h| *h = true);
-                        i = end;
-                    }
-                    None => i += 1,
+        for (i, c) in lowered.iter().enumerate() {
+            for &value in self.by_first.get(c).into_iter().flatten() {
+                if let Some(end) = match_at(&lowered, i, &self.texts[value]) {
+                    hidden[i..end].iter_mut().for_each(|h| *h = true);
                 }
             }
         }

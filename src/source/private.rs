@@ -328,16 +328,25 @@ fn exact(text: &str) -> Option<Private> {
             }
         }
     }
-    // An alias in a private place makes what it refers to private where it is defined too.
+    // An alias in a private place makes what it refers to private where it is defined too
+    // (each anchor once: a file may hold many aliases of one).
+    aliased.sort_unstable();
+    aliased.dedup();
+    let defined: HashMap<usize, usize> =
+        nodes.iter().enumerate().filter(|(_, n)| n.anchor != 0).map(|(i, n)| (n.anchor, i)).collect();
+    let mut inside = vec![false; nodes.len()];
     for anchor in aliased {
-        let Some(defined) = nodes.iter().position(|n| n.anchor == anchor && anchor != 0) else { continue };
-        hide(&mut out, &nodes[defined]);
+        let Some(&at) = defined.get(&anchor) else { continue };
+        if inside[at] || private[at] {
+            continue;
+        }
+        inside[at] = true;
+        hide(&mut out, &nodes[at]);
         // Parents come before children: the node's insides follow it.
-        let mut inside = vec![defined];
-        for (j, node) in nodes.iter().enumerate().skip(defined + 1) {
+        for (j, node) in nodes.iter().enumerate().skip(at + 1) {
             match node.parent {
-                Some(p) if inside.contains(&p) => {
-                    inside.push(j);
+                Some(p) if inside[p] && !inside[j] => {
+                    inside[j] = true;
                     hide(&mut out, node);
                 }
                 _ => break,
@@ -380,15 +389,19 @@ fn private_entry(nodes: &[Node], parent: usize, key: Option<&str>) -> bool {
         return match seniority {
             Some(Kind::Scalar(word)) => word.trim() != "senior",
             Some(_) => true,
-            // No seniority: a contact whose seniority is not settled is treated as junior.
-            None => nodes[parent].key.as_deref() == Some("contact") || looks_like_contact(entries),
+            // No seniority: a contract owner (a `contact` answer, or a request's own answer
+            // in that form) whose seniority is not settled is treated as junior.
+            None => {
+                let contact_like = has("job-title") || has("phone");
+                match nodes[parent].key.as_deref() {
+                    Some("contact") => true,
+                    Some("answer") => contact_like,
+                    _ => false,
+                }
+            }
         };
     }
     false
-}
-
-fn looks_like_contact(entries: &[(String, usize)]) -> bool {
-    entries.iter().any(|(k, _)| k == "job-title")
 }
 
 /// The printed field path of node `i`.
@@ -707,6 +720,16 @@ mod tests {
         let private = Private::of_yaml(&bomb);
         assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
         assert_eq!(private.mask_line(1, "requester: {name: Zebulon}"), "requester: ███████████████");
+    }
+
+    #[test]
+    fn what_a_private_alias_refers_to_is_masked_where_it_is_defined() {
+        let aliases = vec!["*who"; 20_000].join(", ");
+        let text = format!("title: &who Zebulon Quackenbush\nrequester: {{name: *who}}\nlist: [{aliases}]\n");
+        let started = std::time::Instant::now();
+        let private = Private::of_yaml(&text);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+        assert!(!private.mask_line(1, "title: &who Zebulon Quackenbush").contains("Zebulon"));
     }
 
     #[test]

@@ -12,9 +12,11 @@ use std::sync::OnceLock;
 
 use saphyr_parser::{Event, Parser, Span};
 
+mod masks;
 pub mod private;
 
-pub use private::{Masks, Private};
+pub use masks::Masks;
+pub use private::Private;
 
 /// A position in a file: 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]

@@ -11,7 +11,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::Context;
 use rayon::prelude::*;
 
 use crate::casebook::{Casebook, Request};
@@ -19,7 +18,7 @@ use crate::load;
 use crate::render::{Format, Renderer};
 use crate::report::{Finding, Severity};
 use crate::rules::{self, Audience};
-use crate::source::{FieldPath, SourceFile};
+use crate::source::SourceFile;
 use crate::{UsageError, validate, write};
 
 /// What a batch was asked to do.
@@ -109,7 +108,11 @@ pub fn run(options: &BatchOptions, progress: &dyn Progress) -> anyhow::Result<Ba
     let mut summary = BatchSummary::default();
     for (root, paths) in &by_casebook {
         let out = &folders[root];
-        std::fs::create_dir_all(out).with_context(|| format!("cannot create folder {}", out.display()))?;
+        // A casebook's subfolder is never a link: files written through one would land
+        // outside the output folder. Temporary files a killed run left are cleared.
+        let relative = out.strip_prefix(&options.out).unwrap_or(Path::new(""));
+        write::folder::subfolder(&options.out, relative)?;
+        write::folder::remove_abandoned(out);
         casebook(root, paths, out, options, progress, &mut summary);
     }
     summary.elapsed = started.elapsed();
@@ -179,7 +182,12 @@ fn output_folders<'a>(out: &Path, roots: impl Iterator<Item = &'a PathBuf>) -> B
     roots
         .into_iter()
         .map(|root| {
-            let base = root.file_name().map(|n| sanitise_name(&n.to_string_lossy())).unwrap_or_default();
+            let base = root
+                .file_name()
+                .map(|n| {
+                    validate::reference::sanitise(&n.to_string_lossy()).chars().take(120).collect::<String>()
+                })
+                .unwrap_or_default();
             let base = if base.is_empty() { "casebook".to_owned() } else { base };
             let mut name = base.clone();
             let mut n = 1;
@@ -217,7 +225,7 @@ fn casebook(
     };
     let checked: Vec<Result<(Request, String), Vec<Finding>>> =
         paths.par_iter().map(|path| check(&casebook, root, path, options.today)).collect();
-    let mut names: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut names: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
     let mut ready = Vec::new();
     for (result, path) in checked.into_iter().zip(paths) {
         match result {
@@ -227,12 +235,22 @@ fn casebook(
                 progress.advance();
             }
             Ok((request, name)) => {
-                if let Some(first) = names.get(&name) {
+                let key = validate::reference::clash_key(&name);
+                if let Some((first, reference)) = names.get(&key) {
                     summary.failed += 1;
-                    summary.findings.push(duplicate(&request, first));
+                    let message = validate::reference::clash(
+                        &request.reference,
+                        &name,
+                        reference,
+                        &first.display().to_string(),
+                    );
+                    summary.findings.push(whole_file(
+                        &request.file,
+                        format!("{message}: both would write the same files"),
+                    ));
                     progress.advance();
                 } else {
-                    names.insert(name.clone(), path.clone());
+                    names.insert(key, (path.clone(), request.reference.clone()));
                     ready.push((request, name));
                 }
             }
@@ -259,7 +277,8 @@ fn casebook(
     }
 }
 
-/// Loads and checks one request, and works out its file name.
+/// Loads and checks one request (its reference included: see `validate::reference`), and
+/// gives its file name.
 fn check(
     casebook: &Casebook,
     root: &Path,
@@ -269,13 +288,8 @@ fn check(
     let parsed = load::request(root, path)?;
     let (request, findings) = validate::request(casebook, &parsed, today);
     let Some(request) = request else { return Err(findings) };
-    match output_name(&request.reference) {
-        Ok(name) => Ok((request, name)),
-        Err(why) => Err(vec![
-            Finding::error(&parsed.file, &FieldPath::key("reference"), why)
-                .hint("a reference names the output files: use letters, digits, `-`, `_` and `.`"),
-        ]),
-    }
+    let name = request.file_name.clone();
+    Ok((request, name))
 }
 
 /// Renders one request in every format and writes the files that changed. `Ok(false)` when
@@ -307,39 +321,6 @@ fn render_one(
     Ok(changed)
 }
 
-/// The file name for a reference: the reference itself with anything but letters, digits,
-/// `-`, `_` and `.` replaced by `-`. A reference that could name a path (`/`, `\`, or
-/// starting with `.`) is refused rather than mangled.
-pub fn output_name(reference: &str) -> Result<String, String> {
-    if reference.contains(['/', '\\']) || reference.starts_with('.') || reference.contains("..") {
-        return Err(format!("reference `{reference}` could name a path outside the output folder"));
-    }
-    let name = sanitise_name(reference);
-    if name.is_empty() {
-        return Err(format!("reference `{reference}` leaves no usable file name"));
-    }
-    Ok(name)
-}
-
-fn sanitise_name(text: &str) -> String {
-    let mapped: String = text
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' })
-        .collect();
-    mapped.trim_matches('-').chars().take(120).collect()
-}
-
-fn duplicate(request: &Request, first: &Path) -> Finding {
-    whole_file(
-        &request.file,
-        format!(
-            "reference `{}` is also used by {}: both would write the same files",
-            request.reference,
-            first.display()
-        ),
-    )
-}
-
 fn whole_file(file: &Path, message: String) -> Finding {
     Finding::at_path(
         Severity::Error,
@@ -348,20 +329,4 @@ fn whole_file(file: &Path, message: String) -> Finding {
         crate::source::Location { line: 1, column: 1 },
         message,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn references_become_safe_file_names() {
-        assert_eq!(output_name("FOIR-467737865"), Ok("FOIR-467737865".into()));
-        assert_eq!(output_name("FOI 2023 (12)"), Ok("FOI-2023--12".into()));
-        assert!(output_name("../../x").is_err());
-        assert!(output_name("/etc/x").is_err());
-        assert!(output_name("a\\b").is_err());
-        assert!(output_name(".hidden").is_err());
-        assert!(output_name("***").is_err());
-    }
 }

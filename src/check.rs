@@ -55,6 +55,8 @@ impl fmt::Display for FileCounts {
 /// Checks every file of the casebook at `root`, as at `today`.
 pub fn casebook(root: &Path, today: Date) -> Checked {
     let (raw, mut findings) = load::casebook(root);
+    // The logo is read only when a PDF is made; check it now, so CI finds a bad one first.
+    findings.extend(raw.iter().flat_map(load::logo_findings));
     let mut files = FileCounts {
         contracts: load::yaml_paths(&root.join("contracts")).map_or(0, |p| p.len()),
         exemptions: ["foia", "foisa"]

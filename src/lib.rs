@@ -276,7 +276,9 @@ pub fn templates_eject(names: &[String], to: &Path, force: bool) -> anyhow::Resu
     let mut written = Vec::new();
     for (name, text) in chosen {
         let path = to.join(name);
-        write::atomic(&path, text.as_bytes())?;
+        // Files foi names in a folder: a link or device already there is replaced, never
+        // written through.
+        write::replacing(&path, text.as_bytes())?;
         written.push(path);
     }
     Ok(written)
@@ -525,7 +527,7 @@ pub fn schema(out: Option<&Path>) -> anyhow::Result<Option<String>> {
         Some(dir) => {
             write::folder(dir)?;
             for kind in schema::FileKind::ALL {
-                write::atomic(&dir.join(kind.file_name()), kind.text().as_bytes())?;
+                write::replacing(&dir.join(kind.file_name()), kind.text().as_bytes())?;
             }
             Ok(None)
         }

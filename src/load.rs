@@ -17,7 +17,11 @@ use crate::report::{Finding, Severity, suggestion};
 use crate::schema::FileKind;
 use crate::source::{Location, SourceFile};
 
+mod characters;
+pub mod confined;
 mod file;
+
+pub use characters::allowed_in_xml;
 
 pub use file::deserialize;
 
@@ -26,6 +30,12 @@ pub const PROFILE: &str = "foi.yaml";
 
 /// Largest file `foi` will read. Casebook files are small; anything bigger is a mistake.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Largest logo `foi` will read: a letterhead image, larger than text but never huge.
+pub const MAX_LOGO_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Image formats Typst reads, by file extension.
+const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp"];
 
 /// A file and the data parsed from it.
 #[derive(Debug)]
@@ -191,7 +201,23 @@ pub fn yaml_files(root: &Path, dir: &Path) -> Result<Vec<(String, Read)>, Box<Fi
 }
 
 /// The `*.yaml` and `*.yml` files of `dir` (none if it does not exist), sorted.
+///
+/// Everything so named but a folder is listed, links and pipes included, so that reading it
+/// reports why it cannot be read instead of passing over it in silence. A `dir` that is
+/// itself a symbolic link is refused: its files would lie outside the casebook.
 pub fn yaml_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    match fs::symlink_metadata(dir) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            let name =
+                dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into());
+            return Err(io::Error::other(format!(
+                "`{name}` is a symbolic link: foi reads only folders and files inside the casebook, never \
+                 through a link; replace the link with the folder itself"
+            )));
+        }
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        _ => {}
+    }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -199,10 +225,13 @@ pub fn yaml_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
     };
     let mut paths = Vec::new();
     for entry in entries {
-        let path = entry?.path();
+        let entry = entry?;
+        let path = entry.path();
         let yaml = path.extension().is_some_and(|ext| ext == "yaml" || ext == "yml");
         let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if yaml && !hidden && path.is_file() {
+        // The entry's own type: a link is not followed to see what it points at.
+        let folder = entry.file_type().is_ok_and(|kind| kind.is_dir());
+        if yaml && !hidden && !folder {
             paths.push(path);
         }
     }
@@ -210,18 +239,13 @@ pub fn yaml_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-/// Reads a text file of the casebook: at most [`MAX_FILE_BYTES`], UTF-8, BOM removed.
+/// Reads a text file of the casebook: a regular file inside it (see [`confined`]), at most
+/// [`MAX_FILE_BYTES`], UTF-8, BOM removed.
 pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<Finding>> {
     let display = relative(root, path);
     let fail = |message: String| Box::new(file_finding(&display, message));
-    let meta = fs::metadata(path).map_err(|err| fail(format!("cannot read file: {}", io_reason(&err))))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "file is {} bytes; casebook files are limited to {MAX_FILE_BYTES} bytes",
-            meta.len()
-        )));
-    }
-    let bytes = fs::read(path).map_err(|err| fail(format!("cannot read file: {}", io_reason(&err))))?;
+    let bytes =
+        confined::read(root, path, MAX_FILE_BYTES).map_err(|refusal| fail(refusal_message(&refusal)))?;
     let text = String::from_utf8(bytes).map_err(|err| {
         // Point at the first bad byte: what comes before it is valid text.
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
@@ -236,12 +260,69 @@ pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<Finding>> {
     Ok(SourceFile::new(display, text))
 }
 
-fn io_reason(err: &io::Error) -> String {
-    match err.kind() {
-        io::ErrorKind::NotFound => "no such file".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => err.to_string(),
+/// Why a file could not be read, as a finding says it.
+fn refusal_message(refusal: &confined::Refusal) -> String {
+    match refusal {
+        confined::Refusal::NotFound => "cannot read file: no such file".to_owned(),
+        other => other.to_string(),
     }
+}
+
+/// Reads the letterhead's logo, `logo` as foi.yaml gives it: a PNG, JPEG, GIF, SVG or WebP
+/// image inside the casebook folder `root`, at most [`MAX_LOGO_BYTES`]. Returns its path in
+/// the casebook (by `/`-separated parts) and its bytes, or why not, in words that name the
+/// file.
+pub fn logo(root: &Path, logo: &str) -> Result<(Vec<String>, Vec<u8>), String> {
+    let relative = Path::new(logo);
+    let inside = !logo.is_empty() && relative.components().all(|c| matches!(c, Component::Normal(_)));
+    if !inside {
+        return Err("must be a path inside the casebook folder, e.g. `logo: images/logo.png`".to_owned());
+    }
+    let extension = relative.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if !IMAGE_EXTENSIONS.contains(&extension.as_str()) {
+        return Err("must be a PNG, JPEG, GIF, SVG or WebP image (by its file extension)".to_owned());
+    }
+    let parts: Vec<String> =
+        relative.components().filter_map(|c| c.as_os_str().to_str().map(str::to_owned)).collect();
+    if parts.len() != relative.components().count() {
+        return Err("must have a name in UTF-8".to_owned());
+    }
+    let bytes =
+        confined::read(root, &root.join(relative), MAX_LOGO_BYTES).map_err(|refusal| match refusal {
+            confined::Refusal::NotFound => "cannot be read: there is no such file".to_owned(),
+            confined::Refusal::TooLarge { .. } => {
+                format!("is larger than {MAX_LOGO_BYTES} bytes, the limit for a logo: save a smaller image")
+            }
+            other => format!("cannot be read: {other}"),
+        })?;
+    Ok((parts, bytes))
+}
+
+/// A finding for each authority's logo that cannot be read: `foi check` reports it before a
+/// PDF is asked for.
+pub fn logo_findings(raw: &RawCasebook) -> Vec<Finding> {
+    let profile = &raw.profile;
+    let listed: Vec<(crate::source::FieldPath, &crate::model::AuthorityFile)> =
+        match (&profile.data.authority, &profile.data.authorities) {
+            (Some(one), _) => vec![(crate::source::FieldPath::key("authority"), one)],
+            (None, Some(many)) => many
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (crate::source::FieldPath::key("authorities").index(i), a))
+                .collect(),
+            (None, None) => Vec::new(),
+        };
+    listed
+        .into_iter()
+        .filter_map(|(path, authority)| {
+            let logo = authority.logo.as_deref()?;
+            let why = self::logo(&raw.root, logo).err()?;
+            Some(
+                Finding::error(&profile.file, &path.at("logo"), format!("the logo {why}"))
+                    .hint("the letterhead's logo is a regular image file inside the casebook folder"),
+            )
+        })
+        .collect()
 }
 
 /// `path` relative to the casebook root when it lies inside it.
@@ -252,7 +333,11 @@ pub fn relative(root: &Path, path: &Path) -> PathBuf {
             return inside.to_path_buf();
         }
     }
-    let absolute = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    // Resolve the folder, not the file: a link's target is no name to show.
+    let absolute = match (path.parent().map(fs::canonicalize), path.file_name()) {
+        (Some(Ok(parent)), Some(name)) => parent.join(name),
+        _ => path.to_path_buf(),
+    };
     absolute.strip_prefix(root).map(Path::to_path_buf).unwrap_or(absolute)
 }
 

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::source::{FieldPath, Location, SourceFile};
+use crate::source::{FieldPath, Location, Masks, SourceFile};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -41,7 +41,7 @@ pub struct Finding {
     pub message: String,
     /// How to fix it, when there is something useful to say.
     pub hint: Option<String>,
-    /// The quoted source line.
+    /// The quoted source line, with personal and withheld data masked.
     #[serde(skip)]
     pub snippet: Option<String>,
 }
@@ -69,6 +69,11 @@ impl Finding {
     }
 
     /// A finding at an explicit location, with the path already printed.
+    ///
+    /// The quoted line and the message never show the file's personal or withheld data
+    /// (`source::private`): such values are masked, and a message about a field that holds
+    /// one has whatever it quotes masked too (serde and the schema walk quote the value
+    /// they found), unless what it quotes is a key.
     pub fn at_path(
         severity: Severity,
         file: &SourceFile,
@@ -76,15 +81,37 @@ impl Finding {
         location: Location,
         message: impl Into<String>,
     ) -> Self {
+        let mut message = message.into();
+        // Only a file with a finding is searched for private data: a clean casebook pays
+        // nothing.
+        let private = file.private();
+        let about_keys = message.starts_with("unknown key") || message.starts_with("missing key");
+        if !path.is_empty() && private.is_private_path(&path) && !about_keys {
+            message = mask_quoted(&message, &path);
+        }
         Self {
             severity,
             file: file.display.clone(),
             location,
             path,
-            message: message.into(),
+            message: private.masks.in_message(&message),
             hint: None,
-            snippet: file.line(location.line).map(str::to_owned),
+            snippet: file.masked_line(location.line),
         }
+    }
+
+    /// The same finding with `masks` applied to its message, hint and quoted line: for
+    /// private values recorded in other files (a junior officer's details, a value withheld
+    /// in a contract, found in a request).
+    #[must_use]
+    pub fn mask(mut self, masks: &Masks) -> Self {
+        if masks.is_empty() {
+            return self;
+        }
+        self.message = masks.in_message(&self.message);
+        self.hint = self.hint.map(|hint| masks.in_message(&hint));
+        self.snippet = self.snippet.map(|line| masks.in_line(&line));
+        self
     }
 
     /// The same finding with a hint.
@@ -103,6 +130,32 @@ impl Finding {
             None => self,
         }
     }
+}
+
+/// `message` with what it quotes (between backticks or double quotes) masked, except the
+/// names of the keys on `path` (`value`, `name`), which say which field, not what it holds.
+fn mask_quoted(message: &str, path: &str) -> String {
+    let keys: Vec<&str> = path.split(['.', '[', ']']).filter(|k| !k.is_empty()).collect();
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(open) = rest.find(['`', '"']) {
+        let quote = &rest[open..=open];
+        out.push_str(&rest[..=open]);
+        let after = &rest[open + 1..];
+        match after.find(quote) {
+            Some(close) => {
+                let quoted = &after[..close];
+                out.push_str(if keys.contains(&quoted) { quoted } else { crate::source::private::MASK });
+                out.push_str(quote);
+                rest = &after[close + 1..];
+            }
+            None => {
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// "did you mean `x`?" for the nearest candidates, else the list of candidates (`None` when

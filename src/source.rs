@@ -12,6 +12,12 @@ use std::sync::OnceLock;
 
 use saphyr_parser::{Event, Parser, Span};
 
+mod masks;
+pub mod private;
+
+pub use masks::Masks;
+pub use private::Private;
+
 /// A position in a file: 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Location {
@@ -93,6 +99,7 @@ pub struct SourceFile {
     /// The text of the file.
     pub text: String,
     index: OnceLock<HashMap<FieldPath, Spot>>,
+    private: OnceLock<Private>,
 }
 
 /// Where a node sits: its key (for mapping entries) and its value.
@@ -105,7 +112,7 @@ struct Spot {
 impl SourceFile {
     /// A file with the given display path and text.
     pub fn new(display: impl Into<PathBuf>, text: String) -> Self {
-        Self { display: display.into(), text, index: OnceLock::new() }
+        Self { display: display.into(), text, index: OnceLock::new(), private: OnceLock::new() }
     }
 
     /// The display path.
@@ -126,6 +133,22 @@ impl SourceFile {
     /// The text of a 1-based line, without its line ending.
     pub fn line(&self, line: usize) -> Option<&str> {
         self.text.lines().nth(line.checked_sub(1)?)
+    }
+
+    /// Where this file holds personal or withheld data (found on first use: only a file
+    /// with a finding pays for it). Only YAML files hold such data.
+    pub fn private(&self) -> &Private {
+        self.private.get_or_init(|| {
+            let yaml = self.display.extension().is_some_and(|ext| ext == "yaml" || ext == "yml");
+            if yaml { Private::of_yaml(&self.text) } else { Private::default() }
+        })
+    }
+
+    /// The text of a 1-based line as a diagnostic may quote it: with every private value
+    /// masked.
+    pub fn masked_line(&self, line: usize) -> Option<String> {
+        let text = self.line(line)?;
+        Some(self.private().mask_line(line, text))
     }
 
     fn spot(&self, path: &FieldPath) -> Option<Spot> {

@@ -75,8 +75,8 @@ pub fn environment(casebook_root: Option<&Path>) -> Environment<'static> {
         }
         minijinja::escape_formatter(out, state, value)
     });
-    let overrides = casebook_root.map(|root| root.join("templates"));
-    env.set_loader(move |name| load(overrides.as_deref(), name));
+    let root = casebook_root.map(Path::to_path_buf);
+    env.set_loader(move |name| load(root.as_deref(), name));
     env.add_filter("uk_date", uk_date);
     env.add_filter("money", money);
     env.add_filter("number", number);
@@ -94,20 +94,22 @@ pub fn override_path(casebook_root: &Path, name: &str) -> Option<PathBuf> {
     safe_join(&casebook_root.join("templates"), name)
 }
 
-/// The casebook's copy of `name` if it has one, else the built-in one.
-fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
-    if let Some(dir) = overrides {
-        if let Some(path) = safe_join(dir, name) {
-            match std::fs::read_to_string(&path) {
-                Ok(text) => return Ok(Some(text)),
-                Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-                Err(err) => {
-                    return Err(Error::new(
-                        ErrorKind::InvalidOperation,
-                        format!("cannot read {}", path.display()),
-                    )
-                    .with_source(err));
+/// The casebook's copy of `name` if it has one, else the built-in one. The copy is read
+/// through the loader's one reader of casebook files: a link, a pipe or a device in
+/// `templates/` is an error naming the file, never a template.
+fn load(casebook_root: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
+    if let Some(root) = casebook_root {
+        if let Some(path) = override_path(root, name) {
+            let fail =
+                |why: String| Error::new(ErrorKind::InvalidOperation, format!("templates/{name}: {why}"));
+            match crate::load::confined::read(root, &path, crate::load::MAX_FILE_BYTES) {
+                Ok(bytes) => {
+                    return String::from_utf8(bytes)
+                        .map(Some)
+                        .map_err(|_| fail("not UTF-8 text: save the file as UTF-8".to_owned()));
                 }
+                Err(refusal) if refusal.is_not_found() => {}
+                Err(refusal) => return Err(fail(refusal.to_string())),
             }
         }
     }
@@ -117,8 +119,7 @@ fn load(overrides: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
 /// The text of template `name`, for templates not rendered by minijinja (the Typst letter):
 /// the casebook's copy if it has one, else the built-in one.
 pub fn text(casebook_root: Option<&Path>, name: &str) -> anyhow::Result<String> {
-    let overrides = casebook_root.map(|root| root.join("templates"));
-    load(overrides.as_deref(), name)
+    load(casebook_root, name)
         .map_err(|err| anyhow::anyhow!("{err:#}"))?
         .ok_or_else(|| anyhow::anyhow!("no template `{name}`"))
 }

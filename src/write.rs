@@ -3,6 +3,12 @@
 //! Writes are atomic: the bytes go to a temporary file in the same folder, which is then
 //! renamed over the target, so a reader never sees half a file and a failure leaves the old
 //! file (or no file) in place. Durability after a power cut is left to the file system.
+//!
+//! A file the user names (`-o reply.md`, `-o /dev/stdout`) is written where it points. Files
+//! `foi` names inside an output folder (a batch, the disclosure log) are never written
+//! through a link or into a device someone left there: the rename replaces the link itself
+//! ([`replacing`], [`if_changed`]). `folder` owns those folders: their lock, their manifest
+//! and the temporary files an interrupted run left in them.
 
 use std::fmt;
 use std::io::Write as _;
@@ -10,6 +16,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use tempfile::NamedTempFile;
+
+pub mod folder;
+
+/// How temporary files are named: `.foi-XXXXXX.tmp`, beside the file they become.
+pub(crate) const TEMP_PREFIX: &str = ".foi-";
+/// See [`TEMP_PREFIX`].
+pub(crate) const TEMP_SUFFIX: &str = ".tmp";
 
 /// Writes `bytes` to `path` atomically.
 ///
@@ -64,7 +77,7 @@ fn written_beside(path: &Path, bytes: &[u8]) -> anyhow::Result<NamedTempFile> {
         _ => Path::new("."),
     };
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".foi-").suffix(".tmp");
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
     // A temporary file is private (0600) by default; the file it becomes is an ordinary
     // output that the web server or a colleague must be able to read, so it is created
     // as any new file would be (0666 less the umask).
@@ -78,13 +91,71 @@ fn written_beside(path: &Path, bytes: &[u8]) -> anyhow::Result<NamedTempFile> {
     Ok(temp)
 }
 
-/// Writes `bytes` to `path` unless the file already holds exactly these bytes, so an
-/// unchanged file keeps its modification time. Returns whether it wrote.
+/// Writes `bytes` to `path` atomically by replacing whatever entry is there: a link is
+/// replaced, not followed; a device or pipe is replaced, not written into. For files `foi`
+/// names inside an output folder, where anything already there may have been planted.
+pub fn replacing(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let temp = written_beside(path, bytes)?;
+    temp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Writes `bytes` to `path` (as [`replacing`] does) unless it is a regular file already
+/// holding exactly these bytes, so an unchanged file keeps its modification time. Returns
+/// whether it wrote. What is there is looked at without following a link or opening
+/// anything but a regular file of the same size.
 pub fn if_changed(path: &Path, bytes: &[u8]) -> anyhow::Result<bool> {
-    match std::fs::read(path) {
-        Ok(existing) if existing == bytes => Ok(false),
-        _ => atomic(path, bytes).map(|()| true),
+    if same_bytes(path, bytes) {
+        return Ok(false);
     }
+    replacing(path, bytes).map(|()| true)
+}
+
+/// Whether `path` is a regular file (not a link to one) holding exactly `bytes`.
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read as _;
+    let Ok(meta) = std::fs::symlink_metadata(path) else { return false };
+    if !meta.is_file() || meta.len() != bytes.len() as u64 {
+        return false;
+    }
+    let Some(file) = open_no_follow(path) else { return false };
+    // The handle must be the regular file looked at, and no longer than expected.
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut existing = Vec::with_capacity(bytes.len());
+    file.take(bytes.len() as u64 + 1).read_to_end(&mut existing).is_ok() && existing == bytes
+}
+
+/// The bytes of `path` when it is a regular file (not a link to one) of at most `limit`
+/// bytes: for files `foi` reads back from its own output folders.
+pub(crate) fn read_own(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let refused = |why: &str| std::io::Error::other(format!("{} {why}", path.display()));
+    let file = open_no_follow(path).ok_or_else(|| refused("cannot be opened, or is a link"))?;
+    let meta = file.metadata()?;
+    if !meta.is_file() || meta.len() > limit {
+        return Err(refused("is not a regular file of a sensible size"));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(refused("is not a regular file of a sensible size"));
+    }
+    Ok(bytes)
+}
+
+/// Opens `path` for reading without following a link or waiting on a pipe.
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> Option<std::fs::File> {
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC | OFlags::NOCTTY;
+    rustix::fs::open(path, flags, Mode::empty()).ok().map(std::fs::File::from)
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &Path) -> Option<std::fs::File> {
+    std::fs::File::open(path).ok()
 }
 
 /// Creates the folder `path` (and any missing parents) for files to be written into.
@@ -133,6 +204,24 @@ mod tests {
         use std::os::unix::fs::FileTypeExt;
         atomic(Path::new("/dev/null"), b"discarded").expect("write");
         assert!(std::fs::metadata("/dev/null").expect("metadata").file_type().is_char_device());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_in_an_output_folder_replace_links_instead_of_writing_through_them() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, b"precious").expect("write");
+        let link = dir.path().join("page.html");
+        std::os::unix::fs::symlink(&victim, &link).expect("link");
+        assert!(if_changed(&link, b"precious").expect("write"), "a link is not a file holding the bytes");
+        assert!(std::fs::symlink_metadata(&link).expect("there").is_file(), "the link itself is replaced");
+        assert_eq!(std::fs::read(&victim).expect("read"), b"precious");
+        let null = dir.path().join("stats.html");
+        std::os::unix::fs::symlink("/dev/null", &null).expect("link");
+        replacing(&null, b"stats").expect("write");
+        assert_eq!(std::fs::read(&null).expect("read"), b"stats");
+        assert!(!if_changed(&null, b"stats").expect("compare"), "unchanged now");
     }
 
     #[test]

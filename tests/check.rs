@@ -78,6 +78,7 @@ fixtures! {
     contracts_and_authorities_that_do_not_exist: "unknown-references" exits 1;
     question_numbers_and_parts_repeated: "question-numbers" exits 1;
     duplicate_references: "duplicate-reference" exits 1;
+    references_that_give_no_file_name_or_the_same_one: "bad-references" exits 1;
     requests_that_answer_differently_warn: "inconsistent-answers" exits 0;
     templates_that_do_not_parse: "template-syntax" exits 1;
 }

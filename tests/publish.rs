@@ -96,6 +96,9 @@ fn the_site_has_every_part_and_only_published_responses() {
     assert_eq!(
         names,
         [
+            // The lock that keeps two runs apart, and the list of the files this run wrote.
+            ".foi-lock",
+            ".foi-manifest",
             "accessibility.html",
             "datapackage.json",
             "disclosure-log-requests.csv",

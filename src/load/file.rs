@@ -1,7 +1,7 @@
 //! Reading one casebook file into its type: serde for the data, the schema walk (`shape`)
 //! for every structural mistake at once, and the two reconciled into one set of findings.
 
-use super::{syntax_finding, yaml_finding};
+use super::{characters, syntax_finding, yaml_finding};
 use crate::report::{Finding, Severity};
 use crate::schema::FileKind;
 use crate::shape;
@@ -16,7 +16,27 @@ use crate::source::SourceFile;
 /// by accident (`title:` left empty reads as the text "" to serde). A YAML syntax error is
 /// reported alone, since nothing after it can be trusted; serde's own error is added when
 /// it is about something the walk does not see.
+///
+/// A character XML forbids (`characters`) is reported at its own line and column, in
+/// place of the parser's own complaint about it, which has no position.
 pub fn deserialize<T: serde::de::DeserializeOwned>(
+    file: &SourceFile,
+    kind: FileKind,
+) -> Result<T, Vec<Finding>> {
+    let forbidden = characters::check(file);
+    let read = read_checked::<T>(file, kind);
+    if forbidden.is_empty() {
+        return read;
+    }
+    let mut findings = forbidden;
+    if let Err(more) = read {
+        findings
+            .extend(more.into_iter().filter(|f| !f.message.contains("control characters are not allowed")));
+    }
+    Err(findings)
+}
+
+fn read_checked<T: serde::de::DeserializeOwned>(
     file: &SourceFile,
     kind: FileKind,
 ) -> Result<T, Vec<Finding>> {

@@ -7,7 +7,6 @@
 //! so casebook text cannot become Typst code. Needs no Typst crate: it is text.
 
 use std::fmt::Write as _;
-use std::path::{Component, Path};
 
 use anyhow::Context;
 use serde::Serialize;
@@ -18,9 +17,6 @@ use crate::templates;
 
 /// The template's name in `templates/`.
 pub const TEMPLATE: &str = "letter.typ";
-
-/// Image formats Typst reads, by file extension.
-const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp"];
 
 impl Renderer {
     /// The letter as Typst source that compiles on its own: `letter.typ` (the casebook's
@@ -67,30 +63,16 @@ impl Renderer {
     }
 
     /// The letterhead's logo: its path in the Typst project and its bytes, read from the
-    /// casebook. A logo that cannot be read is an error naming the file and the foi.yaml key,
-    /// never a letter without it.
+    /// casebook (through the loader's one reader of casebook files, which refuses links,
+    /// pipes, devices and anything outside the casebook). A logo that cannot be read is an
+    /// error naming the file and the foi.yaml key, never a letter without it.
     fn logo(&self, response: &Response) -> anyhow::Result<Option<(String, Vec<u8>)>> {
         let Some(logo) = response.authority.logo.as_deref() else { return Ok(None) };
         let named = format!("the logo `{logo}` (`logo:` of {} in foi.yaml)", response.authority.name);
-        let relative = Path::new(logo);
-        let inside = !logo.is_empty() && relative.components().all(|c| matches!(c, Component::Normal(_)));
-        if !inside {
-            anyhow::bail!("{named} must be a path inside the casebook folder, e.g. `logo: images/logo.png`");
-        }
-        let extension = relative.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-        if !IMAGE_EXTENSIONS.contains(&extension.as_str()) {
-            anyhow::bail!("{named} must be a PNG, JPEG, GIF, SVG or WebP image (by its file extension)");
-        }
         let root =
             self.root.as_deref().with_context(|| format!("{named}: no casebook folder to find it in"))?;
-        let path = root.join(relative);
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {named} at {}", path.display()))?;
-        let project_path: Vec<&str> = relative.components().filter_map(|c| c.as_os_str().to_str()).collect();
-        if project_path.len() != relative.components().count() {
-            anyhow::bail!("{named} must have a name in UTF-8");
-        }
-        Ok(Some((format!("/{}", project_path.join("/")), bytes)))
+        let (parts, bytes) = crate::load::logo(root, logo).map_err(|why| anyhow::anyhow!("{named} {why}"))?;
+        Ok(Some((format!("/{}", parts.join("/")), bytes)))
     }
 }
 

@@ -145,7 +145,8 @@ fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
+            // Whatever got past `foi check`: the feed is XML whatever the casebook holds.
+            c if (c.is_control() && c != '\n' && c != '\t') || !crate::load::allowed_in_xml(c) => {}
             c => out.push(c),
         }
     }
@@ -172,6 +173,7 @@ mod tests {
     #[test]
     fn xml_is_escaped() {
         assert_eq!(xml("<a> & \"b\" 'c'"), "&lt;a&gt; &amp; &quot;b&quot; &apos;c&apos;");
+        assert_eq!(xml("a\u{fffe}b\u{ffff}c\u{1}d\u{b}e"), "abcde", "characters XML forbids are left out");
         assert_eq!(
             slug("Disclosure log: Hastings Borough Council"),
             "disclosure-log-hastings-borough-council"

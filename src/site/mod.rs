@@ -16,10 +16,8 @@ mod stats_page;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use serde::Serialize;
 
-use crate::batch::output_name;
 use crate::casebook::Casebook;
 use crate::model::Licence;
 use crate::model::values::Date;
@@ -71,6 +69,10 @@ pub(crate) struct Loaded {
     pub response: Response,
     pub casebook: usize,
     pub publish: bool,
+    /// The name of its pages (`validate::reference`).
+    pub name: String,
+    /// Its file, as the user should see it (with the casebook's folder).
+    pub file: PathBuf,
 }
 
 /// Loads and checks every request of every casebook (all of them count towards the
@@ -89,6 +91,7 @@ pub(crate) fn load_all(
         let Some(raw) = raw else { continue };
         let (casebook, mut more) = validate::casebook(raw);
         findings.append(&mut more);
+        let mut requests: Vec<validate::Loaded> = Vec::new();
         for path in load::request_paths(&root)? {
             let parsed = match load::request(&root, &path) {
                 Ok(parsed) => parsed,
@@ -99,10 +102,21 @@ pub(crate) fn load_all(
             };
             let (request, mut more) = validate::request(&casebook, &parsed, today);
             findings.append(&mut more);
-            if let Some(request) = request {
-                let response = rules::respond(&casebook, &request, Audience::Public)?;
-                responses.push(Loaded { response, casebook: loaded.len(), publish: request.publish });
-            }
+            requests.push((parsed, request));
+        }
+        // The checks across requests, as `foi check` runs them: a reference used twice, or
+        // two that give one page, is an error here too.
+        findings.extend(validate::requests(Some(&casebook), &requests));
+        let shown = crate::check::shown_root(&root);
+        for request in requests.into_iter().filter_map(|(_, request)| request) {
+            let response = rules::respond(&casebook, &request, Audience::Public)?;
+            responses.push(Loaded {
+                response,
+                casebook: loaded.len(),
+                publish: request.publish,
+                name: request.file_name,
+                file: shown.join(&request.file),
+            });
         }
         loaded.push(casebook);
     }
@@ -123,17 +137,29 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
     let statistics = Statistics::of(responses.iter().map(|loaded| &loaded.response));
     let responses_meta = publishers(&loaded, &responses);
     let mut entries = Vec::new();
-    let mut names: BTreeMap<String, String> = BTreeMap::new();
-    for Loaded { response, casebook, publish } in responses {
+    // Pages of several casebooks share one folder: two references giving one page name
+    // are reported like two in one casebook.
+    let mut names: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
+    for Loaded { response, casebook, publish, name, file } in responses {
         if !publish {
             continue;
         }
-        let name = output_name(&response.reference).map_err(|why| UsageError(why.clone()))?;
-        if let Some(other) = names.insert(name.clone(), response.reference.clone()) {
-            anyhow::bail!(
-                "references `{other}` and `{}` would both publish as {name}.html",
-                response.reference
+        let key = crate::validate::reference::clash_key(&name);
+        if let Some((other, other_file)) = names.get(&key) {
+            let message = crate::validate::reference::clash(
+                &response.reference,
+                &name,
+                other,
+                &other_file.display().to_string(),
             );
+            summary.findings.push(Finding::at_path(
+                Severity::Error,
+                &crate::source::SourceFile::new(file, String::new()),
+                "reference".to_owned(),
+                crate::source::Location { line: 1, column: 1 },
+                format!("{message}: both would be published as responses/{name}.html"),
+            ));
+            continue;
         }
         let code = loaded[casebook]
             .authorities
@@ -141,7 +167,11 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
             .find(|a| a.id == response.authority.id)
             .and_then(|a| a.code.as_ref());
         let authority_id = data::authority_id(code, &response.authority.name);
+        names.insert(key, (response.reference.clone(), file));
         entries.push(Entry { response, name, casebook, authority_id });
+    }
+    if summary.findings.iter().any(|f| f.severity == Severity::Error) {
+        return Ok(summary);
     }
     // Newest first; the reference breaks ties so the order never depends on the file system.
     entries.sort_by(|a, b| {
@@ -150,34 +180,45 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
     let base_url = base_url(options.base_url.as_deref())?;
     let files = site_files(&loaded, &entries, &responses_meta, &statistics, base_url.as_deref())?;
 
-    std::fs::create_dir_all(options.out.join("responses"))
-        .with_context(|| format!("cannot create folder {}", options.out.display()))?;
-    for (relative, bytes) in &files {
-        if write::if_changed(&options.out.join(relative), bytes)? {
-            summary.written += 1;
-        }
-    }
-    summary.removed = remove_stale(&options.out.join("responses"), &files)?;
+    // Locked, so two runs never interleave; the manifest says what earlier runs wrote, so
+    // only their files are removed (responses no longer published must not stay on the
+    // site, and a page made by hand must not go).
+    let folder = write::folder::lock(&options.out)?;
+    let replaced = folder.replace_all(&files)?;
+    summary.written = replaced.written;
+    summary.removed = replaced.removed;
+    summary.findings.extend(
+        replaced
+            .unrecorded
+            .iter()
+            .filter(|p| looks_like_a_page(p))
+            .map(|page| unrecorded(&options.out.join(page))),
+    );
     summary.published = entries.len();
     Ok(summary)
 }
 
-/// Removes response pages that this run did not write: responses no longer published must
-/// not stay on the site.
-fn remove_stale(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<usize> {
-    let keep: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
-    let mut removed = 0;
-    let entries = std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
-        let ours = path.extension().is_some_and(|e| e == "html" || e == "md");
-        let relative = PathBuf::from("responses").join(entry.file_name());
-        if ours && path.is_file() && !keep.contains(&relative) {
-            std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
-            removed += 1;
-        }
-    }
-    Ok(removed)
+/// A page of `responses/` such as a publish writes.
+fn looks_like_a_page(relative: &Path) -> bool {
+    relative.starts_with("responses") && relative.extension().is_some_and(|e| e == "html" || e == "md")
+}
+
+/// A warning for a response page no manifest accounts for: a folder published before foi
+/// kept a manifest may hold pages of responses no longer published, which it cannot tell
+/// from pages made by hand.
+fn unrecorded(page: &Path) -> Finding {
+    Finding::at_path(
+        Severity::Warning,
+        &crate::source::SourceFile::new(page.to_path_buf(), String::new()),
+        String::new(),
+        crate::source::Location { line: 1, column: 1 },
+        "this page was not written by this publish, and no manifest says an earlier one wrote it, so it was \
+         left in place",
+    )
+    .hint(format!(
+        "if it is an old response no longer published, delete it; from now on {} records what foi writes",
+        write::folder::MANIFEST
+    ))
 }
 
 /// The files of the site, by path relative to its folder, made in memory: each response's
@@ -203,10 +244,6 @@ fn site_files(
     let Some(pages) = renderers.first() else {
         return Err(UsageError("no casebook to publish".into()).into());
     };
-    files.push((
-        "index.html".into(),
-        pages.site_index(&site.index_context(entries, statistics))?.into_bytes(),
-    ));
     files.push(("stats.html".into(), pages.site_stats(&site.stats_context(statistics))?.into_bytes()));
     let changed = pages.site_overrides();
     files.push((
@@ -227,6 +264,11 @@ fn site_files(
     files.push((
         "feed.atom".into(),
         feed::atom(entries, &site.view.title, &feed::feed_id(publishers), &rights, base_url).into_bytes(),
+    ));
+    // The index last: whenever a reader fetches it, every page it links is already there.
+    files.push((
+        "index.html".into(),
+        pages.site_index(&site.index_context(entries, statistics))?.into_bytes(),
     ));
     Ok(files)
 }

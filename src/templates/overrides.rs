@@ -78,6 +78,9 @@ fn syntax(file: &SourceFile, err: &minijinja::Error) -> Finding {
     .hint("templates use minijinja syntax: `{{ value }}`, `{% if … %}…{% endif %}`, `{# comment #}`")
 }
 
+/// Every file under `dir`, links and pipes included: the reader then says why such a file
+/// cannot be a template, where skipping it here would leave `foi check` silent about a file
+/// that rendering would trip over. A link is listed, never followed.
 fn list(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
@@ -87,9 +90,11 @@ fn list(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
         if hidden {
             continue;
         }
-        if kind.is_dir() && depth < MAX_DEPTH {
-            list(&path, depth + 1, out);
-        } else if kind.is_file() {
+        if kind.is_dir() {
+            if depth < MAX_DEPTH {
+                list(&path, depth + 1, out);
+            }
+        } else {
             out.push(path);
         }
     }

@@ -21,33 +21,53 @@ use crate::source::FieldPath;
 pub type Loaded = (Parsed<RequestFile>, Option<Request>);
 
 /// Findings across the casebook's requests (given sorted by file).
+///
+/// A finding here quotes one request's file but is about two: every requester's details
+/// (and the casebook's private values) are masked in it.
 pub fn requests(casebook: Option<&Casebook>, requests: &[Loaded]) -> Vec<Finding> {
     let mut findings = duplicates(requests);
     if let Some(casebook) = casebook {
         findings.extend(answers(casebook, requests));
+        findings = casebook.mask(findings);
     }
-    findings
+    if findings.is_empty() {
+        return findings;
+    }
+    let mut requesters = crate::source::Masks::default();
+    for (parsed, _) in requests {
+        requesters.extend(&parsed.file.private().masks);
+    }
+    findings.into_iter().map(|finding| finding.mask(&requesters)).collect()
 }
 
+/// Each reference used once, and no two giving one file name (`FOI 1`, `FOI:1`): the
+/// second of each pair is reported, naming the first.
 fn duplicates(requests: &[Loaded]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut first: HashMap<String, &Parsed<RequestFile>> = HashMap::new();
     for (parsed, _) in requests {
         let reference = parsed.data.reference.trim();
-        if reference.is_empty() {
-            continue;
-        }
-        match first.get(&reference.to_lowercase()) {
-            Some(earlier) => findings.push(
-                Finding::error(
-                    &parsed.file,
-                    &FieldPath::key("reference"),
-                    format!("reference `{reference}` is also used by {}", earlier.file.path().display()),
-                )
-                .hint("each request needs its own reference; if both files are the same request, delete one"),
-            ),
+        // A reference that gives no file name is reported by the request's own check.
+        let Ok(name) = super::reference::file_name(reference) else { continue };
+        match first.get(&super::reference::clash_key(&name)) {
+            Some(earlier) => {
+                let other = earlier.data.reference.trim();
+                let message = super::reference::clash(
+                    reference,
+                    &name,
+                    other,
+                    &earlier.file.path().display().to_string(),
+                );
+                let hint = if reference.eq_ignore_ascii_case(other) {
+                    "each request needs its own reference; if both files are the same request, delete one"
+                } else {
+                    "change one of the references: the reference names the response's files in a batch and on \
+                     the disclosure log"
+                };
+                findings.push(Finding::error(&parsed.file, &FieldPath::key("reference"), message).hint(hint));
+            }
             None => {
-                first.insert(reference.to_lowercase(), parsed);
+                first.insert(super::reference::clash_key(&name), parsed);
             }
         }
     }

@@ -23,16 +23,27 @@ pub(crate) fn date_of(answer: Option<&Answer>) -> Option<Date> {
     }
 }
 
+/// A date as a finding may print it: a withheld one is never printed.
+fn shown(answer: Option<&Answer>) -> String {
+    match (answer, date_of(answer)) {
+        (Some(Answer::Decision(_)), Some(_)) => "a withheld date".to_owned(),
+        (_, Some(date)) => date.to_string(),
+        (_, None) => String::new(),
+    }
+}
+
 /// A contract ends after it starts, and is reviewed before it ends.
 pub(super) fn contract(check: &mut Check, start: Option<Date>, answers: &BTreeMap<QuestionId, Answer>) {
     let expiry = date_of(answers.get(&QuestionId::Expiry));
     let review = date_of(answers.get(&QuestionId::Review));
+    let (expiry_shown, review_shown) =
+        (shown(answers.get(&QuestionId::Expiry)), shown(answers.get(&QuestionId::Review)));
     if let (Some(start), Some(expiry)) = (start, expiry) {
         if expiry < start {
             check.push(Finding::error(
                 check.file,
                 &FieldPath::key("expiry"),
-                format!("the contract expires ({expiry}) before it starts ({start})"),
+                format!("the contract expires ({expiry_shown}) before it starts ({start})"),
             ));
         }
     }
@@ -42,7 +53,9 @@ pub(super) fn contract(check: &mut Check, start: Option<Date>, answers: &BTreeMa
                 Finding::error(
                     check.file,
                     &FieldPath::key("review"),
-                    format!("the review date ({review}) is after the contract expires ({expiry})"),
+                    format!(
+                        "the review date ({review_shown}) is after the contract expires ({expiry_shown})"
+                    ),
                 )
                 .hint("a contract is reviewed before it ends; check both dates"),
             );
@@ -103,12 +116,15 @@ pub(super) fn staleness(check: &mut Check, casebook: &Casebook, raw: &RequestFil
             let file = contract.file.display();
             let expiry = date_of(contract.answers.get(&QuestionId::Expiry));
             let review = date_of(contract.answers.get(&QuestionId::Review));
+            let on = |question| format!("on {}", shown(contract.answers.get(&question)));
             let stale = match (expiry, review) {
                 (Some(expiry), _) if expiry < received => Some(format!(
-                    "contract `{id}` ({file}) expired on {expiry}, before this request was received on {received}"
+                    "contract `{id}` ({file}) expired {}, before this request was received on {received}",
+                    on(QuestionId::Expiry)
                 )),
                 (_, Some(review)) if review < received => Some(format!(
-                    "contract `{id}` ({file}) was due for review on {review}, before this request was received on {received}"
+                    "contract `{id}` ({file}) was due for review {}, before this request was received on {received}",
+                    on(QuestionId::Review)
                 )),
                 _ => None,
             };

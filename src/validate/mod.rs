@@ -18,6 +18,7 @@ mod dates;
 mod deadline;
 mod personal_data;
 mod profile;
+pub mod reference;
 mod refusal;
 mod request;
 mod text;
@@ -27,7 +28,7 @@ use crate::report::Finding;
 use crate::source::SourceFile;
 
 pub use consistency::{Loaded, requests};
-pub(crate) use personal_data::Juniors;
+pub(crate) use personal_data::{Juniors, masks as private_values};
 pub use profile::casebook;
 pub use request::request;
 

@@ -9,6 +9,10 @@
 //! identity belongs in the letter only, never in what is published (applicant-blind
 //! disclosure; ICO guidance on disclosure logs), so it must not appear in published text.
 //! How details are recognised in text is `watchlist`.
+//!
+//! The findings themselves must not give away what they protect: they name the file that
+//! records the officer, never the officer, and their quoted lines mask every detail of the
+//! person concerned ([`masks`] gives the casebook's private values for that).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,7 +24,7 @@ use crate::model::values::{Contact, Seniority, Value};
 use crate::model::{ProfileFile, RequestFile};
 use crate::questionnaire::QuestionId;
 use crate::report::{Finding, Severity};
-use crate::source::{FieldPath, SourceFile};
+use crate::source::{FieldPath, Masks, SourceFile};
 
 /// A contract owner recorded somewhere in the casebook.
 struct Owner<'a> {
@@ -37,13 +41,19 @@ impl Owner<'_> {
         Identity { name: c.name.as_deref(), email: c.email.as_deref(), phone: c.phone.as_deref() }
     }
 
-    fn who(&self) -> String {
-        self.contact
-            .name
-            .clone()
-            .or_else(|| self.contact.email.clone())
-            .unwrap_or_else(|| "a junior officer".into())
+    /// The owner's details, to mask in any finding about them.
+    fn masks(&self) -> Masks {
+        contact_masks(self.contact)
     }
+}
+
+/// The name, job title, telephone number and email address of a contact, to mask.
+fn contact_masks(contact: &Contact) -> Masks {
+    let mut masks = Masks::default();
+    for detail in [&contact.name, &contact.phone, &contact.email].into_iter().flatten() {
+        masks.add(detail);
+    }
+    masks
 }
 
 const WHY: &str = "a junior officer's name, telephone number and email address are withheld as \
@@ -75,15 +85,16 @@ pub(super) fn casebook(
                         file,
                         &owner.path.at("seniority"),
                         format!(
-                            "{} is marked senior here but junior in {}: their name, telephone number \
-                             and email address would be published",
-                            owner.who(),
+                            "this contract owner is marked senior here but junior in {}: their name, \
+                             telephone number and email address would be published",
                             junior.file.display()
                         ),
                     )
                     .hint(
                         "mark them the same in both files; if they are junior, name a senior officer instead",
-                    ),
+                    )
+                    .mask(&owner.masks())
+                    .mask(&junior.masks()),
                 );
             }
         }
@@ -99,12 +110,12 @@ pub(super) fn casebook(
                         file,
                         &owner.path.at("senior-officer").at("name"),
                         format!(
-                            "the senior officer named here, {}, is recorded as a junior officer in {}",
-                            officer.name,
+                            "the senior officer named here is recorded as a junior officer in {}",
                             junior.file.display()
                         ),
                     )
-                    .hint("name an officer who is senior; a junior one's name would be published"),
+                    .hint("name an officer who is senior; a junior one's name would be published")
+                    .mask(&junior.masks()),
                 );
             }
         }
@@ -128,12 +139,12 @@ pub(super) fn casebook(
                         file,
                         &path,
                         format!(
-                            "this gives the {what} of {}, a junior officer ({})",
-                            junior.who(),
+                            "this gives the {what} of a junior officer (the contract owner in {})",
                             junior.file.display()
                         ),
                     )
-                    .hint(WHY),
+                    .hint(WHY)
+                    .mask(&junior.masks()),
                 );
             }
         }
@@ -171,14 +182,18 @@ pub(super) fn request(check: &mut Check, casebook: &Casebook, raw: &RequestFile)
     let juniors = casebook.juniors.get_or_init(|| Juniors::of(casebook));
     for (path, text) in &texts {
         for (index, what) in juniors.watch.find(text) {
-            let (who, file) = &juniors.named[index];
+            let (masks, file) = &juniors.named[index];
             check.push(
                 Finding::error(
                     check.file,
                     path,
-                    format!("this gives the {what} of {who}, a junior officer ({})", file.display()),
+                    format!(
+                        "this gives the {what} of a junior officer (the contract owner in {})",
+                        file.display()
+                    ),
                 )
-                .hint(WHY),
+                .hint(WHY)
+                .mask(masks),
             );
         }
     }
@@ -188,8 +203,8 @@ pub(super) fn request(check: &mut Check, casebook: &Casebook, raw: &RequestFile)
 /// casebook and kept in it, since every request is searched.
 #[derive(Debug)]
 pub(crate) struct Juniors {
-    /// Who each one is (as named in findings) and the file recording them.
-    named: Vec<(String, std::path::PathBuf)>,
+    /// Each one's details (to mask in findings) and the file recording them.
+    named: Vec<(Masks, std::path::PathBuf)>,
     watch: Watchlist,
 }
 
@@ -199,10 +214,79 @@ impl Juniors {
         let juniors: Vec<&Owner> =
             owners.iter().filter(|o| o.contact.seniority == Seniority::Junior).collect();
         Self {
-            named: juniors.iter().map(|j| (j.who(), j.file.to_path_buf())).collect(),
+            named: juniors.iter().map(|j| (j.masks(), j.file.to_path_buf())).collect(),
             watch: Watchlist::new(juniors.iter().map(|j| j.identity())),
         }
     }
+}
+
+/// The casebook's private values, to mask in any diagnostic about any file: every junior
+/// contract owner's name, telephone number and email address, and every withheld value of
+/// the contracts and of the authorities' facts.
+pub(crate) fn masks(casebook: &Casebook) -> Masks {
+    let mut masks = Masks::default();
+    let answers = casebook
+        .contracts
+        .values()
+        .flat_map(|c| c.answers.values())
+        .chain(casebook.authorities.iter().flat_map(|a| a.facts.values()));
+    for answer in answers {
+        match answer {
+            Answer::Value(Value::Contact(contact)) if contact.seniority != Seniority::Senior => {
+                masks.extend(&contact_masks(contact));
+            }
+            Answer::Decision(Decision::Withhold { held: Some(value), .. }) => add_value(&mut masks, value),
+            _ => {}
+        }
+    }
+    masks
+}
+
+/// Every way a withheld value could be written elsewhere.
+fn add_value(masks: &mut Masks, value: &Value) {
+    match value {
+        Value::Text(text) => masks.add(text),
+        Value::Count(crate::model::values::Count::Number(n)) => {
+            masks.add(&n.to_string());
+            masks.add(&thousands(&n.to_string()));
+        }
+        Value::Count(crate::model::values::Count::Words(words)) => masks.add(words),
+        Value::Date(date) => masks.add(&date.to_string()),
+        Value::Money(money) => {
+            if money.amount.fract() == 0.0 && money.amount.abs() < 1e15 {
+                let whole = format!("{:.0}", money.amount);
+                masks.add(&whole);
+                masks.add(&thousands(&whole));
+            } else {
+                masks.add(&money.amount.to_string());
+            }
+        }
+        Value::Duration(duration) => {
+            masks.add(&duration.term);
+            if let Some(extensions) = &duration.extensions {
+                masks.add(extensions);
+            }
+        }
+        Value::Contact(contact) => {
+            masks.extend(&contact_masks(contact));
+            if let Some(title) = &contact.job_title {
+                masks.add(title);
+            }
+        }
+        Value::List(items) => items.iter().for_each(|item| masks.add(item)),
+    }
+}
+
+/// `18250` as letters print it: `18,250`.
+fn thousands(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Every contract owner in the casebook: contracts, then each authority's facts.

@@ -53,8 +53,10 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         bank_holidays,
         licence: profile.data.licence.clone(),
         juniors: std::sync::OnceLock::new(),
+        private: std::sync::OnceLock::new(),
     };
     personal_data::casebook(&casebook, &profile.file, &profile.data, &files, &mut findings);
+    let findings = casebook.mask(findings);
     (casebook, findings)
 }
 

@@ -31,13 +31,24 @@ pub fn request(
         dates::staleness(&mut check, casebook, &parsed.data, request);
     }
     let failed = findings.iter().any(|f| f.severity == Severity::Error);
-    (if failed { None } else { request }, findings)
+    (if failed { None } else { request }, casebook.mask(findings))
 }
 
 fn check_request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) -> Option<Request> {
-    if raw.reference.trim().is_empty() {
+    let reference = raw.reference.trim();
+    let file_name = if reference.is_empty() {
         check.push(Finding::error(check.file, &FieldPath::key("reference"), "the request needs a reference"));
-    }
+        None
+    } else {
+        super::reference::file_name(reference)
+            .map_err(|why| {
+                check.push(
+                    Finding::error(check.file, &FieldPath::key("reference"), why)
+                        .hint(super::reference::HINT),
+                );
+            })
+            .ok()
+    };
     let index = which_authority(check, &casebook.authorities, raw.authority.as_deref())?;
     let authority = casebook.authority(index);
     // Clarification, extension, the due date and lateness (FOIA s.10, FOISA s.10).
@@ -52,7 +63,8 @@ fn check_request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) -> O
     let dates = dates?;
     Some(Request {
         file: check.file.display.clone(),
-        reference: raw.reference.trim().to_owned(),
+        reference: reference.to_owned(),
+        file_name: file_name?,
         authority: index,
         title,
         received: raw.received,

@@ -160,6 +160,48 @@ fn extra_item(out: &mut Score, found: &Found) {
     out.misses.push(format!("not expected: {}", describe(found)));
 }
 
+/// The requester each text names is captured, and never left in a question's text.
+#[test]
+fn the_requester_is_captured_and_kept_out_of_question_text() {
+    let mut failures = Vec::new();
+    for text in forms() {
+        let expected = expected(&text);
+        let intake = read(&text);
+        let got = Some(&intake.requester)
+            .filter(|r| !r.is_empty())
+            .map(|r| Requester { name: r.name.clone(), email: r.email.clone() });
+        if got != expected.requester {
+            failures.push(format!("{}: expected {:?}, got {got:?}", text.display(), expected.requester));
+        }
+        let Some(who) = &expected.requester else { continue };
+        let words: Vec<String> = who
+            .name
+            .iter()
+            .flat_map(|n| n.split_whitespace())
+            .filter(|w| w.len() > 3)
+            .map(str::to_lowercase)
+            .chain(who.email.iter().map(|e| e.to_lowercase()))
+            .collect();
+        let published = intake
+            .found
+            .iter()
+            .flat_map(|f| [Some(&f.text), Some(&f.body), f.label.as_ref()])
+            .chain(
+                intake
+                    .parts
+                    .iter()
+                    .flat_map(|p| std::iter::once(p.title.as_ref()).chain(p.scope.iter().map(Some))),
+            )
+            .flatten();
+        for kept in published {
+            if let Some(word) = words.iter().find(|w| kept.to_lowercase().contains(w.as_str())) {
+                failures.push(format!("{}: {word:?} left in {kept:?}", text.display()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// The accuracy report, one line per form and one per text that missed anything.
 #[test]
 fn every_form_is_read_as_expected() {

@@ -4,20 +4,28 @@
 //! The pipeline reads top to bottom:
 //!
 //! ```text
-//! bytes → text (clean lines) → outline (paragraphs, lists) → parts (what each list is)
-//!       → matching (canonical id, confidence) → Intake → JSON, or a request-file draft
+//! bytes → text (clean lines, what each line is) → messages (which one is the request)
+//!       → requester (name and email, taken out of the text) → pages (PDF furniture)
+//!       → table (rows to numbered lines) → outline (paragraphs, lists)
+//!       → parts (what each list is) → matching (canonical id, confidence)
+//!       → assign (one question per id) → Intake → JSON, or a request-file draft
 //! ```
 //!
 //! Nothing here touches the disk or the casebook; `lib::intake` reads the input and
 //! `draft` is handed the casebook's contracts. A match below [`REVIEW_BELOW`] is never
 //! given to the officer as settled: the draft leaves its id out, with the guess beside it.
 
+mod assign;
 pub mod draft;
 mod lexicon;
 pub mod matching;
+pub mod messages;
 pub mod numbering;
 pub mod outline;
+pub mod pages;
 pub mod parts;
+pub mod requester;
+pub mod table;
 pub mod text;
 mod walk;
 
@@ -27,6 +35,7 @@ use crate::questionnaire::{PartId, QuestionId};
 use crate::report::{Finding, Severity};
 use crate::source::{Location, SourceFile};
 use matching::Match;
+use requester::Requester;
 
 /// Below this confidence a match is marked for review and its id left out of the draft.
 ///
@@ -77,6 +86,8 @@ pub struct Found {
     pub matched: Match,
     /// For a question with no id: a question of the *other* part it looks like.
     pub elsewhere: Option<(QuestionId, f64)>,
+    /// The evidence behind `matched`, for telling look-alike questions apart.
+    pub(crate) evidence: Option<matching::Evidence>,
 }
 
 impl Found {
@@ -108,13 +119,26 @@ pub struct Intake {
     pub found: Vec<Found>,
     /// The parts asked, in the order their questions first appear.
     pub parts: Vec<PartFound>,
+    /// Who sent it, as far as the text says.
+    pub requester: Requester,
 }
 
 /// Reads a request text.
 pub fn read(input: &str) -> Intake {
     let canonical = text::canonical(input);
-    let lines = text::lines(&canonical);
-    walk::walk(&outline::outline(&lines))
+    let mut lines = text::lines(&canonical);
+    let request = messages::request(&mut lines);
+    let requester = requester::find(&mut lines, request);
+    if !requester.is_empty() {
+        for line in lines.iter_mut().filter(|l| !l.text.is_empty()) {
+            line.text = requester::scrub(&line.text, &requester);
+        }
+    }
+    let lines = table::rows(pages::repair(lines));
+    let mut intake = walk::walk(&outline::outline(&lines));
+    intake.scrub(&requester);
+    intake.requester = requester;
+    intake
 }
 
 /// The `--format json` output.
@@ -138,6 +162,29 @@ pub fn round(confidence: f64) -> f64 {
 }
 
 impl Intake {
+    /// Takes every mention of the requester out of the text kept for questions and parts,
+    /// whatever wrapping or joining brought it back together.
+    fn scrub(&mut self, requester: &Requester) {
+        if requester.is_empty() {
+            return;
+        }
+        for found in &mut self.found {
+            found.text = requester::scrub(&found.text, requester);
+            found.body = requester::scrub(&found.body, requester);
+            if let Some(label) = &found.label {
+                found.label = Some(requester::scrub(label, requester));
+            }
+        }
+        for part in &mut self.parts {
+            if let Some(title) = &part.title {
+                part.title = Some(requester::scrub(title, requester));
+            }
+            for scope in &mut part.scope {
+                *scope = requester::scrub(scope, requester);
+            }
+        }
+    }
+
     /// The numbered items, in document order: what `--format json` lists.
     pub fn numbered(&self) -> impl Iterator<Item = &Found> {
         self.found.iter().filter(|f| f.kind != Kind::Unnumbered)

@@ -132,8 +132,8 @@ const MAX_NUMBER: u32 = 199;
 /// Bullet characters.
 const BULLETS: [char; 14] = ['-', '*', '•', '·', '–', '—', '▪', '◦', '‣', '●', '○', '■', '➢', '►'];
 
-/// Words that introduce a number: `Q3`, `Question 3`, `Request 7`.
-const KEYWORDS: [&str; 4] = ["question", "request", "req", "q"];
+/// Words that introduce a number: `Q3`, `Question 3`, `Request 7`, and Welsh `Cwestiwn 3`.
+const KEYWORDS: [&str; 5] = ["question", "request", "req", "cwestiwn", "q"];
 
 /// The marker at the start of `text` (already without indentation), if any.
 pub fn at_start(text: &str) -> Option<Marker> {

@@ -1,14 +1,22 @@
 //! The shape of a request: paragraphs and numbered lists, nested where the numbering says so.
 //!
 //! Owns joining wrapped lines into one paragraph or item (email clients wrap at about 72
-//! characters; web forms do not wrap at all), splitting run-on lists (`(1) … (2) …` in one
+//! characters; web forms do not wrap at all; a PDF wraps and hyphenates at its margin),
+//! telling a wrapped line that happens to begin with a number (`… as for questions 1 to` /
+//! `7. above`) from a new item, keeping a translation under its item (a Welsh line and its
+//! English below it, one question), splitting run-on lists (`(1) … (2) …` in one
 //! paragraph), giving a number alone on its line (`Request 7`) the text below it, and
-//! nesting a list inside the item above it (`1. Contact centre` / `a) Supplier`). It does
-//! not decide what a list is for; `parts` does.
+//! nesting a list inside the item above it (`1. Contact centre` / `a) Supplier`), no deeper
+//! than [`MAX_DEPTH`]. It does not decide what a list is for; `parts` does.
 
-use super::numbering::{self, Marker};
+use super::lexicon::{self, Language};
+use super::numbering::{self, Marker, Style};
 use super::parts;
 use super::text::Line;
+
+/// Lists nest at most this deep; a deeper list is read as a sibling of the deepest. Real
+/// requests nest two or three levels, and a bound keeps the work per item constant.
+pub const MAX_DEPTH: usize = 6;
 
 /// A paragraph of prose: an introduction, a heading, a greeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +80,8 @@ struct Block {
     first_line: usize,
     /// A number alone on its line, waiting for its text.
     awaiting: bool,
+    /// The language of its last physical line, when it reads as Welsh or English.
+    last_lang: Option<Language>,
 }
 
 /// The width at which the text looks wrapped by an email client, if it does: at least
@@ -86,53 +96,125 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
 
 fn blocks(lines: &[Line]) -> Vec<Block> {
     let wrap = wrap_width(lines);
+    let longest = lines.iter().map(|l| l.indent + l.text.chars().count()).max().unwrap_or(0);
     let mut out: Vec<Block> = Vec::new();
     let mut after_blank = true;
+    // The last number of each style seen since the last paragraph: what the next item of
+    // an open list would be numbered after.
+    let mut open: Vec<Marker> = Vec::new();
     for line in lines {
         if line.text.is_empty() {
             after_blank = true;
             continue;
         }
         let width = line.indent + line.text.chars().count();
-        if let Some(marker) = numbering::at_start(&line.text) {
+        let marker = numbering::at_start(&line.text)
+            .filter(|m| !wrapped_number(out.last(), m, after_blank, longest, &open));
+        if let Some(mut marker) = marker {
+            // Read `i` after `h` as a letter, as the list it carries on does.
+            for previous in &open {
+                if previous.followed_by(&mut marker) {
+                    break;
+                }
+            }
             let text = line.text.get(marker.len..).unwrap_or_default().trim().to_owned();
+            match open.iter_mut().find(|m| m.count.style == marker.count.style && m.punct == marker.punct) {
+                Some(slot) => *slot = marker.clone(),
+                None => open.push(marker.clone()),
+            }
             out.push(Block {
                 marker: Some(marker),
                 line: line.number,
                 indent: line.indent,
                 awaiting: text.is_empty(),
                 first_line: text.len(),
+                last_lang: lexicon::language(&text),
                 text,
                 last_width: width,
             });
         } else {
             match out.last_mut() {
                 Some(last) if continues(last, line, after_blank, wrap) => {
-                    if !last.text.is_empty() {
-                        last.text.push(' ');
-                    }
-                    last.text.push_str(&line.text);
+                    join_wrapped(&mut last.text, &line.text);
                     if last.awaiting {
                         // A number alone on its line: the wording below is all its text.
                         last.first_line = last.text.len();
                     }
                     last.awaiting = false;
                     last.last_width = width;
+                    last.last_lang = lexicon::language(&line.text);
                 }
-                _ => out.push(Block {
-                    marker: None,
-                    line: line.number,
-                    indent: line.indent,
-                    text: line.text.clone(),
-                    first_line: line.text.len(),
-                    last_width: width,
-                    awaiting: false,
-                }),
+                _ => {
+                    open.clear();
+                    out.push(Block {
+                        marker: None,
+                        line: line.number,
+                        indent: line.indent,
+                        text: line.text.clone(),
+                        first_line: line.text.len(),
+                        last_width: width,
+                        awaiting: false,
+                        last_lang: lexicon::language(&line.text),
+                    });
+                }
             }
         }
         after_blank = false;
     }
     out
+}
+
+/// Whether a line that begins with a number carries on the text above rather than
+/// starting an item: the text above stops mid-sentence on a full-width line, and the
+/// number neither starts a list nor comes next in one (`… as for questions 1 to` /
+/// `7. above.`).
+fn wrapped_number(
+    last: Option<&Block>,
+    marker: &Marker,
+    after_blank: bool,
+    longest: usize,
+    open: &[Marker],
+) -> bool {
+    let Some(last) = last else { return false };
+    if after_blank || last.awaiting || marker.count.style == Style::Bullet || marker.starts() {
+        return false;
+    }
+    if last.text.ends_with(['.', '?', '!', ':', ';'])
+        || open.iter().any(|m| m.followed_by(&mut marker.clone()))
+    {
+        return false;
+    }
+    last.last_width >= 40 && last.last_width * 10 >= longest * 6
+}
+
+/// Words kept whole with their hyphen when a line breaks after them (`non-` / `geographic`
+/// is `non-geographic`); any other hyphen at the end of a wrapped line is the margin's
+/// (`Free-` / `dom` is `Freedom`).
+const KEEP_HYPHEN: [&str; 14] = [
+    "non", "self", "e", "co", "cross", "well", "part", "full", "third", "multi", "long", "short", "one",
+    "two",
+];
+
+/// Appends a wrapped line to the text above it: with a space, or rejoining a word the
+/// margin hyphenated.
+pub(super) fn join_wrapped(text: &mut String, next: &str) {
+    let next = next.trim();
+    if text.is_empty() {
+        text.push_str(next);
+        return;
+    }
+    if let Some(stem) = text.strip_suffix('-') {
+        let fragment = stem.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if !fragment.is_empty() && next.starts_with(char::is_lowercase) {
+            if !KEEP_HYPHEN.contains(&fragment.to_lowercase().as_str()) {
+                text.pop();
+            }
+            text.push_str(next);
+            return;
+        }
+    }
+    text.push(' ');
+    text.push_str(next);
 }
 
 /// Whether `line` carries on the block above it rather than starting a paragraph.
@@ -151,8 +233,15 @@ fn continues(last: &Block, line: &Line, after_blank: bool, wrap: Option<usize>) 
     if first.is_lowercase() || !first.is_alphabetic() {
         return true;
     }
-    // A heading or an introduction to a list starts afresh even without a blank line.
+    // A question's translation on the line below it is the same question, unless it
+    // heads another part.
     let named = parts::named(&line.text);
+    let language = lexicon::language(&line.text);
+    let translates = matches!((last.last_lang, language), (Some(a), Some(b)) if a != b);
+    if last.marker.is_some() && translates && (!named.any() || parts::named(&last.text) == named) {
+        return true;
+    }
+    // A heading or an introduction to a list starts afresh even without a blank line.
     if named.any() || line.text.ends_with(':') {
         return false;
     }
@@ -201,6 +290,7 @@ fn block_like(block: &Block, marker: Option<Marker>, text: String) -> Block {
         line: block.line,
         indent: block.indent,
         first_line: text.len(),
+        last_lang: lexicon::language(&text),
         text,
         last_width: block.last_width,
         awaiting: false,
@@ -251,7 +341,8 @@ fn place(open: &mut Vec<List>, nodes: &mut Vec<Node>, mut item: Item) {
     while let Some(parent) = open.last().and_then(|list| list.items.last().map(|last| (list, last))) {
         let (list, last) = parent;
         let same_style = list.items.first().is_some_and(|f| f.marker.count.style == item.marker.count.style);
-        if item.indent < last.indent || (same_style && item.indent <= last.indent) {
+        if item.indent < last.indent || (same_style && item.indent <= last.indent) || open.len() >= MAX_DEPTH
+        {
             let depth = open.len() - 1;
             close(open, nodes, depth);
         } else {

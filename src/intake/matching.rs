@@ -344,7 +344,9 @@ fn evidence(
     if points == 0.0 {
         return 0.0;
     }
-    let holds = |concepts: &[String], alias: &[String]| alias.iter().all(|a| concepts.contains(a));
+    // The concepts are sorted (see `set`), so each look-up is a binary search.
+    let holds =
+        |concepts: &[String], alias: &[String]| alias.iter().all(|a| concepts.binary_search(a).is_ok());
     if !label.is_empty() && p.aliases.iter().any(|a| a.as_slice() == label) {
         points += 3.0;
     } else if p.aliases.iter().any(|a| a.len() >= 2 && holds(label, a)) {

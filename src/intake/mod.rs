@@ -33,7 +33,7 @@ use serde::Serialize;
 
 use crate::questionnaire::{PartId, QuestionId};
 use crate::report::{Finding, Severity};
-use crate::source::{Location, SourceFile};
+use crate::source::Location;
 use matching::Match;
 use requester::Requester;
 
@@ -216,10 +216,23 @@ impl Intake {
 
 /// Warnings for the officer, at the request's lines: matches to review, questions outside
 /// the questionnaire, a part guessed, an unnumbered question offered.
+///
+/// The quoted line never shows the requester: their name and email address are masked.
 pub fn warnings(source: &str, input: &str, intake: &Intake) -> Vec<Finding> {
-    let file = SourceFile::new(source, text::canonical(input));
-    let at = |line: usize, message: String| {
-        Finding::at_path(Severity::Warning, &file, String::new(), Location { line, column: 1 }, message)
+    let canonical = text::canonical(input);
+    // Each line found once, so a request with thousands of warnings stays linear.
+    let lines: Vec<&str> = canonical.lines().collect();
+    let at = |line: usize, message: String| Finding {
+        severity: Severity::Warning,
+        file: source.into(),
+        location: Location { line, column: 1 },
+        path: String::new(),
+        message,
+        hint: None,
+        snippet: line
+            .checked_sub(1)
+            .and_then(|i| lines.get(i))
+            .map(|l| requester::scrub(l, &intake.requester)),
     };
     let mut out = Vec::new();
     for found in intake.questions() {

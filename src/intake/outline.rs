@@ -82,6 +82,8 @@ struct Block {
     awaiting: bool,
     /// The language of its last physical line, when it reads as Welsh or English.
     last_lang: Option<Language>,
+    /// The parts its first line names.
+    first_named: parts::Named,
 }
 
 /// The width at which the text looks wrapped by an email client, if it does: at least
@@ -129,6 +131,7 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
                 awaiting: text.is_empty(),
                 first_line: text.len(),
                 last_lang: lexicon::language(&text),
+                first_named: parts::named(&text),
                 text,
                 last_width: width,
             });
@@ -155,6 +158,7 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
                         last_width: width,
                         awaiting: false,
                         last_lang: lexicon::language(&line.text),
+                        first_named: parts::named(&line.text),
                     });
                 }
             }
@@ -238,7 +242,7 @@ fn continues(last: &Block, line: &Line, after_blank: bool, wrap: Option<usize>) 
     let named = parts::named(&line.text);
     let language = lexicon::language(&line.text);
     let translates = matches!((last.last_lang, language), (Some(a), Some(b)) if a != b);
-    if last.marker.is_some() && translates && (!named.any() || parts::named(&last.text) == named) {
+    if last.marker.is_some() && translates && (!named.any() || last.first_named == named) {
         return true;
     }
     // A heading or an introduction to a list starts afresh even without a blank line.
@@ -246,7 +250,8 @@ fn continues(last: &Block, line: &Line, after_blank: bool, wrap: Option<usize>) 
         return false;
     }
     let ended = last.text.ends_with(['.', '?', '!']);
-    let short_label = last.marker.is_some() && !ended && last.text.split_whitespace().count() <= 6;
+    // Counting no further than seven words keeps the work per line bounded.
+    let short_label = last.marker.is_some() && !ended && last.text.split_whitespace().take(7).count() <= 6;
     let wrapped = wrap.is_some_and(|w| last.last_width + 12 >= w || (!ended && last.last_width * 2 >= w));
     last.text.ends_with(':') || short_label || wrapped
 }
@@ -291,6 +296,7 @@ fn block_like(block: &Block, marker: Option<Marker>, text: String) -> Block {
         indent: block.indent,
         first_line: text.len(),
         last_lang: lexicon::language(&text),
+        first_named: parts::named(&text),
         text,
         last_width: block.last_width,
         awaiting: false,

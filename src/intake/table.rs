@@ -14,6 +14,9 @@ use super::outline::join_wrapped;
 use super::parts;
 use super::text::{Line, Role};
 
+/// Most columns a table of questions has; a run of rows with more is left as text.
+const MAX_COLUMNS: usize = 12;
+
 /// The lines with every table replaced by its questions, one line each.
 pub fn rows(lines: Vec<Line>) -> Vec<Line> {
     if !lines.iter().any(|l| l.cells.is_some()) {
@@ -39,7 +42,8 @@ fn flush(run: &mut Vec<Line>, out: &mut Vec<Line>) {
     }
     let rows = rejoin(std::mem::take(run));
     let wide = rows.iter().filter(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2).count();
-    if wide >= 2 {
+    let narrow = rows.iter().all(|r| r.cells.len() <= MAX_COLUMNS);
+    if wide >= 2 && narrow {
         table(&rows, out);
     } else {
         out.extend(rows.into_iter().map(|r| r.line));

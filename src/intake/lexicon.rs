@@ -137,7 +137,7 @@ impl Tables {
 /// need a set make one.
 pub fn concepts(text: &str) -> Vec<Cow<'static, str>> {
     let lexicon = lexicon();
-    let words: Vec<String> = words(text).map(|w| radical(lexicon, stem(&w))).collect();
+    let words: Vec<String> = words(text).map(|w| normal(lexicon, w)).collect();
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
@@ -169,15 +169,20 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-/// A word the tables do not know, without a Welsh mutation, when that gives a Welsh word
-/// they do: soft (`gyflenwr` → `cyflenwr`, `wariant` → `gwariant`, `fisoedd` → `misoedd`),
-/// nasal (`nghontract` → `contract`), aspirate (`chyfeiriad` → `cyfeiriad`) and `h` before
-/// a vowel (`henw` → `enw`).
-fn radical(lexicon: &Lexicon, word: String) -> String {
-    if lexicon.english.contains(&word) || lexicon.welsh.contains(&word) {
+/// A word as the tables write it: as it is when they know it; else without a Welsh
+/// mutation, when that gives a Welsh word they know (soft: `gyflenwr` → `cyflenwr`,
+/// `wariant` → `gwariant`, `fisoedd` → `misoedd`; nasal: `nghontract` → `contract`;
+/// aspirate: `chyfeiriad` → `cyfeiriad`; `h` before a vowel: `henw` → `enw`); else made
+/// singular. Welsh words are never stemmed: `cynnwys` and `dros` end in `s` as written.
+fn normal(lexicon: &Lexicon, word: String) -> String {
+    let known = |w: &str| lexicon.english.contains(w) || lexicon.welsh.contains(w);
+    if known(&word) {
         return word;
     }
-    demutations(&word).into_iter().find(|w| lexicon.welsh.contains(w)).unwrap_or(word)
+    if let Some(radical) = demutations(&word).into_iter().find(|w| lexicon.welsh.contains(w)) {
+        return radical;
+    }
+    stem(&word)
 }
 
 /// The words `word` could be a mutation of, most likely first.
@@ -225,7 +230,7 @@ fn demutations(word: &str) -> Vec<String> {
 pub fn language(text: &str) -> Option<Language> {
     let lexicon = lexicon();
     let (mut welsh, mut english) = (0, 0);
-    for word in words(text).map(|w| radical(lexicon, stem(&w))) {
+    for word in words(text).map(|w| normal(lexicon, w)) {
         match (lexicon.welsh.contains(&word), lexicon.english.contains(&word)) {
             (true, false) => welsh += 1,
             (false, true) => english += 1,
@@ -329,5 +334,57 @@ mod tests {
         ] {
             assert_eq!(stem(word), stemmed);
         }
+    }
+
+    #[test]
+    fn welsh_tables_are_lower_case_singular_and_consistent() {
+        let file: LexiconFile = serde_yaml::from_str(DATA).expect("lexicon parses");
+        let welsh = &file.welsh;
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for (concept, words) in &welsh.synonyms {
+            for word in words {
+                assert_eq!(word, &word.to_lowercase(), "{word}");
+                assert!(!welsh.stop_words.contains(word), "`{word}` is a synonym and a stop word");
+                if let Some(other) = seen.insert(word, concept) {
+                    panic!("`{word}` is a synonym of `{other}` and `{concept}`");
+                }
+                // A Welsh word that is also an English one must mean the same.
+                if let Some(english) = file.synonyms.iter().find(|(_, ws)| ws.contains(word)) {
+                    assert_eq!(english.0, concept, "`{word}`");
+                }
+            }
+        }
+        for word in welsh
+            .phrases
+            .values()
+            .flatten()
+            .chain(&welsh.ignore)
+            .flat_map(|p| p.split_whitespace())
+            .chain(welsh.stop_words.iter().map(String::as_str))
+        {
+            assert_eq!(word, word.to_lowercase(), "{word}");
+        }
+    }
+
+    #[test]
+    fn welsh_mutations_are_undone_against_welsh_words_only() {
+        assert_eq!(strs("Pwy yw'ch cyflenwr presennol?"), ["supplier", "current"]);
+        assert_eq!(strs("ei gyflenwr, eu cyflenwyr"), ["supplier", "supplier"]);
+        assert_eq!(strs("y ganolfan gyswllt"), ["ccentre"]);
+        assert_eq!(strs("Ym mha fisoedd y mae hi ar ei phrysuraf?"), ["month", "busy"]);
+        assert_eq!(strs("Pryd y daw'r contract i ben?"), ["date", "expiry"]);
+        assert_eq!(strs("eu henw a'u teitl swydd"), ["name", "jobtitle"]);
+        assert_eq!(strs("cyfeiriad e-bost"), ["emailaddress"]);
+        // Welsh words keep their `s`; English words are never read as mutated Welsh.
+        assert_eq!(strs("dros y tair blynedd, gan gynnwys estyniadau"), ["year", "extension"]);
+        assert_eq!(strs("gas bills"), ["gas", "bill"]);
+    }
+
+    #[test]
+    fn lines_read_as_welsh_or_english() {
+        assert_eq!(language("Pwy yw cyflenwr presennol y contract?"), Some(Language::Welsh));
+        assert_eq!(language("Who is the current supplier of the contract?"), Some(Language::English));
+        assert_eq!(language("Supplier"), None);
+        assert_eq!(language("0800"), None);
     }
 }

@@ -466,4 +466,63 @@ mod tests {
         assert_eq!(out.len(), 11, "one list of ten: {out:?}");
         assert_eq!(shape("i. one\nii. two\niii. three\niv. four\nv. five\n").len(), 6);
     }
+
+    #[test]
+    fn words_hyphenated_at_the_margin_are_rejoined() {
+        let out = shape(
+            "1. Contract duration: the length of the contract, including any options to ex-\ntend it, and the non-\ngeographic numbers.\n2. Spend",
+        );
+        assert_eq!(
+            out[0],
+            "1|Contract duration: the length of the contract, including any options to extend it, and the non-geographic numbers."
+        );
+        let mut text = String::from("a wrapped e-");
+        join_wrapped(&mut text, "mail");
+        assert_eq!(text, "a wrapped e-mail");
+        let mut text = String::from("spaced -");
+        join_wrapped(&mut text, "dash");
+        assert_eq!(text, "spaced - dash");
+    }
+
+    #[test]
+    fn a_wrapped_line_that_begins_with_a_number_is_not_an_item() {
+        let input = "Please answer the questions below for each contract, in the way set out for questions 1 to\n7. above.\n\n1. Supplier\n2. Spend\n3. Expiry\n";
+        assert_eq!(
+            shape(input),
+            [
+                "P|Please answer the questions below for each contract, in the way set out for questions 1 to 7. above.",
+                "1|Supplier",
+                "2|Spend",
+                "3|Expiry",
+                "/"
+            ]
+        );
+        // The next number of the list is an item whatever the line above it.
+        let listed =
+            "1. Supplier: the company that supplies the contract we would like to know about in\n2. Spend\n";
+        assert_eq!(shape(listed).len(), 3);
+    }
+
+    #[test]
+    fn a_translation_stays_with_its_question() {
+        let input = "1. Pwy yw cyflenwr presennol y contract?\nWho is the current supplier of the contract?\n2. Faint o asiantau sydd yn y ganolfan gyswllt?\nHow many agents does the contact centre have?\nRhan 2: gwasanaethau rhwydwaith i mewn\n";
+        assert_eq!(
+            shape(input),
+            [
+                "1|Pwy yw cyflenwr presennol y contract? Who is the current supplier of the contract?",
+                "2|Faint o asiantau sydd yn y ganolfan gyswllt? How many agents does the contact centre have?",
+                "/",
+                "P|Rhan 2: gwasanaethau rhwydwaith i mewn"
+            ]
+        );
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let deep: String = (0..40).map(|i| format!("{}1. level {i}\n", " ".repeat(i * 2))).collect();
+        let out = shape(&deep);
+        let depth = out.iter().map(|l| l.len() - l.trim_start().len()).max().unwrap_or(0) / 2;
+        assert!(depth < MAX_DEPTH, "{depth}: {out:?}");
+        assert_eq!(out.iter().filter(|l| l.contains("level")).count(), 40, "every item kept");
+    }
 }

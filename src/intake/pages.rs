@@ -40,7 +40,7 @@ fn is_page_number(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     let lower = lower.trim_matches(|c: char| c == '-' || c == '–' || c == '—' || c == ' ');
     let rest = lower.strip_prefix("page").or_else(|| lower.strip_prefix("tudalen")).unwrap_or(lower);
-    let mut words = rest.split(|c: char| c == ' ' || c == '/').filter(|w| !w.is_empty());
+    let mut words = rest.split([' ', '/']).filter(|w| !w.is_empty());
     let number = |w: Option<&str>| {
         w.is_some_and(|w| !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
     };

@@ -269,7 +269,8 @@ fn find_within(text: &str, b: u8, limit: usize) -> Option<usize> {
 }
 
 /// The cells of a table row: `| 1 | Supplier | |` (outer pipes optional only when the row
-/// has at least two) or `1<TAB>Supplier<TAB>` (a tab after the first text).
+/// has at least two) or `1<TAB>Supplier` (a tab after the first text, or before it: a row
+/// with an empty first cell). A lone line is never a table: that is `table`'s decision.
 fn cells(text: &str) -> Option<Vec<String>> {
     let trimmed = text.trim();
     let pipes = trimmed.matches('|').count();
@@ -572,5 +573,66 @@ mod tests {
     fn invisible_characters_go_and_odd_spaces_become_spaces() {
         assert_eq!(texts("1.\u{a0}Sup\u{200b}plier\u{7}\tx"), ["1. Supplier    x"]);
         assert_eq!(lines("\tb")[0].indent, 4);
+    }
+
+    #[test]
+    fn what_an_html_email_leaves_is_made_plain() {
+        assert_eq!(
+            texts(
+                "1.&nbsp;Contract&nbsp;expiry &amp; review<br> [cid:image001.png@01DA5D3C] it&#8217;s <b>now</b>"
+            ),
+            ["1. Contract expiry & review  it’s now"]
+        );
+        assert_eq!(texts("[image: Logo]&nbsp;"), [""]);
+        assert_eq!(
+            texts("<foi@example.gov.uk> &unknown; & <3 years"),
+            ["<foi@example.gov.uk> &unknown; & <3 years"]
+        );
+        assert_eq!(texts("Annwyl Gyngor, &wcirc;&ycirc;"), ["Annwyl Gyngor, ŵŷ"]);
+    }
+
+    #[test]
+    fn banners_footers_and_client_lines_are_the_mail_systems() {
+        let input = "CAUTION: This email originated from outside of the organisation.\n1. Supplier\n2. Spend\n\nThis email is confidential and intended solely for the addressee. If you have received it in error, delete it.\nTo unsubscribe click here\nSent from my iPhone";
+        let out = lines(&canonical(input));
+        let roles: Vec<Role> = out.iter().map(|l| l.role).collect();
+        assert_eq!(
+            roles,
+            [Role::Mailer, Role::Body, Role::Body, Role::Body, Role::Mailer, Role::Mailer, Role::Mailer]
+        );
+        // One word of the kind is the requester's own.
+        assert_eq!(
+            texts("Some of this may be commercially confidential."),
+            ["Some of this may be commercially confidential."]
+        );
+    }
+
+    #[test]
+    fn form_feeds_start_pages_and_table_rows_keep_their_cells() {
+        let out = lines("1. Supplier\n\u{c}Header\nend of page\u{c}\nnext");
+        assert_eq!(out.iter().map(|l| l.page_break).collect::<Vec<_>>(), [false, true, false, true]);
+        assert_eq!(out[1].text, "Header");
+        let cells = |t: &str| lines(t)[0].cells.clone();
+        assert_eq!(cells("| 1 | Supplier | |"), Some(vec!["1".into(), "Supplier".into(), "".into()]));
+        assert_eq!(cells("1\tSupplier\t"), Some(vec!["1".into(), "Supplier".into()]));
+        assert_eq!(cells("\tcarried on"), Some(vec!["".into(), "carried on".into()]));
+        assert_eq!(cells("Analyst | Brightwater"), None);
+        assert_eq!(lines("1\tSupplier")[0].text, "1    Supplier");
+    }
+
+    #[test]
+    fn sign_offs_in_either_language_or_both() {
+        for line in [
+            "Yours faithfully,",
+            "Yn gywir,",
+            "Diolch yn fawr / Many thanks,",
+            "Cofion / Regards",
+            "Thanks in advance!",
+        ] {
+            assert!(is_sign_off(line), "{line}");
+        }
+        for line in ["Thank you for your help with this request.", "Regards to the team and the officer"] {
+            assert!(!is_sign_off(line), "{line}");
+        }
     }
 }

@@ -64,9 +64,13 @@ fn key(text: &str) -> String {
     mapped.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Up to [`EDGE`] lines of the request's text before `at` (or from `at` on, `forward`).
+/// Up to [`EDGE`] lines of text before `at` (or from `at` on, `forward`): the request's
+/// own, and a signature's (a footer on the last page falls below the sign-off).
 fn edge(lines: &[Line], at: usize, forward: bool) -> Vec<usize> {
-    let candidate = |i: &usize| lines[*i].role == Role::Body && !lines[*i].text.is_empty();
+    let candidate = |i: &usize| {
+        let line = &lines[*i];
+        matches!(line.role, Role::Body | Role::Signature | Role::SignOff) && !line.original.is_empty()
+    };
     if forward {
         (at..lines.len()).take(SCAN).filter(candidate).take(EDGE).collect()
     } else {
@@ -81,7 +85,7 @@ fn running(lines: &mut [Line], breaks: &[usize]) {
     let mut seen: HashMap<String, (HashSet<usize>, bool, HashSet<usize>)> = HashMap::new();
     let mut note = |lines: &[Line], edge_id: usize, real: bool, at: Vec<usize>| {
         for i in at {
-            let text = &lines[i].text;
+            let text = &lines[i].original;
             let lone_number = text.chars().all(|c| c.is_ascii_digit()) && text.len() <= 4;
             if !lone_number && (text.split_whitespace().count() < 2 || numbering::at_start(text).is_some()) {
                 continue;
@@ -110,7 +114,9 @@ fn running(lines: &mut [Line], breaks: &[usize]) {
         .flat_map(|(_, _, at)| at)
         .collect();
     for i in furniture {
-        lines[i].drop_as(Role::Furniture);
+        if lines[i].role == Role::Body {
+            lines[i].drop_as(Role::Furniture);
+        }
     }
 }
 

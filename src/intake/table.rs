@@ -289,6 +289,12 @@ mod tests {
     }
 
     #[test]
+    fn a_grid_table_reads_like_any_other() {
+        let input = "+----+--------------------+----------+\n| #  | Question           | Response |\n+====+====================+==========+\n| 1  | Who is the current |          |\n|    | provider?          |          |\n+----+--------------------+----------+\n| 2  | Annual spend       |          |\n+----+--------------------+----------+\n";
+        assert_eq!(read(input), ["1. Who is the current provider?", "2. Annual spend"]);
+    }
+
+    #[test]
     fn a_wrapped_pipe_row_is_rejoined_and_a_lone_row_is_not_a_table() {
         let input = "| 1 | Supplier of the | |\n| 2 | Annual average spend over the last\nthree years | |\n";
         assert_eq!(read(input), ["1. Supplier of the", "2. Annual average spend over the last three years"]);

@@ -269,10 +269,18 @@ fn find_within(text: &str, b: u8, limit: usize) -> Option<usize> {
 }
 
 /// The cells of a table row: `| 1 | Supplier | |` (outer pipes optional only when the row
-/// has at least two) or `1<TAB>Supplier` (a tab after the first text, or before it: a row
-/// with an empty first cell). A lone line is never a table: that is `table`'s decision.
+/// has at least two), `1<TAB>Supplier` (a tab after the first text, or before it: a row
+/// with an empty first cell), or the border of a grid table (`+---+---+`, one cell of
+/// rules). A lone line is never a table: that is `table`'s decision.
 fn cells(text: &str) -> Option<Vec<String>> {
     let trimmed = text.trim();
+    // The border of a grid table (`+----+-------+`): a row of rules between rows.
+    if trimmed.len() >= 3
+        && trimmed.starts_with('+')
+        && trimmed.chars().all(|c| matches!(c, '+' | '-' | '=' | ':'))
+    {
+        return Some(vec![trimmed.replace('+', "-")]);
+    }
     let pipes = trimmed.matches('|').count();
     if trimmed.starts_with('|') || (pipes >= 2 && trimmed.ends_with('|')) {
         let inner = trimmed.strip_prefix('|').unwrap_or(trimmed);
@@ -617,6 +625,7 @@ mod tests {
         assert_eq!(cells("1\tSupplier\t"), Some(vec!["1".into(), "Supplier".into()]));
         assert_eq!(cells("\tcarried on"), Some(vec!["".into(), "carried on".into()]));
         assert_eq!(cells("Analyst | Brightwater"), None);
+        assert_eq!(cells("+----+-----+"), Some(vec!["------------".into()]));
         assert_eq!(lines("1\tSupplier")[0].text, "1    Supplier");
     }
 

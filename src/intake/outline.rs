@@ -111,7 +111,7 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
         }
         let width = line.indent + line.text.chars().count();
         let marker = numbering::at_start(&line.text)
-            .filter(|m| !wrapped_number(out.last(), m, after_blank, longest, &open));
+            .filter(|m| !wrapped_number(out.last(), line, m, after_blank, longest, &open));
         if let Some(mut marker) = marker {
             // Read `i` after `h` as a letter, as the list it carries on does.
             for previous in &open {
@@ -169,11 +169,12 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
 }
 
 /// Whether a line that begins with a number carries on the text above rather than
-/// starting an item: the text above stops mid-sentence on a full-width line, and the
-/// number neither starts a list nor comes next in one (`… as for questions 1 to` /
-/// `7. above.`).
+/// starting an item: the text above stops mid-sentence on a full-width line, the words
+/// after the number carry on in lower case, and the number neither starts a list nor
+/// comes next in one (`… as for questions 1 to` / `7. above.`).
 fn wrapped_number(
     last: Option<&Block>,
+    line: &Line,
     marker: &Marker,
     after_blank: bool,
     longest: usize,
@@ -188,7 +189,9 @@ fn wrapped_number(
     {
         return false;
     }
-    last.last_width >= 40 && last.last_width * 10 >= longest * 6
+    // An item starts afresh (`Q7 Incumbent supplier`); the rest of a sentence does not.
+    let lower = line.text.get(marker.len..).unwrap_or_default().starts_with(char::is_lowercase);
+    lower && last.last_width >= 40 && last.last_width * 10 >= longest * 6
 }
 
 /// Words kept whole with their hyphen when a line breaks after them (`non-` / `geographic`
@@ -494,6 +497,19 @@ mod tests {
                 "1|Supplier",
                 "2|Spend",
                 "3|Expiry",
+                "/"
+            ]
+        );
+        // A heading takes no number, however long it is.
+        let headed =
+            "Q6 Busy periods\nPART TWO – INBOUND NETWORK SERVICES CONTRACTS\nQ7 Incumbent supplier\n";
+        assert_eq!(
+            shape(headed),
+            [
+                "6|Busy periods",
+                "/",
+                "P|PART TWO – INBOUND NETWORK SERVICES CONTRACTS",
+                "7|Incumbent supplier",
                 "/"
             ]
         );

@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use foi::intake::draft::{DraftOptions, draft};
 use foi::intake::{self, Found, Intake, Kind, REVIEW_BELOW};
+use foi::model::{OrStandard, RequestFile};
 use foi::questionnaire::{PartId, QuestionId};
 use serde::Deserialize;
 
@@ -200,6 +202,37 @@ fn the_requester_is_captured_and_kept_out_of_question_text() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every draft loads as a request file, with the requester as found and not confirmed.
+#[test]
+fn drafts_of_every_form_load_with_the_requester_unconfirmed() {
+    for text in forms() {
+        let intake = read(&text);
+        let options = DraftOptions {
+            source: text.display().to_string(),
+            reference: Some("F-1".into()),
+            received: chrono::NaiveDate::from_ymd_opt(2024, 3, 15),
+            casebook: Err("no casebook in this test".into()),
+        };
+        let yaml = draft(&intake, &options);
+        let file: RequestFile =
+            serde_yaml::from_str(&yaml).unwrap_or_else(|e| panic!("{}: {e}\n{yaml}", text.display()));
+        let requester =
+            file.requester.unwrap_or_else(|| panic!("{}: no requester block\n{yaml}", text.display()));
+        assert!(!requester.confirmed, "{}", text.display());
+        assert_eq!(requester.name, intake.requester.name, "{}", text.display());
+        assert_eq!(requester.email, intake.requester.email, "{}", text.display());
+        let OrStandard::Listed(parts) = file.parts else { panic!("parts listed") };
+        let questions: usize = parts
+            .iter()
+            .map(|p| match &p.questions {
+                OrStandard::Listed(q) => q.len(),
+                OrStandard::Standard => 0,
+            })
+            .sum();
+        assert_eq!(questions, intake.questions().count(), "{}", text.display());
+    }
 }
 
 /// The accuracy report, one line per form and one per text that missed anything.

@@ -17,6 +17,7 @@ use foi::intake::draft::{DraftOptions, draft};
 use foi::intake::{self, Found, Intake, Kind, REVIEW_BELOW};
 use foi::model::{OrStandard, RequestFile};
 use foi::questionnaire::{PartId, QuestionId};
+use proptest::prelude::*;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -289,6 +290,65 @@ fn every_expected_file_is_well_formed() {
         assert!(expected.questions.iter().any(|q| q.part.is_some()), "{}", text.display());
         if let Some(requester) = &expected.requester {
             assert!(requester.name.is_some() || requester.email.is_some(), "{}", text.display());
+        }
+    }
+}
+
+/// Text built from the pieces real requests arrive in, with arbitrary text between them.
+fn arriving() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("\u{c}".to_owned()),
+        Just("Page 2 of 3\n".to_owned()),
+        Just("| 1 | ".to_owned()),
+        Just(" | |\n".to_owned()),
+        Just("+----+----+\n".to_owned()),
+        Just("\t".to_owned()),
+        Just("&amp;&nbsp;&#x2019;&#9999999;&".to_owned()),
+        Just("[cid:image001.png@01D] <b>".to_owned()),
+        Just("CAUTION: external\n".to_owned()),
+        Just("Name: Zebulon Quackenbush\n".to_owned()),
+        Just("Email: zeb@example.org\n".to_owned()),
+        Just("Zebulon Quackenbush asks: ".to_owned()),
+        Just("From: Zebulon Quackenbush <zeb@example.org>\nSent: now\n".to_owned()),
+        Just("On Mon, A wrote:\n> ".to_owned()),
+        Just("Yn gywir,\n".to_owned()),
+        Just("Pwy yw cyflenwr presennol y contract?\n".to_owned()),
+        Just("1. Incumbent supplier: the com-\n".to_owned()),
+        Just("7. above.\n".to_owned()),
+        Just("Rhan 2: rhwydwaith i mewn\n".to_owned()),
+        Just("İ".to_owned()),
+        any::<String>(),
+        "[a-z ]{0,20}",
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Never a panic, always valid JSON and a draft that loads, and a captured requester
+    /// is never left in a question.
+    #[test]
+    fn requests_as_they_arrive_never_break_intake(text in arriving()) {
+        let intake = intake::read(&text);
+        let json: serde_json::Value = serde_json::from_str(&intake.to_json().expect("json")).expect("valid json");
+        prop_assert!(json["questions"].is_array());
+        let _ = intake::warnings("arriving.txt", &text, &intake);
+        if !intake.parts.is_empty() {
+            let options = DraftOptions {
+                source: "arriving".into(),
+                reference: Some("R".into()),
+                received: chrono::NaiveDate::from_ymd_opt(2024, 1, 10),
+                casebook: Err("none".into()),
+            };
+            let yaml = draft(&intake, &options);
+            let parsed: Result<RequestFile, _> = serde_yaml::from_str(&yaml);
+            prop_assert!(parsed.is_ok(), "{:?}\n{}", parsed.err(), yaml);
+        }
+        for value in [&intake.requester.name, &intake.requester.email].into_iter().flatten() {
+            for found in &intake.found {
+                prop_assert!(!found.text.to_lowercase().contains(&value.to_lowercase()), "{value} in {}", found.text);
+            }
         }
     }
 }

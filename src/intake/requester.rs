@@ -209,10 +209,11 @@ fn asks_lines(lines: &mut [Line], found: &mut Requester) {
 }
 
 fn names_the_requester(text: &str) -> Option<(String, String)> {
-    let lower = text.to_lowercase();
     for from in FROM {
-        if let Some(rest) = lower.strip_prefix(from) {
-            let name = text[text.len() - rest.len()..].trim().trim_matches([':', '.', ',']).trim();
+        // The phrases are ASCII, so the prefix compares byte for byte, ignoring case.
+        let head = text.as_bytes().get(..from.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(from.as_bytes())) {
+            let name = text[from.len()..].trim().trim_matches([':', '.', ',']).trim();
             return person(name, false).map(|n| (n, String::new()));
         }
     }
@@ -408,7 +409,7 @@ fn person(text: &str, single: bool) -> Option<String> {
 }
 
 /// `text` with every mention of the requester's name and email address replaced by
-/// `[requester]`, ignoring case; only whole words (`Robin` is not taken out of `Robinson`).
+/// `[requester]`, ignoring case.
 pub fn scrub(text: &str, requester: &Requester) -> String {
     let mut out = text.to_owned();
     for value in [&requester.email, &requester.name].into_iter().flatten() {
@@ -418,6 +419,7 @@ pub fn scrub(text: &str, requester: &Requester) -> String {
 }
 
 fn replace_ignoring_case(text: &str, needle: &str, with: &str) -> String {
+    let anywhere = needle.contains(|c: char| c.is_whitespace() || c == '@');
     let needle: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
     if needle.is_empty() {
         return text.to_owned();
@@ -439,9 +441,11 @@ fn replace_ignoring_case(text: &str, needle: &str, with: &str) -> String {
                 _ => break,
             }
         }
+        // A one-word name must be a whole word (`Robin` is not taken out of `Robinson`);
+        // a full name or an address is taken out wherever it stands.
         let starts_word = !out.ends_with(char::is_alphanumeric);
         let ends_word = end.is_some_and(|end| !rest[end..].starts_with(char::is_alphanumeric));
-        match end.filter(|_| starts_word && ends_word) {
+        match end.filter(|_| anywhere || (starts_word && ends_word)) {
             Some(end) => {
                 out.push_str(with);
                 rest = &rest[end..];

@@ -162,7 +162,9 @@ pub enum Command {
     },
     /// Turn a pasted request into a request file, its questions mapped to the questionnaire.
     #[command(after_help = "Matches below confidence 0.60 are marked REVIEW in the draft, with the id \
-        commented out: the draft does not render until the officer confirms them.\n\n\
+        commented out: the draft does not render until the officer confirms them. The requester's \
+        name and email, where the request gives them, go into `requester:` with `confirmed: false`: \
+        `foi check` refuses `publish: true` until the officer confirms them.\n\n\
         Examples:\n  \
         foi intake request.txt\n  \
         foi intake request.txt -o requests/FOI-123.yaml --reference FOI-123\n  \

@@ -183,6 +183,10 @@ pub struct Question {
     pub wording: String,
     /// Other labels and phrases requesters use for it, lower case.
     pub aliases: Vec<String>,
+    /// The same in Welsh, lower case, the Welsh label first: intake reads Welsh and
+    /// bilingual requests through them (optional, so older data still loads).
+    #[serde(default, rename = "aliases-cy")]
+    pub aliases_cy: Vec<String>,
 }
 
 /// A part of the canonical questionnaire.

@@ -239,3 +239,81 @@ fn help_shows_examples_and_the_review_threshold() {
     assert!(help.contains("Examples:") && help.contains("--format json"), "{help}");
     assert!(help.contains("0.60"), "{help}");
 }
+
+/// Issue 11: `foi intake` dropped the requester. The `From:` header and the "… asks" line
+/// were ignored (the name stayed in question text, to be published); now they fill in
+/// `requester:`, leave the questions, and `foi check` refuses `publish: true` until the
+/// officer confirms them, without ever printing them.
+#[test]
+fn intake_captures_the_requester_it_used_to_drop() {
+    let casebook = Casebook::example("hastings");
+    let request = fs::read_to_string(corpus("hastings.txt")).expect("read");
+    let pasted = format!(
+        "From: Zebulon Quackenbush <zeb.quackenbush@example.org>\nSubject: FOI request\n\nZebulon Quackenbush asks:\n{request}"
+    );
+    casebook.write("inbox/request.txt", &pasted);
+    foi()
+        .current_dir(casebook.root())
+        .args(["intake", "inbox/request.txt", "-o", "requests/NEW.yaml", "--reference", "FOI-Z"])
+        .args(["--received", "2022-11-25"])
+        .assert()
+        .success();
+    let draft = casebook.read("requests/NEW.yaml");
+    assert!(draft.contains("  name: \"Zebulon Quackenbush\"\n"), "{draft}");
+    assert!(draft.contains("  email: \"zeb.quackenbush@example.org\"\n"), "{draft}");
+    assert!(draft.contains("  confirmed: false\n"), "{draft}");
+    let mentions = draft.lines().filter(|l| l.contains("Quackenbush") || l.contains("zeb.")).count();
+    assert_eq!(mentions, 2, "only the requester block names them:\n{draft}");
+
+    let published = draft.replace("# publish: true ", "publish: true   ");
+    casebook.write("requests/NEW.yaml", &published);
+    for format in ["text", "json", "github"] {
+        let result = foi().current_dir(casebook.root()).args(["check", "--format", format]).assert().code(1);
+        let said = format!("{}{}", stdout(&result), stderr(&result));
+        assert!(said.contains("requester.confirmed"), "{format} names the field: {said}");
+        assert!(said.contains("not confirmed"), "{format}: {said}");
+        assert!(
+            !said.contains("Quackenbush") && !said.contains("zeb."),
+            "{format} names the requester: {said}"
+        );
+    }
+    casebook.write("requests/NEW.yaml", &published.replace("confirmed: false", "confirmed: true"));
+    let result = foi().current_dir(casebook.root()).args(["check"]).assert().success();
+    assert!(!stderr(&result).contains("not confirmed"), "{}", stderr(&result));
+}
+
+/// A draft without anything to go on asks for the requester, and cannot be published as it
+/// is; removing the block is the officer's way of saying there is no one to name.
+#[test]
+fn a_draft_with_no_requester_found_cannot_be_published_until_settled() {
+    let casebook = Casebook::example("hastings");
+    foi()
+        .current_dir(casebook.root())
+        .arg("intake")
+        .arg(corpus("hastings.txt"))
+        .args(["-o", "requests/NEW.yaml", "--reference", "FOI-N", "--received", "2022-11-25"])
+        .assert()
+        .success();
+    let draft = casebook.read("requests/NEW.yaml").replace("# publish: true ", "publish: true   ");
+    casebook.write("requests/NEW.yaml", &draft);
+    let result = foi().current_dir(casebook.root()).args(["check"]).assert().code(1);
+    assert!(stderr(&result).contains("the requester is not filled in"), "{}", stderr(&result));
+    let start = draft.find("requester:").expect("block");
+    let end = draft[start..].find("confirmed: false\n").expect("end") + start + "confirmed: false\n".len();
+    casebook.write("requests/NEW.yaml", &format!("{}{}", &draft[..start], &draft[end..]));
+    foi().current_dir(casebook.root()).args(["check"]).assert().success();
+}
+
+/// The line a warning quotes never shows the requester.
+#[test]
+fn intake_warnings_mask_the_requester() {
+    let text = "Zebulon Quackenbush asks (1) who supplies your contact centre system (2) what it costs \
+                each year (3) when the contract will next be reviewed, Zebulon Quackenbush.\n";
+    let result = foi().args(["intake", "-"]).write_stdin(text).assert().success();
+    let warnings = stderr(&result);
+    assert!(warnings.contains("does not say which part"), "{warnings}");
+    assert!(!warnings.contains("Quackenbush"), "{warnings}");
+    assert!(warnings.contains("[requester]"), "{warnings}");
+    let draft = stdout(&result);
+    assert_eq!(draft.matches("Quackenbush").count(), 1, "{draft}");
+}

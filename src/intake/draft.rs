@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use super::requester::Requester;
 use super::{Found, Intake, Kind, REVIEW_BELOW, round};
 use crate::load::RawCasebook;
 use crate::questionnaire::{PartId, Questionnaire};
@@ -84,7 +85,7 @@ pub fn draft(intake: &Intake, options: &DraftOptions) -> String {
             line(&mut out, 0, &format!("# authority: FILL IN one of: {ids}"));
         }
     }
-    line(&mut out, 0, "# requester: {name: …, email: …}   # private: printed in the letter only");
+    requester(&mut out, &intake.requester);
     line(&mut out, 0, "# publish: true                    # to put the response on the disclosure log");
     line(&mut out, 0, "parts:");
     for part in &intake.parts {
@@ -116,6 +117,28 @@ pub fn draft(intake: &Intake, options: &DraftOptions) -> String {
         }
     }
     out
+}
+
+/// The requester as intake found them, never settled: `confirmed: false` until the officer
+/// has checked them, which `foi check` requires before `publish: true`.
+fn requester(out: &mut String, found: &Requester) {
+    if found.is_empty() {
+        line(out, 0, "requester:                 # FILL IN: the request gives no name or email");
+        line(out, 2, "# name: …");
+        line(out, 2, "# email: …");
+    } else {
+        let from = comment_text(&found.sources.join(", "));
+        line(out, 0, &format!("requester:                 # REVIEW: found in {from}"));
+        for (key, value) in [("name", &found.name), ("email", &found.email)] {
+            match value {
+                Some(value) => line(out, 2, &format!("{key}: {}", quote(value))),
+                None => line(out, 2, &format!("# {key}: …")),
+            }
+        }
+    }
+    line(out, 2, "# Private: printed in the letter only, never published. Set `confirmed: true` once");
+    line(out, 2, "# checked against the email; until then `foi check` refuses `publish: true`.");
+    line(out, 2, "confirmed: false");
 }
 
 fn header(out: &mut String, intake: &Intake, options: &DraftOptions) {

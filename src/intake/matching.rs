@@ -38,6 +38,27 @@ pub const UNKNOWN_POINTS: f64 = 1.0;
 /// about the contact centre, so the words say nothing about which question it is.
 const CONTEXT: [&str; 2] = ["ccentre", "inbound"];
 
+/// Concepts that name what an inbound network services contract covers (`0800 numbers`,
+/// `call routing`, `IVR`). A question naming them ("Who supplies your non-geographic
+/// numbers?") is no less a questionnaire question for it, so they are not counted as words
+/// the questionnaire never uses.
+const SERVICES: [&str; 14] = [
+    "nongeographic",
+    "routing",
+    "callerid",
+    "callerprofile",
+    "ivr",
+    "acd",
+    "0800",
+    "0845",
+    "0870",
+    "0844",
+    "0300",
+    "0330",
+    "0345",
+    "telephony",
+];
+
 /// A requester's question, read for matching.
 #[derive(Debug, Clone, Copy)]
 pub struct Asked<'a> {
@@ -45,6 +66,16 @@ pub struct Asked<'a> {
     pub label: Option<&'a str>,
     /// The rest of the question.
     pub body: &'a str,
+}
+
+/// The evidence for every canonical question and for "none of these", from which a match
+/// among any set of candidates is decided.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Points of every question that scored anything.
+    points: Vec<(QuestionId, f64)>,
+    /// Points of "none of these".
+    none: f64,
 }
 
 /// The outcome of matching one question.
@@ -90,6 +121,7 @@ fn profiles() -> &'static Profiles {
                 let question = questionnaire.question(*id);
                 let aliases: Vec<Vec<String>> = std::iter::once(&question.label)
                     .chain(&question.aliases)
+                    .chain(&question.aliases_cy)
                     .map(|a| set(a))
                     .filter(|a| !a.is_empty())
                     .collect();
@@ -134,10 +166,50 @@ fn first_sentence(text: &str) -> (&str, &str) {
     (text, "")
 }
 
-/// Words that open a question or a request, never a label.
-const OPENERS: [&str; 22] = [
-    "please", "could", "can", "would", "do", "does", "did", "is", "are", "what", "who", "which", "when",
-    "where", "how", "for", "i", "we", "in", "if", "have", "has",
+/// Words that open a question or a request, never a label; the Welsh ones are the Welsh
+/// question words (`pwy` who, `beth` what, `pryd` when, `faint` how much, `sawl` how many,
+/// `pa` which) and openings of a request (`rhowch` give, `nodwch` state, `hoffwn` I would
+/// like, `ydych` are you, `oes` is there, `os` if, `tua` about).
+const OPENERS: [&str; 39] = [
+    "please",
+    "could",
+    "can",
+    "would",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "what",
+    "who",
+    "which",
+    "when",
+    "where",
+    "how",
+    "for",
+    "i",
+    "we",
+    "in",
+    "if",
+    "have",
+    "has",
+    "pwy",
+    "beth",
+    "pryd",
+    "faint",
+    "sawl",
+    "pa",
+    "ydych",
+    "ydy",
+    "oes",
+    "sut",
+    "ble",
+    "rhowch",
+    "nodwch",
+    "darparwch",
+    "hoffwn",
+    "os",
+    "tua",
 ];
 
 /// Reads a label off the front of a question: `Incumbent Supplier: For each…`,
@@ -187,33 +259,62 @@ pub fn read_label(text: &str, first_line: usize) -> Asked<'_> {
 
 /// Matches `asked` against the `candidates` (the questions of its part).
 pub fn best(asked: Asked, candidates: &[QuestionId]) -> Match {
+    weigh(asked).decide(candidates, &[])
+}
+
+/// The evidence `asked` gives for every canonical question.
+pub fn weigh(asked: Asked) -> Evidence {
     let all = profiles();
     let mut seen = HashSet::new();
     let label = asked.label.map(|l| fresh(l, &mut seen)).unwrap_or_default();
     let (first, rest) = first_sentence(asked.body);
     let first = fresh(first, &mut seen);
     let rest = fresh(rest, &mut seen);
-    let unknown =
-        label.iter().chain(&first).filter(|c| !all.rarity.contains_key(*c) && !is_small_number(c)).count();
+    let unknown = label
+        .iter()
+        .chain(&first)
+        .filter(|c| !all.rarity.contains_key(*c) && !is_small_number(c) && !SERVICES.contains(&c.as_str()))
+        .count();
     let none = NONE_POINTS + UNKNOWN_POINTS * unknown as f64;
-    let points: Vec<(QuestionId, f64)> = all
+    let points = all
         .profiles
         .iter()
-        .filter(|p| candidates.contains(&p.id))
         .map(|p| (p.id, evidence(p, &all.rarity, &label, &first, &rest)))
         .filter(|(_, points)| *points > 0.0)
         .collect();
-    // Shares of e^points; subtracting the largest keeps the exponentials finite.
-    let top = points.iter().map(|(_, p)| *p).fold(none, f64::max);
-    let weight = |p: f64| (p - top).exp();
-    let sum: f64 = weight(none) + points.iter().map(|(_, p)| weight(*p)).sum::<f64>();
-    let nearest = points
-        .iter()
-        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-        .map(|(id, p)| (*id, weight(*p) / sum));
-    match nearest {
-        Some((id, share)) if share > weight(none) / sum => Match { id: Some(id), confidence: share, nearest },
-        _ => Match { id: None, confidence: weight(none) / sum, nearest },
+    Evidence { points, none }
+}
+
+impl Evidence {
+    /// The points of `id` (0 when it scored nothing).
+    pub fn points(&self, id: QuestionId) -> f64 {
+        self.points.iter().find(|(i, _)| *i == id).map_or(0.0, |(_, p)| *p)
+    }
+
+    /// The match among `candidates` other than `excluded`: the confidence of a candidate
+    /// is its share of `e^points` among those that scored, "none of these" included.
+    pub fn decide(&self, candidates: &[QuestionId], excluded: &[QuestionId]) -> Match {
+        let points: Vec<(QuestionId, f64)> = self
+            .points
+            .iter()
+            .copied()
+            .filter(|(id, _)| candidates.contains(id) && !excluded.contains(id))
+            .collect();
+        let none = self.none;
+        // Shares of e^points; subtracting the largest keeps the exponentials finite.
+        let top = points.iter().map(|(_, p)| *p).fold(none, f64::max);
+        let weight = |p: f64| (p - top).exp();
+        let sum: f64 = weight(none) + points.iter().map(|(_, p)| weight(*p)).sum::<f64>();
+        let nearest = points
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            .map(|(id, p)| (*id, weight(*p) / sum));
+        match nearest {
+            Some((id, share)) if share > weight(none) / sum => {
+                Match { id: Some(id), confidence: share, nearest }
+            }
+            _ => Match { id: None, confidence: weight(none) / sum, nearest },
+        }
     }
 }
 
@@ -243,7 +344,9 @@ fn evidence(
     if points == 0.0 {
         return 0.0;
     }
-    let holds = |concepts: &[String], alias: &[String]| alias.iter().all(|a| concepts.contains(a));
+    // The concepts are sorted (see `set`), so each look-up is a binary search.
+    let holds =
+        |concepts: &[String], alias: &[String]| alias.iter().all(|a| concepts.binary_search(a).is_ok());
     if !label.is_empty() && p.aliases.iter().any(|a| a.as_slice() == label) {
         points += 3.0;
     } else if p.aliases.iter().any(|a| a.len() >= 2 && holds(label, a)) {

@@ -4,20 +4,28 @@
 //! The pipeline reads top to bottom:
 //!
 //! ```text
-//! bytes → text (clean lines) → outline (paragraphs, lists) → parts (what each list is)
-//!       → matching (canonical id, confidence) → Intake → JSON, or a request-file draft
+//! bytes → text (clean lines, what each line is) → messages (which one is the request)
+//!       → requester (name and email, taken out of the text) → pages (PDF furniture)
+//!       → table (rows to numbered lines) → outline (paragraphs, lists)
+//!       → parts (what each list is) → matching (canonical id, confidence)
+//!       → assign (one question per id) → Intake → JSON, or a request-file draft
 //! ```
 //!
 //! Nothing here touches the disk or the casebook; `lib::intake` reads the input and
 //! `draft` is handed the casebook's contracts. A match below [`REVIEW_BELOW`] is never
 //! given to the officer as settled: the draft leaves its id out, with the guess beside it.
 
+mod assign;
 pub mod draft;
 mod lexicon;
 pub mod matching;
+pub mod messages;
 pub mod numbering;
 pub mod outline;
+pub mod pages;
 pub mod parts;
+pub mod requester;
+pub mod table;
 pub mod text;
 mod walk;
 
@@ -25,18 +33,21 @@ use serde::Serialize;
 
 use crate::questionnaire::{PartId, QuestionId};
 use crate::report::{Finding, Severity};
-use crate::source::{Location, SourceFile};
+use crate::source::Location;
 use matching::Match;
+use requester::Requester;
 
 /// Below this confidence a match is marked for review and its id left out of the draft.
 ///
 /// At 0.6 the winner holds well over half of the evidence against every other question and
-/// "none of these" together. On the corpus in `tests/intake/` every right mapping scores at
-/// least 0.64 (unlabelled wording such as "Are there any plans to change…" is the lowest;
-/// labels score 0.95 and more), while the ambiguous questions we tried fall below it:
-/// "Number of staff" (agents, sites or email users: 0.30), "Number of calls per year"
-/// (0.41). Higher, and correct unlabelled questions would be sent to review for nothing;
-/// lower, and a two-way tie would pass as settled.
+/// "none of these" together. On the corpora in `tests/intake/` and `tests/intake/forms/`
+/// (requests as they really arrive: PDF text, HTML email, tables, Welsh) every right
+/// mapping scores at least 0.64 (unlabelled wording such as "Are there any plans to
+/// change…" is the lowest; labels score 0.95 and more), while the ambiguous questions we
+/// tried fall below it: "Number of staff" (agents, sites or email users: 0.30), "Number of
+/// calls per year" (0.41), "the date the contract started" (a date, but not one the
+/// questionnaire asks: 0.46). Higher, and correct unlabelled questions would be sent to
+/// review for nothing; lower, and a two-way tie would pass as settled.
 pub const REVIEW_BELOW: f64 = 0.6;
 
 /// Largest request text intake reads: a pasted request is a few kilobytes.
@@ -77,6 +88,8 @@ pub struct Found {
     pub matched: Match,
     /// For a question with no id: a question of the *other* part it looks like.
     pub elsewhere: Option<(QuestionId, f64)>,
+    /// The evidence behind `matched`, for telling look-alike questions apart.
+    pub(crate) evidence: Option<matching::Evidence>,
 }
 
 impl Found {
@@ -108,13 +121,26 @@ pub struct Intake {
     pub found: Vec<Found>,
     /// The parts asked, in the order their questions first appear.
     pub parts: Vec<PartFound>,
+    /// Who sent it, as far as the text says.
+    pub requester: Requester,
 }
 
 /// Reads a request text.
 pub fn read(input: &str) -> Intake {
     let canonical = text::canonical(input);
-    let lines = text::lines(&canonical);
-    walk::walk(&outline::outline(&lines))
+    let mut lines = text::lines(&canonical);
+    let request = messages::request(&mut lines);
+    let requester = requester::find(&mut lines, request);
+    if !requester.is_empty() {
+        for line in lines.iter_mut().filter(|l| !l.text.is_empty()) {
+            line.text = requester::scrub(&line.text, &requester);
+        }
+    }
+    let lines = table::rows(pages::repair(lines));
+    let mut intake = walk::walk(&outline::outline(&lines));
+    intake.scrub(&requester);
+    intake.requester = requester;
+    intake
 }
 
 /// The `--format json` output.
@@ -138,6 +164,29 @@ pub fn round(confidence: f64) -> f64 {
 }
 
 impl Intake {
+    /// Takes every mention of the requester out of the text kept for questions and parts,
+    /// whatever wrapping or joining brought it back together.
+    fn scrub(&mut self, requester: &Requester) {
+        if requester.is_empty() {
+            return;
+        }
+        for found in &mut self.found {
+            found.text = requester::scrub(&found.text, requester);
+            found.body = requester::scrub(&found.body, requester);
+            if let Some(label) = &found.label {
+                found.label = Some(requester::scrub(label, requester));
+            }
+        }
+        for part in &mut self.parts {
+            if let Some(title) = &part.title {
+                part.title = Some(requester::scrub(title, requester));
+            }
+            for scope in &mut part.scope {
+                *scope = requester::scrub(scope, requester);
+            }
+        }
+    }
+
     /// The numbered items, in document order: what `--format json` lists.
     pub fn numbered(&self) -> impl Iterator<Item = &Found> {
         self.found.iter().filter(|f| f.kind != Kind::Unnumbered)
@@ -169,10 +218,23 @@ impl Intake {
 
 /// Warnings for the officer, at the request's lines: matches to review, questions outside
 /// the questionnaire, a part guessed, an unnumbered question offered.
+///
+/// The quoted line never shows the requester: their name and email address are masked.
 pub fn warnings(source: &str, input: &str, intake: &Intake) -> Vec<Finding> {
-    let file = SourceFile::new(source, text::canonical(input));
-    let at = |line: usize, message: String| {
-        Finding::at_path(Severity::Warning, &file, String::new(), Location { line, column: 1 }, message)
+    let canonical = text::canonical(input);
+    // Each line found once, so a request with thousands of warnings stays linear.
+    let lines: Vec<&str> = canonical.lines().collect();
+    let at = |line: usize, message: String| Finding {
+        severity: Severity::Warning,
+        file: source.into(),
+        location: Location { line, column: 1 },
+        path: String::new(),
+        message,
+        hint: None,
+        snippet: line
+            .checked_sub(1)
+            .and_then(|i| lines.get(i))
+            .map(|l| requester::scrub(l, &intake.requester)),
     };
     let mut out = Vec::new();
     for found in intake.questions() {

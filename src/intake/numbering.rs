@@ -132,8 +132,11 @@ const MAX_NUMBER: u32 = 199;
 /// Bullet characters.
 const BULLETS: [char; 14] = ['-', '*', '•', '·', '–', '—', '▪', '◦', '‣', '●', '○', '■', '➢', '►'];
 
-/// Words that introduce a number: `Q3`, `Question 3`, `Request 7`.
-const KEYWORDS: [&str; 4] = ["question", "request", "req", "q"];
+/// Characters enough for the longest keyword and what follows it.
+const KEYWORD_CHARS: usize = 12;
+
+/// Words that introduce a number: `Q3`, `Question 3`, `Request 7`, and Welsh `Cwestiwn 3`.
+const KEYWORDS: [&str; 5] = ["question", "request", "req", "cwestiwn", "q"];
 
 /// The marker at the start of `text` (already without indentation), if any.
 pub fn at_start(text: &str) -> Option<Marker> {
@@ -179,7 +182,9 @@ pub fn inline(text: &str) -> Vec<(usize, Marker)> {
 
 /// `Q3`, `Q.3`, `Question 3:`, `Request 7 -` and the like.
 fn keyword(text: &str) -> Option<Marker> {
-    let lower = text.to_ascii_lowercase();
+    // Only the first letters can hold a keyword: lower-casing no more keeps the work per
+    // position constant (a run-on paragraph is scanned at every word).
+    let lower: String = text.chars().take(KEYWORD_CHARS).collect::<String>().to_ascii_lowercase();
     for word in KEYWORDS {
         if !lower.starts_with(word) {
             continue;

@@ -1,14 +1,22 @@
 //! The shape of a request: paragraphs and numbered lists, nested where the numbering says so.
 //!
 //! Owns joining wrapped lines into one paragraph or item (email clients wrap at about 72
-//! characters; web forms do not wrap at all), splitting run-on lists (`(1) … (2) …` in one
+//! characters; web forms do not wrap at all; a PDF wraps and hyphenates at its margin),
+//! telling a wrapped line that happens to begin with a number (`… as for questions 1 to` /
+//! `7. above`) from a new item, keeping a translation under its item (a Welsh line and its
+//! English below it, one question), splitting run-on lists (`(1) … (2) …` in one
 //! paragraph), giving a number alone on its line (`Request 7`) the text below it, and
-//! nesting a list inside the item above it (`1. Contact centre` / `a) Supplier`). It does
-//! not decide what a list is for; `parts` does.
+//! nesting a list inside the item above it (`1. Contact centre` / `a) Supplier`), no deeper
+//! than [`MAX_DEPTH`]. It does not decide what a list is for; `parts` does.
 
-use super::numbering::{self, Marker};
+use super::lexicon::{self, Language};
+use super::numbering::{self, Marker, Style};
 use super::parts;
 use super::text::Line;
+
+/// Lists nest at most this deep; a deeper list is read as a sibling of the deepest. Real
+/// requests nest two or three levels, and a bound keeps the work per item constant.
+pub const MAX_DEPTH: usize = 6;
 
 /// A paragraph of prose: an introduction, a heading, a greeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +80,10 @@ struct Block {
     first_line: usize,
     /// A number alone on its line, waiting for its text.
     awaiting: bool,
+    /// The language of its last physical line, when it reads as Welsh or English.
+    last_lang: Option<Language>,
+    /// The parts its first line names.
+    first_named: parts::Named,
 }
 
 /// The width at which the text looks wrapped by an email client, if it does: at least
@@ -86,53 +98,130 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
 
 fn blocks(lines: &[Line]) -> Vec<Block> {
     let wrap = wrap_width(lines);
+    let longest = lines.iter().map(|l| l.indent + l.text.chars().count()).max().unwrap_or(0);
     let mut out: Vec<Block> = Vec::new();
     let mut after_blank = true;
+    // The last number of each style seen since the last paragraph: what the next item of
+    // an open list would be numbered after.
+    let mut open: Vec<Marker> = Vec::new();
     for line in lines {
         if line.text.is_empty() {
             after_blank = true;
             continue;
         }
         let width = line.indent + line.text.chars().count();
-        if let Some(marker) = numbering::at_start(&line.text) {
+        let marker = numbering::at_start(&line.text)
+            .filter(|m| !wrapped_number(out.last(), line, m, after_blank, longest, &open));
+        if let Some(mut marker) = marker {
+            // Read `i` after `h` as a letter, as the list it carries on does.
+            for previous in &open {
+                if previous.followed_by(&mut marker) {
+                    break;
+                }
+            }
             let text = line.text.get(marker.len..).unwrap_or_default().trim().to_owned();
+            match open.iter_mut().find(|m| m.count.style == marker.count.style && m.punct == marker.punct) {
+                Some(slot) => *slot = marker.clone(),
+                None => open.push(marker.clone()),
+            }
             out.push(Block {
                 marker: Some(marker),
                 line: line.number,
                 indent: line.indent,
                 awaiting: text.is_empty(),
                 first_line: text.len(),
+                last_lang: lexicon::language(&text),
+                first_named: parts::named(&text),
                 text,
                 last_width: width,
             });
         } else {
             match out.last_mut() {
                 Some(last) if continues(last, line, after_blank, wrap) => {
-                    if !last.text.is_empty() {
-                        last.text.push(' ');
-                    }
-                    last.text.push_str(&line.text);
+                    join_wrapped(&mut last.text, &line.text);
                     if last.awaiting {
                         // A number alone on its line: the wording below is all its text.
                         last.first_line = last.text.len();
                     }
                     last.awaiting = false;
                     last.last_width = width;
+                    last.last_lang = lexicon::language(&line.text);
                 }
-                _ => out.push(Block {
-                    marker: None,
-                    line: line.number,
-                    indent: line.indent,
-                    text: line.text.clone(),
-                    first_line: line.text.len(),
-                    last_width: width,
-                    awaiting: false,
-                }),
+                _ => {
+                    open.clear();
+                    out.push(Block {
+                        marker: None,
+                        line: line.number,
+                        indent: line.indent,
+                        text: line.text.clone(),
+                        first_line: line.text.len(),
+                        last_width: width,
+                        awaiting: false,
+                        last_lang: lexicon::language(&line.text),
+                        first_named: parts::named(&line.text),
+                    });
+                }
             }
         }
         after_blank = false;
     }
     out
+}
+
+/// Whether a line that begins with a number carries on the text above rather than
+/// starting an item: the text above stops mid-sentence on a full-width line, the words
+/// after the number carry on in lower case, and the number neither starts a list nor
+/// comes next in one (`… as for questions 1 to` / `7. above.`).
+fn wrapped_number(
+    last: Option<&Block>,
+    line: &Line,
+    marker: &Marker,
+    after_blank: bool,
+    longest: usize,
+    open: &[Marker],
+) -> bool {
+    let Some(last) = last else { return false };
+    if after_blank || last.awaiting || marker.count.style == Style::Bullet || marker.starts() {
+        return false;
+    }
+    if last.text.ends_with(['.', '?', '!', ':', ';'])
+        || open.iter().any(|m| m.followed_by(&mut marker.clone()))
+    {
+        return false;
+    }
+    // An item starts afresh (`Q7 Incumbent supplier`); the rest of a sentence does not.
+    let lower = line.text.get(marker.len..).unwrap_or_default().starts_with(char::is_lowercase);
+    lower && last.last_width >= 40 && last.last_width * 10 >= longest * 6
+}
+
+/// Words kept whole with their hyphen when a line breaks after them (`non-` / `geographic`
+/// is `non-geographic`); any other hyphen at the end of a wrapped line is the margin's
+/// (`Free-` / `dom` is `Freedom`).
+const KEEP_HYPHEN: [&str; 14] = [
+    "non", "self", "e", "co", "cross", "well", "part", "full", "third", "multi", "long", "short", "one",
+    "two",
+];
+
+/// Appends a wrapped line to the text above it: with a space, or rejoining a word the
+/// margin hyphenated.
+pub(super) fn join_wrapped(text: &mut String, next: &str) {
+    let next = next.trim();
+    if text.is_empty() {
+        text.push_str(next);
+        return;
+    }
+    if let Some(stem) = text.strip_suffix('-') {
+        let fragment = stem.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if !fragment.is_empty() && next.starts_with(char::is_lowercase) {
+            if !KEEP_HYPHEN.contains(&fragment.to_lowercase().as_str()) {
+                text.pop();
+            }
+            text.push_str(next);
+            return;
+        }
+    }
+    text.push(' ');
+    text.push_str(next);
 }
 
 /// Whether `line` carries on the block above it rather than starting a paragraph.
@@ -151,13 +240,21 @@ fn continues(last: &Block, line: &Line, after_blank: bool, wrap: Option<usize>) 
     if first.is_lowercase() || !first.is_alphabetic() {
         return true;
     }
-    // A heading or an introduction to a list starts afresh even without a blank line.
+    // A question's translation on the line below it is the same question, unless it
+    // heads another part.
     let named = parts::named(&line.text);
+    let language = lexicon::language(&line.text);
+    let translates = matches!((last.last_lang, language), (Some(a), Some(b)) if a != b);
+    if last.marker.is_some() && translates && (!named.any() || last.first_named == named) {
+        return true;
+    }
+    // A heading or an introduction to a list starts afresh even without a blank line.
     if named.any() || line.text.ends_with(':') {
         return false;
     }
     let ended = last.text.ends_with(['.', '?', '!']);
-    let short_label = last.marker.is_some() && !ended && last.text.split_whitespace().count() <= 6;
+    // Counting no further than seven words keeps the work per line bounded.
+    let short_label = last.marker.is_some() && !ended && last.text.split_whitespace().take(7).count() <= 6;
     let wrapped = wrap.is_some_and(|w| last.last_width + 12 >= w || (!ended && last.last_width * 2 >= w));
     last.text.ends_with(':') || short_label || wrapped
 }
@@ -201,6 +298,8 @@ fn block_like(block: &Block, marker: Option<Marker>, text: String) -> Block {
         line: block.line,
         indent: block.indent,
         first_line: text.len(),
+        last_lang: lexicon::language(&text),
+        first_named: parts::named(&text),
         text,
         last_width: block.last_width,
         awaiting: false,
@@ -251,7 +350,8 @@ fn place(open: &mut Vec<List>, nodes: &mut Vec<Node>, mut item: Item) {
     while let Some(parent) = open.last().and_then(|list| list.items.last().map(|last| (list, last))) {
         let (list, last) = parent;
         let same_style = list.items.first().is_some_and(|f| f.marker.count.style == item.marker.count.style);
-        if item.indent < last.indent || (same_style && item.indent <= last.indent) {
+        if item.indent < last.indent || (same_style && item.indent <= last.indent) || open.len() >= MAX_DEPTH
+        {
             let depth = open.len() - 1;
             close(open, nodes, depth);
         } else {
@@ -368,5 +468,77 @@ mod tests {
         let out = shape(&letters);
         assert_eq!(out.len(), 11, "one list of ten: {out:?}");
         assert_eq!(shape("i. one\nii. two\niii. three\niv. four\nv. five\n").len(), 6);
+    }
+
+    #[test]
+    fn words_hyphenated_at_the_margin_are_rejoined() {
+        let out = shape(
+            "1. Contract duration: the length of the contract, including any options to ex-\ntend it, and the non-\ngeographic numbers.\n2. Spend",
+        );
+        assert_eq!(
+            out[0],
+            "1|Contract duration: the length of the contract, including any options to extend it, and the non-geographic numbers."
+        );
+        let mut text = String::from("a wrapped e-");
+        join_wrapped(&mut text, "mail");
+        assert_eq!(text, "a wrapped e-mail");
+        let mut text = String::from("spaced -");
+        join_wrapped(&mut text, "dash");
+        assert_eq!(text, "spaced - dash");
+    }
+
+    #[test]
+    fn a_wrapped_line_that_begins_with_a_number_is_not_an_item() {
+        let input = "Please answer the questions below for each contract, in the way set out for questions 1 to\n7. above.\n\n1. Supplier\n2. Spend\n3. Expiry\n";
+        assert_eq!(
+            shape(input),
+            [
+                "P|Please answer the questions below for each contract, in the way set out for questions 1 to 7. above.",
+                "1|Supplier",
+                "2|Spend",
+                "3|Expiry",
+                "/"
+            ]
+        );
+        // A heading takes no number, however long it is.
+        let headed =
+            "Q6 Busy periods\nPART TWO – INBOUND NETWORK SERVICES CONTRACTS\nQ7 Incumbent supplier\n";
+        assert_eq!(
+            shape(headed),
+            [
+                "6|Busy periods",
+                "/",
+                "P|PART TWO – INBOUND NETWORK SERVICES CONTRACTS",
+                "7|Incumbent supplier",
+                "/"
+            ]
+        );
+        // The next number of the list is an item whatever the line above it.
+        let listed =
+            "1. Supplier: the company that supplies the contract we would like to know about in\n2. Spend\n";
+        assert_eq!(shape(listed).len(), 3);
+    }
+
+    #[test]
+    fn a_translation_stays_with_its_question() {
+        let input = "1. Pwy yw cyflenwr presennol y contract?\nWho is the current supplier of the contract?\n2. Faint o asiantau sydd yn y ganolfan gyswllt?\nHow many agents does the contact centre have?\nRhan 2: gwasanaethau rhwydwaith i mewn\n";
+        assert_eq!(
+            shape(input),
+            [
+                "1|Pwy yw cyflenwr presennol y contract? Who is the current supplier of the contract?",
+                "2|Faint o asiantau sydd yn y ganolfan gyswllt? How many agents does the contact centre have?",
+                "/",
+                "P|Rhan 2: gwasanaethau rhwydwaith i mewn"
+            ]
+        );
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let deep: String = (0..40).map(|i| format!("{}1. level {i}\n", " ".repeat(i * 2))).collect();
+        let out = shape(&deep);
+        let depth = out.iter().map(|l| l.len() - l.trim_start().len()).max().unwrap_or(0) / 2;
+        assert!(depth < MAX_DEPTH, "{depth}: {out:?}");
+        assert_eq!(out.iter().filter(|l| l.contains("level")).count(), 40, "every item kept");
     }
 }

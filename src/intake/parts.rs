@@ -87,19 +87,24 @@ pub enum ListKind {
     Questions,
 }
 
-/// Phrases of an introduction to a scope list.
-const SCOPE_INTROS: [&str; 7] = [
+/// Phrases of an introduction to a scope list; the first four are strong enough to decide
+/// it (Welsh "un o'r canlynol", one of the following).
+const SCOPE_INTROS: [&str; 9] = [
     "could relate to",
     "one of the following",
     "relates to one",
+    "un o'r canlynol",
     "such as",
     "which include",
     "which includes",
     "covering",
+    "megis",
 ];
 
-/// Phrases of an introduction to a list of questions.
-const QUESTION_INTROS: [&str; 15] = [
+/// Phrases of an introduction to a list of questions; the Welsh ones are `rhowch` (give),
+/// `darparwch` (provide), `anfonwch` (send), `nodwch` (state), `hoffwn` (I would like),
+/// `y wybodaeth ganlynol` (the following information), `cwestiynau` (questions).
+const QUESTION_INTROS: [&str; 22] = [
     "provide me",
     "send me",
     "tell me",
@@ -115,6 +120,13 @@ const QUESTION_INTROS: [&str; 15] = [
     "would like to know",
     "i would like",
     "questions",
+    "rhowch",
+    "darparwch",
+    "anfonwch",
+    "nodwch",
+    "hoffwn",
+    "wybodaeth ganlynol",
+    "cwestiynau",
 ];
 
 /// What a list is for, from its introduction (the paragraph before it) and its items.
@@ -122,8 +134,8 @@ pub fn classify(intro: Option<&str>, items: &[&str]) -> ListKind {
     if !items.is_empty() && items.iter().all(|item| names_only_a_part(item)) {
         return ListKind::Parts;
     }
-    if let Some(intro) = intro.map(str::to_lowercase) {
-        let strong_scope = SCOPE_INTROS[..3].iter().any(|p| intro.contains(p));
+    if let Some(intro) = intro.map(|i| i.to_lowercase().replace('’', "'")) {
+        let strong_scope = SCOPE_INTROS[..4].iter().any(|p| intro.contains(p));
         if strong_scope {
             return ListKind::Scope;
         }
@@ -160,7 +172,9 @@ fn names_only_a_part(item: &str) -> bool {
 fn is_scope_like(item: &str) -> bool {
     let asks = item.contains('?') || item.contains(':') || item.to_lowercase().contains("please");
     let service = concepts(item).iter().any(|c| SCOPE.contains(&c.as_ref()));
-    let question = matching::best(matching::read_label(item, item.len()), &QuestionId::ALL).id.is_some();
+    let matched = matching::best(matching::read_label(item, item.len()), &QuestionId::ALL);
+    // A guess is not a question: `0800, 0845 numbers` only looks like a count.
+    let question = matched.id.is_some() && matched.confidence >= super::REVIEW_BELOW;
     !asks && service && !question
 }
 
@@ -168,8 +182,23 @@ fn is_scope_like(item: &str) -> bool {
 /// ("Please add any further comments…") can be offered as a question.
 pub fn asks(text: &str) -> bool {
     let lower = text.to_lowercase();
+    // Welsh: "os gwelwch yn dda" (please), "a allech", "a fyddech" (could you), "hoffwn"
+    // (I would like), "rhowch" (give).
     text.contains('?')
-        || ["please", "could you", "can you", "i would like", "i'd like"].iter().any(|p| lower.contains(p))
+        || [
+            "please",
+            "could you",
+            "can you",
+            "i would like",
+            "i'd like",
+            "gwelwch yn dda",
+            "a allech",
+            "a fyddech",
+            "hoffwn",
+            "rhowch",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
 }
 
 /// Whether a paragraph asks the questions above again ("Please provide the same
@@ -177,7 +206,7 @@ pub fn asks(text: &str) -> bool {
 pub fn asks_again(text: &str) -> bool {
     let lower = text.to_lowercase();
     asks(text)
-        && ["same", "above", "again", "repeat"]
+        && ["same", "above", "again", "repeat", "uchod", "eto"]
             .iter()
             .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
 }

@@ -6,9 +6,11 @@
 //! introduction of the next list, and how many question lists the part has had. The cues
 //! themselves are `parts`; the scoring is `matching`.
 
+use super::assign;
 use super::matching::{self, Asked, Match};
 use super::outline::{Item, List, Node};
 use super::parts::{self, ListKind};
+use super::requester::Requester;
 use super::{Found, Intake, Kind, PartFound};
 use crate::questionnaire::{PartId, QuestionId, Questionnaire};
 
@@ -181,6 +183,7 @@ impl Walk {
             line: item.line,
             matched: Match { id: None, confidence: 0.0, nearest: None },
             elsewhere: None,
+            evidence: None,
         });
     }
 
@@ -207,16 +210,18 @@ impl Walk {
             self.found.iter().filter(|f| f.kind == Kind::Question).filter_map(|f| f.part).collect();
         self.parts.retain(|p| asked.contains(&p.part));
         self.parts.sort_by_key(|p| asked.iter().position(|a| *a == p.part));
-        Intake { found: self.found, parts: self.parts }
+        assign::one_per_id(&mut self.found);
+        Intake { found: self.found, parts: self.parts, requester: Requester::default() }
     }
 }
 
 fn question(kind: Kind, part: PartId, number: String, asked: Asked, text: &str, line: usize) -> Found {
     let questionnaire = Questionnaire::builtin();
     let candidates = &questionnaire.part(part).questions;
-    let matched = matching::best(asked, candidates);
+    let evidence = matching::weigh(asked);
+    let matched = evidence.decide(candidates, &[]);
     let elsewhere = if matched.id.is_none() {
-        let anywhere = matching::best(asked, &QuestionId::ALL);
+        let anywhere = evidence.decide(&QuestionId::ALL, &[]);
         anywhere.id.filter(|id| !candidates.contains(id)).map(|id| (id, anywhere.confidence))
     } else {
         None
@@ -231,6 +236,7 @@ fn question(kind: Kind, part: PartId, number: String, asked: Asked, text: &str, 
         line,
         matched,
         elsewhere,
+        evidence: Some(evidence),
     }
 }
 

@@ -83,6 +83,17 @@ pub struct Requester {
     /// Postal address, one line per item.
     #[serde(default)]
     pub address: Vec<String>,
+    /// Whether an officer has checked these details against the request. `foi intake`
+    /// writes `false` beside the details it read from the request text; until it is
+    /// `true`, `foi check` refuses `publish: true` (the details are what keeps the
+    /// requester out of published text). Default: true.
+    #[serde(default = "confirmed_by_default")]
+    pub confirmed: bool,
+}
+
+/// Details written by hand are the officer's own, so confirmed.
+fn confirmed_by_default() -> bool {
+    true
 }
 
 /// Either the word `standard` (the whole canonical list) or an explicit list.

@@ -151,6 +151,38 @@ pub(super) fn casebook(
     }
 }
 
+/// Requester details drafted by `foi intake` (`confirmed: false`) must be checked before
+/// the response is published: they are what the check above looks for in published text,
+/// so a wrong or missing name would let the real one through. Before that, they are only
+/// a warning: the letter is addressed with them. The details themselves are never quoted.
+pub(super) fn requester_confirmed(check: &mut Check, raw: &RequestFile) {
+    let Some(requester) = raw.requester.as_ref().filter(|r| !r.confirmed) else { return };
+    let path = FieldPath::key("requester").at("confirmed");
+    let missing = requester.name.as_deref().is_none_or(|n| n.trim().is_empty())
+        && requester.email.as_deref().is_none_or(|e| e.trim().is_empty());
+    let what =
+        if missing { "the requester is not filled in" } else { "the requester's details are not confirmed" };
+    let hint = if missing {
+        "`foi intake` found no name or email in the request: add them from the email it came in, then set \
+         `confirmed: true` (or remove `requester:` if there is no one to name)"
+    } else {
+        "`foi intake` read them from the request: check the name and email against the email it came \
+         in, then set `confirmed: true`"
+    };
+    if raw.publish {
+        check.push(
+            Finding::error(
+                check.file,
+                &path,
+                format!("{what}: a response cannot be published until it is settled"),
+            )
+            .hint(hint),
+        );
+    } else {
+        check.push(Finding::warning(check.file, &path, what.to_owned()).hint(hint));
+    }
+}
+
 /// Checks a request's own published text for the requester's identity and for junior
 /// officers' details.
 pub(super) fn request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) {

@@ -25,6 +25,7 @@ pub fn request(
     let mut findings = Vec::new();
     let mut check = Check { file: &parsed.file, findings: &mut findings };
     dates::request(&mut check, &parsed.data, today);
+    personal_data::requester_confirmed(&mut check, &parsed.data);
     personal_data::request(&mut check, casebook, &parsed.data);
     let request = check_request(&mut check, casebook, &parsed.data);
     if let Some(request) = &request {

@@ -20,6 +20,11 @@ pub struct Act {
     pub short: String,
     /// The section setting out what a refusal notice must contain: `section 17`.
     pub notice_section: String,
+    /// The sections under which a whole request is refused.
+    pub refusal_notices: RefusalNotices,
+    /// The section under which the authority gives notice that information is not held,
+    /// where the Act has one (FOISA s.17(1)).
+    pub not_held_notice: Option<String>,
     /// Working days allowed for a response.
     pub working_days: u32,
     /// Most further working days a public interest extension may take; none under FOISA.
@@ -46,16 +51,35 @@ pub struct AutomaticExemptions {
     pub personal_data: String,
 }
 
-/// The appropriate limit for refusing on cost.
+/// The notices refusing a whole request, by ground.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
+pub struct RefusalNotices {
+    /// s.12.
+    pub cost: String,
+    /// s.14(1).
+    pub vexatious: String,
+    /// s.14(2).
+    pub repeated: String,
+}
+
+/// The limit for refusing on cost.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
 pub struct CostLimit {
     /// The regulations that set it.
     pub regulations: String,
-    /// Pounds per hour of staff time.
-    pub hourly_rate: u32,
+    /// What the Act calls it: `appropriate limit` (FOIA), `prescribed amount` (FOISA).
+    pub limit_name: String,
+    /// The limits the regulations allow, in pounds.
+    pub limits: Vec<u32>,
     /// The limit in pounds unless the authority says otherwise.
     pub default_limit: u32,
+    /// Pounds per hour of staff time: the rate (FOIA), or the most that may be counted
+    /// (FOISA).
+    pub hourly_rate: u32,
+    /// Whether `hourly_rate` is a maximum rather than the rate itself.
+    pub rate_is_maximum: bool,
 }
 
 /// Internal review time limits.
@@ -87,6 +111,10 @@ pub struct Regulator {
     pub complain_within: String,
     /// The section giving the right to complain.
     pub section: String,
+    /// Working days after which a review not yet completed may be complained of, where the
+    /// regulator sets such a time (the ICO: 40).
+    #[serde(default)]
+    pub review_overdue_after_working_days: Option<u32>,
     /// When the contact details were last checked.
     pub verified_on: String,
 }

@@ -213,7 +213,21 @@ fn whole_request_refusals_state_the_estimate_and_advice() {
     assert!(response.notices.is_empty() && response.parts.is_empty());
     let text = casebook.markdown(&request, Audience::Requester);
     assert!(text.contains("about 31 hours of work"), "{text}");
-    assert!(text.contains("£450, which at £25 an hour is 18 hours"));
+    assert!(
+        text.contains("At £25 an hour that would cost £775, more than the appropriate limit of £450 that applies to Example Borough Council, which is 18 hours at that rate"),
+        "{text}"
+    );
+    assert!(text.contains("This is our notice under section 17(5) of the Act."), "FOIA s.17(5): {text}");
+    assert!(
+        text.contains(
+            "### What you asked for\n\n**Contact centre contracts**\n\n- Incumbent supplier (question 1)\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("guidance on section 12(1)](https://ico.org.uk/"),
+        "links the ICO's s.12 guidance: {text}"
+    );
     assert!(text.contains("### How you could narrow your request\n\nAsk about contracts awarded since 2023"));
     assert!(!text.contains("Example Supplier Ltd"), "a refused request discloses nothing");
 
@@ -229,10 +243,34 @@ fn whole_request_refusals_state_the_estimate_and_advice() {
         ),
     );
     assert_eq!(casebook.respond(&vexatious, Audience::Requester).outcome, Outcome::RefusedVexatious);
-    let repeated = casebook
-        .request("p", &format!("{CONTACT_CENTRE_REQUEST}refuse: {{under: s14-2, previous: REQ-0}}\n"));
-    assert_eq!(casebook.respond(&repeated, Audience::Requester).outcome, Outcome::RefusedRepeated);
-    assert!(casebook.markdown(&repeated, Audience::Requester).contains("repeats your earlier request REQ-0"));
+    let text = casebook.markdown(&vexatious, Audience::Requester);
+    assert!(
+        !text.contains("same question is not vexatious"),
+        "not a round robin: no round-robin paragraph: {text}"
+    );
+    let round_robin = casebook.request(
+        "o",
+        &format!(
+            "{CONTACT_CENTRE_REQUEST}round-robin: true\nrefuse: {{under: s14-1, reason: The burden is grossly excessive.}}\n"
+        ),
+    );
+    let text = casebook.markdown(&round_robin, Audience::Requester);
+    assert!(
+        text.contains("Asking many public authorities the same question is not vexatious on its own."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_refused_request_needs_no_answers_even_for_questions_outside_the_questionnaire() {
+    let casebook = Casebook::new(FOIA_PROFILE);
+    casebook.contract("cc", OPEN_CONTRACT);
+    let request = casebook.request(
+        "r",
+        "reference: R\nreceived: 2024-01-10\nparts:\n  - part: contact-centre\n    questions:\n      - {number: 1, id: supplier}\n      - {number: 2, label: IT staff, text: How many IT staff do you employ?}\nrefuse: {under: s12, hours: 40, advice: Ask one question.}\n",
+    );
+    let text = casebook.markdown(&request, Audience::Requester);
+    assert!(text.contains("- IT staff (question 2)"), "what was asked is shown: {text}");
 }
 
 #[test]

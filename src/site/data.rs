@@ -3,7 +3,9 @@
 //! Each row gives the request's reference and authority, the part and question (the
 //! requester's number, our question id and label), the contract, how it was answered, the
 //! value when it was disclosed (in words, as the letter gives it) and the exemptions relied
-//! on. Withheld values are never here: the public response does not hold them.
+//! on. Withheld values are never here: the public response does not hold them. A request
+//! refused as a whole (s.12, s.14) answers no question: it is one row, with its outcome and
+//! no exemptions, since those refusals are not exemptions.
 
 use serde::Serialize;
 
@@ -49,6 +51,23 @@ fn rows(entries: &[Entry]) -> Vec<Row<'_>> {
     let mut rows = Vec::new();
     for entry in entries {
         let response = &entry.response;
+        if response.refusal.is_some() {
+            rows.push(Row {
+                reference: &response.reference,
+                authority: &response.authority.name,
+                received: response.received.to_string(),
+                responded: response.responded.map(|d| d.to_string()),
+                part: "",
+                contract: None,
+                number: None,
+                question_id: None,
+                question: "",
+                outcome: response.outcome.code(),
+                value: None,
+                exemptions: Vec::new(),
+            });
+            continue;
+        }
         for part in &response.parts {
             for section in &part.sections {
                 for line in &section.answers {

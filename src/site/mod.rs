@@ -83,15 +83,15 @@ pub(crate) fn load_all(
         let Some(raw) = raw else { continue };
         let (casebook, mut more) = validate::casebook(raw);
         findings.append(&mut more);
+        let mut parsed = Vec::new();
         for path in load::request_paths(&root)? {
-            let parsed = match load::request(&root, &path) {
-                Ok(parsed) => parsed,
-                Err(mut more) => {
-                    findings.append(&mut more);
-                    continue;
-                }
-            };
-            let (request, mut more) = validate::request(&casebook, &parsed, today);
+            match load::request(&root, &path) {
+                Ok(one) => parsed.push(one),
+                Err(mut more) => findings.append(&mut more),
+            }
+        }
+        let all: Vec<_> = parsed.iter().collect();
+        for (request, mut more) in validate::requests_of(&casebook, &all, today) {
             findings.append(&mut more);
             if let Some(request) = request {
                 let response = rules::respond(&casebook, &request, Audience::Public)?;
@@ -231,7 +231,14 @@ impl Site {
                 received: e.response.received.to_string(),
                 responded: e.response.responded.map(|d| d.to_string()),
                 outcome: e.response.outcome.label(),
-                exemptions: e.response.notices.iter().map(|n| n.exemption.citation.as_str()).collect(),
+                // Refusals under s.12 and s.14 are not exemptions and have no notices; a
+                // provision relied on in two ways is listed once.
+                exemptions: e.response.notices.iter().fold(Vec::new(), |mut list, n| {
+                    if !list.contains(&n.exemption.citation.as_str()) {
+                        list.push(n.exemption.citation.as_str());
+                    }
+                    list
+                }),
             })
             .collect();
         let several = entries

@@ -1,6 +1,8 @@
 //! Statistics of a casebook's requests, as the official returns count them: outcomes in the
 //! Cabinet Office and OSIC categories, timeliness against the statutory deadline, and the
-//! exemptions relied on, overall and per authority (reference notes B.5).
+//! exemptions relied on, overall and per authority (reference notes B.5). Refusals under
+//! s.12 and s.14 are not exemptions: the returns count them as procedural refusals, in
+//! their own outcome categories, never under "exemptions relied on".
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -108,15 +110,15 @@ fn tally(responses: &[&Response]) -> Tally {
     let mut exemptions: BTreeMap<String, usize> = BTreeMap::new();
     for response in responses {
         *outcomes.entry(response.outcome.code()).or_default() += 1;
-        for notice in &response.notices {
-            *exemptions
-                .entry(format!("{}: {}", notice.exemption.citation, notice.exemption.title))
-                .or_default() += 1;
-        }
-        if let Some(refusal) = &response.refusal {
-            *exemptions
-                .entry(format!("{}: {}", refusal.exemption.citation, refusal.exemption.title))
-                .or_default() += 1;
+        // A request counts once for each exemption it relies on, however many notices (a
+        // provision relied on both to withhold and to neither confirm nor deny has two).
+        let relied: std::collections::BTreeSet<String> = response
+            .notices
+            .iter()
+            .map(|notice| format!("{}: {}", notice.exemption.citation, notice.exemption.title))
+            .collect();
+        for label in relied {
+            *exemptions.entry(label).or_default() += 1;
         }
         match response.responded {
             None => tally.open += 1,

@@ -310,9 +310,13 @@ impl Library {
         let before = findings.len();
         check(&parsed, act, id, file, findings);
         let versions = self.acts.entry(act).or_default().entry(id.to_owned()).or_default();
-        // A casebook file of the same name replaces the built-in one; others are versions.
-        versions.by_file.remove(stem);
-        if let Some(twin) = versions.by_file.values().find(|e| e.good_from == parsed.good_from) {
+        // A casebook file of the same name replaces the built-in one (if it has no errors:
+        // otherwise the built-in wording stays); files of other names are other versions.
+        let twin = versions
+            .by_file
+            .iter()
+            .find(|(file, e)| file.as_str() != stem && e.good_from == parsed.good_from);
+        if let Some((_, twin)) = twin {
             let when = parsed.good_from.map_or("any day".to_owned(), |d| format!("{d}"));
             findings.push(
                 Finding::error(

@@ -25,6 +25,9 @@ pub struct Act {
     /// The section under which the authority gives notice that information is not held,
     /// where the Act has one (FOISA s.17(1)).
     pub not_held_notice: Option<String>,
+    /// The section under which a notice neither confirming nor denying is given, where it
+    /// is not `notice_section` (FOISA s.18(1)).
+    pub ncnd_notice_section: Option<String>,
     /// Working days allowed for a response.
     pub working_days: u32,
     /// Most further working days a public interest extension may take; none under FOISA.

@@ -22,6 +22,8 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("shared-service", "MBC-2023-0412"),
     ("shared-service", "SBC-FOI-1187"),
     ("shared-service", "TWBC-23-0977"),
+    ("kilbrannan", "KC-FOI-2024-0153"),
+    ("kilbrannan", "KC-FOI-2024-0201"),
 ];
 
 /// A valid 2×2 PNG, made for this test.

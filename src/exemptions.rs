@@ -150,8 +150,7 @@ pub(crate) struct ExemptionFile {
     /// another version (for example wording that cites the law of that time). Default: any day.
     #[serde(default)]
     good_from: Option<Date>,
-    /// Neither confirm nor deny, where the Act allows it for this provision: the provision's
-    /// citation, why confirming or denying would itself do harm, and its public interest test.
+    /// Neither confirm nor deny, where the Act allows it: `{citation, explanation, public-interest}`.
     #[serde(default)]
     ncnd: Option<Ncnd>,
     /// Paragraphs explaining the provision and why it applies: plain text, printed always,
@@ -503,7 +502,7 @@ fn check(
                     &at,
                     format!(
                         "FOISA s.18(1) does not allow neither confirm nor deny under {}",
-                        parsed.citation
+                        lower_first(&parsed.citation)
                     ),
                 )
                 .hint("s.18(1) covers only sections 28 to 35, 38, 39(1) and 41: remove `ncnd`"),
@@ -529,6 +528,12 @@ fn check(
             );
         }
     }
+}
+
+/// `Section 27(1)` → `section 27(1)`, for use mid-sentence.
+fn lower_first(citation: &str) -> String {
+    let mut chars = citation.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Adds each passage of `list` to `texts`, with its place under `base`.

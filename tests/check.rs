@@ -80,6 +80,14 @@ fixtures! {
     duplicate_references: "duplicate-reference" exits 1;
     requests_that_answer_differently_warn: "inconsistent-answers" exits 0;
     templates_that_do_not_parse: "template-syntax" exits 1;
+    repeated_requests_that_cannot_stand: "repeated-request" exits 1;
+    public_interest_extensions_that_cannot_stand: "extension-invalid" exits 1;
+    foia_cost_limits_and_estimates: "cost-limit-foia" exits 1;
+    foisa_prescribed_amount_and_estimates: "cost-limit-foisa" exits 1;
+    exemption_wording_that_is_wrong_in_law: "exemption-wording" exits 1;
+    wording_not_good_on_the_day_received: "dated-wording" exits 1;
+    a_published_link_to_a_home_page_warns: "published-home-page" exits 0;
+    a_junior_title_no_one_else_has_warns: "junior-title-unique" exits 0;
 }
 
 #[test]

@@ -89,7 +89,7 @@ pub(super) fn refusal(
                 check,
                 raw.cost.is_some(),
                 "cost",
-                "give the estimated cost in pounds (`cost: 690`), with the hours as supporting detail: under                  FOISA staff time is costed at what it actually costs, up to £15 an hour (SSI 2004/467 reg. 3)",
+                "give the estimated cost in pounds (`cost: 690`), with the hours as supporting detail: under FOISA staff time is costed at what it actually costs, up to £15 an hour (SSI 2004/467 reg. 3)",
             );
             if let Some(pounds) = raw.cost {
                 if !pounds.is_finite() || pounds <= f64::from(limit_pounds) {

@@ -114,7 +114,10 @@ pub(super) fn earlier(
     }
     if let Some(ground) = earlier.refused {
         let cited = casebook.library.get(casebook.authority(earlier.authority).jurisdiction, ground.id());
-        let citation = cited.map_or(ground.id(), |e| e.citation.as_str());
+        let citation = cited.map_or(ground.id().to_owned(), |e| {
+            let mut chars = e.citation.chars();
+            chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+        });
         return fail(
             check,
             format!("{previous} ({file}) was itself refused under {citation}, so it was never complied with"),

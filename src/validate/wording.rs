@@ -51,13 +51,13 @@ pub(super) fn dated(
                 }
                 let first = casebook.library.versions(act, &exemption.id).into_iter().next();
                 let since = first.and_then(|e| e.good_from).map_or(String::new(), |d| format!(" from {d}"));
-                let file = first.map_or(String::new(), |e| format!(" ({})", e.file));
+                let file = first.map_or(String::new(), |e| format!(" in {}", e.file));
                 check.push(
                     Finding::error(
                         check.file,
                         &at,
                         format!(
-                            "the wording of {} is good only{since}{file}, and this request was received on {}",
+                            "the wording of {}{file} is good{since}, but this request was received on {}",
                             exemption.citation, raw.received
                         ),
                     )

@@ -671,6 +671,89 @@ mod tests {
     }
 
     #[test]
+    fn every_neither_confirm_nor_deny_has_its_own_reasons_and_the_test_its_act_needs() {
+        let library = builtin();
+        for exemption in library.all() {
+            let Some(ncnd) = &exemption.ncnd else { continue };
+            let id = format!("{:?} {}", exemption.act, exemption.id);
+            assert!(!ncnd.explanation.is_empty(), "{id}");
+            let needs_test =
+                exemption.act == Jurisdiction::Foisa || exemption.kind == ExemptionKind::Qualified;
+            assert_eq!(ncnd.public_interest.is_some(), needs_test, "{id}: FOIA s.2(1)(b); FOISA s.18(1)");
+            // The wording must not take for granted that the information exists.
+            for passage in &ncnd.explanation {
+                for assumes in
+                    ["information withheld", "withheld information", "the information you asked for"]
+                {
+                    assert!(!passage.text.contains(assumes), "{id}: `{assumes}` in {}", passage.text);
+                }
+            }
+        }
+    }
+
+    /// Regression: s.43(1) claimed `ncnd: Section 43(3)`, which lifts the duty to confirm or
+    /// deny only for the commercial interests of s.43(2) (issue 13).
+    #[test]
+    fn trade_secrets_have_no_neither_confirm_nor_deny_under_foia() {
+        let library = builtin();
+        assert!(library.get(Jurisdiction::Foia, "s43-1").expect("s43-1").ncnd.is_none());
+        let s43_2 = library.get(Jurisdiction::Foia, "s43-2").expect("s43-2");
+        assert_eq!(s43_2.ncnd.as_ref().map(|n| n.citation.as_str()), Some("Section 43(3)"));
+    }
+
+    #[test]
+    fn foisa_allows_neither_confirm_nor_deny_only_where_section_18_does() {
+        for (id, allowed) in [
+            ("s25", false),
+            ("s27", false),
+            ("s28", true),
+            ("s33-1-b", true),
+            ("s35-1-a", true),
+            ("s36-2", false),
+            ("s38-1-b", true),
+            ("s39-1", true),
+            ("s39-2", false),
+            ("s41", true),
+        ] {
+            assert_eq!(foisa_allows_ncnd(id), allowed, "{id}");
+        }
+    }
+
+    #[test]
+    fn wording_is_chosen_by_the_day_and_a_version_can_be_added() {
+        let mut library = builtin();
+        let day = |s: &str| Date(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date"));
+        assert!(library.at(Jurisdiction::Foia, "s40-2", day("2020-12-31")).is_none(), "before the UK GDPR");
+        assert!(library.at(Jurisdiction::Foia, "s40-2", day("2021-01-01")).is_some());
+        let older = SourceFile::new(
+            "exemptions/foia/s40-2.dpa-1998.yaml",
+            "citation: Section 40(2)\ntitle: Personal information\nkind: absolute\ntest: class\ngood-from: 2005-01-01\nexplanation: [Under the Data Protection Act 1998.]\nguidance: https://ico.org.uk\n".into(),
+        );
+        let mut findings = Vec::new();
+        library.add("foia", "s40-2.dpa-1998", &older, &mut findings);
+        assert!(findings.is_empty(), "{findings:?}");
+        let then = library.at(Jurisdiction::Foia, "s40-2", day("2013-05-01")).expect("the older version");
+        assert_eq!(then.explanation[0].text, "Under the Data Protection Act 1998.");
+        let now = library.at(Jurisdiction::Foia, "s40-2", day("2024-05-01")).expect("the newer version");
+        assert!(now.explanation[0].text.contains("UK GDPR"));
+        assert_eq!(
+            library.get(Jurisdiction::Foia, "s40-2").map(|e| e.good_from),
+            Some(Some(day("2021-01-01")))
+        );
+        assert_eq!(library.versions(Jurisdiction::Foia, "s40-2").len(), 2);
+    }
+
+    #[test]
+    fn a_casebook_file_with_errors_leaves_the_built_in_wording_in_place() {
+        let mut library = builtin();
+        let broken = SourceFile::new("exemptions/foia/s43-2.yaml", "citation: Section 43(2)\n".into());
+        let mut findings = Vec::new();
+        library.add("foia", "s43-2", &broken, &mut findings);
+        assert!(!findings.is_empty());
+        assert!(library.get(Jurisdiction::Foia, "s43-2").is_some_and(|e| e.file.starts_with("(built in)")));
+    }
+
+    #[test]
     fn foreign_ids_point_to_the_counterpart() {
         let library = builtin();
         let file = SourceFile::new("x.yaml", "supplier: {withhold: [s43-2]}\n".into());

@@ -153,7 +153,36 @@ mod tests {
             }
         }
         assert_eq!(act(Jurisdiction::Foisa).public_interest_extension, None);
-        assert_eq!(act(Jurisdiction::Foia).cost.hourly_rate, 25);
-        assert_eq!(act(Jurisdiction::Foisa).cost.hourly_rate, 15);
+        // SI 2004/3244 regs. 3-4: £450 or £600 at a flat £25 an hour; SSI 2004/467 regs. 3
+        // and 5: the £600 prescribed amount, staff time at no more than £15 an hour.
+        let (foia, foisa) = (&act(Jurisdiction::Foia).cost, &act(Jurisdiction::Foisa).cost);
+        assert_eq!(
+            (foia.hourly_rate, foia.rate_is_maximum, foia.limits.as_slice()),
+            (25, false, &[450, 600][..])
+        );
+        assert_eq!(
+            (foisa.hourly_rate, foisa.rate_is_maximum, foisa.limits.as_slice()),
+            (15, true, &[600][..])
+        );
+        assert_eq!(
+            (foia.limit_name.as_str(), foisa.limit_name.as_str()),
+            ("appropriate limit", "prescribed amount")
+        );
+        // FOIA s.17(5); FOISA s.16(4) and (5); FOISA s.17(1); FOISA s.18(1).
+        let (a, b) = (act(Jurisdiction::Foia), act(Jurisdiction::Foisa));
+        assert_eq!(
+            (a.refusal_notices.cost.as_str(), a.refusal_notices.repeated.as_str()),
+            ("section 17(5)", "section 17(5)")
+        );
+        assert_eq!(
+            (b.refusal_notices.cost.as_str(), b.refusal_notices.vexatious.as_str()),
+            ("section 16(4)", "section 16(5)")
+        );
+        assert_eq!(
+            (a.not_held_notice.as_deref(), b.not_held_notice.as_deref()),
+            (None, Some("section 17(1)"))
+        );
+        assert_eq!(b.ncnd_notice_section.as_deref(), Some("section 18(1)"));
+        assert_eq!(a.regulator.phone.as_deref(), Some("0303 123 1113"));
     }
 }

@@ -360,8 +360,8 @@ impl Library {
             .get(id)?
             .sorted()
             .into_iter()
-            .filter(|e| e.good_from.is_none_or(|d| d <= day))
-            .last()
+            .rev()
+            .find(|e| e.good_from.is_none_or(|d| d <= day))
     }
 
     /// Every version of `id` under `act`, oldest first.

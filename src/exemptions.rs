@@ -241,18 +241,23 @@ fn foisa_allows_ncnd(id: &str) -> bool {
     }
 }
 
-/// The versions of one provision, by file stem.
+/// The versions of one provision with the file stem each came from, oldest first (undated
+/// wording counts as the oldest). Kept in order as files are added, since every answer's
+/// exemptions are looked up here.
 #[derive(Debug, Clone, Default)]
 struct Versions {
-    by_file: BTreeMap<String, Arc<Exemption>>,
+    list: Vec<(String, Arc<Exemption>)>,
 }
 
 impl Versions {
-    /// Oldest first (undated wording counts as the oldest).
-    fn sorted(&self) -> Vec<&Arc<Exemption>> {
-        let mut list: Vec<&Arc<Exemption>> = self.by_file.values().collect();
-        list.sort_by_key(|e| e.good_from);
-        list
+    fn newest(&self) -> Option<&Arc<Exemption>> {
+        self.list.last().map(|(_, e)| e)
+    }
+
+    fn insert(&mut self, stem: &str, exemption: Arc<Exemption>) {
+        self.list.retain(|(file, _)| file != stem);
+        let at = self.list.partition_point(|(_, e)| e.good_from <= exemption.good_from);
+        self.list.insert(at, (stem.to_owned(), exemption));
     }
 }
 
@@ -311,10 +316,8 @@ impl Library {
         let versions = self.acts.entry(act).or_default().entry(id.to_owned()).or_default();
         // A casebook file of the same name replaces the built-in one (if it has no errors:
         // otherwise the built-in wording stays); files of other names are other versions.
-        let twin = versions
-            .by_file
-            .iter()
-            .find(|(file, e)| file.as_str() != stem && e.good_from == parsed.good_from);
+        let twin =
+            versions.list.iter().find(|(file, e)| file.as_str() != stem && e.good_from == parsed.good_from);
         if let Some((_, twin)) = twin {
             let when = parsed.good_from.map_or("any day".to_owned(), |d| format!("{d}"));
             findings.push(
@@ -344,12 +347,12 @@ impl Library {
             guidance: parsed.guidance,
             counterpart: parsed.counterpart,
         };
-        versions.by_file.insert(stem.to_owned(), Arc::new(exemption));
+        versions.insert(stem, Arc::new(exemption));
     }
 
     /// The exemption `id` under `act`, if the library has it: its newest wording.
     pub fn get(&self, act: Jurisdiction, id: &str) -> Option<&Arc<Exemption>> {
-        self.acts.get(&act)?.get(id)?.sorted().pop()
+        self.acts.get(&act)?.get(id)?.newest()
     }
 
     /// The wording of `id` under `act` in force on `day`: the newest version good from that
@@ -358,15 +361,19 @@ impl Library {
         self.acts
             .get(&act)?
             .get(id)?
-            .sorted()
-            .into_iter()
+            .list
+            .iter()
             .rev()
+            .map(|(_, e)| e)
             .find(|e| e.good_from.is_none_or(|d| d <= day))
     }
 
     /// Every version of `id` under `act`, oldest first.
     pub fn versions(&self, act: Jurisdiction, id: &str) -> Vec<&Arc<Exemption>> {
-        self.acts.get(&act).and_then(|m| m.get(id)).map(Versions::sorted).unwrap_or_default()
+        self.acts
+            .get(&act)
+            .and_then(|m| m.get(id))
+            .map_or_else(Vec::new, |v| v.list.iter().map(|(_, e)| e).collect())
     }
 
     /// Every id under `act`, sorted.
@@ -376,7 +383,7 @@ impl Library {
 
     /// Every exemption's newest wording, by Act then id.
     pub fn all(&self) -> impl Iterator<Item = &Arc<Exemption>> {
-        self.acts.values().flat_map(|m| m.values()).filter_map(|v| v.sorted().pop())
+        self.acts.values().flat_map(|m| m.values()).filter_map(Versions::newest)
     }
 
     /// A finding for an id that `act` does not have, with the best hint: the counterpart

@@ -85,7 +85,8 @@ fn check_request(
     // A refused request answers nothing, so its questions need no answers.
     let parts = parts(check, casebook, authority, raw, refusal.is_none());
     let title = raw.title.clone().unwrap_or_else(|| default_title(casebook, &parts));
-    if let Some(previous) = refusal.as_ref().and_then(|r| r.previous.clone()) {
+    let repeated = refusal.as_ref().filter(|r| r.ground == model::RefusalGround::Repeated);
+    if let Some(previous) = repeated.and_then(|r| r.previous.clone()) {
         let repeat = Repeat {
             reference: raw.reference.trim(),
             authority: index,

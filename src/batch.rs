@@ -223,8 +223,11 @@ fn casebook(
         paths.iter().for_each(|_| progress.advance());
         return;
     };
+    // A repeat (s.14(2)) is checked against the casebook's other requests: read them once,
+    // and only if a request needs them.
+    let register = std::sync::OnceLock::new();
     let checked: Vec<Result<(Request, String), Vec<Finding>>> =
-        paths.par_iter().map(|path| check(&casebook, root, path, options.today)).collect();
+        paths.par_iter().map(|path| check(&casebook, root, path, options.today, &register)).collect();
     let mut names: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
     let mut ready = Vec::new();
     for (result, path) in checked.into_iter().zip(paths) {
@@ -284,9 +287,16 @@ fn check(
     root: &Path,
     path: &Path,
     today: crate::model::values::Date,
+    register: &std::sync::OnceLock<validate::Register>,
 ) -> Result<(Request, String), Vec<Finding>> {
     let parsed = load::request(root, path)?;
-    let (request, findings) = validate::request(casebook, &parsed, today);
+    let empty = validate::Register::default();
+    let register = if validate::is_repeat(&parsed.data) {
+        register.get_or_init(|| crate::register(root, casebook, today))
+    } else {
+        &empty
+    };
+    let (request, findings) = validate::request(casebook, &parsed, today, register);
     let Some(request) = request else { return Err(findings) };
     let name = request.file_name.clone();
     Ok((request, name))

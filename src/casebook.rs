@@ -69,6 +69,8 @@ pub struct Authority {
     pub id: String,
     /// Full name.
     pub name: String,
+    /// As named mid-sentence: `the London Borough of …`, `the Council`.
+    pub in_text: String,
     /// The Act it answers under.
     pub jurisdiction: Jurisdiction,
     /// Facts about the Act.
@@ -223,6 +225,8 @@ pub struct Request {
     pub requester: Option<Requester>,
     /// Whether to publish on the disclosure log.
     pub publish: bool,
+    /// Whether it is a round robin (the same request sent to many authorities).
+    pub round_robin: bool,
     /// Layout of the response.
     pub layout: Layout,
     /// The parts asked, in the requester's order.
@@ -238,7 +242,10 @@ pub struct Extension {
     pub days: u32,
     /// Why.
     pub reason: String,
-    /// The extended due date: working day 20 + `days`.
+    /// The date the s.17(2) notice was sent: by working day 20.
+    pub notice_sent: Date,
+    /// The extended due date, the estimate given in the s.17(2) notice: working day 20 +
+    /// `days`.
     pub due: Date,
 }
 
@@ -279,6 +286,8 @@ pub struct WholeRefusal {
     pub exemption: Arc<Exemption>,
     /// s.12: estimated hours.
     pub hours: Option<f64>,
+    /// s.12: the estimated cost in pounds (FOISA: as given; FOIA: the hours at £25).
+    pub cost: Option<f64>,
     /// s.12: the limit in hours.
     pub limit_hours: f64,
     /// s.12: the limit in pounds.
@@ -291,6 +300,19 @@ pub struct WholeRefusal {
     pub reason: Option<String>,
     /// s.14(2): the earlier request.
     pub previous: Option<String>,
+    /// s.14(2): the earlier request as found in the casebook.
+    pub earlier: Option<EarlierRequest>,
+}
+
+/// The request a s.14(2) refusal says this one repeats, as found in the casebook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierRequest {
+    /// Its reference.
+    pub reference: String,
+    /// When it was received.
+    pub received: Date,
+    /// When it was answered.
+    pub responded: Date,
 }
 
 /// Where an asked question's answer comes from.

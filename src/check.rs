@@ -78,20 +78,28 @@ pub fn casebook(root: &Path, today: Date) -> Checked {
         }
     };
     files.requests = paths.len();
-    let mut requests: Vec<validate::Loaded> = Vec::with_capacity(paths.len());
+    let mut parsed = Vec::with_capacity(paths.len());
     for path in &paths {
         match load::request(root, path) {
-            Ok(parsed) => {
-                let checked = casebook.as_ref().and_then(|casebook| {
-                    let (request, more) = validate::request(casebook, &parsed, today);
-                    findings.extend(more);
-                    request
-                });
-                requests.push((parsed, checked));
-            }
+            Ok(one) => parsed.push(one),
             Err(more) => findings.extend(more),
         }
     }
+    // Repeats (s.14(2)) are checked against the other requests, so all are read first.
+    let checked: Vec<Option<crate::casebook::Request>> = match &casebook {
+        Some(casebook) => {
+            let all: Vec<&load::Parsed<crate::model::RequestFile>> = parsed.iter().collect();
+            validate::requests_of(casebook, &all, today)
+                .into_iter()
+                .map(|(request, more)| {
+                    findings.extend(more);
+                    request
+                })
+                .collect()
+        }
+        None => parsed.iter().map(|_| None).collect(),
+    };
+    let requests: Vec<validate::Loaded> = parsed.into_iter().zip(checked).collect();
     findings.extend(validate::requests(casebook.as_ref(), &requests));
     let (templates, more) = templates::check(root);
     files.templates = templates;

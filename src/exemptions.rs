@@ -1,18 +1,30 @@
 //! The exemption library: what each provision says, and the public interest test for it.
 //!
 //! Owns the files in `exemptions/<act>/<id>.yaml` (embedded in the binary) and a casebook's
-//! own `exemptions/` folder, which adds provisions or replaces built-in ones file by file.
-//! It checks each entry is complete (a qualified exemption always has its public interest
-//! factors; an absolute one never does). Which exemption applies to what is `rules`.
+//! own `exemptions/` folder, which adds provisions or replaces built-in files one by one.
+//! It checks each entry is complete and lawful in form: a qualified exemption always has
+//! its public interest factors and an absolute one never does; a provision relied on to
+//! neither confirm nor deny has its own explanation and, where the Act requires one, its own
+//! public interest test (FOIA s.2(1)(b), s.17(3); FOISA s.18(1)). Wording is dated: each file
+//! may say the day it is good from (`good-from`), and a provision may have several files
+//! (`s40-2.yaml`, `s40-2.dpa-1998.yaml`), the one in force on the day a request was received
+//! being used. Which exemption applies to what is `rules`.
+
+mod passages;
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+
+pub use passages::{Condition, Facts, Passage, covers, select};
 
 use crate::load;
 use crate::model::Jurisdiction;
+use crate::model::values::Date;
 use crate::report::Finding;
 use crate::schema::FileKind;
 use crate::source::{FieldPath, SourceFile};
@@ -41,22 +53,88 @@ pub enum Test {
     None,
 }
 
-/// The public interest factors for a qualified exemption.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
+/// The public interest test as printed: the factors that held for the case, filled in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PublicInterest {
-    /// Factors in favour of disclosure.
-    #[serde(rename(deserialize = "for"))]
+    /// Factors in favour of disclosure (or, for neither confirm nor deny, of saying whether
+    /// the information is held).
     pub for_disclosure: Vec<String>,
-    /// Factors in favour of maintaining the exemption.
-    #[serde(rename(deserialize = "against"))]
+    /// Factors in favour of maintaining the exemption (or the exclusion of the duty to
+    /// confirm or deny).
     pub against_disclosure: Vec<String>,
     /// Why the balance falls where it does.
     pub conclusion: String,
 }
 
+/// The public interest factors as written in an exemption file.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Factors {
+    /// Factors in favour of disclosure: passages, each printed always or `when` it holds.
+    #[serde(rename = "for")]
+    pub for_disclosure: Vec<Passage>,
+    /// Factors in favour of maintaining the exemption.
+    #[serde(rename = "against")]
+    pub against_disclosure: Vec<Passage>,
+    /// One paragraph: why the balance favours withholding.
+    pub conclusion: String,
+}
+
+/// Neither confirm nor deny: the provision that lifts the duty, and why using it is right.
+#[derive(Debug, Clone, PartialEq, Eq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Ncnd {
+    /// As printed at the start of a sentence: `Section 43(3)` (FOISA: `Section 18(1)`).
+    pub citation: String,
+    /// Paragraphs explaining why confirming or denying would itself cause the harm the
+    /// exemption protects against. Written so that they neither imply nor deny that the
+    /// information exists.
+    pub explanation: Vec<Passage>,
+    /// The public interest in maintaining the exclusion of the duty to confirm or deny,
+    /// against that in saying whether the information is held: required for a qualified
+    /// FOIA exemption (s.2(1)(b)) and for every FOISA one (s.18(1)); refused for an absolute
+    /// FOIA exemption.
+    #[serde(default)]
+    pub public_interest: Option<Factors>,
+}
+
+impl<'de> Deserialize<'de> for Ncnd {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        struct Written {
+            citation: String,
+            explanation: Vec<Passage>,
+            #[serde(default)]
+            public_interest: Option<Factors>,
+        }
+        struct NcndVisitor;
+        impl<'de> Visitor<'de> for NcndVisitor {
+            type Value = Ncnd;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("`{citation: …, explanation: […], public-interest: …}`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Ncnd, E> {
+                Err(E::custom(format_args!(
+                    "`ncnd: {v}` gives only the citation: write `ncnd: {{citation: {v}, explanation: [...]}}` \
+                     with why confirming or denying would itself cause the harm (and its public interest test)"
+                )))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Ncnd, A::Error> {
+                let w = Written::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Ncnd {
+                    citation: w.citation,
+                    explanation: w.explanation,
+                    public_interest: w.public_interest,
+                })
+            }
+        }
+        deserializer.deserialize_any(NcndVisitor)
+    }
+}
+
 /// An exemption file as written: `exemptions/<act>/<id>.yaml`, where the file name is the
-/// id a casebook cites (`s43-2`).
+/// id a casebook cites (`s43-2`), or `<id>.<label>.yaml` for another dated version of it.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct ExemptionFile {
@@ -68,14 +146,20 @@ pub(crate) struct ExemptionFile {
     kind: ExemptionKind,
     /// `prejudice`, `class`, or `none` for a procedural refusal.
     test: Test,
-    /// Citation of the provision lifting the duty to confirm or deny, where there is one.
+    /// The first day this wording is good for, YYYY-MM-DD: a request received earlier needs
+    /// another version (for example wording that cites the law of that time). Default: any day.
     #[serde(default)]
-    ncnd: Option<String>,
-    /// Paragraphs explaining the provision; may use `{authority}` and `{act}`.
-    explanation: Vec<String>,
+    good_from: Option<Date>,
+    /// Neither confirm nor deny, where the Act allows it: `{citation, explanation, public-interest}`.
+    #[serde(default)]
+    ncnd: Option<Ncnd>,
+    /// Paragraphs explaining the provision and why it applies: plain text, printed always,
+    /// or `{when: [supplier], text: …}`, printed only for the questions named. May use
+    /// `{authority}` and `{act}`.
+    explanation: Vec<Passage>,
     /// The public interest test: required for a qualified exemption, refused otherwise.
     #[serde(default)]
-    public_interest: Option<PublicInterest>,
+    public_interest: Option<Factors>,
     /// Link to the regulator's guidance on the provision.
     guidance: String,
     /// Id of the equivalent provision in the other Act (`s33-1-b` for FOIA `s43-2`).
@@ -83,13 +167,15 @@ pub(crate) struct ExemptionFile {
     counterpart: Option<String>,
 }
 
-/// A provision of an Act, with the wording used to explain it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A provision of an Act, with the wording used to explain it (one dated version).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exemption {
     /// Id relative to the Act, e.g. `s43-2`.
     pub id: String,
     /// The Act.
     pub act: Jurisdiction,
+    /// The file it came from, as displayed (`(built in) exemptions/foia/s43-2.yaml`).
+    pub file: String,
     /// As printed at the start of a sentence: `Section 43(2)`.
     pub citation: String,
     /// Short name: `Commercial interests`.
@@ -98,12 +184,14 @@ pub struct Exemption {
     pub kind: ExemptionKind,
     /// Prejudice, class or none.
     pub test: Test,
-    /// The provision lifting the duty to confirm or deny, where there is one.
-    pub ncnd: Option<String>,
+    /// The first day the wording is good for; `None`: any day.
+    pub good_from: Option<Date>,
+    /// Neither confirm nor deny, where the Act provides it.
+    pub ncnd: Option<Ncnd>,
     /// Paragraphs explaining the provision, with placeholders unfilled.
-    pub explanation: Vec<String>,
+    pub explanation: Vec<Passage>,
     /// Public interest factors (qualified exemptions only).
-    pub public_interest: Option<PublicInterest>,
+    pub public_interest: Option<Factors>,
     /// The regulator's guidance.
     pub guidance: String,
     /// The equivalent provision in the other Act.
@@ -119,7 +207,7 @@ macro_rules! builtin {
     };
 }
 
-/// The built-in library: (act, id, YAML).
+/// The built-in library: (act, file stem, YAML).
 pub const BUILTIN: &[(&str, &str, &str)] = builtin![
     "foia" / "s12",
     "foia" / "s14-1",
@@ -141,10 +229,42 @@ pub const BUILTIN: &[(&str, &str, &str)] = builtin![
     "foisa" / "s38-1-b",
 ];
 
+/// FOISA s.18(1): neither confirm nor deny is available only for sections 28 to 35, 38,
+/// 39(1) and 41.
+fn foisa_allows_ncnd(id: &str) -> bool {
+    let mut pieces = id.trim_start_matches('s').split('-');
+    let section: u32 = pieces.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+    match section {
+        28..=35 | 38 | 41 => true,
+        39 => pieces.next() == Some("1"),
+        _ => false,
+    }
+}
+
+/// The versions of one provision with the file stem each came from, oldest first (undated
+/// wording counts as the oldest). Kept in order as files are added, since every answer's
+/// exemptions are looked up here.
+#[derive(Debug, Clone, Default)]
+struct Versions {
+    list: Vec<(String, Arc<Exemption>)>,
+}
+
+impl Versions {
+    fn newest(&self) -> Option<&Arc<Exemption>> {
+        self.list.last().map(|(_, e)| e)
+    }
+
+    fn insert(&mut self, stem: &str, exemption: Arc<Exemption>) {
+        self.list.retain(|(file, _)| file != stem);
+        let at = self.list.partition_point(|(_, e)| e.good_from <= exemption.good_from);
+        self.list.insert(at, (stem.to_owned(), exemption));
+    }
+}
+
 /// The exemptions available to a casebook, by Act and id.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
-    acts: BTreeMap<Jurisdiction, BTreeMap<String, Arc<Exemption>>>,
+    acts: BTreeMap<Jurisdiction, BTreeMap<String, Versions>>,
 }
 
 impl Library {
@@ -153,18 +273,19 @@ impl Library {
     pub fn load(casebook_root: Option<&Path>) -> (Library, Vec<Finding>) {
         let mut library = Library::default();
         let mut findings = Vec::new();
-        for (act, id, text) in BUILTIN {
-            let file = SourceFile::new(format!("(built in) exemptions/{act}/{id}.yaml"), (*text).to_owned());
-            library.add(act, id, &file, &mut findings);
+        for (act, stem, text) in BUILTIN {
+            let file =
+                SourceFile::new(format!("(built in) exemptions/{act}/{stem}.yaml"), (*text).to_owned());
+            library.add(act, stem, &file, &mut findings);
         }
         if let Some(root) = casebook_root {
             for act in [Jurisdiction::Foia, Jurisdiction::Foisa] {
                 let dir = root.join("exemptions").join(act.as_str());
                 match load::yaml_files(root, &dir) {
                     Ok(files) => {
-                        for (id, file) in files {
+                        for (stem, file) in files {
                             match file {
-                                Ok(file) => library.add(act.as_str(), &id, &file, &mut findings),
+                                Ok(file) => library.add(act.as_str(), &stem, &file, &mut findings),
                                 Err(finding) => findings.push(*finding),
                             }
                         }
@@ -176,11 +297,13 @@ impl Library {
         (library, findings)
     }
 
-    fn add(&mut self, act: &str, id: &str, file: &SourceFile, findings: &mut Vec<Finding>) {
+    fn add(&mut self, act: &str, stem: &str, file: &SourceFile, findings: &mut Vec<Finding>) {
         let act = match act {
             "foisa" => Jurisdiction::Foisa,
             _ => Jurisdiction::Foia,
         };
+        // `s40-2.dpa-1998` is another version of `s40-2`: ids never hold a dot.
+        let id = stem.split('.').next().unwrap_or(stem);
         let parsed: ExemptionFile = match load::deserialize(file, FileKind::Exemption) {
             Ok(parsed) => parsed,
             Err(more) => {
@@ -189,29 +312,68 @@ impl Library {
             }
         };
         let before = findings.len();
-        check(&parsed, file, findings);
+        check(&parsed, act, id, file, findings);
+        let versions = self.acts.entry(act).or_default().entry(id.to_owned()).or_default();
+        // A casebook file of the same name replaces the built-in one (if it has no errors:
+        // otherwise the built-in wording stays); files of other names are other versions.
+        let twin =
+            versions.list.iter().find(|(file, e)| file.as_str() != stem && e.good_from == parsed.good_from);
+        if let Some((_, twin)) = twin {
+            let when = parsed.good_from.map_or("any day".to_owned(), |d| format!("{d}"));
+            findings.push(
+                Finding::error(
+                    file,
+                    &FieldPath::key("good-from"),
+                    format!("{} already has wording good from {when}, in {}", parsed.citation, twin.file),
+                )
+                .hint("give each version of a provision its own `good-from` date"),
+            );
+        }
         if findings.len() > before {
             return;
         }
         let exemption = Exemption {
             id: id.to_owned(),
             act,
+            file: file.path().display().to_string(),
             citation: parsed.citation,
             title: parsed.title,
             kind: parsed.kind,
             test: parsed.test,
+            good_from: parsed.good_from,
             ncnd: parsed.ncnd,
             explanation: parsed.explanation,
             public_interest: parsed.public_interest,
             guidance: parsed.guidance,
             counterpart: parsed.counterpart,
         };
-        self.acts.entry(act).or_default().insert(id.to_owned(), Arc::new(exemption));
+        versions.insert(stem, Arc::new(exemption));
     }
 
-    /// The exemption `id` under `act`, if the library has it.
+    /// The exemption `id` under `act`, if the library has it: its newest wording.
     pub fn get(&self, act: Jurisdiction, id: &str) -> Option<&Arc<Exemption>> {
-        self.acts.get(&act)?.get(id)
+        self.acts.get(&act)?.get(id)?.newest()
+    }
+
+    /// The wording of `id` under `act` in force on `day`: the newest version good from that
+    /// day or earlier. `None` when every version is good only from a later day.
+    pub fn at(&self, act: Jurisdiction, id: &str, day: Date) -> Option<&Arc<Exemption>> {
+        self.acts
+            .get(&act)?
+            .get(id)?
+            .list
+            .iter()
+            .rev()
+            .map(|(_, e)| e)
+            .find(|e| e.good_from.is_none_or(|d| d <= day))
+    }
+
+    /// Every version of `id` under `act`, oldest first.
+    pub fn versions(&self, act: Jurisdiction, id: &str) -> Vec<&Arc<Exemption>> {
+        self.acts
+            .get(&act)
+            .and_then(|m| m.get(id))
+            .map_or_else(Vec::new, |v| v.list.iter().map(|(_, e)| e).collect())
     }
 
     /// Every id under `act`, sorted.
@@ -219,9 +381,9 @@ impl Library {
         self.acts.get(&act).map(|m| m.keys().map(String::as_str).collect()).unwrap_or_default()
     }
 
-    /// Every exemption, by Act then id.
+    /// Every exemption's newest wording, by Act then id.
     pub fn all(&self) -> impl Iterator<Item = &Arc<Exemption>> {
-        self.acts.values().flat_map(BTreeMap::values)
+        self.acts.values().flat_map(|m| m.values()).filter_map(Versions::newest)
     }
 
     /// A finding for an id that `act` does not have, with the best hint: the counterpart
@@ -250,22 +412,33 @@ impl Library {
     }
 }
 
-fn check(parsed: &ExemptionFile, file: &SourceFile, findings: &mut Vec<Finding>) {
+fn check_factors(factors: &Factors, at: &FieldPath, file: &SourceFile, findings: &mut Vec<Finding>) {
+    if factors.for_disclosure.is_empty()
+        || factors.against_disclosure.is_empty()
+        || factors.conclusion.trim().is_empty()
+    {
+        findings.push(Finding::error(
+            file,
+            at,
+            "the public interest test needs factors `for`, factors `against` and a `conclusion`",
+        ));
+    }
+}
+
+fn check(
+    parsed: &ExemptionFile,
+    act: Jurisdiction,
+    id: &str,
+    file: &SourceFile,
+    findings: &mut Vec<Finding>,
+) {
     let here = |key: &str| FieldPath::key(key);
     match (parsed.kind, &parsed.public_interest) {
         (ExemptionKind::Qualified, None) => findings.push(
             Finding::error(file, &FieldPath::root(), "a qualified exemption needs `public-interest`")
                 .hint("give `for`, `against` and `conclusion`: the public interest test is part of every refusal under it"),
         ),
-        (ExemptionKind::Qualified, Some(pit)) => {
-            if pit.for_disclosure.is_empty() || pit.against_disclosure.is_empty() || pit.conclusion.trim().is_empty() {
-                findings.push(Finding::error(
-                    file,
-                    &here("public-interest"),
-                    "the public interest test needs factors `for`, factors `against` and a `conclusion`",
-                ));
-            }
-        }
+        (ExemptionKind::Qualified, Some(pit)) => check_factors(pit, &here("public-interest"), file, findings),
         (_, Some(_)) => findings.push(
             Finding::error(file, &here("public-interest"), "only a qualified exemption has a public interest test")
                 .hint("remove `public-interest`, or change `kind` to `qualified`"),
@@ -291,21 +464,68 @@ fn check(parsed: &ExemptionFile, file: &SourceFile, findings: &mut Vec<Finding>)
             "the explanation needs at least one paragraph",
         ));
     }
-    let mut texts: Vec<(FieldPath, &str)> = parsed
-        .explanation
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (here("explanation").index(i), p.as_str()))
-        .collect();
+    if let Some(ncnd) = &parsed.ncnd {
+        let at = here("ncnd");
+        if parsed.kind == ExemptionKind::Procedural {
+            findings.push(
+                Finding::error(
+                    file,
+                    &at,
+                    "a procedural refusal has no neither-confirm-nor-deny provision here",
+                )
+                .hint("remove `ncnd`: s.12 and s.14 refuse the whole request"),
+            );
+        }
+        if ncnd.explanation.is_empty() {
+            findings.push(
+                Finding::error(file, &at.at("explanation"), "say why confirming or denying would itself cause harm")
+                    .hint("FOIA s.17(1)(c) and FOISA s.16(1)(d) require the reason, unless giving it would reveal exempt information"),
+            );
+        }
+        // FOIA s.2(1)(b): for a qualified exemption the exclusion of the duty to confirm or
+        // deny has its own public interest test. FOISA s.18(1): the authority must consider
+        // that revealing whether the information exists would be contrary to the public
+        // interest, whatever the exemption.
+        let needs_test = act == Jurisdiction::Foisa || parsed.kind == ExemptionKind::Qualified;
+        match (&ncnd.public_interest, needs_test) {
+            (Some(pit), true) => check_factors(pit, &at.at("public-interest"), file, findings),
+            (None, true) => findings.push(
+                Finding::error(file, &at, "neither confirm nor deny needs its own public interest test here")
+                    .hint(match act {
+                        Jurisdiction::Foisa => "FOISA s.18(1) applies only where revealing whether the information exists would be contrary to the public interest: give `ncnd.public-interest`",
+                        Jurisdiction::Foia => "for a qualified exemption the public interest in maintaining the exclusion of the duty to confirm or deny must outweigh that in saying whether it is held (s.2(1)(b)): give `ncnd.public-interest`",
+                    }),
+            ),
+            (Some(_), false) => findings.push(
+                Finding::error(file, &at.at("public-interest"), "an absolute exemption has no public interest test, for confirming or denying either")
+                    .hint("remove `ncnd.public-interest`"),
+            ),
+            (None, false) => {}
+        }
+        if act == Jurisdiction::Foisa && !foisa_allows_ncnd(id) {
+            findings.push(
+                Finding::error(
+                    file,
+                    &at,
+                    format!(
+                        "FOISA s.18(1) does not allow neither confirm nor deny under {}",
+                        lower_first(&parsed.citation)
+                    ),
+                )
+                .hint("s.18(1) covers only sections 28 to 35, 38, 39(1) and 41: remove `ncnd`"),
+            );
+        }
+    }
+    let mut texts: Vec<(FieldPath, &str)> = Vec::new();
+    passages(&mut texts, here("explanation"), &parsed.explanation);
     if let Some(pit) = &parsed.public_interest {
-        let base = here("public-interest");
-        texts.extend(
-            pit.for_disclosure.iter().enumerate().map(|(i, p)| (base.at("for").index(i), p.as_str())),
-        );
-        texts.extend(
-            pit.against_disclosure.iter().enumerate().map(|(i, p)| (base.at("against").index(i), p.as_str())),
-        );
-        texts.push((base.at("conclusion"), pit.conclusion.as_str()));
+        factors(&mut texts, here("public-interest"), pit);
+    }
+    if let Some(ncnd) = &parsed.ncnd {
+        passages(&mut texts, here("ncnd").at("explanation"), &ncnd.explanation);
+        if let Some(pit) = &ncnd.public_interest {
+            factors(&mut texts, here("ncnd").at("public-interest"), pit);
+        }
     }
     for (path, text) in texts {
         if let Err(bad) = check_placeholders(text) {
@@ -315,6 +535,24 @@ fn check(parsed: &ExemptionFile, file: &SourceFile, findings: &mut Vec<Finding>)
             );
         }
     }
+}
+
+/// `Section 27(1)` → `section 27(1)`, for use mid-sentence.
+fn lower_first(citation: &str) -> String {
+    let mut chars = citation.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// Adds each passage of `list` to `texts`, with its place under `base`.
+fn passages<'a>(texts: &mut Vec<(FieldPath, &'a str)>, base: FieldPath, list: &'a [Passage]) {
+    texts.extend(list.iter().enumerate().map(|(i, p)| (base.index(i), p.text.as_str())));
+}
+
+/// Adds a public interest test's factors and conclusion to `texts`.
+fn factors<'a>(texts: &mut Vec<(FieldPath, &'a str)>, base: FieldPath, pit: &'a Factors) {
+    passages(texts, base.at("for"), &pit.for_disclosure);
+    passages(texts, base.at("against"), &pit.against_disclosure);
+    texts.push((base.at("conclusion"), pit.conclusion.as_str()));
 }
 
 /// Checks that `text` uses only known placeholders; returns the first unknown one.
@@ -334,9 +572,24 @@ fn check_placeholders(text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Fills the placeholders of an exemption's wording.
+/// Fills the placeholders of an exemption's wording: `authority` is the authority as named
+/// mid-sentence ("the London Borough of …"), `act` the Act's name.
 pub fn fill(text: &str, authority: &str, act: &str) -> String {
     text.replace("{authority}", authority).replace("{act}", act)
+}
+
+/// The passages of `list` that hold for `facts`, filled in.
+pub fn filled(list: &[Passage], facts: &Facts, authority: &str, act: &str) -> Vec<String> {
+    select(list, facts).into_iter().map(|text| fill(text, authority, act)).collect()
+}
+
+/// The public interest test for `facts`, filled in.
+pub fn public_interest(factors: &Factors, facts: &Facts, authority: &str, act: &str) -> PublicInterest {
+    PublicInterest {
+        for_disclosure: filled(&factors.for_disclosure, facts, authority, act),
+        against_disclosure: filled(&factors.against_disclosure, facts, authority, act),
+        conclusion: fill(&factors.conclusion, authority, act),
+    }
 }
 
 #[cfg(test)]
@@ -422,6 +675,89 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert!(findings[0].message.contains("needs `public-interest`"));
         assert!(library.get(Jurisdiction::Foia, "s36").is_none());
+    }
+
+    #[test]
+    fn every_neither_confirm_nor_deny_has_its_own_reasons_and_the_test_its_act_needs() {
+        let library = builtin();
+        for exemption in library.all() {
+            let Some(ncnd) = &exemption.ncnd else { continue };
+            let id = format!("{:?} {}", exemption.act, exemption.id);
+            assert!(!ncnd.explanation.is_empty(), "{id}");
+            let needs_test =
+                exemption.act == Jurisdiction::Foisa || exemption.kind == ExemptionKind::Qualified;
+            assert_eq!(ncnd.public_interest.is_some(), needs_test, "{id}: FOIA s.2(1)(b); FOISA s.18(1)");
+            // The wording must not take for granted that the information exists.
+            for passage in &ncnd.explanation {
+                for assumes in
+                    ["information withheld", "withheld information", "the information you asked for"]
+                {
+                    assert!(!passage.text.contains(assumes), "{id}: `{assumes}` in {}", passage.text);
+                }
+            }
+        }
+    }
+
+    /// Regression: s.43(1) claimed `ncnd: Section 43(3)`, which lifts the duty to confirm or
+    /// deny only for the commercial interests of s.43(2) (issue 13).
+    #[test]
+    fn trade_secrets_have_no_neither_confirm_nor_deny_under_foia() {
+        let library = builtin();
+        assert!(library.get(Jurisdiction::Foia, "s43-1").expect("s43-1").ncnd.is_none());
+        let s43_2 = library.get(Jurisdiction::Foia, "s43-2").expect("s43-2");
+        assert_eq!(s43_2.ncnd.as_ref().map(|n| n.citation.as_str()), Some("Section 43(3)"));
+    }
+
+    #[test]
+    fn foisa_allows_neither_confirm_nor_deny_only_where_section_18_does() {
+        for (id, allowed) in [
+            ("s25", false),
+            ("s27", false),
+            ("s28", true),
+            ("s33-1-b", true),
+            ("s35-1-a", true),
+            ("s36-2", false),
+            ("s38-1-b", true),
+            ("s39-1", true),
+            ("s39-2", false),
+            ("s41", true),
+        ] {
+            assert_eq!(foisa_allows_ncnd(id), allowed, "{id}");
+        }
+    }
+
+    #[test]
+    fn wording_is_chosen_by_the_day_and_a_version_can_be_added() {
+        let mut library = builtin();
+        let day = |s: &str| Date(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date"));
+        assert!(library.at(Jurisdiction::Foia, "s40-2", day("2020-12-31")).is_none(), "before the UK GDPR");
+        assert!(library.at(Jurisdiction::Foia, "s40-2", day("2021-01-01")).is_some());
+        let older = SourceFile::new(
+            "exemptions/foia/s40-2.dpa-1998.yaml",
+            "citation: Section 40(2)\ntitle: Personal information\nkind: absolute\ntest: class\ngood-from: 2005-01-01\nexplanation: [Under the Data Protection Act 1998.]\nguidance: https://ico.org.uk\n".into(),
+        );
+        let mut findings = Vec::new();
+        library.add("foia", "s40-2.dpa-1998", &older, &mut findings);
+        assert!(findings.is_empty(), "{findings:?}");
+        let then = library.at(Jurisdiction::Foia, "s40-2", day("2013-05-01")).expect("the older version");
+        assert_eq!(then.explanation[0].text, "Under the Data Protection Act 1998.");
+        let now = library.at(Jurisdiction::Foia, "s40-2", day("2024-05-01")).expect("the newer version");
+        assert!(now.explanation[0].text.contains("UK GDPR"));
+        assert_eq!(
+            library.get(Jurisdiction::Foia, "s40-2").map(|e| e.good_from),
+            Some(Some(day("2021-01-01")))
+        );
+        assert_eq!(library.versions(Jurisdiction::Foia, "s40-2").len(), 2);
+    }
+
+    #[test]
+    fn a_casebook_file_with_errors_leaves_the_built_in_wording_in_place() {
+        let mut library = builtin();
+        let broken = SourceFile::new("exemptions/foia/s43-2.yaml", "citation: Section 43(2)\n".into());
+        let mut findings = Vec::new();
+        library.add("foia", "s43-2", &broken, &mut findings);
+        assert!(!findings.is_empty());
+        assert!(library.get(Jurisdiction::Foia, "s43-2").is_some_and(|e| e.file.starts_with("(built in)")));
     }
 
     #[test]

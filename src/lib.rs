@@ -95,7 +95,12 @@ pub fn load_request(path: &Path, today: Date) -> anyhow::Result<(Casebook, Reque
     let (casebook, mut findings) = casebook_at(&root);
     let request = match (&casebook, load::request(&root, path)) {
         (Some(casebook), Ok(parsed)) => {
-            let (request, more) = validate::request(casebook, &parsed, today);
+            let register = if validate::is_repeat(&parsed.data) {
+                register(&root, casebook, today)
+            } else {
+                validate::Register::default()
+            };
+            let (request, more) = validate::request(casebook, &parsed, today, &register);
             findings.extend(more);
             request
         }
@@ -111,6 +116,21 @@ pub fn load_request(path: &Path, today: Date) -> anyhow::Result<(Casebook, Reque
         (Some(casebook), Some(request)) if errors.is_empty() => Ok((casebook, request, warnings)),
         _ => Err(Report::new(errors.into_iter().chain(warnings).collect()).into()),
     }
+}
+
+/// The register of a casebook's requests that a repeated request (s.14(2)) is checked
+/// against: every request file that reads and checks, its own findings left to `foi check`.
+pub(crate) fn register(root: &Path, casebook: &Casebook, today: Date) -> validate::Register {
+    let parsed: Vec<_> = load::request_paths(root)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|path| load::request(root, path).ok())
+        .filter(|parsed| !validate::is_repeat(&parsed.data))
+        .collect();
+    let empty = validate::Register::default();
+    let checked: Vec<Request> =
+        parsed.iter().filter_map(|parsed| validate::request(casebook, parsed, today, &empty).0).collect();
+    validate::Register::of(casebook, &checked)
 }
 
 /// Loads the request at `path` with its casebook and resolves it for `audience`.

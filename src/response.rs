@@ -36,6 +36,9 @@ pub struct Response {
     pub extension: Option<ExtensionView>,
     /// Date of the response, when sent.
     pub responded: Option<Date>,
+    /// Whether the response was sent after its due date (or extended due date): a breach
+    /// of s.10(1) the letter owns up to.
+    pub late: bool,
     /// The addressee: present in the letter, absent in anything published.
     pub requester: Option<Addressee>,
     /// Layout.
@@ -46,8 +49,11 @@ pub struct Response {
     pub parts: Vec<PartView>,
     /// A refusal of the whole request, if that is the answer.
     pub refusal: Option<RefusalView>,
-    /// Refusal notices, one per exemption, in order of first use.
+    /// Refusal notices, one per exemption and way of relying on it, in order of first use.
     pub notices: Vec<Notice>,
+    /// The section under which this letter gives notice that information is not held, when
+    /// some is not and the Act requires such a notice (FOISA s.17(1)).
+    pub not_held_notice: Option<String>,
 }
 
 /// A public interest extension (FOIA s.10(3)).
@@ -57,7 +63,9 @@ pub struct ExtensionView {
     pub days: u32,
     /// Why the public interest test needed them.
     pub reason: String,
-    /// The extended due date.
+    /// When the s.17(2) notice saying so was sent.
+    pub notice_sent: Date,
+    /// The extended due date: the estimate given in that notice.
     pub due: Date,
 }
 
@@ -68,6 +76,8 @@ pub struct AuthorityView {
     pub id: String,
     /// Full name.
     pub name: String,
+    /// As named mid-sentence: `the London Borough of …`, `the Council`.
+    pub in_text: String,
     /// Postal address lines.
     pub address: Vec<String>,
     /// Website.
@@ -298,12 +308,31 @@ pub struct Notice {
     pub questions: QuestionRefs,
     /// The same questions one by one, in request order.
     pub applies_to: Vec<QuestionPointer>,
-    /// Whether it is relied on to neither confirm nor deny.
+    /// Whether it is relied on to neither confirm nor deny. A provision relied on both ways
+    /// in one request has a notice for each: one for the questions whose information is
+    /// confirmed as held and withheld, one for those neither confirmed nor denied.
     pub neither_confirm_nor_deny: bool,
-    /// Case-specific reasons given in the casebook.
+    /// Case-specific reasons given in the casebook, each once.
     pub reasons: Vec<String>,
-    /// The public interest test, for a qualified exemption; never for an absolute one.
+    /// The same reasons with the questions each is given for.
+    pub case_reasons: Vec<CaseReason>,
+    /// The public interest test: for a qualified exemption, whether to disclose; for a
+    /// notice that neither confirms nor denies, whether to say if the information is held
+    /// (FOIA s.2(1)(b) for a qualified exemption; FOISA s.18(1) for every one).
     pub public_interest: Option<PublicInterest>,
+}
+
+/// A case-specific reason and the questions it is given for.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseReason {
+    /// The reason, as written in the casebook.
+    pub text: String,
+    /// The questions it is given for, in the requester's numbering.
+    pub questions: QuestionRefs,
+    /// The same questions one by one.
+    pub applies_to: Vec<QuestionPointer>,
+    /// Whether it is given for every question the notice covers.
+    pub all: bool,
 }
 
 /// An exemption with its wording filled in for this authority.
@@ -321,7 +350,9 @@ pub struct ExemptionView {
     pub test: Test,
     /// The provision lifting the duty to confirm or deny, if any.
     pub ncnd: Option<String>,
-    /// Paragraphs explaining it.
+    /// Paragraphs explaining it, those that hold for this case (for a notice that neither
+    /// confirms nor denies, the paragraphs explaining why confirming or denying would
+    /// itself do harm).
     pub explanation: Vec<String>,
     /// The regulator's guidance.
     pub guidance: String,
@@ -379,14 +410,25 @@ pub struct RefusalView {
     pub exemption: ExemptionView,
     /// `s12`, `s14-1` or `s14-2`.
     pub ground: String,
+    /// The section of the Act under which this notice is given (FOIA s.17(5); FOISA
+    /// s.16(4) for s.12, s.16(5) for s.14).
+    pub notice: String,
+    /// What the request asked, part by part.
+    pub asked: Vec<AskedPartView>,
     /// s.12: estimated hours.
     pub hours: Option<f64>,
-    /// s.12: the limit in hours.
+    /// s.12: estimated cost in pounds.
+    pub cost: Option<f64>,
+    /// s.12: the limit in hours (FOISA: at the most that may be counted an hour).
     pub limit_hours: f64,
     /// s.12: the limit in pounds.
     pub limit_pounds: u32,
-    /// s.12: pounds per hour.
+    /// s.12: what the Act calls the limit: `appropriate limit` or `prescribed amount`.
+    pub limit_name: String,
+    /// s.12: pounds per hour (FOISA: the most that may be counted).
     pub hourly_rate: u32,
+    /// s.12: whether `hourly_rate` is a maximum (FOISA) rather than a flat rate (FOIA).
+    pub rate_is_maximum: bool,
     /// s.12: how the estimate was made.
     pub basis: Option<String>,
     /// s.12: how to narrow the request.
@@ -395,4 +437,39 @@ pub struct RefusalView {
     pub reason: Option<String>,
     /// s.14(2): the earlier request.
     pub previous: Option<String>,
+    /// s.14(2): when the earlier request was received and answered.
+    pub earlier: Option<EarlierView>,
+}
+
+/// The request a repeated request repeats.
+#[derive(Debug, Clone, Serialize)]
+pub struct EarlierView {
+    /// Its reference.
+    pub reference: String,
+    /// When it was received.
+    pub received: Date,
+    /// When it was answered.
+    pub responded: Date,
+}
+
+/// A part of a refused request, as asked.
+#[derive(Debug, Clone, Serialize)]
+pub struct AskedPartView {
+    /// Position in the request, from 1.
+    pub number: usize,
+    /// Heading.
+    pub title: String,
+    /// The questions, in the requester's order.
+    pub questions: Vec<AskedQuestionView>,
+}
+
+/// A question of a refused request, as asked.
+#[derive(Debug, Clone, Serialize)]
+pub struct AskedQuestionView {
+    /// The requester's number or letter.
+    pub number: Option<String>,
+    /// Label.
+    pub label: String,
+    /// Wording.
+    pub text: String,
 }

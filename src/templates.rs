@@ -293,6 +293,16 @@ pub(crate) fn section_ref(value: Value) -> Result<String, Error> {
     })
 }
 
+/// An amount in pounds as the `money` filter writes it: `£775`, `£612.50`.
+pub(crate) fn pounds(amount: f64) -> String {
+    format!("£{}", format_amount(amount))
+}
+
+/// Text with its first letter capitalised, as the `ucfirst` filter makes it.
+pub(crate) fn ucfirst_str(text: &str) -> String {
+    ucfirst(Value::from(text)).to_string()
+}
+
 /// Capitalises the first letter, leaving the rest (and whether the text is safe) alone.
 fn ucfirst(value: Value) -> Value {
     let text = value.to_string();

@@ -31,7 +31,7 @@ fn every_request_of_several_casebooks_in_every_format() {
         .expect("runs");
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(
-        stderr(&run).starts_with("5 requests: 5 rendered, 0 unchanged, 0 failed in "),
+        stderr(&run).starts_with("7 requests: 7 rendered, 0 unchanged, 0 failed in "),
         "{}",
         stderr(&run)
     );
@@ -41,6 +41,8 @@ fn every_request_of_several_casebooks_in_every_format() {
         ("shared-service", "MBC-2023-0412"),
         ("shared-service", "SBC-FOI-1187"),
         ("shared-service", "TWBC-23-0977"),
+        ("kilbrannan", "KC-FOI-2024-0153"),
+        ("kilbrannan", "KC-FOI-2024-0201"),
     ] {
         for ext in ["md", "html", "txt", "json"] {
             assert!(

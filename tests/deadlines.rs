@@ -21,6 +21,17 @@ fn casebook(profile: &str) -> Casebook {
     casebook
 }
 
+/// A casebook whose contract withholds the spend under the Act's commercial-interests
+/// exemption: a qualified exemption, so a public interest extension has a test to weigh.
+fn qualified(profile: &str, id: &str) -> Casebook {
+    let casebook = Casebook::new(profile);
+    casebook.contract(
+        "cc",
+        &OPEN_CONTRACT.replace("annual-spend: 10000", &format!("annual-spend: {{withhold: [{id}]}}")),
+    );
+    casebook
+}
+
 /// The warnings of a request that loads (those about foi.yaml included).
 fn warnings(request: &std::path::Path) -> Vec<foi::report::Finding> {
     match foi::respond(request, Audience::Requester, common::TODAY) {
@@ -78,11 +89,11 @@ fn a_clarification_restarts_the_clock() {
 
 #[test]
 fn a_foia_public_interest_extension_adds_working_days() {
-    let casebook = casebook(FOIA_PROFILE);
+    let casebook = qualified(FOIA_PROFILE, "s43-2");
     let request = casebook.request(
         "r",
         &request_with(
-            "received: 2022-11-25\nextension: {days: 20, reason: The supplier is being consulted.}\nresponded: 2023-01-20\n",
+            "received: 2022-11-25\nextension: {notice-sent: 2022-12-20, days: 20, reason: The supplier is being consulted.}\nresponded: 2023-01-20\n",
         ),
     );
     let response = casebook.respond(&request, Audience::Requester);
@@ -95,19 +106,106 @@ fn a_foia_public_interest_extension_adds_working_days() {
     assert!(warnings(&request).is_empty(), "within the extended deadline");
     let text = casebook.markdown(&request, Audience::Requester);
     assert!(text.contains("- **Response due:** 28 December 2022\n- **Extended for the public interest test to:** 27 January 2023\n"), "{text}");
+    assert!(
+        text.contains("On 20 December 2022 we wrote to tell you that we needed more time to consider the public interest test, as section 10(3) of the Act allows, and that we expected to reach a decision by 27 January 2023. We needed more time for this reason: The supplier is being consulted."),
+        "the s.17(2) notice and the reason are in the letter: {text}"
+    );
+    assert!(!text.contains("We are sorry"), "in time: {text}");
 
-    let too_long =
-        casebook.request("l", &request_with("received: 2022-11-25\nextension: {days: 21, reason: x}\n"));
+    let estimated = casebook.request(
+        "d",
+        &request_with(
+            "received: 2022-11-25\nextension: {notice-sent: 2022-12-28, estimate: 2023-01-16, reason: x}\n",
+        ),
+    );
+    let extension = casebook.respond(&estimated, Audience::Requester).extension.expect("extension");
+    assert_eq!(
+        (extension.due.to_string(), extension.days),
+        ("2023-01-16".into(), 11),
+        "the estimate as a date: working day 11 of the extension"
+    );
+
+    let too_long = casebook.request(
+        "l",
+        &request_with("received: 2022-11-25\nextension: {notice-sent: 2022-12-20, days: 21, reason: x}\n"),
+    );
     let errors = casebook.errors(&too_long);
-    assert!(errors.contains("requests/l.yaml:3:19"), "{errors}");
+    assert!(errors.contains("requests/l.yaml:3:44"), "{errors}");
     assert!(errors.contains("an extension of 21 working days is outside 1 to 20"), "{errors}");
+}
+
+#[test]
+fn an_extension_needs_a_qualified_exemption_and_a_notice_sent_by_day_20() {
+    let open = casebook(FOIA_PROFILE);
+    let request = open.request(
+        "r",
+        &request_with(
+            "received: 2022-11-25\nextension: {notice-sent: 2022-12-20, days: 5, reason: Consulting.}\n",
+        ),
+    );
+    let errors = open.errors(&request);
+    assert!(errors.contains("no answer of this request relies on a qualified exemption"), "{errors}");
+    assert!(errors.contains("--> requests/r.yaml:3:1 (extension)"), "{errors}");
+
+    let absolute = Casebook::new(FOIA_PROFILE);
+    absolute.contract(
+        "cc",
+        &OPEN_CONTRACT.replace(
+            "supplier: Example Supplier Ltd",
+            "supplier: {published: {title: Notice, url: 'https://example.gov.uk/n/1'}}",
+        ),
+    );
+    let request = absolute.request(
+        "r",
+        &request_with(
+            "received: 2022-11-25\nextension: {notice-sent: 2022-12-20, days: 5, reason: Consulting.}\n",
+        ),
+    );
+    assert!(
+        absolute.errors(&request).contains("no answer of this request relies on a qualified exemption"),
+        "s.21 is absolute"
+    );
+
+    let refused = qualified(FOIA_PROFILE, "s43-2");
+    let request = refused.request(
+        "r",
+        &format!(
+            "{}refuse: {{under: s14-1, reason: Grossly burdensome.}}\n",
+            request_with(
+                "received: 2022-11-25\nextension: {notice-sent: 2022-12-20, days: 5, reason: Consulting.}\n"
+            )
+        ),
+    );
+    assert!(refused.errors(&request).contains("a request refused as a whole has no public interest test"));
+
+    let late_notice = qualified(FOIA_PROFILE, "s43-2");
+    let request = late_notice.request(
+        "r",
+        &request_with(
+            "received: 2022-11-25\nextension: {notice-sent: 2022-12-29, days: 5, reason: Consulting.}\n",
+        ),
+    );
+    let errors = late_notice.errors(&request);
+    assert!(
+        errors.contains("the s.17(2) notice is dated 2022-12-29, but it was due between receipt (2022-11-25) and working day 20 (2022-12-28)"),
+        "{errors}"
+    );
+    let missing = late_notice.request(
+        "m",
+        &request_with("received: 2022-11-25\nextension: {notice-sent: 2022-12-20, reason: Consulting.}\n"),
+    );
+    assert!(
+        late_notice
+            .errors(&missing)
+            .contains("the s.17(2) notice must estimate when the decision will be made")
+    );
 }
 
 #[test]
 fn foisa_has_no_public_interest_extension() {
     let casebook = casebook(FOISA_PROFILE);
     let request = casebook
-        .request("r", &request_with("received: 2025-04-01\nextension:\n  days: 10\n  reason: Consulting.\n"));
+        .request("r", &request_with("received: 2025-04-01\nextension:\n  notice-sent: 2025-04-20\n  days: 10\n  reason: Consulting.\n"));
     let errors = casebook.errors(&request);
     assert!(errors.contains("error: FOISA has no public interest extension"), "{errors}");
     assert!(errors.contains("--> requests/r.yaml:3:1 (extension)"), "{errors}");
@@ -195,7 +293,7 @@ fn an_added_day_that_changes_nothing_is_pointed_out() {
 
 #[test]
 fn lateness_is_measured_against_the_clarification_and_the_extension() {
-    let casebook = casebook(FOIA_PROFILE);
+    let casebook = qualified(FOIA_PROFILE, "s43-2");
     let request = casebook.request(
         "r",
         &request_with("received: 2022-11-01\nclarification: 2022-11-25\nresponded: 2023-01-03\n"),
@@ -209,7 +307,7 @@ fn lateness_is_measured_against_the_clarification_and_the_extension() {
 
     let request = casebook.request(
         "e",
-        &request_with("received: 2022-11-25\nextension: {days: 5, reason: Consulting the supplier.}\nresponded: 2023-01-09\n"),
+        &request_with("received: 2022-11-25\nextension: {notice-sent: 2022-12-28, days: 5, reason: Consulting the supplier.}\nresponded: 2023-01-09\n"),
     );
     let found = warnings(&request);
     assert_eq!(found.len(), 1, "{found:?}");

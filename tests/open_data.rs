@@ -409,7 +409,7 @@ fn a_request_refused_as_a_whole_is_a_row_in_both_tables_with_its_ground() {
     assert!(csv.contains("ECC-2024-031,Hastings Borough Council,gss:E07000062,2024-02-01,2024-02-20,,,,,,,refused,,,,,,,,,,s12\r\n"), "{csv}");
     assert_eq!(package_problems(&site), Vec::<String>::new());
     let page = read(&site, "responses/ECC-2024-031.html");
-    assert!(page.contains("<dt>Refused under</dt><dd>Section 12: "), "{page}");
+    assert!(page.contains("<dt>Refused under</dt><dd>Section 12(1): "), "{page}");
 }
 
 #[test]
@@ -429,7 +429,10 @@ fn values_are_data_beside_the_words() {
     let date = rows.iter().find(|r| r["value_type"] == "date").expect("a date");
     assert!(date["value_date"].as_str().is_some_and(|d| d.len() == 10 && &d[4..5] == "-"), "{date}");
     let published = rows.iter().find(|r| r["outcome"] == "published").expect("a published answer");
-    assert_eq!(published["publication_url"], "https://www.contractsfinder.service.gov.uk/");
+    assert_eq!(
+        published["publication_url"],
+        "https://www.contractsfinder.service.gov.uk/Notice/3f2b9c1e-8a4d-4c7e-9b51-2d6e0a7c4f18"
+    );
     assert_eq!(published["exemptions"], serde_json::json!(["s21"]));
     // Authorities without a code are named by a slug; contracts by authority and id.
     assert!(rows.iter().any(|r| r["authority_id"] == "the-national-archives"));

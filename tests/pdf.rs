@@ -22,6 +22,8 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("shared-service", "MBC-2023-0412"),
     ("shared-service", "SBC-FOI-1187"),
     ("shared-service", "TWBC-23-0977"),
+    ("kilbrannan", "KC-FOI-2024-0153"),
+    ("kilbrannan", "KC-FOI-2024-0201"),
 ];
 
 /// A valid 2×2 PNG, made for this test.
@@ -157,6 +159,10 @@ fn each_example_pdf_says_what_the_letter_says_in_order() {
             .filter(one_by_one)
             .map(|q| format!("{}:", q["label"].as_str().expect("label")))
             .collect();
+        if !json["refusal"].is_null() {
+            assert!(text.contains("What you asked for"), "{request}: a refusal lists what was asked");
+            continue;
+        }
         assert!(!labels.is_empty(), "{request}: answers to check");
         assert_in_order(&text, &labels, &format!("{request}: every answer"));
         let headings: Vec<String> = json["exemptions"]
@@ -188,17 +194,34 @@ fn refusals_scottish_rights_and_every_kind_of_answer_read_as_in_the_text_letter(
     foia.contract("cc", &contract);
     let dated = CONTACT_CENTRE_REQUEST.replace(
         "received: 2024-01-10\nresponded: 2024-01-20\n",
-        "received: 2024-01-10\nclarification: 2024-01-12\nextension: {days: 10, reason: The supplier is consulted.}\n",
+        "received: 2024-01-10\nclarification: 2024-01-12\nextension: {notice-sent: 2024-02-01, days: 10, reason: The supplier is consulted.}\n",
     );
     let requests = [
         foia.request("answers", &dated),
         foia.request("annex", &format!("{dated}layout: annex\n")),
         foia.request("s12", &format!("{CONTACT_CENTRE_REQUEST}refuse:\n  under: s12\n  hours: 31\n  basis: Fourteen areas keep their own records.\n  advice: Ask about contracts awarded since 2023.\n")),
         foia.request("s14-1", &format!("{CONTACT_CENTRE_REQUEST}refuse: {{under: s14-1, reason: The burden is grossly excessive.}}\n")),
-        foia.request("s14-2", &format!("{CONTACT_CENTRE_REQUEST}refuse: {{under: s14-2, previous: REQ-0, reason: Nothing has changed.}}\n")),
     ];
     for request in &requests {
         assert_says_what_the_letter_says(request);
+    }
+    let repeats = Casebook::new(FOIA_PROFILE);
+    repeats.contract("cc", OPEN_CONTRACT);
+    repeats.request("first", CONTACT_CENTRE_REQUEST);
+    let repeat = repeats.request(
+        "repeat",
+        &format!(
+            "{}refuse: {{under: s14-2, previous: REQ-1, reason: Nothing has changed.}}\n",
+            CONTACT_CENTRE_REQUEST.replace("REQ-1", "REQ-2").replace("2024-01-", "2024-02-")
+        ),
+    );
+    assert_says_what_the_letter_says(&repeat);
+    // The golden letters of tests/golden/: an extension, one exemption relied on both ways,
+    // a late reply, a repeat.
+    for name in ["LBW-2024-101", "LBW-2024-102", "LBW-2024-103", "LBW-2024-118"] {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/wyvern/requests/{name}.yaml"));
+        assert_says_what_the_letter_says(&path);
     }
     let draft = assert_says_what_the_letter_says(&requests[0]);
     assert!(draft.contains("Date of this response: draft, not yet sent"), "{draft}");
@@ -210,7 +233,9 @@ fn refusals_scottish_rights_and_every_kind_of_answer_read_as_in_the_text_letter(
     assert!(scottish.contains("Your right to apply to the Scottish Information Commissioner"), "{scottish}");
     let refused = foisa.request(
         "s12",
-        &format!("{CONTACT_CENTRE_REQUEST}refuse: {{under: s12, hours: 45, advice: Narrow it.}}\n"),
+        &format!(
+            "{CONTACT_CENTRE_REQUEST}refuse: {{under: s12, cost: 675, hours: 45, advice: Narrow it.}}\n"
+        ),
     );
     assert_says_what_the_letter_says(&refused);
 }

@@ -357,3 +357,55 @@ fn the_ci_recipes_check_then_publish() {
     let ci = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/run")).expect(".ci/run");
     assert!(ci.contains("publish examples/hastings examples/national-archives examples/shared-service"));
 }
+
+/// s.12 and s.14 are refusals, not exemptions: a request refused as a whole is one row of
+/// open data with its outcome, and appears under no exemption in the index or statistics.
+#[test]
+fn a_refused_request_is_one_row_of_open_data_and_no_exemption() {
+    let kilbrannan = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kilbrannan");
+    let site = tempfile::tempdir().expect("tempdir");
+    let run = publish(std::slice::from_ref(&kilbrannan), site.path());
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let csv = std::fs::read_to_string(site.path().join("disclosure-log.csv")).expect("csv");
+    let refused: Vec<&str> = csv.lines().filter(|l| l.starts_with("KC-FOI-2024-0201,")).collect();
+    // No exemptions; the ground of the refusal in its own column.
+    assert_eq!(
+        refused,
+        [
+            "KC-FOI-2024-0201,Kilbrannan Council,kilbrannan-council,2024-06-17,2024-07-05,,,,,,,refused,,,,,,,,,,s12"
+        ]
+    );
+    let index = std::fs::read_to_string(site.path().join("index.html")).expect("index");
+    let row = &index[index.find(">KC-FOI-2024-0201</a>").expect("listed")..];
+    let row = &row[..row.find("</tr>").expect("row end")];
+    assert!(
+        row.contains(r#"Outcome</span><span class="cell-value">Refused: cost limit</span>"#)
+            && row.contains(r#"Exemptions</span><span class="cell-value">None</span>"#),
+        "{row}"
+    );
+    let stats = Command::cargo_bin("foi")
+        .expect("binary")
+        .args(["stats", "--format", "json"])
+        .arg(&kilbrannan)
+        .output()
+        .expect("runs");
+    let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).expect("json");
+    let labels: Vec<&str> = stats["overall"]["exemptions"]
+        .as_array()
+        .expect("exemptions")
+        .iter()
+        .map(|e| e["label"].as_str().expect("label"))
+        .collect();
+    assert!(!labels.iter().any(|l| l.starts_with("Section 12")), "{labels:?}");
+    assert!(
+        labels.contains(&"Section 38(1)(b): Personal information"),
+        "relied on twice, counted once: {labels:?}"
+    );
+    let personal = stats["overall"]["exemptions"]
+        .as_array()
+        .expect("exemptions")
+        .iter()
+        .find(|e| e["label"] == "Section 38(1)(b): Personal information")
+        .expect("counted");
+    assert_eq!(personal["count"], 1, "one request, though it has two notices under s.38(1)(b)");
+}

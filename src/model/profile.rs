@@ -118,6 +118,11 @@ pub struct AuthorityFile {
     pub id: Option<String>,
     /// Full name, e.g. `Hastings Borough Council`.
     pub name: String,
+    /// How the authority is named mid-sentence, with `the` where it needs one: `the London
+    /// Borough of Hammersmith & Fulham`, or a short form such as `the Council`. Default:
+    /// the name, with a leading `The` in lower case.
+    #[serde(default)]
+    pub in_text: Option<String>,
     /// `foia` (England, Wales, Northern Ireland, UK-wide bodies) or `foisa` (Scotland).
     pub jurisdiction: Jurisdiction,
     /// Postal address, one line per item, printed on the letterhead.
@@ -147,8 +152,10 @@ pub struct AuthorityFile {
     /// Default layout of responses. Default: `inline`.
     #[serde(default)]
     pub layout: Option<Layout>,
-    /// The appropriate limit for s.12 refusals, in pounds. Default: 450 under FOIA
-    /// (600 for central government), 600 under FOISA.
+    /// The appropriate limit for s.12 refusals, in pounds. FOIA: 600 for the bodies in Part
+    /// I of Schedule 1 (government departments, Parliament, the armed forces), 450 for
+    /// every other authority, the default (SI 2004/3244 reg. 3). FOISA: the prescribed
+    /// amount, 600, for every authority (SSI 2004/467 reg. 5).
     #[serde(default)]
     pub cost_limit: Option<u32>,
     /// Answers that hold for the whole organisation, by question id.

@@ -46,6 +46,11 @@ pub struct RequestFile {
     /// Whether the response goes on the disclosure log. Default: false.
     #[serde(default)]
     pub publish: bool,
+    /// Whether the request is a round robin: the same request sent to many authorities.
+    /// A s.14(1) refusal then says that this alone does not make it vexatious (ICO
+    /// guidance on round-robin requests). Default: false.
+    #[serde(default)]
+    pub round_robin: bool,
     /// Layout of the response. Default: the authority's layout, else `inline`.
     #[serde(default)]
     pub layout: Option<Layout>,
@@ -57,15 +62,24 @@ pub struct RequestFile {
     pub refuse: Option<Refusal>,
 }
 
-/// A public interest extension (FOIA s.10(3)). The refusal notice under s.17(1) is still
-/// due on working day 20 and must estimate the date of the decision (s.17(2)).
+/// A public interest extension (FOIA s.10(3)): allowed only while the public interest
+/// test of a qualified exemption is being weighed. The refusal notice under s.17(1) is
+/// still due on working day 20 and must say that no decision has been reached and estimate
+/// the date of the decision (s.17(2)). Give the estimate as `days` or as `estimate`.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Extension {
-    /// Further working days after the 20, from 1 to 20: the ICO expects an extension of no
-    /// more than 20 working days.
+    /// The date the s.17(2) notice was sent, YYYY-MM-DD: by working day 20.
+    pub notice_sent: Date,
+    /// The estimate as further working days after the 20, from 1 to 20: the ICO expects an
+    /// extension of no more than 20 working days.
+    #[serde(default)]
     #[schemars(range(min = 1, max = 20))]
-    pub days: u32,
+    pub days: Option<u32>,
+    /// The estimate as the date given in the s.17(2) notice, YYYY-MM-DD: after working day
+    /// 20 and no later than working day 40.
+    #[serde(default)]
+    pub estimate: Option<Date>,
     /// Why the public interest test needs more time, as told to the requester.
     pub reason: String,
 }
@@ -229,9 +243,17 @@ impl RefusalGround {
 pub struct Refusal {
     /// `s12` (cost limit), `s14-1` (vexatious) or `s14-2` (repeated).
     pub under: RefusalGround,
-    /// s.12: our estimate of the hours needed to comply.
+    /// s.12: our estimate of the hours needed to comply. Under FOIA the estimate is in
+    /// hours, costed at £25 an hour (SI 2004/3244 reg. 4(4)); under FOISA it supports the
+    /// estimate in pounds (`cost`).
     #[serde(default)]
     pub hours: Option<f64>,
+    /// s.12 under FOISA: our estimate of the cost of complying, in pounds, with staff time
+    /// at its actual cost up to £15 an hour (SSI 2004/467 reg. 3). Required under FOISA;
+    /// not used under FOIA, where the cost is the hours at £25.
+    #[serde(default)]
+    #[schemars(range(min = 0))]
+    pub cost: Option<f64>,
     /// s.12: how that estimate was reached.
     #[serde(default)]
     pub basis: Option<String>,

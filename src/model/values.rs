@@ -290,6 +290,13 @@ pub struct Contact {
     pub email: Option<String>,
     /// `senior` or `junior`: junior staff have name, phone and email withheld.
     pub seniority: Seniority,
+    /// For a junior officer: whether they are the only person in the post, so that the job
+    /// title alone identifies them (ICO guidance on requests for personal data about public
+    /// authority employees). `true` withholds the job title too; `false` says others share
+    /// it. Leave out and `foi check` warns when no other junior officer in the casebook has
+    /// the same title. Never printed or published.
+    #[serde(default, skip_serializing)]
+    pub unique_post: Option<bool>,
     /// A senior officer named instead of a junior contract owner.
     #[serde(default)]
     pub senior_officer: Option<SeniorOfficer>,

@@ -32,6 +32,7 @@ struct Document<'a> {
     due: Date,
     extension: Option<&'a ExtensionView>,
     responded: Option<Date>,
+    late: bool,
     requester: Option<&'a Addressee>,
     layout: Layout,
     outcome: Outcome,
@@ -44,6 +45,7 @@ struct Document<'a> {
 struct Authority<'a> {
     id: &'a str,
     name: &'a str,
+    in_text: &'a str,
     address: &'a [String],
     foi_team: &'a TeamContact,
     shared_service: Option<&'a str>,
@@ -75,11 +77,19 @@ struct Exemption<'a> {
     kind: ExemptionKind,
     test: Test,
     neither_confirm_nor_deny: bool,
+    ncnd: Option<&'a str>,
     applies_to: &'a [QuestionPointer],
     reasons: &'a [String],
+    case_reasons: Vec<CaseReason<'a>>,
     explanation: &'a [String],
     public_interest: Option<&'a PublicInterest>,
     guidance: &'a str,
+}
+
+#[derive(Serialize)]
+struct CaseReason<'a> {
+    text: &'a str,
+    applies_to: &'a [QuestionPointer],
 }
 
 /// The response as pretty-printed JSON, with a final newline.
@@ -118,8 +128,14 @@ pub fn render(response: &Response) -> anyhow::Result<String> {
             kind: notice.exemption.kind,
             test: notice.exemption.test,
             neither_confirm_nor_deny: notice.neither_confirm_nor_deny,
+            ncnd: notice.exemption.ncnd.as_deref().filter(|_| notice.neither_confirm_nor_deny),
             applies_to: &notice.applies_to,
             reasons: &notice.reasons,
+            case_reasons: notice
+                .case_reasons
+                .iter()
+                .map(|reason| CaseReason { text: &reason.text, applies_to: &reason.applies_to })
+                .collect(),
             explanation: &notice.exemption.explanation,
             public_interest: notice.public_interest.as_ref(),
             guidance: &notice.exemption.guidance,
@@ -132,6 +148,7 @@ pub fn render(response: &Response) -> anyhow::Result<String> {
         authority: Authority {
             id: &response.authority.id,
             name: &response.authority.name,
+            in_text: &response.authority.in_text,
             address: &response.authority.address,
             foi_team: &response.authority.foi_team,
             shared_service: response.authority.shared_service.as_deref(),
@@ -143,6 +160,7 @@ pub fn render(response: &Response) -> anyhow::Result<String> {
         due: response.due,
         extension: response.extension.as_ref(),
         responded: response.responded,
+        late: response.late,
         requester: response.requester.as_ref(),
         layout: response.layout,
         outcome: response.outcome,

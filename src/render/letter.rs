@@ -38,6 +38,12 @@ pub struct Letter<'a> {
     requester: Option<Requester<'a>>,
     layout: Layout,
     outcome: &'static str,
+    /// Whether the reply is late (s.10(1)), so the letter apologises.
+    late: bool,
+    /// A public interest extension: why it was needed.
+    extension_reason: Option<&'a str>,
+    /// The section under which the letter gives notice that information is not held.
+    not_held_notice: Option<&'a str>,
     parts: Vec<Part<'a>>,
     notices: Vec<Notice<'a>>,
     refusal: Option<Refusal<'a>>,
@@ -53,6 +59,8 @@ struct DateParts {
 #[derive(Debug, Serialize)]
 struct Authority<'a> {
     name: &'a str,
+    /// The name mid-sentence.
+    in_text: &'a str,
     address: &'a [String],
     website: Option<&'a str>,
     foi_team: &'a TeamContact,
@@ -69,6 +77,8 @@ struct Dates {
     clarification: Option<String>,
     due: String,
     extension_due: Option<String>,
+    /// When the s.17(2) notice was sent.
+    extension_notice: Option<String>,
     responded: Option<String>,
 }
 
@@ -135,11 +145,16 @@ struct Notice<'a> {
     kind: crate::exemptions::ExemptionKind,
     /// "questions 1 and 2 in both parts".
     questions: String,
+    /// Whether the notice covers more than one question.
+    several: bool,
     neither_confirm_nor_deny: bool,
     /// The provision lifting the duty to confirm or deny, mid-sentence.
     ncnd: Option<String>,
+    /// The same, at the start of a sentence.
+    ncnd_citation: Option<&'a str>,
     explanation: &'a [String],
-    reasons: &'a [String],
+    /// Case-specific reasons, each with the questions it is given for when not all.
+    reasons: Vec<String>,
     public_interest: Option<&'a crate::exemptions::PublicInterest>,
     guidance: &'a str,
 }
@@ -149,15 +164,39 @@ struct Refusal<'a> {
     ground: &'a str,
     section: String,
     title: &'a str,
+    /// The section the notice is given under.
+    notice: &'a str,
+    /// What was asked: a heading per part and a line per question.
+    asked: Vec<AskedPart>,
     explanation: &'a [String],
     hours: Option<String>,
+    /// The estimated cost, "£775".
+    cost: Option<String>,
     limit_pounds: String,
+    limit_name: &'a str,
     hourly_rate: u32,
+    rate_is_maximum: bool,
     limit_hours: String,
     basis: Option<&'a str>,
     advice: Option<&'a str>,
     reason: Option<&'a str>,
     previous: Option<&'a str>,
+    /// s.14(2): the earlier request, its dates in words.
+    earlier: Option<Earlier<'a>>,
+    guidance: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct AskedPart {
+    heading: String,
+    questions: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Earlier<'a> {
+    reference: &'a str,
+    received: String,
+    responded: String,
 }
 
 /// Builds the letter's data from a response resolved for the requester. `logo` is the logo's
@@ -165,14 +204,14 @@ struct Refusal<'a> {
 pub fn letter(response: &Response, logo: Option<String>) -> anyhow::Result<Letter<'_>> {
     let authority = &response.authority;
     let signature = &authority.signature;
-    let mut signed: Vec<String> = [&signature.name, &signature.job_title, &signature.team]
-        .into_iter()
-        .filter_map(|line| line.clone().filter(|l| !l.is_empty()))
-        .collect();
-    match &authority.shared_service {
-        Some(service) => signed.extend([service.clone(), format!("on behalf of {}", authority.name)]),
-        None => signed.push(authority.name.clone()),
+    let present = |line: &Option<String>| line.clone().filter(|l| !l.is_empty());
+    let mut signed: Vec<String> =
+        [&signature.name, &signature.job_title].into_iter().filter_map(present).collect();
+    if let Some(service) = &authority.shared_service {
+        signed.push(format!("{service}, on behalf of"));
     }
+    signed.extend(present(&signature.team));
+    signed.push(authority.name.clone());
     let dated = response.responded.unwrap_or(response.received).0;
     let mut letter = Letter {
         format: FORMAT,
@@ -186,6 +225,7 @@ pub fn letter(response: &Response, logo: Option<String>) -> anyhow::Result<Lette
         },
         authority: Authority {
             name: &authority.name,
+            in_text: &authority.in_text,
             address: &authority.address,
             website: authority.website.as_deref(),
             foi_team: &authority.foi_team,
@@ -200,6 +240,7 @@ pub fn letter(response: &Response, logo: Option<String>) -> anyhow::Result<Lette
             clarification: response.clarification.map(words).transpose()?,
             due: words(response.due)?,
             extension_due: response.extension.as_ref().map(|e| words(e.due)).transpose()?,
+            extension_notice: response.extension.as_ref().map(|e| words(e.notice_sent)).transpose()?,
             responded: response.responded.map(words).transpose()?,
         },
         requester: response
@@ -208,6 +249,9 @@ pub fn letter(response: &Response, logo: Option<String>) -> anyhow::Result<Lette
             .map(|r| Requester { name: r.name.as_deref(), address: &r.address }),
         layout: response.layout,
         outcome: response.outcome.code(),
+        late: response.late,
+        extension_reason: response.extension.as_ref().map(|e| e.reason.as_str()),
+        not_held_notice: response.not_held_notice.as_deref(),
         parts: Vec::with_capacity(response.parts.len()),
         notices: Vec::with_capacity(response.notices.len()),
         refusal: None,
@@ -233,29 +277,77 @@ pub fn letter(response: &Response, logo: Option<String>) -> anyhow::Result<Lette
             section: phrase(templates::section_ref, &e.citation)?,
             kind: e.kind,
             questions: questions(&notice.questions)?,
+            several: notice.applies_to.len() > 1,
             neither_confirm_nor_deny: notice.neither_confirm_nor_deny,
             ncnd: e.ncnd.as_ref().map(|n| phrase(templates::section_ref, n)).transpose()?,
+            ncnd_citation: e.ncnd.as_deref(),
             explanation: &e.explanation,
-            reasons: &notice.reasons,
+            reasons: notice
+                .case_reasons
+                .iter()
+                .map(|reason| {
+                    if reason.all {
+                        return Ok(reason.text.clone());
+                    }
+                    let which = questions(&reason.questions)?;
+                    Ok(format!("{}: {}", templates::ucfirst_str(&which), reason.text))
+                })
+                .collect::<anyhow::Result<_>>()?,
             public_interest: notice.public_interest.as_ref(),
             guidance: &e.guidance,
         });
     }
     if let Some(refusal) = &response.refusal {
         let number = |x: f64| templates::number(Jinja::from(x));
+        let several = refusal.asked.len() > 1;
         letter.refusal = Some(Refusal {
             ground: &refusal.ground,
             section: phrase(templates::section_ref, &refusal.exemption.citation)?,
             title: &refusal.exemption.title,
+            notice: &refusal.notice,
+            asked: refusal
+                .asked
+                .iter()
+                .map(|part| AskedPart {
+                    heading: if several {
+                        format!("Part {}: {}", part.number, part.title)
+                    } else {
+                        part.title.clone()
+                    },
+                    questions: part
+                        .questions
+                        .iter()
+                        .map(|q| match &q.number {
+                            Some(n) => format!("{} (question {n})", q.label),
+                            None => q.label.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
             explanation: &refusal.exemption.explanation,
             hours: refusal.hours.map(number),
+            cost: refusal.cost.map(templates::pounds),
             limit_pounds: templates::number(Jinja::from(refusal.limit_pounds)),
+            limit_name: &refusal.limit_name,
             hourly_rate: refusal.hourly_rate,
+            rate_is_maximum: refusal.rate_is_maximum,
             limit_hours: number(refusal.limit_hours),
             basis: refusal.basis.as_deref(),
             advice: refusal.advice.as_deref(),
             reason: refusal.reason.as_deref(),
             previous: refusal.previous.as_deref(),
+            earlier: refusal
+                .earlier
+                .as_ref()
+                .map(|e| -> anyhow::Result<Earlier<'_>> {
+                    Ok(Earlier {
+                        reference: &e.reference,
+                        received: words(e.received)?,
+                        responded: words(e.responded)?,
+                    })
+                })
+                .transpose()?,
+            guidance: &refusal.exemption.guidance,
         });
     }
     Ok(letter)

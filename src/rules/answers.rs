@@ -1,9 +1,10 @@
 //! One question's answer: house policy and the personal-data rule applied.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::casebook::{Answer, AskedQuestion, Authority, Decision, Source};
-use crate::exemptions::Exemption;
+use crate::exemptions::{Condition, Exemption};
 use crate::model::values::{Contact, Seniority, Value};
 use crate::response::{AnswerLine, AnswerSource, ExemptionRef, Status, Withholding};
 
@@ -13,6 +14,8 @@ pub(super) struct Claim {
     pub exemption: Arc<Exemption>,
     pub reason: Option<String>,
     pub neither_confirm_nor_deny: bool,
+    /// Facts of this answer that decide which passages of the wording hold.
+    pub holding: BTreeSet<Condition>,
 }
 
 /// Resolves one question's answer from its source.
@@ -21,7 +24,8 @@ pub(super) struct Claim {
 /// request itself sets the answer. A junior contract owner's name, phone and email are
 /// withheld under the Act's personal-data exemption; the job title and any senior officer
 /// named instead are given (FOIA s.40(2), FOISA s.38(1)(b); ICO guidance on public
-/// authority employees).
+/// authority employees), unless one person holds the post, when the title would identify
+/// them and is withheld too.
 pub(super) fn resolve(
     question: &AskedQuestion,
     source: Source,
@@ -73,6 +77,7 @@ fn decide(line: &mut AnswerLine, decision: &Decision) -> Vec<Claim> {
                 exemption: Arc::clone(e),
                 reason: reason.clone(),
                 neither_confirm_nor_deny: ncnd,
+                holding: BTreeSet::new(),
             })
             .collect()
     };
@@ -116,7 +121,9 @@ fn disclose(mut line: AnswerLine, value: &Value, personal_data: &Arc<Exemption>)
         line.disclosed = Some(value.clone());
         return (line, Vec::new());
     }
+    let title_identifies = contact.unique_post == Some(true) && contact.job_title.is_some();
     let items: Vec<String> = [
+        (title_identifies, "job title"),
         (contact.name.is_some(), "name"),
         (contact.phone.is_some(), "telephone number"),
         (contact.email.is_some(), "email address"),
@@ -125,18 +132,38 @@ fn disclose(mut line: AnswerLine, value: &Value, personal_data: &Arc<Exemption>)
     .filter(|(held, _)| *held)
     .map(|(_, item)| item.to_owned())
     .collect();
-    let given = Contact { name: None, phone: None, email: None, ..contact.clone() };
+    let job_title = if title_identifies { None } else { contact.job_title.clone() };
+    let given = Contact { name: None, phone: None, email: None, job_title, ..contact.clone() };
     let anything_given = given.job_title.is_some() || given.senior_officer.is_some();
+    if items.is_empty() {
+        if anything_given {
+            line.disclosed = Some(Value::Contact(given));
+        }
+        return (line, Vec::new());
+    }
+    // Which of the exemption's passages are true here: the legitimate-interest sentences
+    // about what was given instead are printed only when it was given.
+    let holding: BTreeSet<Condition> = [
+        (given.job_title.is_some(), Condition::JobTitleGiven),
+        (title_identifies, Condition::JobTitleWithheld),
+        (given.senior_officer.is_some(), Condition::SeniorOfficerGiven),
+    ]
+    .into_iter()
+    .filter(|(holds, _)| *holds)
+    .map(|(_, condition)| condition)
+    .collect();
     if anything_given {
         line.disclosed = Some(Value::Contact(given));
-    }
-    if items.is_empty() {
-        return (line, Vec::new());
     }
     line.status = if anything_given { Status::PartlyWithheld } else { Status::Withheld };
     let exemptions = std::slice::from_ref(personal_data);
     line.withheld.push(withholding(items, exemptions, false));
-    let claim = Claim { exemption: Arc::clone(personal_data), reason: None, neither_confirm_nor_deny: false };
+    let claim = Claim {
+        exemption: Arc::clone(personal_data),
+        reason: None,
+        neither_confirm_nor_deny: false,
+        holding,
+    };
     (line, vec![claim])
 }
 

@@ -15,12 +15,13 @@ use std::sync::Arc;
 use anyhow::{Context, anyhow};
 
 use crate::casebook::{AskedPart, Authority, Casebook, Request, Source};
+use crate::model::RefusalGround;
 use crate::questionnaire::Scope;
 use crate::response::{
-    Addressee, AnswerLine, AnswerSource, AuthorityView, ContractView, ExtensionView, PartView, RefusalView,
-    Response, Section, SectionKind,
+    Addressee, AnswerLine, AnswerSource, AskedPartView, AskedQuestionView, AuthorityView, ContractView,
+    EarlierView, ExtensionView, PartView, RefusalView, Response, Section, SectionKind,
 };
-use notices::{NoticeBook, Numbering};
+use notices::{NoticeBook, Numbering, Setting};
 
 pub use outcome::classify;
 
@@ -58,25 +59,53 @@ pub fn respond(casebook: &Casebook, request: &Request, audience: Audience) -> an
             parts.push(part);
         }
     }
-    let notices = book.finish(authority, &numbering);
+    let setting = Setting {
+        library: &casebook.library,
+        authority,
+        received: request.received,
+        round_robin: request.round_robin,
+    };
+    let notices = book.finish(&setting, &numbering)?;
     let (outcome, refusal) = match &request.refusal {
-        Some(refusal) => (
-            outcome::refused(refusal.ground),
-            Some(RefusalView {
-                exemption: notices::view(&refusal.exemption, authority),
+        Some(refusal) => {
+            let cost = &authority.act.cost;
+            let notice = match refusal.ground {
+                RefusalGround::Cost => &authority.act.refusal_notices.cost,
+                RefusalGround::Vexatious => &authority.act.refusal_notices.vexatious,
+                RefusalGround::Repeated => &authority.act.refusal_notices.repeated,
+            };
+            let view = RefusalView {
+                exemption: notices::refusal_view(&refusal.exemption, &setting)?,
                 ground: refusal.ground.id().to_owned(),
+                notice: notice.clone(),
+                asked: asked(request),
                 hours: refusal.hours,
+                cost: refusal.cost,
                 limit_hours: refusal.limit_hours,
                 limit_pounds: refusal.limit_pounds,
-                hourly_rate: authority.act.cost.hourly_rate,
+                limit_name: cost.limit_name.clone(),
+                hourly_rate: cost.hourly_rate,
+                rate_is_maximum: cost.rate_is_maximum,
                 basis: refusal.basis.clone(),
                 advice: refusal.advice.clone(),
                 reason: refusal.reason.clone(),
                 previous: refusal.previous.clone(),
-            }),
-        ),
-        None => (classify(statuses), None),
+                earlier: refusal.earlier.as_ref().map(|e| EarlierView {
+                    reference: e.reference.clone(),
+                    received: e.received,
+                    responded: e.responded,
+                }),
+            };
+            (outcome::refused(refusal.ground), Some(view))
+        }
+        None => (classify(statuses.iter().copied()), None),
     };
+    let not_held_notice = authority
+        .act
+        .not_held_notice
+        .clone()
+        .filter(|_| statuses.contains(&crate::response::Status::NotHeld));
+    let final_due = request.extension.as_ref().map_or(request.due, |e| e.due);
     let requester = match audience {
         Audience::Requester => request.requester.as_ref().map(|r| Addressee {
             name: r.name.clone(),
@@ -91,6 +120,7 @@ pub fn respond(casebook: &Casebook, request: &Request, audience: Audience) -> an
         authority: AuthorityView {
             id: authority.id.clone(),
             name: authority.name.clone(),
+            in_text: authority.in_text.clone(),
             address: authority.address.clone(),
             website: authority.website.clone(),
             foi_team: authority.foi_team.clone(),
@@ -107,16 +137,41 @@ pub fn respond(casebook: &Casebook, request: &Request, audience: Audience) -> an
         extension: request.extension.as_ref().map(|e| ExtensionView {
             days: e.days,
             reason: e.reason.clone(),
+            notice_sent: e.notice_sent,
             due: e.due,
         }),
         responded: request.responded,
+        late: request.responded.is_some_and(|r| r > final_due),
         requester,
         layout: request.layout,
         outcome,
         parts,
         refusal,
         notices,
+        not_held_notice,
     })
+}
+
+/// What a refused request asked, part by part, for the refusal to show.
+fn asked(request: &Request) -> Vec<AskedPartView> {
+    request
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| AskedPartView {
+            number: i + 1,
+            title: part.title.clone(),
+            questions: part
+                .questions
+                .iter()
+                .map(|q| AskedQuestionView {
+                    number: q.number.clone(),
+                    label: q.label.clone(),
+                    text: q.text.clone(),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// Answers one part: a section per contract, then the organisation-wide answers; or, with
@@ -173,7 +228,7 @@ fn answer_part(
             }
             let (line, claims) = answers::resolve(question, source, authority, personal_data);
             for claim in claims {
-                book.record((number, position), claim);
+                book.record((number, position), question.id, claim);
             }
             if per_contract {
                 answers.push(line);

@@ -1,13 +1,25 @@
-//! The refusal notice: one entry per exemption, naming the questions it applies to in the
-//! requester's own numbering (FOIA s.17(1)(b); FOISA s.16(1)(c)).
+//! The refusal notice: one entry per exemption and way of relying on it, naming the
+//! questions it applies to in the requester's own numbering (FOIA s.17(1)(b); FOISA
+//! s.16(1)(c)), with the wording that holds for those questions.
+//!
+//! Neither confirm nor deny is decided question by question: a provision relied on to
+//! withhold one answer and to neither confirm nor deny another gets two entries, so the
+//! notice never says it neither confirms nor denies information it has confirmed it holds.
+//! An entry that neither confirms nor denies explains why the answer itself would do harm
+//! and weighs the public interest in maintaining the exclusion of the duty to confirm or
+//! deny (FOIA s.2(1)(b), s.17(1)(c) and (3); FOISA s.18(1)), not the disclosure test.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use anyhow::Context;
+
 use super::answers::Claim;
 use crate::casebook::Authority;
-use crate::exemptions::{Exemption, ExemptionKind, PublicInterest, fill};
-use crate::response::{ExemptionView, Notice, QuestionGroup, QuestionPointer, QuestionRefs, Run};
+use crate::exemptions::{Condition, Exemption, ExemptionKind, Facts, Library, filled, public_interest};
+use crate::model::values::Date;
+use crate::questionnaire::QuestionId;
+use crate::response::{CaseReason, ExemptionView, Notice, QuestionGroup, QuestionPointer, QuestionRefs, Run};
 
 /// A question's place in the request: part number (from 1) and position in the part.
 pub(super) type Place = (usize, usize);
@@ -24,89 +36,171 @@ pub(super) struct NoticeBook {
 
 struct Entry {
     exemption: Arc<Exemption>,
-    places: BTreeSet<Place>,
-    reasons: Vec<String>,
     neither_confirm_nor_deny: bool,
+    places: BTreeSet<Place>,
+    facts: Facts,
+    /// Each reason with the places it is given for, in order of first use.
+    reasons: Vec<(String, BTreeSet<Place>)>,
+}
+
+/// What the notices are written for: the authority, the day the wording must be good for,
+/// and facts of the whole request.
+pub(super) struct Setting<'a> {
+    pub library: &'a Library,
+    pub authority: &'a Authority,
+    pub received: Date,
+    pub round_robin: bool,
+}
+
+impl Setting<'_> {
+    /// The wording of `exemption` in force on the day the request was received (validation
+    /// has made sure there is one).
+    pub fn wording(&self, exemption: &Exemption) -> anyhow::Result<Arc<Exemption>> {
+        self.library.at(exemption.act, &exemption.id, self.received).cloned().with_context(|| {
+            format!(
+                "no wording of {} is good for {} (validation should have caught this)",
+                exemption.citation, self.received
+            )
+        })
+    }
+
+    fn facts(&self, mut facts: Facts) -> Facts {
+        if self.round_robin {
+            facts.holding.insert(Condition::RoundRobin);
+        }
+        facts
+    }
 }
 
 impl NoticeBook {
-    /// Records that `claim` applies to the question at `place`.
-    pub fn record(&mut self, place: Place, claim: Claim) {
-        let index = match self.entries.iter().position(|e| e.exemption.id == claim.exemption.id) {
+    /// Records that `claim` applies to the question at `place`, which asks `question`
+    /// (`None` for a question outside the questionnaire).
+    pub fn record(&mut self, place: Place, question: Option<QuestionId>, claim: Claim) {
+        let ncnd = claim.neither_confirm_nor_deny;
+        let index = match self
+            .entries
+            .iter()
+            .position(|e| e.exemption.id == claim.exemption.id && e.neither_confirm_nor_deny == ncnd)
+        {
             Some(index) => index,
             None => {
                 self.entries.push(Entry {
                     exemption: Arc::clone(&claim.exemption),
+                    neither_confirm_nor_deny: ncnd,
                     places: BTreeSet::new(),
+                    facts: Facts::default(),
                     reasons: Vec::new(),
-                    neither_confirm_nor_deny: false,
                 });
                 self.entries.len() - 1
             }
         };
         let entry = &mut self.entries[index];
         entry.places.insert(place);
-        entry.neither_confirm_nor_deny |= claim.neither_confirm_nor_deny;
+        match question {
+            Some(id) => {
+                entry.facts.questions.insert(id);
+            }
+            None => entry.facts.unlisted = true,
+        }
+        entry.facts.holding.extend(claim.holding);
         if let Some(reason) = claim.reason {
-            if !entry.reasons.contains(&reason) {
-                entry.reasons.push(reason);
+            match entry.reasons.iter_mut().find(|(text, _)| *text == reason) {
+                Some((_, places)) => {
+                    places.insert(place);
+                }
+                None => entry.reasons.push((reason, [place].into())),
             }
         }
     }
 
     /// The notices, in order of first use.
-    pub fn finish(self, authority: &Authority, numbering: &Numbering) -> Vec<Notice> {
+    pub fn finish(self, setting: &Setting, numbering: &Numbering) -> anyhow::Result<Vec<Notice>> {
+        let authority = setting.authority;
         self.entries
             .into_iter()
-            .map(|entry| Notice {
-                public_interest: public_interest(&entry.exemption, authority),
-                exemption: view(&entry.exemption, authority),
-                questions: refs(&entry.places, numbering),
-                applies_to: entry
-                    .places
+            .map(|entry| {
+                let wording = setting.wording(&entry.exemption)?;
+                let facts = setting.facts(entry.facts);
+                let (in_text, act) = (authority.in_text.as_str(), authority.act.act.as_str());
+                let (explanation, public_interest) = if entry.neither_confirm_nor_deny {
+                    let ncnd = wording.ncnd.as_ref().with_context(|| {
+                        format!(
+                            "{} has no neither-confirm-nor-deny wording (validation should have caught this)",
+                            wording.citation
+                        )
+                    })?;
+                    (
+                        filled(&ncnd.explanation, &facts, in_text, act),
+                        ncnd.public_interest.as_ref().map(|p| public_interest(p, &facts, in_text, act)),
+                    )
+                } else {
+                    let pit = match wording.kind {
+                        ExemptionKind::Qualified => wording.public_interest.as_ref(),
+                        _ => None,
+                    };
+                    (
+                        filled(&wording.explanation, &facts, in_text, act),
+                        pit.map(|p| public_interest(p, &facts, in_text, act)),
+                    )
+                };
+                let pointers = |places: &BTreeSet<Place>| -> Vec<QuestionPointer> {
+                    places
+                        .iter()
+                        .filter_map(|(part, position)| {
+                            let (number, label) = numbering.get(part - 1)?.get(*position)?;
+                            Some(QuestionPointer {
+                                part: *part,
+                                number: number.clone(),
+                                label: label.clone(),
+                            })
+                        })
+                        .collect()
+                };
+                let case_reasons = entry
+                    .reasons
                     .iter()
-                    .filter_map(|(part, position)| {
-                        let (number, label) = numbering.get(part - 1)?.get(*position)?;
-                        Some(QuestionPointer { part: *part, number: number.clone(), label: label.clone() })
+                    .map(|(text, places)| CaseReason {
+                        text: text.clone(),
+                        questions: refs(places, numbering),
+                        applies_to: pointers(places),
+                        all: *places == entry.places,
                     })
-                    .collect(),
-                neither_confirm_nor_deny: entry.neither_confirm_nor_deny,
-                reasons: entry.reasons,
+                    .collect();
+                Ok(Notice {
+                    public_interest,
+                    exemption: ExemptionView { explanation, ..view(&wording) },
+                    questions: refs(&entry.places, numbering),
+                    applies_to: pointers(&entry.places),
+                    neither_confirm_nor_deny: entry.neither_confirm_nor_deny,
+                    reasons: entry.reasons.into_iter().map(|(text, _)| text).collect(),
+                    case_reasons,
+                })
             })
             .collect()
     }
 }
 
-/// The exemption with its wording filled in for `authority`.
-pub(super) fn view(exemption: &Exemption, authority: &Authority) -> ExemptionView {
+/// The exemption as named in a response, its explanation left empty for the caller.
+fn view(exemption: &Exemption) -> ExemptionView {
     ExemptionView {
         id: exemption.id.clone(),
         citation: exemption.citation.clone(),
         title: exemption.title.clone(),
         kind: exemption.kind,
         test: exemption.test,
-        ncnd: exemption.ncnd.clone(),
-        explanation: exemption
-            .explanation
-            .iter()
-            .map(|p| fill(p, &authority.name, &authority.act.act))
-            .collect(),
+        ncnd: exemption.ncnd.as_ref().map(|n| n.citation.clone()),
+        explanation: Vec::new(),
         guidance: exemption.guidance.clone(),
     }
 }
 
-/// A qualified exemption always carries its public interest test; others never do.
-fn public_interest(exemption: &Exemption, authority: &Authority) -> Option<PublicInterest> {
-    if exemption.kind != ExemptionKind::Qualified {
-        return None;
-    }
-    let pit = exemption.public_interest.as_ref()?;
-    let f = |text: &String| fill(text, &authority.name, &authority.act.act);
-    Some(PublicInterest {
-        for_disclosure: pit.for_disclosure.iter().map(f).collect(),
-        against_disclosure: pit.against_disclosure.iter().map(f).collect(),
-        conclusion: f(&pit.conclusion),
-    })
+/// A procedural provision refusing the whole request, with the wording that holds for it.
+pub(super) fn refusal_view(exemption: &Exemption, setting: &Setting) -> anyhow::Result<ExemptionView> {
+    let wording = setting.wording(exemption)?;
+    let facts = setting.facts(Facts::default());
+    let authority = setting.authority;
+    let explanation = filled(&wording.explanation, &facts, &authority.in_text, &authority.act.act);
+    Ok(ExemptionView { explanation, ..view(&wording) })
 }
 
 /// Groups places into the requester's numbering: numbers withheld in every part are named

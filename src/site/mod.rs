@@ -91,19 +91,21 @@ pub(crate) fn load_all(
         let Some(raw) = raw else { continue };
         let (casebook, mut more) = validate::casebook(raw);
         findings.append(&mut more);
-        let mut requests: Vec<validate::Loaded> = Vec::new();
+        let mut parsed = Vec::new();
         for path in load::request_paths(&root)? {
-            let parsed = match load::request(&root, &path) {
-                Ok(parsed) => parsed,
-                Err(mut more) => {
-                    findings.append(&mut more);
-                    continue;
-                }
-            };
-            let (request, mut more) = validate::request(&casebook, &parsed, today);
-            findings.append(&mut more);
-            requests.push((parsed, request));
+            match load::request(&root, &path) {
+                Ok(one) => parsed.push(one),
+                Err(mut more) => findings.append(&mut more),
+            }
         }
+        // Repeats (s.14(2)) are checked against the other requests, so all are read first.
+        let all: Vec<_> = parsed.iter().collect();
+        let mut checked = Vec::with_capacity(all.len());
+        for (request, mut more) in validate::requests_of(&casebook, &all, today) {
+            findings.append(&mut more);
+            checked.push(request);
+        }
+        let requests: Vec<validate::Loaded> = parsed.into_iter().zip(checked).collect();
         // The checks across requests, as `foi check` runs them: a reference used twice, or
         // two that give one page, is an error here too.
         findings.extend(validate::requests(Some(&casebook), &requests));
@@ -471,7 +473,14 @@ impl Site {
                 received: e.response.received.to_string(),
                 responded: e.response.responded.map(|d| d.to_string()),
                 outcome: e.response.outcome.label(),
-                exemptions: e.response.notices.iter().map(|n| n.exemption.citation.as_str()).collect(),
+                // Refusals under s.12 and s.14 are not exemptions and have no notices; a
+                // provision relied on in two ways is listed once.
+                exemptions: e.response.notices.iter().fold(Vec::new(), |mut list, n| {
+                    if !list.contains(&n.exemption.citation.as_str()) {
+                        list.push(n.exemption.citation.as_str());
+                    }
+                    list
+                }),
             })
             .collect();
         let several = entries

@@ -2,7 +2,9 @@
 //! Cabinet Office and OSIC categories, timeliness against the statutory deadline, and the
 //! exemptions relied on, overall and per authority (reference notes B.5), and requests by
 //! the calendar quarter they were received in, as the Cabinet Office's quarterly FOI
-//! statistics and the Scottish Information Commissioner's statistics count them.
+//! statistics and the Scottish Information Commissioner's statistics count them. Refusals
+//! under s.12 and s.14 are not exemptions: the returns count them as procedural refusals,
+//! in their own outcome categories, never under "exemptions relied on".
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -204,15 +206,15 @@ fn tally(responses: &[&Response]) -> Tally {
     let mut exemptions: BTreeMap<String, usize> = BTreeMap::new();
     for response in responses {
         *outcomes.entry(response.outcome.code()).or_default() += 1;
-        for notice in &response.notices {
-            *exemptions
-                .entry(format!("{}: {}", notice.exemption.citation, notice.exemption.title))
-                .or_default() += 1;
-        }
-        if let Some(refusal) = &response.refusal {
-            *exemptions
-                .entry(format!("{}: {}", refusal.exemption.citation, refusal.exemption.title))
-                .or_default() += 1;
+        // A request counts once for each exemption it relies on, however many notices (a
+        // provision relied on both to withhold and to neither confirm nor deny has two).
+        let relied: std::collections::BTreeSet<String> = response
+            .notices
+            .iter()
+            .map(|notice| format!("{}: {}", notice.exemption.citation, notice.exemption.title))
+            .collect();
+        for label in relied {
+            *exemptions.entry(label).or_default() += 1;
         }
         match (answered_in_time(response), response.responded) {
             (Some(true), Some(responded)) => {

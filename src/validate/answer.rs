@@ -66,6 +66,18 @@ impl Law<'_> {
                         .hint("give the full address, starting https://, with no spaces"),
                     );
                     ok = false;
+                } else if let Some(host) = bare_domain(&publication.url) {
+                    // s.21/s.25 rest on the information being reasonably accessible to the
+                    // requester; a site's home page leaves them to search for it, so the
+                    // regulators expect the answer to say exactly where it is.
+                    check.push(
+                        Finding::warning(
+                            check.file,
+                            &at.at("url"),
+                            format!("`{}` is the home page of {host}, not the item itself", publication.url),
+                        )
+                        .hint("link to the page or document that holds the information, so the requester can reach it directly"),
+                    );
                 }
                 let exemption = self.library.get(self.jurisdiction, &self.act.exemptions.published)?;
                 if !ok {
@@ -143,6 +155,17 @@ impl Use {
     }
 }
 
+/// The host of a web address that points at a whole site (`https://example.gov.uk/`), not
+/// a page on it.
+fn bare_domain(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let (host, path) = match rest.find(['/', '?', '#']) {
+        Some(at) => (&rest[..at], &rest[at..]),
+        None => (rest, ""),
+    };
+    matches!(path, "" | "/").then_some(host)
+}
+
 /// Whether `url` is an absolute `http(s)` address with nothing that could break out of
 /// an attribute or a line.
 pub(super) fn is_web_address(url: &str) -> bool {
@@ -204,5 +227,16 @@ mod tests {
         assert!(!is_web_address("www.example.com"));
         assert!(!is_web_address("https://example.com/a b"));
         assert!(!is_web_address("javascript:alert(1)"));
+    }
+
+    #[test]
+    fn a_link_to_a_sites_home_page_is_told_from_a_link_to_an_item() {
+        assert_eq!(
+            bare_domain("https://www.contractsfinder.service.gov.uk/"),
+            Some("www.contractsfinder.service.gov.uk")
+        );
+        assert_eq!(bare_domain("https://example.gov.uk"), Some("example.gov.uk"));
+        assert_eq!(bare_domain("https://example.gov.uk/Notice/abc"), None);
+        assert_eq!(bare_domain("https://example.gov.uk/?id=4"), None);
     }
 }

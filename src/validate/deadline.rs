@@ -151,19 +151,6 @@ pub(super) fn request(
             );
             return None;
         };
-        if raw_extension.days == 0 || raw_extension.days > most {
-            check.push(
-                Finding::error(
-                    check.file,
-                    &at.at("days"),
-                    format!("an extension of {} working days is outside 1 to {most}", raw_extension.days),
-                )
-                .hint(format!(
-                    "the ICO expects a public interest extension of no more than {most} working days"
-                )),
-            );
-            return None;
-        }
         if raw_extension.reason.trim().is_empty() {
             check.push(
                 Finding::error(
@@ -171,15 +158,97 @@ pub(super) fn request(
                     &at.at("reason"),
                     "say why the public interest test needs more time",
                 )
-                .hint("e.g. the third parties being consulted: the reason is kept with the response"),
+                .hint("e.g. the third parties being consulted: the letter gives the reason"),
             );
             return None;
         }
-        let extended = count(authority.act.working_days + raw_extension.days).ok()?;
+        // The estimate given in the s.17(2) notice: further working days, or the date itself.
+        let (days, extended) = match (raw_extension.days, raw_extension.estimate) {
+            (Some(_), Some(_)) => {
+                check.push(
+                    Finding::error(check.file, &at, "give the estimate as `days` or as `estimate`, not both")
+                        .hint("`estimate: YYYY-MM-DD` is the date the s.17(2) notice gave; `days` counts working days after day 20"),
+                );
+                return None;
+            }
+            (None, None) => {
+                check.push(
+                    Finding::error(check.file, &at, "the s.17(2) notice must estimate when the decision will be made")
+                        .hint("give `estimate: YYYY-MM-DD`, the date the notice gave, or `days`: working days after day 20"),
+                );
+                return None;
+            }
+            (Some(days), None) => {
+                if days == 0 || days > most {
+                    check.push(
+                        Finding::error(
+                            check.file,
+                            &at.at("days"),
+                            format!("an extension of {days} working days is outside 1 to {most}"),
+                        )
+                        .hint(format!(
+                            "the ICO expects a public interest extension of no more than {most} working days"
+                        )),
+                    );
+                    return None;
+                }
+                (days, count(authority.act.working_days + days).ok()?.due)
+            }
+            (None, Some(estimate)) => {
+                let last = count(authority.act.working_days + most).ok()?.due;
+                if estimate.0 <= deadline.due || estimate.0 > last {
+                    check.push(
+                        Finding::error(
+                            check.file,
+                            &at.at("estimate"),
+                            format!(
+                                "the estimate {estimate} is not after the due date ({}) and by {last}",
+                                deadline.due
+                            ),
+                        )
+                        .hint(format!(
+                            "an extension runs after working day {}; the ICO expects no more than {most} working days more",
+                            authority.act.working_days
+                        )),
+                    );
+                    return None;
+                }
+                let days = (1..=most)
+                    .find(|d| count(authority.act.working_days + d).is_ok_and(|c| c.due >= estimate.0))
+                    .unwrap_or(most);
+                (days, estimate.0)
+            }
+        };
+        // s.10(3) does not move the time for the s.17(1) notice: it is due by day 20, and
+        // under s.17(2) it says that no decision has been reached and estimates when it will be.
+        let sent = raw_extension.notice_sent;
+        if sent < raw.received || sent.0 > deadline.due {
+            check.push(
+                Finding::error(
+                    check.file,
+                    &at.at("notice-sent"),
+                    format!(
+                        "the s.17(2) notice is dated {sent}, but it was due between receipt ({}) and working day {} ({})",
+                        raw.received, authority.act.working_days, deadline.due
+                    ),
+                )
+                .hint("an extension is claimed by a notice sent in time; if it was late, remove `extension:`: the reply was then late"),
+            );
+            return None;
+        }
+        if raw.responded.is_some_and(|r| r < sent) {
+            check.push(Finding::error(
+                check.file,
+                &at.at("notice-sent"),
+                format!("the s.17(2) notice ({sent}) is dated after the response"),
+            ));
+            return None;
+        }
         Some(Extension {
-            days: raw_extension.days,
+            days,
             reason: raw_extension.reason.trim().to_owned(),
-            due: Date(extended.due),
+            notice_sent: sent,
+            due: Date(extended),
         })
     });
     let final_due = extension.as_ref().map_or(deadline.due, |e| e.due.0);

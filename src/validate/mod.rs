@@ -7,9 +7,10 @@
 //! (`load`).
 //!
 //! One file per concern: `profile`, `contract`, `request` and `answer` check each file;
-//! `refusal` whole-request refusals; `dates` dates and staleness; `personal_data` junior
-//! officers and the requester; `consistency` checks across requests; `text` lists what a
-//! casebook publishes.
+//! `refusal` whole-request refusals and `repeated` the earlier request of a repeat; `dates`
+//! dates and staleness; `personal_data` junior officers and the requester; `consistency`
+//! checks across requests; `text` lists what a casebook publishes; `reach` walks what a
+//! request's answers rely on, and `wording` holds that against the law of its day.
 
 mod answer;
 mod consistency;
@@ -18,11 +19,14 @@ mod dates;
 mod deadline;
 mod personal_data;
 mod profile;
+mod reach;
 pub mod reference;
 mod refusal;
+mod repeated;
 mod request;
 mod text;
 mod watchlist;
+mod wording;
 
 use crate::report::Finding;
 use crate::source::SourceFile;
@@ -30,7 +34,8 @@ use crate::source::SourceFile;
 pub use consistency::{Loaded, requests};
 pub(crate) use personal_data::{Juniors, masks as private_values};
 pub use profile::casebook;
-pub use request::request;
+pub use repeated::Register;
+pub use request::{all as requests_of, is_repeat, request};
 
 /// Findings for one file, with the file at hand for positions.
 pub(crate) struct Check<'a> {

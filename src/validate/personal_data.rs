@@ -76,6 +76,7 @@ pub(super) fn casebook(
     let file_of = |owner_file: &Path| -> Option<&SourceFile> {
         if owner_file == profile.path() { Some(profile) } else { by_path.get(owner_file).copied() }
     };
+    unique_titles(&juniors, &file_of, findings);
     for owner in owners.iter().filter(|o| o.disclosed) {
         let Some(file) = file_of(owner.file) else { continue };
         if owner.contact.seniority == Seniority::Senior {
@@ -180,6 +181,44 @@ pub(super) fn requester_confirmed(check: &mut Check, raw: &RequestFile) {
         );
     } else {
         check.push(Finding::warning(check.file, &path, what.to_owned()).hint(hint));
+    }
+}
+
+/// Warns about a junior officer whose job title no other junior officer in the casebook
+/// shares, unless the casebook says whether one person holds the post: where one does, the
+/// title alone identifies them (ICO guidance on requests for personal data about public
+/// authority employees), so it may need withholding too. The title is not quoted: it may
+/// be the very detail that identifies them.
+fn unique_titles<'a>(
+    juniors: &[&Owner<'a>],
+    file_of: &dyn Fn(&Path) -> Option<&'a SourceFile>,
+    findings: &mut Vec<Finding>,
+) {
+    let title = |o: &Owner| {
+        o.contact
+            .job_title
+            .as_deref()
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+    };
+    for owner in juniors.iter().filter(|o| o.disclosed && o.contact.unique_post.is_none()) {
+        let Some(mine) = title(owner) else { continue };
+        let shared = juniors.iter().any(|other| {
+            !std::ptr::eq(*other, *owner)
+                && title(other).as_deref() == Some(mine.as_str())
+                && !same_person(&owner.identity(), &other.identity())
+        });
+        if shared {
+            continue;
+        }
+        let Some(file) = file_of(owner.file) else { continue };
+        findings.push(
+            Finding::warning(
+                file,
+                &owner.path.at("seniority"),
+                "no other junior officer in the casebook has this job title: if one person holds the post, the title alone identifies them",
+            )
+            .hint("write `unique-post: true` to withhold the job title as well, or `unique-post: false` if others share the post"),
+        );
     }
 }
 

@@ -183,8 +183,30 @@ fn authority(
         }
     }
     let cost_limit = raw.cost_limit.unwrap_or(act.cost.default_limit);
-    if cost_limit == 0 {
-        check.push(Finding::error(check.file, &path.at("cost-limit"), "the cost limit must be more than £0"));
+    if !act.cost.limits.contains(&cost_limit) {
+        // FOIA: SI 2004/3244 reg. 3 sets £600 (Schedule 1 Part I bodies) or £450; FOISA:
+        // SSI 2004/467 reg. 5 prescribes £600 for every Scottish public authority.
+        let allowed: Vec<String> = act.cost.limits.iter().map(|l| format!("£{l}")).collect();
+        let hint = match raw.jurisdiction {
+            model::Jurisdiction::Foia => "FOIA allows £600 for the bodies in Part I of Schedule 1 (central government, Parliament, the armed forces) and £450 for every other authority: write `cost-limit: 600` or `cost-limit: 450`"
+                .to_owned(),
+            model::Jurisdiction::Foisa => {
+                "the prescribed amount is £600 for every Scottish public authority: remove `cost-limit`".to_owned()
+            }
+        };
+        check.push(
+            Finding::error(
+                check.file,
+                &path.at("cost-limit"),
+                format!(
+                    "the {} under {} is {}, not £{cost_limit}",
+                    act.cost.limit_name,
+                    act.short,
+                    allowed.join(" or ")
+                ),
+            )
+            .hint(hint),
+        );
     }
     if raw.foi_team.email.trim().is_empty() || !raw.foi_team.email.contains('@') {
         check.push(Finding::error(
@@ -213,9 +235,19 @@ fn authority(
     if signature.team.is_none() {
         signature.team = Some(raw.foi_team.name.clone());
     }
+    // Mid-sentence the name takes `the` as the authority writes it ("a cyber attack on the
+    // London Borough of …"); a name that starts with "The" reads right in lower case.
+    let in_text = match &raw.in_text {
+        Some(text) if !text.trim().is_empty() => text.trim().to_owned(),
+        _ => match raw.name.strip_prefix("The ") {
+            Some(rest) => format!("the {rest}"),
+            None => raw.name.clone(),
+        },
+    };
     Authority {
         id,
         name: raw.name.clone(),
+        in_text,
         jurisdiction: raw.jurisdiction,
         act,
         address: raw.address.clone(),

@@ -2,13 +2,18 @@
 //!
 //! A s.12 refusal must state the estimate (FOIA s.17(5); FOISA s.16(4)) and advise how the
 //! request could be narrowed (the duty to advise and assist, FOIA s.16; FOISA s.15), and it
-//! applies only when the estimate exceeds the appropriate limit.
+//! applies only when the estimate exceeds the limit. The two Acts count differently: under
+//! FOIA the estimate is hours of the four permitted activities at a flat £25 an hour
+//! against £450 or £600 (SI 2004/3244 regs. 3 and 4); under FOISA it is the projected cost
+//! in pounds, staff time at its actual cost up to £15 an hour, against the £600 prescribed
+//! amount (SSI 2004/467 regs. 3 and 5). Whether a s.14(2) refusal's earlier request can
+//! carry it is `repeated`.
 
 use std::sync::Arc;
 
 use super::Check;
 use crate::casebook::{Authority, Casebook, WholeRefusal};
-use crate::model::{Refusal, RefusalGround};
+use crate::model::{Jurisdiction, Refusal, RefusalGround};
 use crate::report::Finding;
 use crate::source::FieldPath;
 
@@ -35,7 +40,7 @@ pub(super) fn refusal(
     let limit_pounds = authority.cost_limit;
     let limit_hours = f64::from(limit_pounds) / rate;
     let mut ok = true;
-    let mut need = |check: &mut Check, present: bool, key: &str, why: &str| {
+    let need = |check: &mut Check, present: bool, key: &str, why: &str| -> bool {
         if !present {
             check.push(
                 Finding::error(
@@ -45,23 +50,25 @@ pub(super) fn refusal(
                 )
                 .hint(why.to_owned()),
             );
-            ok = false;
         }
+        present
     };
-    match raw.under {
-        RefusalGround::Cost => {
-            need(
+    let mut cost = None;
+    match (raw.under, authority.jurisdiction) {
+        (RefusalGround::Cost, Jurisdiction::Foia) => {
+            ok &= need(
                 check,
                 raw.hours.is_some(),
                 "hours",
                 "give the estimated hours of work; the notice must state the estimate",
             );
-            need(
-                check,
-                raw.advice.is_some(),
-                "advice",
-                "say how the request could be narrowed to fall within the limit (the duty to advise and assist)",
-            );
+            if raw.cost.is_some() {
+                check.push(
+                    Finding::error(check.file, &path.at("cost"), "under FOIA the estimate is given in hours")
+                        .hint("remove `cost`: FOIA costs staff time at a flat £25 an hour (SI 2004/3244 reg. 4(4)), so the cost is the hours times £25"),
+                );
+                ok = false;
+            }
             if let Some(hours) = raw.hours {
                 if !hours.is_finite() || hours <= limit_hours {
                     check.push(
@@ -74,18 +81,55 @@ pub(super) fn refusal(
                     );
                     ok = false;
                 }
+                cost = Some(hours * rate);
             }
         }
-        RefusalGround::Vexatious => {
-            need(
+        (RefusalGround::Cost, Jurisdiction::Foisa) => {
+            ok &= need(
+                check,
+                raw.cost.is_some(),
+                "cost",
+                "give the estimated cost in pounds (`cost: 690`), with the hours as supporting detail: under FOISA staff time is costed at what it actually costs, up to £15 an hour (SSI 2004/467 reg. 3)",
+            );
+            if let Some(pounds) = raw.cost {
+                if !pounds.is_finite() || pounds <= f64::from(limit_pounds) {
+                    check.push(
+                        Finding::error(
+                            check.file,
+                            &path.at("cost"),
+                            format!("£{pounds} is within the prescribed amount of £{limit_pounds}"),
+                        )
+                        .hint("section 12(1) applies only when the estimated cost exceeds £600: answer the request instead"),
+                    );
+                    ok = false;
+                }
+                if let Some(hours) = raw.hours.filter(|h| h.is_finite() && *h > 0.0) {
+                    let per_hour = pounds / hours;
+                    if per_hour > rate + 1e-9 {
+                        check.push(
+                            Finding::error(
+                                check.file,
+                                &path.at("cost"),
+                                format!("£{pounds} for {hours} hours is £{per_hour:.2} an hour"),
+                            )
+                            .hint("no more than £15 an hour of each person's time may be counted (SSI 2004/467 reg. 3(2)(b)): lower the estimate"),
+                        );
+                        ok = false;
+                    }
+                }
+                cost = Some(pounds);
+            }
+        }
+        (RefusalGround::Vexatious, _) => {
+            ok &= need(
                 check,
                 raw.reason.is_some(),
                 "reason",
                 "explain why the request is vexatious: the burden it imposes against its value",
             );
         }
-        RefusalGround::Repeated => {
-            need(
+        (RefusalGround::Repeated, _) => {
+            ok &= need(
                 check,
                 raw.previous.is_some(),
                 "previous",
@@ -93,15 +137,25 @@ pub(super) fn refusal(
             );
         }
     }
+    if raw.under == RefusalGround::Cost {
+        ok &= need(
+            check,
+            raw.advice.is_some(),
+            "advice",
+            "say how the request could be narrowed to fall within the limit (the duty to advise and assist)",
+        );
+    }
     ok.then(|| WholeRefusal {
         ground: raw.under,
         exemption,
         hours: raw.hours,
+        cost,
         limit_hours,
         limit_pounds,
         basis: raw.basis.clone(),
         advice: raw.advice.clone(),
         reason: raw.reason.clone(),
         previous: raw.previous.clone(),
+        earlier: None,
     })
 }

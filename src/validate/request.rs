@@ -5,8 +5,10 @@ use std::collections::BTreeSet;
 use super::answer::{Law, typed};
 use super::deadline;
 use super::profile::which_authority;
+use super::reach::{Reached, reach};
 use super::refusal::refusal;
-use super::{Check, dates, personal_data};
+use super::repeated::{self, Register, Repeat};
+use super::{Check, dates, personal_data, wording};
 use crate::casebook::{AskedPart, AskedQuestion, Authority, Casebook, Request};
 use crate::load::Parsed;
 use crate::model::values::Date;
@@ -16,18 +18,20 @@ use crate::report::{Finding, Severity};
 use crate::source::FieldPath;
 
 /// Checks a parsed request against a checked casebook, as at `today` (no date in a request
-/// may be later).
+/// may be later). A request refused as a repeat (s.14(2)) is checked against the earlier
+/// request it cites, looked up in `register`.
 pub fn request(
     casebook: &Casebook,
     parsed: &Parsed<RequestFile>,
     today: Date,
+    register: &Register,
 ) -> (Option<Request>, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut check = Check { file: &parsed.file, findings: &mut findings };
     dates::request(&mut check, &parsed.data, today);
     personal_data::requester_confirmed(&mut check, &parsed.data);
     personal_data::request(&mut check, casebook, &parsed.data);
-    let request = check_request(&mut check, casebook, &parsed.data);
+    let request = check_request(&mut check, casebook, &parsed.data, register);
     if let Some(request) = &request {
         dates::staleness(&mut check, casebook, &parsed.data, request);
     }
@@ -35,7 +39,39 @@ pub fn request(
     (if failed { None } else { request }, casebook.mask(findings))
 }
 
-fn check_request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) -> Option<Request> {
+/// Whether a request file refuses its request as a repeat, so that checking it needs the
+/// casebook's other requests.
+pub fn is_repeat(raw: &RequestFile) -> bool {
+    raw.refuse.as_ref().is_some_and(|r| r.under == model::RefusalGround::Repeated)
+}
+
+/// Checks every request of a casebook: those refused as repeats last, against the register
+/// of the others. Results are in the order given.
+pub fn all(
+    casebook: &Casebook,
+    parsed: &[&Parsed<RequestFile>],
+    today: Date,
+) -> Vec<(Option<Request>, Vec<Finding>)> {
+    let empty = Register::default();
+    let mut results: Vec<Option<(Option<Request>, Vec<Finding>)>> =
+        parsed.iter().map(|p| (!is_repeat(&p.data)).then(|| request(casebook, p, today, &empty))).collect();
+    if parsed.iter().any(|p| is_repeat(&p.data)) {
+        let register = Register::of(casebook, results.iter().flatten().filter_map(|(r, _)| r.as_ref()));
+        for (slot, p) in results.iter_mut().zip(parsed) {
+            if slot.is_none() {
+                *slot = Some(request(casebook, p, today, &register));
+            }
+        }
+    }
+    results.into_iter().map(|r| r.unwrap_or_default()).collect()
+}
+
+fn check_request(
+    check: &mut Check,
+    casebook: &Casebook,
+    raw: &RequestFile,
+    register: &Register,
+) -> Option<Request> {
     let reference = raw.reference.trim();
     let file_name = if reference.is_empty() {
         check.push(Finding::error(check.file, &FieldPath::key("reference"), "the request needs a reference"));
@@ -54,14 +90,40 @@ fn check_request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) -> O
     let authority = casebook.authority(index);
     // Clarification, extension, the due date and lateness (FOIA s.10, FOISA s.10).
     let dates = deadline::request(check, authority, &casebook.bank_holidays, raw);
-    let refusal = match &raw.refuse {
+    let mut refusal = match &raw.refuse {
         Some(refuse) => Some(refusal(check, casebook, authority, refuse)?),
         None => None,
     };
     // A refused request answers nothing, so its questions need no answers.
     let parts = parts(check, casebook, authority, raw, refusal.is_none());
     let title = raw.title.clone().unwrap_or_else(|| default_title(casebook, &parts));
+    let repeated = refusal.as_ref().filter(|r| r.ground == model::RefusalGround::Repeated);
+    if let Some(previous) = repeated.and_then(|r| r.previous.clone()) {
+        let repeat = Repeat {
+            reference: raw.reference.trim(),
+            authority: index,
+            received: raw.received,
+            requester: raw.requester.as_ref(),
+            parts: &parts,
+        };
+        let earlier = repeated::earlier(check, casebook, register, &repeat, &previous)?;
+        if let Some(refusal) = refusal.as_mut() {
+            refusal.earlier = Some(earlier);
+        }
+    }
+    let reached = match &refusal {
+        None => reach(casebook, authority, &parts),
+        Some(_) => Reached::default(),
+    };
+    let wording_ok = wording::dated(check, casebook, authority, raw, &reached, refusal.as_ref());
+    if let Some(extension) = &raw.extension {
+        wording::extension(check, &reached, refusal.as_ref(), extension);
+    }
+    wording::reasoning(check, casebook, authority, raw, &parts, &reached);
     let dates = dates?;
+    if !wording_ok {
+        return None;
+    }
     Some(Request {
         file: check.file.display.clone(),
         reference: reference.to_owned(),
@@ -75,6 +137,7 @@ fn check_request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) -> O
         responded: raw.responded,
         requester: raw.requester.clone(),
         publish: raw.publish,
+        round_robin: raw.round_robin,
         layout: raw.layout.unwrap_or(authority.layout),
         parts,
         refusal,
@@ -120,7 +183,7 @@ fn parts(
         }
         let contracts = contracts(check, casebook, authority, &path, &asked);
         let contracts_ok = contracts.is_some();
-        let questions = questions(check, casebook, authority, &path, &asked);
+        let questions = questions(check, casebook, authority, &path, &asked, need_answers);
         let title =
             asked.title.clone().unwrap_or_else(|| casebook.questionnaire.part(asked.part).title.clone());
         let part = AskedPart { part: asked.part, title, contracts: contracts.unwrap_or_default(), questions };
@@ -205,6 +268,7 @@ fn questions(
     authority: &Authority,
     path: &FieldPath,
     asked: &PartAsked,
+    need_answers: bool,
 ) -> Vec<AskedQuestion> {
     let questionnaire = casebook.questionnaire;
     let listed: Vec<QuestionAsked> = match &asked.questions {
@@ -264,7 +328,7 @@ fn questions(
                     None => continue,
                 }
             }
-            None if question.id.is_none() => {
+            None if question.id.is_none() && need_answers => {
                 check.push(
                     Finding::error(check.file, &at(), format!("question `{label}` is outside the questionnaire, so it needs an `answer`"))
                         .hint("give the answer here, e.g. `answer: {not-held: true}`, or map it to a questionnaire `id`"),

@@ -439,3 +439,35 @@ fn documents_renders_text_and_pdf_together_in_the_order_asked() {
     assert_eq!(documents[0].1, renderer.document(&response, Format::Pdf).expect("pdf"));
     assert!(renderer.render(&response, Format::Pdf).is_err(), "a PDF is not text");
 }
+
+/// Regression (issue 11): a batch of PDFs aborted with "thread '<unknown>' has overflowed its
+/// stack" (exit 134, no files), from about 160 letters on one thread in a release build and
+/// about 35 in a debug one. Typst's PDF writer, waiting on a rayon worker for its background
+/// work, ran the next letter of the batch on the same stack, and so on down the batch.
+#[test]
+fn a_batch_of_pdf_letters_on_one_thread_does_not_overflow_the_stack() {
+    let casebook = Casebook::example("hastings");
+    let original = casebook.root().join("requests/FOIR-467737865.yaml");
+    let text = std::fs::read_to_string(&original).expect("read the example request");
+    std::fs::remove_file(&original).expect("remove the example request");
+    const LETTERS: usize = 50;
+    for i in 0..LETTERS {
+        let copy = text.replace("reference: FOIR-467737865", &format!("reference: FOIR-{i:03}"));
+        assert_ne!(copy, text, "the reference is renamed");
+        casebook.write(&format!("requests/R{i:03}.yaml"), &copy);
+    }
+    let output = Command::cargo_bin("foi")
+        .expect("binary")
+        .current_dir(casebook.root())
+        .env("RAYON_NUM_THREADS", "1")
+        .args(["render", ".", "-o", "out", "--format", "pdf", "--today", "2030-12-31"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains(&format!("{LETTERS} requests: {LETTERS} rendered")), "{stderr}");
+    let written = std::fs::read_dir(casebook.root().join("out")).expect("out").count();
+    assert_eq!(written, LETTERS);
+    let last = std::fs::read(casebook.root().join(format!("out/FOIR-{:03}.pdf", LETTERS - 1))).expect("pdf");
+    assert!(last.starts_with(b"%PDF-"));
+}

@@ -155,6 +155,44 @@ pub fn syntax_error(text: &str) -> Option<(Location, String)> {
     None
 }
 
+/// Where `text` first nests collections more than `limit` deep (a list in a list in a
+/// mapping…), if it does.
+///
+/// Reads YAML events only as far as that point, so it is linear in the text: YAML parsers
+/// spend time proportional to the depth on every token, which made 100,000 `[` take most
+/// of a minute before serde's own limit (128) refused them. Run this first, and a file
+/// nested too deep costs microseconds. A syntax error before the limit is not its concern.
+pub fn too_deep(text: &str, limit: usize) -> Option<Location> {
+    let mut depth = 0usize;
+    let mut parser = Parser::new_from_str(text);
+    while let Some(event) = parser.next_event() {
+        let (event, span) = match event {
+            Ok(event) => event,
+            // The parser's own limit: 255 flow collections (`[`, `{`) inside each other,
+            // met while it reads ahead, before the events that would reach `limit`.
+            Err(err) if err.info() == FLOW_LIMIT => {
+                let mark = err.marker();
+                return Some(Location { line: mark.line(), column: mark.col() + 1 });
+            }
+            Err(_) => return None,
+        };
+        match event {
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                depth += 1;
+                if depth > limit {
+                    return Some(location(&span));
+                }
+            }
+            Event::MappingEnd | Event::SequenceEnd => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// What saphyr-parser says when flow collections nest deeper than it counts (255).
+const FLOW_LIMIT: &str = "recursion limit exceeded";
+
 fn location(span: &Span) -> Location {
     Location { line: span.start.line(), column: span.start.col() + 1 }
 }
@@ -269,6 +307,24 @@ parts:
         let (at, what) = syntax_error("title: [unclosed\nsupplier: x\n").expect("error");
         assert!(at.line >= 2, "{at:?} {what}");
         assert!(syntax_error("a: b\n  c: d\n").is_some());
+    }
+
+    #[test]
+    fn nesting_is_measured_up_to_the_limit() {
+        assert_eq!(too_deep(DOC, 5), None, "the file, parts, parts[0], questions, questions[0]");
+        assert_eq!(too_deep(DOC, 4), Some(Location { line: 7, column: 9 }));
+        assert_eq!(too_deep("a: [[[[1]]]]\n", 4), Some(Location { line: 1, column: 7 }));
+        assert_eq!(too_deep("a: \"[[[[[[\"\n", 2), None, "brackets in a string do not nest");
+        assert_eq!(too_deep("- - - - x\n", 3), Some(Location { line: 1, column: 7 }));
+        assert_eq!(too_deep("a: [[[[[\n", 8), None, "a syntax error is left to the loader");
+        let bomb = format!("busy-periods: {}\n", "[".repeat(100_000));
+        assert_eq!(
+            too_deep(&bomb, 32),
+            Some(Location { line: 1, column: 270 }),
+            "past the parser's own limit"
+        );
+        let blocks = format!("{}x\n", "- ".repeat(100_000));
+        assert!(too_deep(&blocks, 32).is_some());
     }
 
     #[test]

@@ -40,9 +40,28 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// The escaping used for Markdown templates.
 const MARKDOWN: &str = "markdown";
 
+/// The work one render may do, in minijinja's fuel: about one unit per instruction and per
+/// 64 bytes of text made, so it bounds both the time and the memory a template can take.
+/// The longest example letter uses about 2,000 and the disclosure log's index about 65 a
+/// response; a casebook's own template that loops or doubles a string without end stops
+/// at this, a million (about 64 MB of text), with an error naming the template.
+pub const FUEL: u64 = 1_000_000;
+
+/// Fuel a page made from a large context (the disclosure log's index and statistics) gets
+/// on top of [`FUEL`] per byte of that context written as JSON: about twenty times what the
+/// built-in templates use, so the bound grows with the log, never with the template.
+pub const FUEL_PER_CONTEXT_BYTE: u64 = 4;
+
+/// How deep templates may nest (each include or macro call counts about ten, each loop or
+/// `if` one). The built-in letters need under 50; minijinja's own limit, 500, is more than a
+/// small thread's stack holds in a debug build.
+pub const RECURSION_LIMIT: usize = 200;
+
 /// Builds the environment for a casebook (or for the built-ins alone with `None`).
 pub fn environment(casebook_root: Option<&Path>) -> Environment<'static> {
     let mut env = Environment::new();
+    env.set_fuel(Some(FUEL));
+    env.set_recursion_limit(RECURSION_LIMIT);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     let syntax =
         SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).keep_trailing_newline(true).build();

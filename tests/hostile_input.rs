@@ -76,3 +76,49 @@ fn a_finding_on_a_long_line_quotes_a_window_with_the_caret_under_the_spot() {
     let caret = lines[quoted + 1].find('^').expect("a caret");
     assert_eq!(&lines[quoted][caret..caret + 6], "agentz", "{stderr}");
 }
+
+/// Runs `foi render` of the Hastings request with `template` as the casebook's own
+/// `templates/{name}`, in `format`; returns the exit code, standard error and how long
+/// it took.
+fn render_with_template(name: &str, template: &str, format: &str) -> (Option<i32>, String, Duration) {
+    let casebook = Casebook::example("hastings");
+    casebook.write(&format!("templates/{name}"), template);
+    let started = Instant::now();
+    let (code, stderr) = run(&casebook, &["render", "requests/FOIR-467737865.yaml", "--format", format]);
+    (code, stderr, started.elapsed())
+}
+
+/// Regression: a template doubling a string 40 times aborted on a 1 GiB allocation.
+#[test]
+fn a_template_doubling_a_string_is_stopped_with_an_error_naming_it() {
+    let mut template = "{% set s0 = \"xxxxxxxx\" %}\n".to_owned();
+    for i in 1..=40 {
+        template.push_str(&format!("{{% set s{i} = s{} ~ s{} %}}\n", i - 1, i - 1));
+    }
+    template.push_str("{{ s40 }}\n");
+    let (code, stderr, _) = render_with_template("letter.md", &template, "md");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains(": templates/letter.md:"), "{stderr}");
+    assert!(stderr.contains("was stopped after far more work than"), "{stderr}");
+}
+
+/// Regression: nested `range(100000)` loops never ended.
+#[test]
+fn a_template_looping_without_end_is_stopped_with_an_error_naming_it() {
+    let template =
+        "{% for i in range(100000) %}{% for j in range(100000) %}{{ i }}{% endfor %}{% endfor %}\n";
+    let (code, stderr, took) = render_with_template("letter.md", template, "md");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains(": templates/letter.md:1: "), "{stderr}");
+    assert!(stderr.contains("was stopped after far more work than"), "{stderr}");
+    assert!(took < Duration::from_secs(30), "stopped in {took:?}");
+}
+
+#[test]
+fn a_template_recursing_without_end_is_stopped_with_an_error_naming_it() {
+    let template = "{% macro r(n) %}{{ r(n + 1) }}{% endmacro %}{{ r(0) }}\n";
+    let (code, stderr, _) = render_with_template("letter.md", template, "md");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains(": templates/letter.md:"), "{stderr}");
+    assert!(stderr.contains("recursion"), "{stderr}");
+}

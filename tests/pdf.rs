@@ -471,3 +471,45 @@ fn a_batch_of_pdf_letters_on_one_thread_does_not_overflow_the_stack() {
     let last = std::fs::read(casebook.root().join(format!("out/FOIR-{:03}.pdf", LETTERS - 1))).expect("pdf");
     assert!(last.starts_with(b"%PDF-"));
 }
+
+/// Runs `foi render --format pdf` of a casebook whose `templates/letter.typ` is `template`,
+/// with `env` set; returns the exit code, standard error, and whether a PDF was written.
+fn pdf_with_template(template: &str, env: &[(&str, &str)]) -> (Option<i32>, String, bool) {
+    let casebook = Casebook::new(FOIA_PROFILE);
+    casebook.contract("cc", OPEN_CONTRACT);
+    let request = casebook.request("r", CONTACT_CENTRE_REQUEST);
+    casebook.write("templates/letter.typ", template);
+    let out = casebook.root().join("reply.pdf");
+    let output = Command::cargo_bin("foi")
+        .expect("binary")
+        .envs(env.iter().copied())
+        .arg("render")
+        .arg(&request)
+        .args(["--format", "pdf", "-o"])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned(), out.exists())
+}
+
+/// Regression (issue 11): a Typst template looping over `range(1000000000)` grew past 7 GB.
+#[test]
+fn a_typst_template_taking_too_much_memory_is_stopped_naming_it() {
+    let template = "#let letter(r) = {\n  let n = 0\n  for i in range(1000000000) { n += 1 }\n  [#n]\n}\n";
+    let (code, stderr, written) = pdf_with_template(template, &[("FOI_PDF_MEMORY_LIMIT", "64")]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.starts_with("error: templates/letter.typ: Typst took more than 64 MiB"), "{stderr}");
+    assert!(stderr.contains("making the PDF of REQ-1"), "{stderr}");
+    assert!(!written, "no PDF");
+}
+
+/// Regression (issue 11): a Typst template whose loops never end was never stopped.
+#[test]
+fn a_typst_template_running_too_long_is_stopped_naming_it() {
+    let template = "#let letter(r) = {\n  let n = 0\n  for i in range(100000) { for j in range(100000) { n += 1 } }\n  [#n]\n}\n";
+    let (code, stderr, written) = pdf_with_template(template, &[("FOI_PDF_TIME_LIMIT", "1")]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.starts_with("error: templates/letter.typ: Typst was still making the PDF"), "{stderr}");
+    assert!(stderr.contains("after 1 s"), "{stderr}");
+    assert!(!written, "no PDF");
+}

@@ -14,6 +14,8 @@ pub mod markdown;
 pub mod pdf;
 pub mod text;
 pub mod typst;
+#[cfg(feature = "pdf")]
+pub mod watchdog;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

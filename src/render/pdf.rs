@@ -8,6 +8,9 @@
 //! loading them costs far more than compiling one letter; so is the parsed template, and
 //! Typst's memoised work, which lets the letters of a batch reuse each other's layout.
 //!
+//! Every compile is watched ([`super::watchdog`]): a template that runs too long or takes
+//! too much memory ends the process with an error naming it.
+//!
 //! The PDF is tagged and conforms to PDF/A-2a and PDF/UA-1; its creation date and document
 //! identifier come from the response, so the same casebook makes the same bytes.
 
@@ -39,12 +42,14 @@ pub struct Job<'a> {
     pub date: (i32, u8, u8),
     /// A stable identifier of the document, e.g. its reference.
     pub ident: String,
+    /// How to name the letter in an error: its reference.
+    pub letter: String,
 }
 
 /// Compiles the letter to PDF bytes.
 pub fn compile(job: Job) -> anyhow::Result<Vec<u8>> {
     let world = LetterWorld::new(&job)?;
-    export(&world, job.template_origin, Smart::Custom(job.ident.clone()))
+    export(&world, job.template_origin, &job.letter, Smart::Custom(job.ident.clone()))
 }
 
 /// Compiles a self-contained Typst file (what `--format typst` prints) to PDF bytes, dated
@@ -58,10 +63,12 @@ pub fn compile_standalone(source: &str, date: (i32, u8, u8)) -> anyhow::Result<V
         logo: None,
         today: datetime(date)?,
     };
-    export(&world, "standalone.typ", Smart::Auto)
+    export(&world, "standalone.typ", "the standalone file", Smart::Auto)
 }
 
-fn export(world: &LetterWorld, origin: &str, ident: Smart<String>) -> anyhow::Result<Vec<u8>> {
+fn export(world: &LetterWorld, origin: &str, letter: &str, ident: Smart<String>) -> anyhow::Result<Vec<u8>> {
+    // The template is a program Typst cannot interrupt: bound its time and memory.
+    let _watched = super::watchdog::watch(origin, letter);
     let result = typst::compile(world);
     let document = result.output.map_err(|errors| diagnostics(world, origin, &errors))?;
     let options = PdfOptions {

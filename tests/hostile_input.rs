@@ -122,3 +122,88 @@ fn a_template_recursing_without_end_is_stopped_with_an_error_naming_it() {
     assert!(stderr.contains(": templates/letter.md:"), "{stderr}");
     assert!(stderr.contains("recursion"), "{stderr}");
 }
+
+/// Regression: `amount: 1e308` printed a saturated 39-digit sum in the letter.
+#[test]
+fn an_amount_beyond_a_trillion_is_refused_in_words() {
+    let casebook = Casebook::example("hastings");
+    edit(
+        &casebook,
+        "contracts/contact-centre-software.yaml",
+        "value: {amount: 18250, years: 3}",
+        "value: 1e308",
+    );
+    let (code, stderr) = run(&casebook, &["render", "requests/FOIR-467737865.yaml"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr
+            .contains("`1e308` is outside the range allowed here: give a number from 0 to 1,000,000,000,000"),
+        "{stderr}"
+    );
+}
+
+/// Regression: `hours: .inf`, `-1` or `.nan` on a s.12 refusal were "within the limit".
+#[test]
+fn impossible_hours_are_refused_in_words() {
+    for (hours, message) in [
+        (".inf", "`.inf` is outside the range allowed here: give a number from 0 to 1,000,000"),
+        ("-1", "`-1` is outside the range allowed here: give a number from 0 to 1,000,000"),
+        (".nan", "`.nan` is outside the range allowed here: give a number from 0 to 1,000,000"),
+        ("0", "`0` is not an estimate of hours: give the hours of work as a number above 0"),
+    ] {
+        let casebook = Casebook::copy_of("tests/check/base");
+        casebook.write(
+            "requests/ECC-2024-001.yaml",
+            &format!("reference: ECC-2024-001\nreceived: 2024-11-04\nparts: standard\nrefuse:\n  under: s12\n  hours: {hours}\n  advice: Ask about one contract.\n"),
+        );
+        let (code, stderr) = run(&casebook, &["check", "--today", "2026-01-01"]);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(stderr.contains(message), "hours: {hours}: {stderr}");
+        assert!(!stderr.contains("within the limit"), "{stderr}");
+    }
+}
+
+/// Regression: messages named Rust types ("expected u32", "as u128").
+#[test]
+fn number_errors_never_name_rust_types() {
+    let casebook = Casebook::example("hastings");
+    let profile = casebook.read("foi.yaml");
+    casebook
+        .write("foi.yaml", &profile.replacen("authority:\n", "authority:\n  cost-limit: 99999999999\n", 1));
+    let contract = "contracts/contact-centre-software.yaml";
+    // serde reports the first mistake of a file: one file for each.
+    casebook.write(
+        "contracts/second.yaml",
+        &casebook.read(contract).replacen("agents: 11", "agents: 99999999999999999999999", 1),
+    );
+    edit(
+        &casebook,
+        contract,
+        "annual-spend:\n  withhold: [s43-2]\n  value: {amount: 18250, years: 3}",
+        "annual-spend: {amount: 5, years: 5000000000}",
+    );
+    let (code, stderr) = run(&casebook, &["check"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    for rust in ["u8", "u16", "u32", "u64", "u128", "i64", "f64", "usize"] {
+        assert!(!stderr.split(|c: char| !c.is_alphanumeric()).any(|word| word == rust), "{rust}: {stderr}");
+    }
+    assert!(
+        stderr.contains(
+            "`99999999999` is outside the range allowed here: give a whole number from 0 to 100,000"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains('\u{fffd}'), "a hint over two lines of a doc comment is one line: {stderr}");
+    assert!(
+        stderr.contains("`5000000000` is outside the range allowed here: give a whole number from 1 to 100"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`99999999999999999999999` is too large a number"), "{stderr}");
+}
+
+/// Replaces `old` by `new` in the casebook's file `relative` (which must contain it).
+fn edit(casebook: &Casebook, relative: &str, old: &str, new: &str) {
+    let text = casebook.read(relative);
+    assert!(text.contains(old), "{relative} has no `{old}`");
+    casebook.write(relative, &text.replacen(old, new, 1));
+}

@@ -120,6 +120,7 @@ pub struct AuthorityFile {
     /// The appropriate limit for s.12 refusals, in pounds. Default: 450 under FOIA
     /// (600 for central government), 600 under FOISA.
     #[serde(default)]
+    #[schemars(range(min = 0, max = 100_000))]
     pub cost_limit: Option<u32>,
     /// Answers that hold for the whole organisation, by question id.
     #[serde(default)]

@@ -220,6 +220,7 @@ pub struct Refusal {
     pub under: RefusalGround,
     /// s.12: our estimate of the hours needed to comply.
     #[serde(default)]
+    #[schemars(range(min = 0, max = 1_000_000))]
     pub hours: Option<f64>,
     /// s.12: how that estimate was reached.
     #[serde(default)]

@@ -8,9 +8,14 @@ use std::sync::Arc;
 
 use super::Check;
 use crate::casebook::{Authority, Casebook, WholeRefusal};
+use crate::model::values::{grouped, yaml_number};
 use crate::model::{Refusal, RefusalGround};
 use crate::report::Finding;
 use crate::source::FieldPath;
+
+/// The largest estimate of hours a s.12 refusal may give: more than a hundred years of one
+/// person's work, so anything larger is a typo.
+const MAX_HOURS: f64 = 1_000_000.0;
 
 /// Checks a whole-request refusal; `None` when it cannot stand.
 pub(super) fn refusal(
@@ -62,8 +67,24 @@ pub(super) fn refusal(
                 "advice",
                 "say how the request could be narrowed to fall within the limit (the duty to advise and assist)",
             );
-            if let Some(hours) = raw.hours {
-                if !hours.is_finite() || hours <= limit_hours {
+            if let Some(hours) =
+                raw.hours.filter(|hours| !(hours.is_finite() && *hours > 0.0 && *hours <= MAX_HOURS))
+            {
+                check.push(
+                    Finding::error(
+                        check.file,
+                        &path.at("hours"),
+                        format!(
+                            "`{}` is not an estimate of hours: give the hours of work as a number above 0 and at most {}",
+                            yaml_number(hours),
+                            grouped(MAX_HOURS as u64)
+                        ),
+                    )
+                    .hint("e.g. `hours: 40`: the notice states the estimate, which must exceed the limit"),
+                );
+                ok = false;
+            } else if let Some(hours) = raw.hours {
+                if hours <= limit_hours {
                     check.push(
                         Finding::error(
                             check.file,

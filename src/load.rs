@@ -285,9 +285,40 @@ pub fn yaml_finding(file: &SourceFile, err: &serde_yaml::Error) -> Finding {
         _ => (String::new(), text),
     };
     let (message, hint) = explain(&message);
+    // serde points a repeated key at its mapping (the file's start for the top level):
+    // point at the repeat instead, which is what to remove.
+    let location = duplicated(&message)
+        .and_then(|key| crate::source::duplicate_key(&file.text, &field_path(&path), key))
+        .unwrap_or(location);
     let mut finding = Finding::at_path(Severity::Error, file, path, location, message);
     finding.hint = hint;
     finding
+}
+
+/// The key of serde's "duplicate field `title`" (or "duplicate entry with key …").
+fn duplicated(message: &str) -> Option<&str> {
+    let rest = message
+        .strip_prefix("duplicate field `")
+        .or_else(|| message.strip_prefix("duplicate entry with key \""))?;
+    rest.split(['`', '"']).next()
+}
+
+/// A field path as serde prints it (`parts[0].questions[1]`), read back.
+fn field_path(printed: &str) -> crate::source::FieldPath {
+    let mut path = crate::source::FieldPath::root();
+    for piece in printed.split('.').filter(|piece| !piece.is_empty()) {
+        let mut parts = piece.split('[');
+        if let Some(key) = parts.next().filter(|key| !key.is_empty()) {
+            path = path.at(key);
+        }
+        for index in parts {
+            match index.trim_end_matches(']').parse() {
+                Ok(index) => path = path.index(index),
+                Err(_) => return path,
+            }
+        }
+    }
+    path
 }
 
 /// The first YAML syntax error in the file, as a finding.
@@ -452,6 +483,19 @@ mod tests {
         assert_eq!(f.message, "unknown value `middle`");
         assert_eq!(f.hint.as_deref(), Some("expected one of: senior, junior"));
         assert_eq!(f.location.line, 5);
+    }
+
+    /// Regression (issue 11): a duplicate key was reported at the file's first line.
+    #[test]
+    fn a_duplicate_key_is_pointed_at_where_it_repeats() {
+        let f = finding_for::<ContractFile>("part: contact-centre\ntitle: A\nagents: 3\ntitle: B\n");
+        assert_eq!(f.message, "duplicate field `title`");
+        assert_eq!((f.location.line, f.location.column), (4, 1));
+        let f = finding_for::<ContractFile>(
+            "part: contact-centre\ntitle: A\ncontact: {name: a, seniority: senior, name: b}\n",
+        );
+        assert_eq!((f.path.as_str(), f.location.line, f.location.column), ("contact", 3, 39));
+        assert_eq!(field_path("parts[0].questions[12].id").to_string(), "parts[0].questions[12].id");
     }
 
     /// Regression (issue 11): messages showed Rust types ("expected u32").

@@ -190,6 +190,84 @@ pub fn too_deep(text: &str, limit: usize) -> Option<Location> {
     None
 }
 
+/// Where the mapping at `path` (the document root for an empty path) first repeats the key
+/// `key`: the second occurrence, which is the one to remove or rename. serde reports a
+/// duplicate at the mapping, or at the file's start for the top level.
+pub fn duplicate_key(text: &str, path: &FieldPath, key: &str) -> Option<Location> {
+    // One frame per open collection: for a mapping, whether it is the one at `path`, the
+    // keys it has had, and whether the next event is a key.
+    struct Open {
+        target: bool,
+        mapping: bool,
+        seen: bool,
+        expect_key: bool,
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut current = FieldPath::root();
+    let mut paths: Vec<FieldPath> = Vec::new();
+    let mut index: Vec<usize> = Vec::new();
+    let mut parser = Parser::new_from_str(text);
+    let mut last_key: Vec<Option<String>> = Vec::new();
+    while let Some(Ok((event, span))) = parser.next_event() {
+        let starts = matches!(event, Event::MappingStart(..) | Event::SequenceStart(..));
+        let is_node = starts || matches!(event, Event::Scalar(..) | Event::Alias(_));
+        if is_node {
+            // A key of the mapping on top of the stack.
+            if let Some(top) = stack.last_mut().filter(|top| top.mapping && top.expect_key) {
+                top.expect_key = false;
+                let name = match &event {
+                    Event::Scalar(value, ..) => Some(value.to_string()),
+                    _ => None,
+                };
+                if top.target && name.as_deref() == Some(key) {
+                    if top.seen {
+                        return Some(location(&span));
+                    }
+                    top.seen = true;
+                }
+                if let Some(slot) = last_key.last_mut() {
+                    *slot = name;
+                }
+                if starts {
+                    // A complex key: its contents are nothing we look for.
+                    stack.push(Open { target: false, mapping: false, seen: false, expect_key: false });
+                    paths.push(current.clone());
+                    index.push(0);
+                    last_key.push(None);
+                }
+                continue;
+            }
+            // A value: of a mapping (after its key) or an item of a sequence.
+            let here = match (stack.last_mut(), last_key.last(), index.last_mut()) {
+                (Some(top), Some(key), _) if top.mapping => {
+                    top.expect_key = true;
+                    current.at(key.as_deref().unwrap_or("?"))
+                }
+                (Some(_), _, Some(next)) => {
+                    *next += 1;
+                    current.index(*next - 1)
+                }
+                _ => FieldPath::root(),
+            };
+            if starts {
+                let mapping = matches!(event, Event::MappingStart(..));
+                stack.push(Open { target: mapping && here == *path, mapping, seen: false, expect_key: true });
+                paths.push(std::mem::replace(&mut current, here));
+                index.push(0);
+                last_key.push(None);
+            }
+            continue;
+        }
+        if matches!(event, Event::MappingEnd | Event::SequenceEnd) {
+            stack.pop();
+            index.pop();
+            last_key.pop();
+            current = paths.pop().unwrap_or_default();
+        }
+    }
+    None
+}
+
 /// What saphyr-parser says when flow collections nest deeper than it counts (255).
 const FLOW_LIMIT: &str = "recursion limit exceeded";
 
@@ -325,6 +403,21 @@ parts:
         );
         let blocks = format!("{}x\n", "- ".repeat(100_000));
         assert!(too_deep(&blocks, 32).is_some());
+    }
+
+    #[test]
+    fn a_duplicate_key_is_found_where_it_repeats() {
+        let text = "part: x\ntitle: A\ncontact: {name: a, seniority: senior, name: b}\ntitle: B\n";
+        assert_eq!(duplicate_key(text, &FieldPath::root(), "title"), Some(Location { line: 4, column: 1 }));
+        assert_eq!(
+            duplicate_key(text, &FieldPath::key("contact"), "name"),
+            Some(Location { line: 3, column: 39 })
+        );
+        assert_eq!(duplicate_key(text, &FieldPath::key("contact"), "title"), None);
+        let nested = "parts:\n  - part: a\n    questions: []\n    part: b\n";
+        let first = FieldPath::key("parts").index(0);
+        assert_eq!(duplicate_key(nested, &first, "part"), Some(Location { line: 4, column: 5 }));
+        assert_eq!(duplicate_key(nested, &FieldPath::root(), "part"), None);
     }
 
     #[test]

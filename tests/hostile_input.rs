@@ -207,3 +207,55 @@ fn edit(casebook: &Casebook, relative: &str, old: &str, new: &str) {
     assert!(text.contains(old), "{relative} has no `{old}`");
     casebook.write(relative, &text.replacen(old, new, 1));
 }
+
+/// Regression: a key given twice was reported at the file's first line, not at the repeat.
+#[test]
+fn a_duplicate_key_is_reported_where_it_repeats() {
+    let casebook = Casebook::example("hastings");
+    let contract = casebook.read("contracts/ivr.yaml");
+    casebook.write("contracts/ivr.yaml", &format!("{contract}title: Another title\n"));
+    let line = contract.lines().count() + 1;
+    let (code, stderr) = run(&casebook, &["check"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("duplicate field `title`\n  --> contracts/ivr.yaml:{line}:1")),
+        "{stderr}"
+    );
+}
+
+/// Regression: an empty authority `name` rendered a letter headed by a bare `#`.
+#[test]
+fn an_empty_authority_name_is_refused() {
+    let casebook = Casebook::example("hastings");
+    edit(&casebook, "foi.yaml", "  name: Hastings Borough Council", "  name: \"\"");
+    let (code, stderr) = run(&casebook, &["render", "requests/FOIR-467737865.yaml"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("error: the authority needs a name: it heads every letter\n  --> foi.yaml:"),
+        "{stderr}"
+    );
+}
+
+/// Regression: `contact: {seniority: junior}` and nothing else rendered an empty answer.
+#[test]
+fn a_contract_owner_with_no_name_or_job_title_is_refused() {
+    for seniority in ["junior", "senior"] {
+        let casebook = Casebook::example("hastings");
+        let contract = casebook.read("contracts/ivr.yaml");
+        let start = contract.find("contact:\n").expect("a contact");
+        let end = start
+            + contract[start..].find("seniority: senior\n").expect("its seniority")
+            + "seniority: senior\n".len();
+        let edited =
+            format!("{}contact: {{seniority: {seniority}}}\n{}", &contract[..start], &contract[end..]);
+        casebook.write("contracts/ivr.yaml", &edited);
+        let (code, stderr) = run(&casebook, &["render", "requests/FOIR-467737865.yaml"]);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(
+            stderr.contains(
+                "error: this contract owner has no name and no job title\n  --> contracts/ivr.yaml:"
+            ),
+            "{stderr}"
+        );
+    }
+}

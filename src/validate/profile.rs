@@ -22,6 +22,14 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         let mut check = Check { file: &profile.file, findings: &mut findings };
         let authorities = authorities(&mut check, &profile, &library);
         let bank_holidays = deadline::bank_holidays(&mut check, &profile.data.bank_holidays);
+        if profile.data.shared_service.as_ref().is_some_and(|service| service.name.trim().is_empty()) {
+            let at = FieldPath::key("shared-service").at("name");
+            check.push(Finding::error(
+                check.file,
+                &at,
+                "the shared service needs a name: it signs every letter",
+            ));
+        }
         (authorities, profile.data.shared_service.clone(), bank_holidays)
     };
     let mut contracts = BTreeMap::new();
@@ -173,6 +181,19 @@ fn authority(
                 )
                 .hint("state a value or `not-held` under `facts:` or in the contract instead"),
             ),
+        }
+    }
+    // Every letter is headed with these: blank, the letter would open with a bare heading.
+    for (text, at, what) in [
+        (&raw.name, path.at("name"), "the authority needs a name: it heads every letter"),
+        (
+            &raw.foi_team.name,
+            path.at("foi-team").at("name"),
+            "the FOI team needs a name: it signs every letter",
+        ),
+    ] {
+        if text.trim().is_empty() {
+            check.push(Finding::error(check.file, &at, what));
         }
     }
     let cost_limit = raw.cost_limit.unwrap_or(act.cost.default_limit);

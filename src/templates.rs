@@ -101,6 +101,7 @@ pub fn environment(casebook_root: Option<&Path>) -> Environment<'static> {
     env.add_filter("ucfirst", ucfirst);
     env.add_filter("value", value);
     env.add_filter("cited", cited);
+    env.add_filter("destination", destination);
     env
 }
 
@@ -221,6 +222,54 @@ pub fn escape_markdown_into(out: &mut String, text: &str) {
         }
         at_start = false;
     }
+}
+
+/// A web address as the destination of a Markdown link, `[text]({{ url|destination }})`.
+///
+/// A plain address (balanced parentheses included, as Markdown allows) is escaped as any
+/// value is. One with an unbalanced parenthesis, an angle bracket or a space is written
+/// `<…>`, where parentheses are literal: bare, an unbalanced `)` ended the link early
+/// (`https://example.org/a)b` linked to `https://example.org/a`). Inside `<…>` only `<`,
+/// `>`, `\` and `&` need a backslash; spaces are percent-encoded, which is what they mean
+/// in an address.
+pub fn destination(url: &str) -> Value {
+    let awkward = |c: char| matches!(c, '<' | '>') || c.is_whitespace() || c.is_control();
+    if !url.contains(awkward) && balanced(url) {
+        return Value::from_safe_string(escape_markdown(url));
+    }
+    let mut out = String::with_capacity(url.len() + 8);
+    out.push('<');
+    for c in url.chars() {
+        match c {
+            '<' | '>' | '\\' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_whitespace() || c.is_control() => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('>');
+    Value::from_safe_string(out)
+}
+
+/// Whether every `)` of `text` closes a `(` before it, and every `(` is closed.
+fn balanced(text: &str) -> bool {
+    let mut open = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => open += 1,
+            ')' if open == 0 => return false,
+            ')' => open -= 1,
+            _ => {}
+        }
+    }
+    open == 0
 }
 
 fn parse_date(value: &str) -> Result<NaiveDate, Error> {
@@ -551,6 +600,29 @@ mod tests {
         assert_eq!(
             safe_join(Path::new("/cb/templates"), "letter.md"),
             Some(PathBuf::from("/cb/templates/letter.md"))
+        );
+    }
+
+    /// Regression (issue 11): a web address with `)` was cut short in Markdown links.
+    #[test]
+    fn link_destinations_keep_every_character_of_the_address() {
+        for url in [
+            "https://example.org/notice/1234",
+            "https://example.org/a_(b)",
+            "https://example.org/a)b",
+            "https://example.org/a(b",
+            "https://example.org/x?q=<1>&r=\\",
+        ] {
+            let markdown = format!("[the notice]({})\n", destination(url));
+            let html = comrak::markdown_to_html(&markdown, &comrak::Options::default());
+            let href = html.split("href=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("a link");
+            let expected =
+                url.replace('&', "&amp;").replace('<', "%3C").replace('>', "%3E").replace('\\', "%5C");
+            assert_eq!(href, expected, "{markdown}");
+        }
+        assert_eq!(
+            destination("https://example.org/notice/1234").to_string(),
+            "https://example.org/notice/1234"
         );
     }
 }

@@ -259,3 +259,33 @@ fn a_contract_owner_with_no_name_or_job_title_is_refused() {
         );
     }
 }
+
+/// Regression: a web address containing `)` was cut short in the letter's Markdown links.
+#[test]
+fn a_web_address_with_parentheses_is_linked_whole() {
+    let casebook = Casebook::copy_of("tests/check/base");
+    let url = "https://example.org/notices/(2024)/freephone)final";
+    edit(
+        &casebook,
+        "contracts/freephone.yaml",
+        "supplier: Linnet Networks Ltd",
+        &format!("supplier:\n  published: {{title: Contracts Finder notice, url: \"{url}\"}}"),
+    );
+    let output = foi()
+        .current_dir(casebook.root())
+        .args(["render", "requests/ECC-2024-001.yaml", "--format", "html", "--today", "2026-01-01"])
+        .output()
+        .expect("runs");
+    let html = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(html.contains(&format!("<a href=\"{url}\">Contracts Finder notice</a>")), "{html}");
+    let output = foi()
+        .current_dir(casebook.root())
+        .args(["render", "requests/ECC-2024-001.yaml", "--format", "txt", "--today", "2026-01-01"])
+        .output()
+        .expect("runs");
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains(url),
+        "the text letter writes the address out whole"
+    );
+}

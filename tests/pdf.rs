@@ -513,3 +513,61 @@ fn a_typst_template_running_too_long_is_stopped_naming_it() {
     assert!(stderr.contains("after 1 s"), "{stderr}");
     assert!(!written, "no PDF");
 }
+
+/// Regression (issue 11): Typst's errors suggested a `--root` flag foi does not have.
+#[test]
+fn typst_hints_about_its_own_command_line_are_not_passed_on() {
+    let template = "#let letter(r) = {\n  read(\"../../etc/passwd\")\n}\n";
+    let (code, stderr, written) = pdf_with_template(template, &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("templates/letter.typ:2:"), "{stderr}");
+    assert!(stderr.contains("would escape the project root"), "{stderr}");
+    assert!(!stderr.contains("--root"), "{stderr}");
+    assert!(stderr.contains("can read only what foi gives it"), "{stderr}");
+    assert!(!written);
+}
+
+/// Regression (issue 11): a 40,000-character title failed the PDF with a hint about "title
+/// and author names"; it is now refused by the checks, naming the field, in every format.
+#[test]
+fn a_title_longer_than_a_heading_can_be_is_refused_naming_it() {
+    let casebook = Casebook::new(FOIA_PROFILE);
+    casebook.contract("cc", OPEN_CONTRACT);
+    let request = casebook.request("r", &format!("title: {}\n{CONTACT_CENTRE_REQUEST}", "y".repeat(40_000)));
+    for format in ["pdf", "md"] {
+        let output = run_render(&request, format);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(
+                "error: the request's title is 40000 characters long; a heading may have at most 300"
+            ),
+            "{stderr}"
+        );
+        assert!(stderr.contains("(title)"), "{stderr}");
+    }
+}
+
+/// Regression (issue 11): a 40,000-character word in running text made a PDF showing 96 of
+/// its characters (a line breaks only between words; the rest ran off the page). It is now
+/// refused by the checks, naming the field, in every format.
+#[test]
+fn a_word_too_long_to_print_is_refused_naming_it() {
+    let casebook = Casebook::new(FOIA_PROFILE);
+    let word = "x".repeat(40_000);
+    let contract =
+        OPEN_CONTRACT.replacen("description: Call handling software", &format!("description: {word}"), 1);
+    assert_ne!(contract, OPEN_CONTRACT);
+    casebook.contract("cc", &contract);
+    let request = casebook.request("r", CONTACT_CENTRE_REQUEST);
+    for format in ["pdf", "md"] {
+        let output = run_render(&request, format);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("a word here runs for 40000 characters without a space; a letter can print words of at most 1000"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("contracts/cc.yaml:") && stderr.contains("(description)"), "{stderr}");
+    }
+}

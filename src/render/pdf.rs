@@ -149,8 +149,8 @@ fn diagnostics(world: &LetterWorld, origin: &str, errors: &[SourceDiagnostic]) -
             // Typst's hint is to pick another font; the letter's reader needs ours instead.
             missing_glyphs = true;
         } else {
-            for hint in &error.hints {
-                line.push_str(&format!(" (hint: {})", hint.v));
+            for hint in error.hints.iter().filter_map(|hint| foi_hint(&hint.v)) {
+                line.push_str(&format!(" (hint: {hint})"));
             }
         }
         lines.push(line);
@@ -167,6 +167,28 @@ fn diagnostics(world: &LetterWorld, origin: &str, errors: &[SourceDiagnostic]) -
         );
     }
     anyhow!(lines.join("\n"))
+}
+
+/// A hint of Typst's as it applies to foi: Typst writes its hints for its own command line
+/// (`--root`, `--font-path`, `--features`), which foi does not have; those are put in foi's
+/// terms or left out.
+fn foi_hint(hint: &str) -> Option<String> {
+    if hint.contains("`--root`") {
+        return Some(
+            "a letter's template can read only what foi gives it: the letter's data and the logo".to_owned(),
+        );
+    }
+    if hint.contains("title and author names are short enough") {
+        return Some(
+            "a title or name in the casebook is too long for a PDF: keep titles and names to a line"
+                .to_owned(),
+        );
+    }
+    let for_typst_cli = ["`--", "--features", "typst compile", "TYPST_", "bundle target"];
+    if for_typst_cli.iter().any(|cli| hint.contains(cli)) {
+        return None;
+    }
+    Some(hint.to_owned())
 }
 
 /// The fonts built into the binary: their metadata up front, each face parsed on first use.
@@ -325,4 +347,26 @@ impl World for LetterWorld {
 /// Only the files of the letter exist: anything else the template asks for is not found.
 fn not_found(id: FileId) -> FileError {
     FileError::NotFound(id.vpath().get_with_slash().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression (issue 11): Typst's errors suggested a `--root` flag foi lacks.
+    #[test]
+    fn hints_for_typsts_command_line_are_put_in_fois_terms_or_left_out() {
+        let root = foi_hint("you can adjust the project root with the `--root` argument");
+        assert_eq!(
+            root.as_deref(),
+            Some("a letter's template can read only what foi gives it: the letter's data and the logo")
+        );
+        assert_eq!(foi_hint("try enabling the bundle target"), None);
+        assert_eq!(foi_hint("html export is only available when `--features html` is passed"), None);
+        assert!(
+            foi_hint("ensure title and author names are short enough")
+                .is_some_and(|h| h.contains("casebook"))
+        );
+        assert_eq!(foi_hint("use forward slashes instead").as_deref(), Some("use forward slashes instead"));
+    }
 }

@@ -30,6 +30,13 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
                 "the shared service needs a name: it signs every letter",
             ));
         }
+        if let Some(service) = &profile.data.shared_service {
+            check.heading(
+                &FieldPath::key("shared-service").at("name"),
+                &service.name,
+                "the shared service's name",
+            );
+        }
         (authorities, profile.data.shared_service.clone(), bank_holidays)
     };
     let mut contracts = BTreeMap::new();
@@ -225,7 +232,7 @@ fn authority(
     if signature.team.is_none() {
         signature.team = Some(raw.foi_team.name.clone());
     }
-    Authority {
+    let authority = Authority {
         id,
         name: raw.name.clone(),
         jurisdiction: raw.jurisdiction,
@@ -241,7 +248,9 @@ fn authority(
         facts,
         policy,
         no_contracts: raw.no_contracts.clone(),
-    }
+    };
+    check.words(&super::text::authority(&authority, path));
+    authority
 }
 
 /// Resolves the `authority:` field of a contract or request to an index.

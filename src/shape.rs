@@ -65,7 +65,48 @@ pub fn check(doc: &Yaml, schema: &Schema) -> Vec<Issue> {
         return issues;
     }
     walker.walk(doc, schema, &Step::Root, &mut issues);
+    control_characters(doc, &Step::Root, &mut issues);
     issues
+}
+
+/// Text holding a control character (NUL, escape, bell…; tab and line breaks are text):
+/// YAML lets a quoted string spell one (`"\0"`, `"\e"`), but no letter, page or terminal
+/// can print it, and it would reach the Markdown and text letters as it is.
+fn control_characters(node: &Yaml, path: &Step, out: &mut Vec<Issue>) {
+    let control = |text: &str| text.chars().find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+    let report = |out: &mut Vec<Issue>, path: FieldPath, key: Option<String>, c: char| {
+        out.push(Issue {
+            path,
+            key,
+            message: format!(
+                "this text holds a control character (U+{:04X}), which no letter can print",
+                u32::from(c)
+            ),
+            hint: Some("remove it: it usually comes from text pasted from another program".into()),
+        });
+    };
+    match untagged(node) {
+        Yaml::String(text) => {
+            if let Some(c) = control(text) {
+                report(out, path.path(), None, c);
+            }
+        }
+        Yaml::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                control_characters(item, &Step::Index(path, i), out);
+            }
+        }
+        Yaml::Mapping(map) => {
+            for (key, value) in map {
+                let name = key_text(key).unwrap_or_default();
+                if let Some(c) = key.as_str().and_then(control) {
+                    report(out, path.path(), Some(name.to_string()), c);
+                }
+                control_characters(value, &Step::Key(path, &name), out);
+            }
+        }
+        _ => {}
+    }
 }
 
 struct Walker<'s> {

@@ -104,7 +104,12 @@ struct Spot {
 
 impl SourceFile {
     /// A file with the given display path and text.
+    ///
+    /// A lone carriage return (an old Mac line ending) is made a line feed: YAML breaks
+    /// lines at it, and the lines quoted in findings must be the ones the parser counted.
     pub fn new(display: impl Into<PathBuf>, text: String) -> Self {
+        let text =
+            if lone_carriage_return(&text) { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
         Self { display: display.into(), text, index: OnceLock::new() }
     }
 
@@ -141,6 +146,11 @@ impl SourceFile {
             path = path.parent();
         }
     }
+}
+
+/// Whether `text` has a carriage return that does not start a CRLF pair.
+fn lone_carriage_return(text: &str) -> bool {
+    memchr::memchr_iter(b'\r', text.as_bytes()).any(|at| text.as_bytes().get(at + 1) != Some(&b'\n'))
 }
 
 /// The first YAML syntax error in `text`, if any: where, and what.
@@ -418,6 +428,17 @@ parts:
         let first = FieldPath::key("parts").index(0);
         assert_eq!(duplicate_key(nested, &first, "part"), Some(Location { line: 4, column: 5 }));
         assert_eq!(duplicate_key(nested, &FieldPath::root(), "part"), None);
+    }
+
+    /// Found by `tests/fuzz.rs`: with old Mac line endings, findings pointed past the lines
+    /// `SourceFile::line` counts, so their lines could not be quoted.
+    #[test]
+    fn lone_carriage_returns_break_lines_as_they_do_for_yaml() {
+        let file = SourceFile::new("x.yaml", "title: A\rsupplier: [\r".to_owned());
+        assert_eq!(file.text, "title: A\nsupplier: [\n");
+        assert_eq!(file.line(2), Some("supplier: ["));
+        let crlf = SourceFile::new("x.yaml", "a: 1\r\nb: 2\r\n".to_owned());
+        assert_eq!(crlf.text, "a: 1\r\nb: 2\r\n", "CRLF is left alone");
     }
 
     #[test]

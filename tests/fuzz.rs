@@ -67,7 +67,9 @@ where
 /// Loads `text` as each kind of file: a value, or findings placed inside the file.
 fn load_each_way(text: &str) -> Result<(), TestCaseError> {
     let file = SourceFile::new("x.yaml", text.to_owned());
-    let lines = text.lines().count() + 1;
+    // The lines as foi holds the file (which are the lines the findings quote), and one
+    // past the last for "missing key" at the end.
+    let lines = file.text.lines().count() + 1;
     let results = [
         foi::load::deserialize::<ProfileFile>(&file, FileKind::Profile).err(),
         foi::load::deserialize::<ContractFile>(&file, FileKind::Contract).err(),
@@ -420,4 +422,15 @@ fn a_draft_stays_yaml_whatever_the_request_holds() {
     };
     let draft = foi::intake::draft::draft(&found, &options);
     assert!(serde_yaml::from_str::<Yaml>(&draft).is_ok(), "{draft}");
+}
+
+/// Found by `fuzz_loader_…` (shrunk to `"\r# "`): with a lone carriage return, a finding
+/// pointed at a line past the end of the file as `foi` counted its lines.
+#[test]
+fn a_lone_carriage_return_keeps_findings_inside_the_file() {
+    for text in ["\r# ", "title: A\rsupplier: [x\r", "a: 1\r\rb: [\r"] {
+        if let Err(failure) = load_each_way(text) {
+            panic!("{text:?}: {failure}");
+        }
+    }
 }

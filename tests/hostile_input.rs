@@ -296,10 +296,18 @@ fn a_web_address_with_parentheses_is_linked_whole() {
 fn a_control_character_in_casebook_text_is_refused() {
     let casebook = Casebook::example("hastings");
     edit(&casebook, "requests/FOIR-467737865.yaml", "name: Morgan Ellery", "name: \"Morgan\\0Ellery\"");
-    edit(&casebook, "contracts/ivr.yaml", "description: IVR Support and Maintenance", "description: \"IVR\\e[2J\"");
+    edit(
+        &casebook,
+        "contracts/ivr.yaml",
+        "description: IVR Support and Maintenance",
+        "description: \"IVR\\e[2J\"",
+    );
     let (code, stderr) = run(&casebook, &["check"]);
     assert_eq!(code, Some(1), "{stderr}");
-    assert!(stderr.contains("error: this text holds a control character (U+0000), which no letter can print"), "{stderr}");
+    assert!(
+        stderr.contains("error: this text holds a control character (U+0000), which no letter can print"),
+        "{stderr}"
+    );
     assert!(stderr.contains("(U+001B)") && stderr.contains("(description)"), "{stderr}");
     assert!(stderr.contains("(requester.name)"), "{stderr}");
 }

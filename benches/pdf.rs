@@ -15,7 +15,9 @@
 //!
 //! Under `cargo test` (no `--bench` argument) each part makes a few letters only, as a smoke
 //! test. `FOI_BENCH_PDFS=N` sets the size of the first part, `FOI_BENCH_BATCH_PDFS=N` that of
-//! the batch.
+//! the batch. The batch writes its 10,000 files (640 MB) into the system's temporary folder:
+//! `TMPDIR=/dev/shm` keeps the disk out of the figure (on a disk that has just deleted many
+//! files, creating them can add a third).
 
 use std::hint::black_box;
 use std::path::Path;

@@ -275,9 +275,11 @@ pub fn yaml_finding(file: &SourceFile, err: &serde_yaml::Error) -> Finding {
     if let Some(finding) = syntax_finding(file) {
         return finding;
     }
+    // From the byte offset, not libyaml's line: it also breaks lines at U+2028, U+2029 and
+    // U+0085 (YAML 1.1), so its line numbers can run past the file's as foi counts them.
     let location = err
         .location()
-        .map_or(Location { line: 1, column: 1 }, |l| Location { line: l.line(), column: l.column() });
+        .map_or(Location { line: 1, column: 1 }, |l| crate::source::location_at(&file.text, l.index()));
     let text = strip_positions(&err.to_string());
     // serde_yaml prefixes the field path: `contact.seniority: unknown variant …`.
     let (path, message) = match text.split_once(": ") {

@@ -148,6 +148,20 @@ impl SourceFile {
     }
 }
 
+/// The line and column of byte `offset` of `text`, lines broken at line feeds as
+/// [`SourceFile::line`] breaks them. For positions from a parser that breaks lines elsewhere
+/// too (libyaml, under serde, also at U+2028, U+2029 and U+0085, as YAML 1.1 did).
+pub fn location_at(text: &str, offset: usize) -> Location {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    let start = before.rfind('\n').map_or(0, |at| at + 1);
+    Location { line, column: before[start..].chars().count() + 1 }
+}
+
 /// Whether `text` has a carriage return that does not start a CRLF pair.
 fn lone_carriage_return(text: &str) -> bool {
     memchr::memchr_iter(b'\r', text.as_bytes()).any(|at| text.as_bytes().get(at + 1) != Some(&b'\n'))
@@ -428,6 +442,17 @@ parts:
         let first = FieldPath::key("parts").index(0);
         assert_eq!(duplicate_key(nested, &first, "part"), Some(Location { line: 4, column: 5 }));
         assert_eq!(duplicate_key(nested, &FieldPath::root(), "part"), None);
+    }
+
+    #[test]
+    fn byte_offsets_become_lines_and_columns_in_characters() {
+        let text = "a: 1\n\u{2028}b: é[\n";
+        assert_eq!(location_at(text, 0), Location { line: 1, column: 1 });
+        assert_eq!(location_at(text, 5), Location { line: 2, column: 1 });
+        assert_eq!(location_at(text, 8), Location { line: 2, column: 2 }, "after U+2028, one character");
+        assert_eq!(location_at(text, 12), Location { line: 2, column: 5 }, "inside é: the character's start");
+        assert_eq!(location_at(text, 13), Location { line: 2, column: 6 });
+        assert_eq!(location_at(text, 999), Location { line: 3, column: 1 });
     }
 
     /// Found by `tests/fuzz.rs`: with old Mac line endings, findings pointed past the lines

@@ -434,3 +434,14 @@ fn a_lone_carriage_return_keeps_findings_inside_the_file() {
         }
     }
 }
+
+/// Found by `fuzz_loader_…` (shrunk to `"\u{2028}\r\n"`): libyaml, under serde, breaks
+/// lines at U+2028 as YAML 1.1 did, so its line numbers ran past the file's.
+#[test]
+fn a_line_separator_keeps_findings_inside_the_file() {
+    for text in ["\u{2028}\r\n", "a: 1\n\u{2028}b: [\n", "title: x\u{85}\u{2029}\nagentz: 1\n"] {
+        if let Err(failure) = load_each_way(text) {
+            panic!("{text:?}: {failure}");
+        }
+    }
+}

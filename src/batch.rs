@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -260,14 +261,11 @@ fn casebook(
         }
     }
     let renderer = Renderer::new(Some(root));
-    let outcomes: Vec<anyhow::Result<bool>> = ready
-        .par_iter()
-        .map(|(request, name)| {
-            let outcome = render_one(&casebook, &renderer, request, name, out, options);
-            progress.advance();
-            outcome
-        })
-        .collect();
+    let outcomes: Vec<anyhow::Result<bool>> = on_letter_threads(&ready, |(request, name)| {
+        let outcome = render_one(&casebook, &renderer, request, name, out, options);
+        progress.advance();
+        outcome
+    });
     for (outcome, (request, _)) in outcomes.into_iter().zip(&ready) {
         match outcome {
             Ok(true) => summary.rendered += 1,
@@ -279,6 +277,56 @@ fn casebook(
         }
     }
 }
+
+/// Runs `work` on every item on plain threads, one per core (as many as rayon's pool has,
+/// so `RAYON_NUM_THREADS` sets both), each taking the next item when it is free. Results
+/// come back in the items' order.
+///
+/// Not on rayon's pool: Typst's PDF writer (krilla) hands parts of each letter to rayon and,
+/// while it waits for them on a rayon worker, runs whatever job that pool has queued next on
+/// the same stack, and in a batch that is the next letter. Letters then nest one inside
+/// another's wait until the stack overflows (about 160 letters on one thread). On a plain
+/// thread the writer only waits, and its parts run on rayon's pool, which holds nothing else.
+fn on_letter_threads<T: Sync, U: Send>(items: &[T], work: impl Fn(&T) -> U + Sync) -> Vec<U> {
+    let threads = rayon::current_num_threads().clamp(1, items.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, U)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                std::thread::Builder::new().stack_size(LETTER_STACK).spawn_scoped(scope, || {
+                    let mut done = Vec::new();
+                    loop {
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(at) else { break };
+                        done.push((at, work(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        // A thread that cannot be started leaves its share to the others; a panic in one is
+        // a bug, passed on as it is.
+        let mut done: Vec<(usize, U)> = Vec::new();
+        for worker in workers.into_iter().flatten() {
+            match worker.join() {
+                Ok(more) => done.extend(more),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        done
+    });
+    // Items no thread reached (every spawn failed): do them here.
+    let reached: BTreeSet<usize> = done.iter().map(|(at, _)| *at).collect();
+    for (at, item) in items.iter().enumerate().filter(|(at, _)| !reached.contains(at)) {
+        done.push((at, work(item)));
+    }
+    done.sort_by_key(|(at, _)| *at);
+    done.into_iter().map(|(_, outcome)| outcome).collect()
+}
+
+/// The stack of a letter thread: the main thread's usual 8 MiB, so a letter rendered in a
+/// batch has the room it has when rendered alone (Typst evaluates templates recursively).
+const LETTER_STACK: usize = 8 * 1024 * 1024;
 
 /// Loads and checks one request (its reference included: see `validate::reference`), and
 /// gives its file name.

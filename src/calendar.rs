@@ -244,6 +244,13 @@ pub struct Deadline {
 pub enum DeadlineError {
     /// A date outside the years `foi` computes deadlines for.
     OutOfRange(NaiveDate),
+    /// The count from a date inside those years would end after their last day.
+    RunsPast {
+        /// The day the count starts from.
+        received: NaiveDate,
+        /// The working days asked for.
+        days: u32,
+    },
     /// Zero working days asked for.
     NoDays,
 }
@@ -254,6 +261,12 @@ impl fmt::Display for DeadlineError {
             DeadlineError::OutOfRange(date) => write!(
                 f,
                 "{date} is outside the years foi computes deadlines for ({FIRST_YEAR} to {LAST_YEAR})"
+            ),
+            DeadlineError::RunsPast { received, days } => write!(
+                f,
+                "{days} working day{} from {received} would end after 31 December {LAST_YEAR}, the last \
+                 day foi computes deadlines for (the years {FIRST_YEAR} to {LAST_YEAR})",
+                if *days == 1 { "" } else { "s" }
             ),
             DeadlineError::NoDays => f.write_str("a deadline needs at least one working day"),
         }
@@ -302,7 +315,7 @@ fn count(
         vec![TraceDay { date: received, status: DayStatus::Received, working_day: None, reasons, elsewhere }];
     let (mut day, mut counted) = (received, 0);
     while counted < days {
-        day = day.succ_opt().filter(|d| in_range(*d)).ok_or(DeadlineError::OutOfRange(day))?;
+        day = day.succ_opt().filter(|d| in_range(*d)).ok_or(DeadlineError::RunsPast { received, days })?;
         let (reasons, elsewhere) = classify(day, rules, years.get(day.year()));
         let (status, working_day) = if reasons.is_empty() {
             counted += 1;

@@ -1,10 +1,10 @@
 //! The subcommands: from parsed arguments to the library's work, and what they print.
 //!
 //! Each arm turns clap's arguments into the library's options and calls one function of
-//! the library. Diagnostics go to standard error, data to standard output; the binary
-//! turns the result into an exit code.
+//! the library. Diagnostics go to standard error, data to standard output, both through
+//! [`crate::write`], so a reader that has gone ends nothing early and panics nothing; the
+//! binary turns the result into an exit code.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use crate::cli::{Command, DueFormatArg, TemplatesCommand};
 use crate::model::values::Date;
 use crate::report::{Finding, Severity};
-use crate::{CheckOptions, RenderOptions, Report, Reported, UsageError, Warnings};
+use crate::{CheckOptions, RenderOptions, Report, Reported, UsageError, Warnings, write};
 
 /// What the binary knows about where it runs.
 #[derive(Debug, Clone, Copy)]
@@ -51,9 +51,9 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             let summary = summary?;
             let (failed, line) = (summary.failed, summary.line());
             if !summary.findings.is_empty() {
-                eprint!("{}", Report::new(summary.findings).to_text_styled(terminal.colour));
+                write::stderr(&Report::new(summary.findings).to_text_styled(terminal.colour));
             }
-            eprintln!("{line}");
+            write::stderr(&format!("{line}\n"));
             if failed > 0 {
                 return Err(Reported.into());
             }
@@ -69,15 +69,15 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             };
             let out = crate::check(&options)?;
             if out.stdout {
-                crate::write::stdout(out.text.as_bytes())?;
+                write::stdout(out.text.as_bytes())?;
             } else {
-                let _ = std::io::stderr().write_all(out.text.as_bytes());
+                write::stderr(&out.text);
             }
             if out.passed { Ok(Vec::new()) } else { Err(Reported.into()) }
         }
         Command::Schema { out } => {
             if let Some(text) = crate::schema(out.as_deref())? {
-                crate::write::stdout(text.as_bytes())?;
+                write::stdout(text.as_bytes())?;
             }
             Ok(Vec::new())
         }
@@ -91,14 +91,14 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             };
             let summary = crate::site::publish(&options)?;
             let warnings = fail_on_errors(summary.findings)?;
-            eprintln!(
-                "published {} response{}: {} file{} written, {} removed",
+            write::stderr(&format!(
+                "published {} response{}: {} file{} written, {} removed\n",
                 summary.published,
                 if summary.published == 1 { "" } else { "s" },
                 summary.written,
                 if summary.written == 1 { "" } else { "s" },
                 summary.removed
-            );
+            ));
             Ok(warnings)
         }
         Command::Stats { casebooks, format, today } => {
@@ -108,19 +108,17 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
                 DueFormatArg::Text => statistics.to_text(),
                 DueFormatArg::Json => serde_json::to_string_pretty(&statistics)? + "\n",
             };
-            crate::write::stdout(text.as_bytes())?;
+            write::stdout(text.as_bytes())?;
             Ok(warnings)
         }
         Command::Init { dir } => {
-            for path in crate::init::init(&dir)? {
-                println!("{}", path.display());
-            }
+            write::stdout(paths(&crate::init::init(&dir)?).as_bytes())?;
             Ok(Vec::new())
         }
         Command::Intake(args) => crate::intake(&args.into()),
         Command::Templates(TemplatesCommand::List) => {
             let root = crate::load::find_root(Path::new(".")).ok();
-            print!("{}", crate::templates_list(root.as_deref()));
+            write::stdout(crate::templates_list(root.as_deref()).as_bytes())?;
             Ok(Vec::new())
         }
         Command::Templates(TemplatesCommand::Eject { names, to, force }) => {
@@ -130,12 +128,15 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
                     .map_err(|err| UsageError(format!("{err:#}; or give --to DIR")))?
                     .join("templates"),
             };
-            for path in crate::templates_eject(&names, &to, force)? {
-                println!("{}", path.display());
-            }
+            write::stdout(paths(&crate::templates_eject(&names, &to, force)?).as_bytes())?;
             Ok(Vec::new())
         }
     }
+}
+
+/// Paths one to a line, as `foi init` and `foi templates eject` list what they wrote.
+fn paths(paths: &[PathBuf]) -> String {
+    paths.iter().map(|path| format!("{}\n", path.display())).collect()
 }
 
 /// The warnings, or every finding as a [`Report`] when any is an error.

@@ -433,6 +433,20 @@ fn check(
     findings: &mut Vec<Finding>,
 ) {
     let here = |key: &str| FieldPath::key(key);
+    // Citation and title head a section of the letter (and a PDF's outline).
+    for (key, text) in [("citation", &parsed.citation), ("title", &parsed.title)] {
+        let length = text.chars().count();
+        if length > crate::model::MAX_TITLE {
+            findings.push(Finding::error(
+                file,
+                &here(key),
+                format!(
+                    "the exemption's {key} is {length} characters long; a heading may have at most {}",
+                    crate::model::MAX_TITLE
+                ),
+            ));
+        }
+    }
     match (parsed.kind, &parsed.public_interest) {
         (ExemptionKind::Qualified, None) => findings.push(
             Finding::error(file, &FieldPath::root(), "a qualified exemption needs `public-interest`")

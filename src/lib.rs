@@ -13,6 +13,10 @@
 //!
 //! [`mod@intake`] runs before all of that: it turns a pasted request into a request file.
 
+// Output goes through `write::stdout` and `write::stderr`, which survive a closed pipe:
+// `println!` and friends panic when the reader has gone (`foi schema | head`).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod batch;
 pub mod calendar;
 pub mod casebook;

@@ -360,9 +360,11 @@ pub fn yaml_finding(file: &SourceFile, err: &serde_yaml::Error) -> Finding {
     if let Some(finding) = syntax_finding(file) {
         return finding;
     }
+    // From the byte offset, not libyaml's line: it also breaks lines at U+2028, U+2029 and
+    // U+0085 (YAML 1.1), so its line numbers can run past the file's as foi counts them.
     let location = err
         .location()
-        .map_or(Location { line: 1, column: 1 }, |l| Location { line: l.line(), column: l.column() });
+        .map_or(Location { line: 1, column: 1 }, |l| crate::source::location_at(&file.text, l.index()));
     let text = strip_positions(&err.to_string());
     // serde_yaml prefixes the field path: `contact.seniority: unknown variant …`.
     let (path, message) = match text.split_once(": ") {
@@ -370,9 +372,40 @@ pub fn yaml_finding(file: &SourceFile, err: &serde_yaml::Error) -> Finding {
         _ => (String::new(), text),
     };
     let (message, hint) = explain(&message);
+    // serde points a repeated key at its mapping (the file's start for the top level):
+    // point at the repeat instead, which is what to remove.
+    let location = duplicated(&message)
+        .and_then(|key| crate::source::duplicate_key(&file.text, &field_path(&path), key))
+        .unwrap_or(location);
     let mut finding = Finding::at_path(Severity::Error, file, path, location, message);
     finding.hint = hint;
     finding
+}
+
+/// The key of serde's "duplicate field `title`" (or "duplicate entry with key …").
+fn duplicated(message: &str) -> Option<&str> {
+    let rest = message
+        .strip_prefix("duplicate field `")
+        .or_else(|| message.strip_prefix("duplicate entry with key \""))?;
+    rest.split(['`', '"']).next()
+}
+
+/// A field path as serde prints it (`parts[0].questions[1]`), read back.
+fn field_path(printed: &str) -> crate::source::FieldPath {
+    let mut path = crate::source::FieldPath::root();
+    for piece in printed.split('.').filter(|piece| !piece.is_empty()) {
+        let mut parts = piece.split('[');
+        if let Some(key) = parts.next().filter(|key| !key.is_empty()) {
+            path = path.at(key);
+        }
+        for index in parts {
+            match index.trim_end_matches(']').parse() {
+                Ok(index) => path = path.index(index),
+                Err(_) => return path,
+            }
+        }
+    }
+    path
 }
 
 /// The first YAML syntax error in the file, as a finding.
@@ -384,8 +417,55 @@ fn syntax_finding(file: &SourceFile) -> Option<Finding> {
     )
 }
 
+/// Rust's number types as serde names them in its errors, and what they mean in words.
+const NUMBER_TYPES: &[(&str, &str)] = &[
+    ("u8", "a whole number from 0 to 255"),
+    ("u16", "a whole number from 0 to 65,535"),
+    ("u32", "a whole number from 0 to 4,294,967,295"),
+    ("u64", "a whole number from 0 to 18,446,744,073,709,551,615"),
+    ("usize", "a whole number from 0 to 18,446,744,073,709,551,615"),
+    ("i32", "a whole number from -2,147,483,648 to 2,147,483,647"),
+    ("i64", "a whole number from -9,223,372,036,854,775,808 to 9,223,372,036,854,775,807"),
+    ("f32", "a number"),
+    ("f64", "a number"),
+];
+
+/// serde's errors about numbers, without the Rust types: "invalid value: integer `-5`,
+/// expected u32" becomes "`-5` is outside the range allowed here: give a whole number from
+/// 0 to 4,294,967,295". The schema walk names a field's own range first; this is for the
+/// rest.
+fn plain_numbers(message: &str) -> String {
+    // Larger than any number type serde reads into, whatever was expected.
+    for wide in [" as u128", " as i128"] {
+        if let Some(value) = message.split_once(wide).and_then(|(head, _)| head.rsplit_once(' ')) {
+            return format!(
+                "{} is too large a number: no number in a casebook goes above {}",
+                value.1,
+                NUMBER_TYPES[3].1.rsplit(' ').next().unwrap_or_default()
+            );
+        }
+    }
+    let mut message = message.to_owned();
+    for (rust, words) in NUMBER_TYPES {
+        let Some(head) = message.strip_suffix(&format!("expected {rust}")) else { continue };
+        let value = head
+            .strip_prefix("invalid value: integer ")
+            .or_else(|| head.strip_prefix("invalid value: floating point "))
+            .or_else(|| head.strip_prefix("invalid type: integer "))
+            .or_else(|| head.strip_prefix("invalid type: floating point "))
+            .and_then(|rest| rest.strip_suffix(", "));
+        message = match value {
+            Some(value) => format!("{value} is outside the range allowed here: give {words}"),
+            None => format!("{head}expected {words}"),
+        };
+        break;
+    }
+    message
+}
+
 /// Rewrites serde's wording into ours, with a "did you mean" hint where it lists choices.
 fn explain(message: &str) -> (String, Option<String>) {
+    let message = &plain_numbers(message);
     let quoted = |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_owned).collect() };
     for (prefix, noun) in [("unknown field", "key"), ("unknown variant", "value")] {
         if let Some(rest) = message.strip_prefix(prefix) {
@@ -490,6 +570,37 @@ mod tests {
         assert_eq!(f.message, "unknown value `middle`");
         assert_eq!(f.hint.as_deref(), Some("expected one of: senior, junior"));
         assert_eq!(f.location.line, 5);
+    }
+
+    /// Regression (issue 11): a duplicate key was reported at the file's first line.
+    #[test]
+    fn a_duplicate_key_is_pointed_at_where_it_repeats() {
+        let f = finding_for::<ContractFile>("part: contact-centre\ntitle: A\nagents: 3\ntitle: B\n");
+        assert_eq!(f.message, "duplicate field `title`");
+        assert_eq!((f.location.line, f.location.column), (4, 1));
+        let f = finding_for::<ContractFile>(
+            "part: contact-centre\ntitle: A\ncontact: {name: a, seniority: senior, name: b}\n",
+        );
+        assert_eq!((f.path.as_str(), f.location.line, f.location.column), ("contact", 3, 39));
+        assert_eq!(field_path("parts[0].questions[12].id").to_string(), "parts[0].questions[12].id");
+    }
+
+    /// Regression (issue 11): messages showed Rust types ("expected u32").
+    #[test]
+    fn number_errors_say_the_range_in_words() {
+        assert_eq!(
+            plain_numbers("invalid value: integer `-5`, expected u32"),
+            "`-5` is outside the range allowed here: give a whole number from 0 to 4,294,967,295"
+        );
+        assert_eq!(
+            plain_numbers("invalid type: integer `99999999999999999999999` as u128, expected a value"),
+            "`99999999999999999999999` is too large a number: no number in a casebook goes above 18,446,744,073,709,551,615"
+        );
+        assert_eq!(
+            plain_numbers("invalid type: string \"x\", expected f64"),
+            "invalid type: string \"x\", expected a number"
+        );
+        assert_eq!(plain_numbers("unknown field `x`"), "unknown field `x`");
     }
 
     #[test]

@@ -1,4 +1,10 @@
 //! The `foi` binary: parse the command line, run the command, report, exit 0/1/2.
+//!
+//! Everything it prints goes through `foi::write`, which survives a reader that has gone
+//! (`foi schema | head`): the rest is dropped quietly and the exit code stays the command's
+//! own, as ripgrep and cargo do, where `println!` would panic.
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -7,7 +13,7 @@ use clap::Parser;
 use foi::cli::Cli;
 use foi::commands::Terminal;
 use foi::model::values::Date;
-use foi::{Report, Reported, UsageError};
+use foi::{Report, Reported, UsageError, write};
 
 // mimalloc: allocation was a tenth of the batch and PDF profiles under the system allocator,
 // and a batch render spends its time in many small allocations across threads.
@@ -23,18 +29,18 @@ fn main() -> ExitCode {
     match foi::commands::run(cli.command, terminal) {
         Ok(warnings) => {
             if !warnings.is_empty() {
-                eprint!("{}", Report::new(warnings).to_text_styled(colour));
+                write::stderr(&Report::new(warnings).to_text_styled(colour));
             }
             ExitCode::SUCCESS
         }
         Err(err) if err.is::<Reported>() => ExitCode::from(1),
         Err(err) => match err.downcast_ref::<Report>() {
             Some(report) => {
-                eprint!("{}", report.to_text_styled(colour));
+                write::stderr(&report.to_text_styled(colour));
                 ExitCode::from(1)
             }
             None => {
-                eprintln!("error: {err:#}");
+                write::stderr(&format!("error: {err:#}\n"));
                 ExitCode::from(if err.is::<UsageError>() { 2 } else { 1 })
             }
         },

@@ -9,7 +9,7 @@
 //!
 //! The walk understands the part of JSON Schema that schemars and `model::schema` emit:
 //! `$ref`, `type`, `const`, `enum`, `anyOf`/`oneOf`, `properties`, `required`,
-//! `additionalProperties`, `items`, `minItems`, `minimum` and `format: date`. Other keywords
+//! `additionalProperties`, `items`, `minItems`, `minimum`, `maximum` and `format: date`. Other keywords
 //! (such as `pattern`) are left to serde, which reads every file as well and whose error is
 //! reported where the walk found nothing. For a choice (`anyOf`) the walk follows the branch
 //! that best fits the value (by type, then by the keys a mapping uses) and reports that
@@ -196,12 +196,8 @@ impl<'s> Walker<'s> {
                 ));
             }
             Yaml::Number(number) => {
-                if let (Some(least), Some(value)) =
-                    (schema.get("minimum").and_then(Schema::as_f64), number.as_f64())
-                {
-                    if value < least {
-                        out.push(issue(path, format!("`{number}` is below the minimum of {least}"), about()));
-                    }
+                if let Some(message) = outside_range(schema, number) {
+                    out.push(issue(path, message, about()));
                 }
             }
             _ => {}
@@ -331,6 +327,48 @@ impl<'s> Walker<'s> {
 
 fn issue(path: &Step, message: impl Into<String>, hint: Option<String>) -> Issue {
     Issue { path: path.path(), key: None, message: message.into(), hint }
+}
+
+/// What is wrong with a number outside the schema's `minimum` and `maximum`, in words: the
+/// range allowed, never a Rust type. Not a number (`.nan`) is outside any range.
+fn outside_range(schema: &Schema, number: &serde_yaml::Number) -> Option<String> {
+    let least = schema.get("minimum").and_then(Schema::as_f64);
+    let most = schema.get("maximum").and_then(Schema::as_f64);
+    let value = number.as_f64()?;
+    let inside =
+        !value.is_nan() && least.is_none_or(|least| value >= least) && most.is_none_or(|most| value <= most);
+    if inside || (least.is_none() && most.is_none()) {
+        return None;
+    }
+    let integer = match schema.get("type") {
+        Some(Schema::String(kind)) => kind == "integer",
+        Some(Schema::Array(kinds)) => kinds.iter().any(|kind| kind == "integer"),
+        _ => false,
+    };
+    let kind = if integer { "a whole number" } else { "a number" };
+    let number = if number.is_f64() { crate::model::values::yaml_number(value) } else { number.to_string() };
+    Some(match (least, most) {
+        (Some(least), Some(most)) => {
+            format!(
+                "`{number}` is outside the range allowed here: give {kind} from {} to {}",
+                bound(least),
+                bound(most)
+            )
+        }
+        (Some(least), None) => format!("`{number}` is below the minimum of {}", bound(least)),
+        (None, Some(most)) => format!("`{number}` is above the maximum of {}", bound(most)),
+        (None, None) => return None,
+    })
+}
+
+/// A bound of a range as people write it: `1,000,000,000,000`, `0.5`.
+fn bound(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e18 {
+        let grouped = crate::model::values::grouped(value.abs() as u64);
+        if value < 0.0 { format!("-{grouped}") } else { grouped }
+    } else {
+        value.to_string()
+    }
 }
 
 #[cfg(test)]

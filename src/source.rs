@@ -111,7 +111,12 @@ struct Spot {
 
 impl SourceFile {
     /// A file with the given display path and text.
+    ///
+    /// A lone carriage return (an old Mac line ending) is made a line feed: YAML breaks
+    /// lines at it, and the lines quoted in findings must be the ones the parser counted.
     pub fn new(display: impl Into<PathBuf>, text: String) -> Self {
+        let text =
+            if lone_carriage_return(&text) { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
         Self { display: display.into(), text, index: OnceLock::new(), private: OnceLock::new() }
     }
 
@@ -166,6 +171,25 @@ impl SourceFile {
     }
 }
 
+/// The line and column of byte `offset` of `text`, lines broken at line feeds as
+/// [`SourceFile::line`] breaks them. For positions from a parser that breaks lines elsewhere
+/// too (libyaml, under serde, also at U+2028, U+2029 and U+0085, as YAML 1.1 did).
+pub fn location_at(text: &str, offset: usize) -> Location {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    let start = before.rfind('\n').map_or(0, |at| at + 1);
+    Location { line, column: before[start..].chars().count() + 1 }
+}
+
+/// Whether `text` has a carriage return that does not start a CRLF pair.
+fn lone_carriage_return(text: &str) -> bool {
+    memchr::memchr_iter(b'\r', text.as_bytes()).any(|at| text.as_bytes().get(at + 1) != Some(&b'\n'))
+}
+
 /// The first YAML syntax error in `text`, if any: where, and what.
 pub fn syntax_error(text: &str) -> Option<(Location, String)> {
     let mut parser = Parser::new_from_str(text);
@@ -177,6 +201,122 @@ pub fn syntax_error(text: &str) -> Option<(Location, String)> {
     }
     None
 }
+
+/// Where `text` first nests collections more than `limit` deep (a list in a list in a
+/// mapping…), if it does.
+///
+/// Reads YAML events only as far as that point, so it is linear in the text: YAML parsers
+/// spend time proportional to the depth on every token, which made 100,000 `[` take most
+/// of a minute before serde's own limit (128) refused them. Run this first, and a file
+/// nested too deep costs microseconds. A syntax error before the limit is not its concern.
+pub fn too_deep(text: &str, limit: usize) -> Option<Location> {
+    let mut depth = 0usize;
+    let mut parser = Parser::new_from_str(text);
+    while let Some(event) = parser.next_event() {
+        let (event, span) = match event {
+            Ok(event) => event,
+            // The parser's own limit: 255 flow collections (`[`, `{`) inside each other,
+            // met while it reads ahead, before the events that would reach `limit`.
+            Err(err) if err.info() == FLOW_LIMIT => {
+                let mark = err.marker();
+                return Some(Location { line: mark.line(), column: mark.col() + 1 });
+            }
+            Err(_) => return None,
+        };
+        match event {
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                depth += 1;
+                if depth > limit {
+                    return Some(location(&span));
+                }
+            }
+            Event::MappingEnd | Event::SequenceEnd => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Where the mapping at `path` (the document root for an empty path) first repeats the key
+/// `key`: the second occurrence, which is the one to remove or rename. serde reports a
+/// duplicate at the mapping, or at the file's start for the top level.
+pub fn duplicate_key(text: &str, path: &FieldPath, key: &str) -> Option<Location> {
+    // One frame per open collection: for a mapping, whether it is the one at `path`, the
+    // keys it has had, and whether the next event is a key.
+    struct Open {
+        target: bool,
+        mapping: bool,
+        seen: bool,
+        expect_key: bool,
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut current = FieldPath::root();
+    let mut paths: Vec<FieldPath> = Vec::new();
+    let mut index: Vec<usize> = Vec::new();
+    let mut parser = Parser::new_from_str(text);
+    let mut last_key: Vec<Option<String>> = Vec::new();
+    while let Some(Ok((event, span))) = parser.next_event() {
+        let starts = matches!(event, Event::MappingStart(..) | Event::SequenceStart(..));
+        let is_node = starts || matches!(event, Event::Scalar(..) | Event::Alias(_));
+        if is_node {
+            // A key of the mapping on top of the stack.
+            if let Some(top) = stack.last_mut().filter(|top| top.mapping && top.expect_key) {
+                top.expect_key = false;
+                let name = match &event {
+                    Event::Scalar(value, ..) => Some(value.to_string()),
+                    _ => None,
+                };
+                if top.target && name.as_deref() == Some(key) {
+                    if top.seen {
+                        return Some(location(&span));
+                    }
+                    top.seen = true;
+                }
+                if let Some(slot) = last_key.last_mut() {
+                    *slot = name;
+                }
+                if starts {
+                    // A complex key: its contents are nothing we look for.
+                    stack.push(Open { target: false, mapping: false, seen: false, expect_key: false });
+                    paths.push(current.clone());
+                    index.push(0);
+                    last_key.push(None);
+                }
+                continue;
+            }
+            // A value: of a mapping (after its key) or an item of a sequence.
+            let here = match (stack.last_mut(), last_key.last(), index.last_mut()) {
+                (Some(top), Some(key), _) if top.mapping => {
+                    top.expect_key = true;
+                    current.at(key.as_deref().unwrap_or("?"))
+                }
+                (Some(_), _, Some(next)) => {
+                    *next += 1;
+                    current.index(*next - 1)
+                }
+                _ => FieldPath::root(),
+            };
+            if starts {
+                let mapping = matches!(event, Event::MappingStart(..));
+                stack.push(Open { target: mapping && here == *path, mapping, seen: false, expect_key: true });
+                paths.push(std::mem::replace(&mut current, here));
+                index.push(0);
+                last_key.push(None);
+            }
+            continue;
+        }
+        if matches!(event, Event::MappingEnd | Event::SequenceEnd) {
+            stack.pop();
+            index.pop();
+            last_key.pop();
+            current = paths.pop().unwrap_or_default();
+        }
+    }
+    None
+}
+
+/// What saphyr-parser says when flow collections nest deeper than it counts (255).
+const FLOW_LIMIT: &str = "recursion limit exceeded";
 
 fn location(span: &Span) -> Location {
     Location { line: span.start.line(), column: span.start.col() + 1 }
@@ -292,6 +432,61 @@ parts:
         let (at, what) = syntax_error("title: [unclosed\nsupplier: x\n").expect("error");
         assert!(at.line >= 2, "{at:?} {what}");
         assert!(syntax_error("a: b\n  c: d\n").is_some());
+    }
+
+    #[test]
+    fn nesting_is_measured_up_to_the_limit() {
+        assert_eq!(too_deep(DOC, 5), None, "the file, parts, parts[0], questions, questions[0]");
+        assert_eq!(too_deep(DOC, 4), Some(Location { line: 7, column: 9 }));
+        assert_eq!(too_deep("a: [[[[1]]]]\n", 4), Some(Location { line: 1, column: 7 }));
+        assert_eq!(too_deep("a: \"[[[[[[\"\n", 2), None, "brackets in a string do not nest");
+        assert_eq!(too_deep("- - - - x\n", 3), Some(Location { line: 1, column: 7 }));
+        assert_eq!(too_deep("a: [[[[[\n", 8), None, "a syntax error is left to the loader");
+        let bomb = format!("busy-periods: {}\n", "[".repeat(100_000));
+        assert_eq!(
+            too_deep(&bomb, 32),
+            Some(Location { line: 1, column: 270 }),
+            "past the parser's own limit"
+        );
+        let blocks = format!("{}x\n", "- ".repeat(100_000));
+        assert!(too_deep(&blocks, 32).is_some());
+    }
+
+    #[test]
+    fn a_duplicate_key_is_found_where_it_repeats() {
+        let text = "part: x\ntitle: A\ncontact: {name: a, seniority: senior, name: b}\ntitle: B\n";
+        assert_eq!(duplicate_key(text, &FieldPath::root(), "title"), Some(Location { line: 4, column: 1 }));
+        assert_eq!(
+            duplicate_key(text, &FieldPath::key("contact"), "name"),
+            Some(Location { line: 3, column: 39 })
+        );
+        assert_eq!(duplicate_key(text, &FieldPath::key("contact"), "title"), None);
+        let nested = "parts:\n  - part: a\n    questions: []\n    part: b\n";
+        let first = FieldPath::key("parts").index(0);
+        assert_eq!(duplicate_key(nested, &first, "part"), Some(Location { line: 4, column: 5 }));
+        assert_eq!(duplicate_key(nested, &FieldPath::root(), "part"), None);
+    }
+
+    #[test]
+    fn byte_offsets_become_lines_and_columns_in_characters() {
+        let text = "a: 1\n\u{2028}b: é[\n";
+        assert_eq!(location_at(text, 0), Location { line: 1, column: 1 });
+        assert_eq!(location_at(text, 5), Location { line: 2, column: 1 });
+        assert_eq!(location_at(text, 8), Location { line: 2, column: 2 }, "after U+2028, one character");
+        assert_eq!(location_at(text, 12), Location { line: 2, column: 5 }, "inside é: the character's start");
+        assert_eq!(location_at(text, 13), Location { line: 2, column: 6 });
+        assert_eq!(location_at(text, 999), Location { line: 3, column: 1 });
+    }
+
+    /// Found by `tests/fuzz.rs`: with old Mac line endings, findings pointed past the lines
+    /// `SourceFile::line` counts, so their lines could not be quoted.
+    #[test]
+    fn lone_carriage_returns_break_lines_as_they_do_for_yaml() {
+        let file = SourceFile::new("x.yaml", "title: A\rsupplier: [\r".to_owned());
+        assert_eq!(file.text, "title: A\nsupplier: [\n");
+        assert_eq!(file.line(2), Some("supplier: ["));
+        let crlf = SourceFile::new("x.yaml", "a: 1\r\nb: 2\r\n".to_owned());
+        assert_eq!(crlf.text, "a: 1\r\nb: 2\r\n", "CRLF is left alone");
     }
 
     #[test]

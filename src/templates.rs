@@ -44,9 +44,28 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// The escaping used for Markdown templates.
 const MARKDOWN: &str = "markdown";
 
+/// The work one render may do, in minijinja's fuel: about one unit per instruction and per
+/// 64 bytes of text made, so it bounds both the time and the memory a template can take.
+/// The longest example letter uses about 2,000 and the disclosure log's index about 65 a
+/// response; a casebook's own template that loops or doubles a string without end stops
+/// at this, a million (about 64 MB of text), with an error naming the template.
+pub const FUEL: u64 = 1_000_000;
+
+/// Fuel a page made from a large context (the disclosure log's index and statistics) gets
+/// on top of [`FUEL`] per byte of that context written as JSON: about twenty times what the
+/// built-in templates use, so the bound grows with the log, never with the template.
+pub const FUEL_PER_CONTEXT_BYTE: u64 = 4;
+
+/// How deep templates may nest (each include or macro call counts about ten, each loop or
+/// `if` one). The built-in letters need under 50; minijinja's own limit, 500, is more than a
+/// small thread's stack holds in a debug build.
+pub const RECURSION_LIMIT: usize = 200;
+
 /// Builds the environment for a casebook (or for the built-ins alone with `None`).
 pub fn environment(casebook_root: Option<&Path>) -> Environment<'static> {
     let mut env = Environment::new();
+    env.set_fuel(Some(FUEL));
+    env.set_recursion_limit(RECURSION_LIMIT);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     let syntax =
         SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).keep_trailing_newline(true).build();
@@ -86,6 +105,7 @@ pub fn environment(casebook_root: Option<&Path>) -> Environment<'static> {
     env.add_filter("ucfirst", ucfirst);
     env.add_filter("value", value);
     env.add_filter("cited", cited);
+    env.add_filter("destination", destination);
     env
 }
 
@@ -207,6 +227,54 @@ pub fn escape_markdown_into(out: &mut String, text: &str) {
         }
         at_start = false;
     }
+}
+
+/// A web address as the destination of a Markdown link, `[text]({{ url|destination }})`.
+///
+/// A plain address (balanced parentheses included, as Markdown allows) is escaped as any
+/// value is. One with an unbalanced parenthesis, an angle bracket or a space is written
+/// `<…>`, where parentheses are literal: bare, an unbalanced `)` ended the link early
+/// (`https://example.org/a)b` linked to `https://example.org/a`). Inside `<…>` only `<`,
+/// `>`, `\` and `&` need a backslash; spaces are percent-encoded, which is what they mean
+/// in an address.
+pub fn destination(url: &str) -> Value {
+    let awkward = |c: char| matches!(c, '<' | '>') || c.is_whitespace() || c.is_control();
+    if !url.contains(awkward) && balanced(url) {
+        return Value::from_safe_string(escape_markdown(url));
+    }
+    let mut out = String::with_capacity(url.len() + 8);
+    out.push('<');
+    for c in url.chars() {
+        match c {
+            '<' | '>' | '\\' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_whitespace() || c.is_control() => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('>');
+    Value::from_safe_string(out)
+}
+
+/// Whether every `)` of `text` closes a `(` before it, and every `(` is closed.
+fn balanced(text: &str) -> bool {
+    let mut open = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => open += 1,
+            ')' if open == 0 => return false,
+            ')' => open -= 1,
+            _ => {}
+        }
+    }
+    open == 0
 }
 
 fn parse_date(value: &str) -> Result<NaiveDate, Error> {
@@ -547,6 +615,29 @@ mod tests {
         assert_eq!(
             safe_join(Path::new("/cb/templates"), "letter.md"),
             Some(PathBuf::from("/cb/templates/letter.md"))
+        );
+    }
+
+    /// Regression (issue 11): a web address with `)` was cut short in Markdown links.
+    #[test]
+    fn link_destinations_keep_every_character_of_the_address() {
+        for url in [
+            "https://example.org/notice/1234",
+            "https://example.org/a_(b)",
+            "https://example.org/a)b",
+            "https://example.org/a(b",
+            "https://example.org/x?q=<1>&r=\\",
+        ] {
+            let markdown = format!("[the notice]({})\n", destination(url));
+            let html = comrak::markdown_to_html(&markdown, &comrak::Options::default());
+            let href = html.split("href=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("a link");
+            let expected =
+                url.replace('&', "&amp;").replace('<', "%3C").replace('>', "%3E").replace('\\', "%5C");
+            assert_eq!(href, expected, "{markdown}");
+        }
+        assert_eq!(
+            destination("https://example.org/notice/1234").to_string(),
+            "https://example.org/notice/1234"
         );
     }
 }

@@ -164,9 +164,24 @@ pub fn folder(path: &Path) -> anyhow::Result<()> {
 }
 
 /// Writes `bytes` to standard output.
+///
+/// A reader that has gone (`foi schema | head`: the pipe is closed) is not an error: it read
+/// what it wanted. The rest is dropped without a message and the command ends as it would
+/// have, like ripgrep and cargo, rather than failing or panicking on a closed pipe.
 pub fn stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    out.write_all(bytes).and_then(|()| out.flush()).context("cannot write to standard output")
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => written.context("cannot write to standard output"),
+    }
+}
+
+/// Writes `text` to standard error (diagnostics and summaries), whatever happens: a message
+/// that cannot be shown (the reader has gone, the terminal is closed) has nowhere else to
+/// go, and must not turn into a panic or change the exit code.
+pub fn stderr(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
 }
 
 #[cfg(test)]

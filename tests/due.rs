@@ -108,6 +108,12 @@ fn bad_input_is_a_usage_error() {
         usage_error(&["due", "1999-01-04"]),
         "error: 1999-01-04 is outside the years foi computes deadlines for (2005 to 2100)\n"
     );
+    // Regression (issue 11): said "2100-12-31 is outside (2005 to 2100)", a date inside.
+    assert_eq!(
+        usage_error(&["due", "2100-12-24", "--days", "5"]),
+        "error: 5 working days from 2100-12-24 would end after 31 December 2100, the last day foi \
+         computes deadlines for (the years 2005 to 2100)\n"
+    );
     usage_error(&["due", "2022-11-25", "--days", "0"]);
     usage_error(&["due", "2022-11-25", "--jurisdiction", "eir"]);
     usage_error(&["due"]);

@@ -215,7 +215,7 @@ fn a_typo_beside_the_requester_in_flow_style_does_not_print_them() {
     );
     casebook.write("requests/ECC-2024-001.yaml", &request);
     let all = assert_nothing_private_printed(&casebook);
-    assert!(all.contains("unknown key `emial`") && all.contains("requester: {name: ███"), "{all}");
+    assert!(all.contains("unknown key `emial`") && all.contains("quester: {name: ███"), "{all}");
 }
 
 #[test]

@@ -1,138 +1,18 @@
 //! Never a panic on input: arbitrary bytes, arbitrary YAML text and arbitrary YAML
 //! documents (built from the casebook's own keys, so they get deep into the checks) go
 //! through the loader and the whole of `foi check`, which must answer with findings.
+//! `tests/fuzz.rs` goes further (every renderer, intake, templates) and runs as long as
+//! it is asked to.
 
 mod common;
 
+use common::inputs::{document, yamlish};
 use common::{Casebook, TODAY};
 use foi::model::{ContractFile, ProfileFile, RequestFile};
 use foi::schema::FileKind;
 use foi::source::SourceFile;
 use proptest::prelude::*;
 use serde_yaml::Value as Yaml;
-
-/// Every key the schemas know, plus a few that are nearly right.
-fn keys() -> Vec<String> {
-    fn collect(value: &serde_json::Value, out: &mut Vec<String>) {
-        match value {
-            serde_json::Value::Object(map) => {
-                if let Some(serde_json::Value::Object(properties)) = map.get("properties") {
-                    out.extend(properties.keys().cloned());
-                }
-                map.values().for_each(|v| collect(v, out));
-            }
-            serde_json::Value::Array(items) => items.iter().for_each(|v| collect(v, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for kind in FileKind::ALL {
-        collect(kind.schema(), &mut out);
-    }
-    out.extend(["titel", "agentz", "<<", "", "withold"].map(String::from));
-    out.sort();
-    out.dedup();
-    out
-}
-
-/// Scalars that mean something to the checks, and some that are merely awkward.
-fn scalar() -> impl Strategy<Value = Yaml> {
-    prop_oneof![
-        Just(Yaml::Null),
-        any::<bool>().prop_map(Yaml::Bool),
-        any::<i64>().prop_map(|n| Yaml::Number(n.into())),
-        any::<f64>().prop_map(|n| Yaml::Number(n.into())),
-        prop::sample::select(vec![
-            "standard",
-            "contact-centre",
-            "inbound-network",
-            "foia",
-            "foisa",
-            "senior",
-            "junior",
-            "s43-2",
-            "s21",
-            "s12",
-            "s14-1",
-            "s14-2",
-            "s33-1-b",
-            "2024-02-29",
-            "2023-02-30",
-            "supplier",
-            "agents",
-            "contact",
-            "https://example.gov.uk/x",
-            "www.example",
-            "about 700",
-            "£12,000",
-            "Casey Ford",
-            "robin@example.com",
-            "3 years",
-            "iv",
-            "(b)",
-            "",
-            " ",
-            "\u{0}",
-            "\u{1b}[31m",
-            "é",
-            "{{ x }}",
-        ])
-        .prop_map(|s| Yaml::String(s.to_owned())),
-        ".{0,40}".prop_map(Yaml::String),
-    ]
-}
-
-/// YAML documents of any shape, keyed mostly by the casebook's own keys.
-fn document() -> impl Strategy<Value = Yaml> {
-    let keys = keys();
-    scalar().prop_recursive(6, 96, 8, move |inner| {
-        let keys = keys.clone();
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Yaml::Sequence),
-            prop::collection::vec((prop::sample::select(keys), inner), 0..8).prop_map(|entries| {
-                Yaml::Mapping(entries.into_iter().map(|(k, v)| (Yaml::String(k), v)).collect())
-            }),
-        ]
-    })
-}
-
-/// YAML-looking text: the punctuation that makes syntax errors, in any order.
-fn yamlish() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        prop_oneof![
-            Just("\n".to_owned()),
-            Just("  ".to_owned()),
-            Just("- ".to_owned()),
-            Just(": ".to_owned()),
-            prop::sample::select(vec![
-                "[",
-                "]",
-                "{",
-                "}",
-                ",",
-                "#",
-                "&a ",
-                "*a",
-                "!t ",
-                "|",
-                ">",
-                "'",
-                "\"",
-                "---",
-                "? ",
-                "%YAML 1.2\n",
-                "\t",
-                "\\",
-                "<<: "
-            ])
-            .prop_map(str::to_owned),
-            prop::sample::select(keys()).prop_map(|k| format!("{k}: ")),
-            "[a-z0-9 ]{0,8}",
-        ],
-        0..60,
-    )
-    .prop_map(|parts| parts.concat())
-}
 
 /// Loads `text` as each kind of file; every failure must come with findings placed inside
 /// the file.

@@ -464,3 +464,135 @@ fn documents_renders_text_and_pdf_together_in_the_order_asked() {
     assert_eq!(documents[0].1, renderer.document(&response, Format::Pdf).expect("pdf"));
     assert!(renderer.render(&response, Format::Pdf).is_err(), "a PDF is not text");
 }
+
+/// Regression (issue 11): a batch of PDFs aborted with "thread '<unknown>' has overflowed its
+/// stack" (exit 134, no files), from about 160 letters on one thread in a release build and
+/// about 35 in a debug one. Typst's PDF writer, waiting on a rayon worker for its background
+/// work, ran the next letter of the batch on the same stack, and so on down the batch.
+#[test]
+fn a_batch_of_pdf_letters_on_one_thread_does_not_overflow_the_stack() {
+    let casebook = Casebook::example("hastings");
+    let original = casebook.root().join("requests/FOIR-467737865.yaml");
+    let text = std::fs::read_to_string(&original).expect("read the example request");
+    std::fs::remove_file(&original).expect("remove the example request");
+    const LETTERS: usize = 50;
+    for i in 0..LETTERS {
+        let copy = text.replace("reference: FOIR-467737865", &format!("reference: FOIR-{i:03}"));
+        assert_ne!(copy, text, "the reference is renamed");
+        casebook.write(&format!("requests/R{i:03}.yaml"), &copy);
+    }
+    let output = Command::cargo_bin("foi")
+        .expect("binary")
+        .current_dir(casebook.root())
+        .env("RAYON_NUM_THREADS", "1")
+        .args(["render", ".", "-o", "out", "--format", "pdf", "--today", "2030-12-31"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains(&format!("{LETTERS} requests: {LETTERS} rendered")), "{stderr}");
+    let written = std::fs::read_dir(casebook.root().join("out")).expect("out").count();
+    assert_eq!(written, LETTERS);
+    let last = std::fs::read(casebook.root().join(format!("out/FOIR-{:03}.pdf", LETTERS - 1))).expect("pdf");
+    assert!(last.starts_with(b"%PDF-"));
+}
+
+/// Runs `foi render --format pdf` of a casebook whose `templates/letter.typ` is `template`,
+/// with `env` set; returns the exit code, standard error, and whether a PDF was written.
+fn pdf_with_template(template: &str, env: &[(&str, &str)]) -> (Option<i32>, String, bool) {
+    let casebook = Casebook::new(FOIA_PROFILE);
+    casebook.contract("cc", OPEN_CONTRACT);
+    let request = casebook.request("r", CONTACT_CENTRE_REQUEST);
+    casebook.write("templates/letter.typ", template);
+    let out = casebook.root().join("reply.pdf");
+    let output = Command::cargo_bin("foi")
+        .expect("binary")
+        .envs(env.iter().copied())
+        .arg("render")
+        .arg(&request)
+        .args(["--format", "pdf", "-o"])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned(), out.exists())
+}
+
+/// Regression (issue 11): a Typst template looping over `range(1000000000)` grew past 7 GB.
+#[test]
+fn a_typst_template_taking_too_much_memory_is_stopped_naming_it() {
+    let template = "#let letter(r) = {\n  let n = 0\n  for i in range(1000000000) { n += 1 }\n  [#n]\n}\n";
+    let (code, stderr, written) = pdf_with_template(template, &[("FOI_PDF_MEMORY_LIMIT", "64")]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.starts_with("error: templates/letter.typ: Typst took more than 64 MiB"), "{stderr}");
+    assert!(stderr.contains("making the PDF of REQ-1"), "{stderr}");
+    assert!(!written, "no PDF");
+}
+
+/// Regression (issue 11): a Typst template whose loops never end was never stopped.
+#[test]
+fn a_typst_template_running_too_long_is_stopped_naming_it() {
+    let template = "#let letter(r) = {\n  let n = 0\n  for i in range(100000) { for j in range(100000) { n += 1 } }\n  [#n]\n}\n";
+    let (code, stderr, written) = pdf_with_template(template, &[("FOI_PDF_TIME_LIMIT", "1")]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.starts_with("error: templates/letter.typ: Typst was still making the PDF"), "{stderr}");
+    assert!(stderr.contains("after 1 s"), "{stderr}");
+    assert!(!written, "no PDF");
+}
+
+/// Regression (issue 11): Typst's errors suggested a `--root` flag foi does not have.
+#[test]
+fn typst_hints_about_its_own_command_line_are_not_passed_on() {
+    let template = "#let letter(r) = {\n  read(\"../../etc/passwd\")\n}\n";
+    let (code, stderr, written) = pdf_with_template(template, &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("templates/letter.typ:2:"), "{stderr}");
+    assert!(stderr.contains("would escape the project root"), "{stderr}");
+    assert!(!stderr.contains("--root"), "{stderr}");
+    assert!(stderr.contains("can read only what foi gives it"), "{stderr}");
+    assert!(!written);
+}
+
+/// Regression (issue 11): a 40,000-character title failed the PDF with a hint about "title
+/// and author names"; it is now refused by the checks, naming the field, in every format.
+#[test]
+fn a_title_longer_than_a_heading_can_be_is_refused_naming_it() {
+    let casebook = Casebook::new(FOIA_PROFILE);
+    casebook.contract("cc", OPEN_CONTRACT);
+    let request = casebook.request("r", &format!("title: {}\n{CONTACT_CENTRE_REQUEST}", "y".repeat(40_000)));
+    for format in ["pdf", "md"] {
+        let output = run_render(&request, format);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(
+                "error: the request's title is 40000 characters long; a heading may have at most 300"
+            ),
+            "{stderr}"
+        );
+        assert!(stderr.contains("(title)"), "{stderr}");
+    }
+}
+
+/// Regression (issue 11): a 40,000-character word in running text made a PDF showing 96 of
+/// its characters (a line breaks only between words; the rest ran off the page). It is now
+/// refused by the checks, naming the field, in every format.
+#[test]
+fn a_word_too_long_to_print_is_refused_naming_it() {
+    let casebook = Casebook::new(FOIA_PROFILE);
+    let word = "x".repeat(40_000);
+    let contract =
+        OPEN_CONTRACT.replacen("description: Call handling software", &format!("description: {word}"), 1);
+    assert_ne!(contract, OPEN_CONTRACT);
+    casebook.contract("cc", &contract);
+    let request = casebook.request("r", CONTACT_CENTRE_REQUEST);
+    for format in ["pdf", "md"] {
+        let output = run_render(&request, format);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("a word here runs for 40000 characters without a space; a letter can print words of at most 1000"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("contracts/cc.yaml:") && stderr.contains("(description)"), "{stderr}");
+    }
+}

@@ -141,7 +141,14 @@ fn a_casebook_can_add_a_proclaimed_day() {
 #[test]
 fn out_of_range_dates_and_zero_days_are_errors() {
     assert_eq!(due(d("2004-12-31"), 20, Foia, &[]), Err(DeadlineError::OutOfRange(d("2004-12-31"))));
-    assert_eq!(due(d("2100-12-20"), 20, Foia, &[]), Err(DeadlineError::OutOfRange(d("2100-12-31"))));
+    // Regression (issue 11): said "2100-12-31 is outside (2005 to 2100)", a date inside.
+    let past = due(d("2100-12-20"), 20, Foia, &[]);
+    assert_eq!(past, Err(DeadlineError::RunsPast { received: d("2100-12-20"), days: 20 }));
+    assert_eq!(
+        past.map(|_| ()).unwrap_err().to_string(),
+        "20 working days from 2100-12-20 would end after 31 December 2100, the last day foi computes \
+         deadlines for (the years 2005 to 2100)"
+    );
     assert_eq!(due(d("2022-11-25"), 0, Foia, &[]), Err(DeadlineError::NoDays));
     assert!(due(d("2005-01-01"), 20, Foisa, &[]).is_ok());
 }

@@ -1,9 +1,11 @@
-//! Characters no casebook text may hold: the ones XML 1.0 forbids (most C0 control
-//! characters, U+FFFE and U+FFFF). Casebook text ends up in the Atom feed and the web
-//! pages; one such character makes the feed invalid XML, which feed readers refuse whole.
-//! They are invisible in most editors, so each is reported where it stands: at its line
-//! and column when it is in the file as itself, at the value when it is written as an
-//! escape (`"\uFFFF"`).
+//! Characters no casebook text may hold: control characters (C0, DEL and C1, but tab and
+//! line breaks) and U+FFFE and U+FFFF, the non-characters XML 1.0 also forbids. Casebook
+//! text ends up in letters, the Atom feed and the web pages: no letter can print a control
+//! character (a NUL or escape would reach the Markdown and text letters as it is), and one
+//! XML forbids makes the feed invalid, which feed readers refuse whole. They are invisible
+//! in most editors, so each is reported where it stands: at its line and column when it is
+//! in the file as itself, at the value when it is written as an escape (`"\uFFFF"`,
+//! `"\0"`). This is the one place that decides which characters a casebook may hold.
 
 use crate::report::{Finding, Severity};
 use crate::source::{FieldPath, Location, SourceFile};
@@ -17,11 +19,17 @@ pub fn allowed_in_xml(c: char) -> bool {
     !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
+/// Whether a casebook's text may hold `c`: what XML allows, less the control characters
+/// no letter can print (tab and line breaks are text).
+pub fn allowed_in_casebook(c: char) -> bool {
+    allowed_in_xml(c) && (!c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+}
+
 /// A finding for every forbidden character in `file`, as itself or as an escape.
 pub fn check(file: &SourceFile) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (n, line) in file.text.split('\n').enumerate() {
-        for (column, c) in line.chars().enumerate().filter(|(_, c)| !allowed_in_xml(*c)) {
+        for (column, c) in line.chars().enumerate().filter(|(_, c)| !allowed_in_casebook(*c)) {
             if findings.len() == MOST {
                 return findings;
             }
@@ -45,7 +53,7 @@ fn walk(file: &SourceFile, node: &serde_yaml::Value, path: &FieldPath, findings:
     }
     match node {
         Value::String(text) => {
-            if let Some(c) = text.chars().find(|c| !allowed_in_xml(*c)) {
+            if let Some(c) = text.chars().find(|c| !allowed_in_casebook(*c)) {
                 findings.push(finding(file, path, file.locate(path), c));
             }
         }
@@ -58,7 +66,7 @@ fn walk(file: &SourceFile, node: &serde_yaml::Value, path: &FieldPath, findings:
             for (key, value) in map {
                 let step = match key {
                     Value::String(key) => {
-                        if let Some(c) = key.chars().find(|c| !allowed_in_xml(*c)) {
+                        if let Some(c) = key.chars().find(|c| !allowed_in_casebook(*c)) {
                             findings.push(finding(file, path, file.locate_key(&path.at(key)), c));
                         }
                         path.at(key)
@@ -75,14 +83,15 @@ fn walk(file: &SourceFile, node: &serde_yaml::Value, path: &FieldPath, findings:
 
 fn finding(file: &SourceFile, path: &FieldPath, location: Location, c: char) -> Finding {
     let code = format!("U+{:04X}", u32::from(c));
-    Finding::at(
-        Severity::Error,
-        file,
-        path,
-        location,
-        format!("the character {code} cannot be published: XML forbids it, so the feed would be broken"),
-    )
-    .hint(format!("delete it (most editors do not show it; search for {code}); a line break or tab is fine"))
+    let message = if c.is_control() {
+        format!("this text holds a control character ({code}), which no letter can print")
+    } else {
+        format!("the character {code} cannot be published: XML forbids it, so the feed would be broken")
+    };
+    Finding::at(Severity::Error, file, path, location, message).hint(format!(
+        "delete it: it usually comes from text pasted from another program, and most editors do not show it \
+         (search for {code}); a line break or tab is fine"
+    ))
 }
 
 #[cfg(test)]
@@ -90,12 +99,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_characters_xml_forbids_are_refused() {
+    fn only_controls_and_the_characters_xml_forbids_are_refused() {
         for c in ['\u{0}', '\u{1}', '\u{8}', '\u{b}', '\u{1f}', '\u{fffe}', '\u{ffff}'] {
-            assert!(!allowed_in_xml(c), "{c:?}");
+            assert!(!allowed_in_xml(c) && !allowed_in_casebook(c), "{c:?}");
         }
-        for c in ['\t', '\n', '\r', ' ', 'é', '\u{85}', '\u{fffd}', '\u{10000}', '\u{10ffff}'] {
-            assert!(allowed_in_xml(c), "{c:?}");
+        // XML allows DEL and the C1 controls (NEL among them), but no letter can print them.
+        for c in ['\u{7f}', '\u{85}', '\u{9f}'] {
+            assert!(allowed_in_xml(c) && !allowed_in_casebook(c), "{c:?}");
+        }
+        for c in ['\t', '\n', '\r', ' ', 'é', '\u{a0}', '\u{fffd}', '\u{10000}', '\u{10ffff}'] {
+            assert!(allowed_in_casebook(c), "{c:?}");
         }
     }
 

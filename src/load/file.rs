@@ -40,6 +40,14 @@ fn read_checked<T: serde::de::DeserializeOwned>(
     file: &SourceFile,
     kind: FileKind,
 ) -> Result<T, Vec<Finding>> {
+    // Before any full parse: YAML parsers are quadratic in the depth of nesting.
+    if let Some(location) = crate::source::too_deep(&file.text, MAX_DEPTH) {
+        let message = format!("the YAML nests lists and mappings more than {MAX_DEPTH} deep here");
+        return Err(vec![Finding::at_path(Severity::Error, file, String::new(), location, message).hint(
+            "no casebook file needs more than a few levels: look for an unclosed `[` or `{`, \
+             or indentation that runs away",
+        )]);
+    }
     // Most files are fine: parse the text once, walk the tree, and read the type from the
     // tree. Anything else (a problem, or a value serde reads from text but not from a tree,
     // such as a number where text is wanted) takes the full path below, whose findings are
@@ -79,6 +87,12 @@ fn read_checked<T: serde::de::DeserializeOwned>(
         }
     }
 }
+
+/// How deep a casebook file may nest collections. The deepest the format goes is seven,
+/// counting the file's own mapping (`parts[0].questions[0].answer.withhold[0]`); anything
+/// far deeper is a mistake or an attack, refused before the parse whose time is quadratic
+/// in it.
+pub const MAX_DEPTH: usize = 32;
 
 /// Adds serde's error to the walk's findings unless the walk already reported it. Where
 /// both describe the same wrong value, serde's words win over the walk's "expected …,

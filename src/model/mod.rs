@@ -23,3 +23,13 @@ pub use request::{
     Extension, Number, OrStandard, PartAsked, QuestionAsked, Refusal, RefusalGround, RequestFile, Requester,
 };
 pub use values::Value;
+
+/// The longest a title or name that heads a letter or a section of it may be, in
+/// characters: a line, with room to spare. `validate` enforces it; a PDF carries headings in
+/// its outline as strings, which PDF/A bounds (32,767 bytes).
+pub const MAX_TITLE: usize = 300;
+
+/// The longest word (a run of text without a space) published text may have, in
+/// characters: a line breaks only between words, so a longer one runs off the page of a
+/// PDF, and no real word or web address comes near it.
+pub const MAX_WORD: usize = 1_000;

@@ -157,6 +157,7 @@ pub struct AuthorityFile {
     /// every other authority, the default (SI 2004/3244 reg. 3). FOISA: the prescribed
     /// amount, 600, for every authority (SSI 2004/467 reg. 5).
     #[serde(default)]
+    #[schemars(range(min = 0, max = 100_000))]
     pub cost_limit: Option<u32>,
     /// Answers that hold for the whole organisation, by question id.
     #[serde(default)]

@@ -247,6 +247,7 @@ pub struct Refusal {
     /// hours, costed at £25 an hour (SI 2004/3244 reg. 4(4)); under FOISA it supports the
     /// estimate in pounds (`cost`).
     #[serde(default)]
+    #[schemars(range(min = 0, max = 1_000_000))]
     pub hours: Option<f64>,
     /// s.12 under FOISA: our estimate of the cost of complying, in pounds, with staff time
     /// at its actual cost up to £15 an hour (SSI 2004/467 reg. 3). Required under FOISA;

@@ -44,7 +44,7 @@ plain_schema!(Date, "Date", {
 plain_schema!(Count, "Count", {
     "description": "A whole number, or words such as `about 700`.",
     "anyOf": [
-        {"type": "integer", "minimum": 0},
+        {"type": "integer", "minimum": 0, "maximum": 1_000_000_000},
         {"type": "string", "pattern": "\\S"}
     ]
 });
@@ -73,7 +73,7 @@ impl JsonSchema for MoneyAnswer {
         json_schema!({
             "description": "An average yearly spend: `12000`, or `{amount: 12000, years: 3, note: excluding VAT}`.",
             "anyOf": [
-                {"type": "number", "minimum": 0},
+                {"type": "number", "minimum": 0, "maximum": 1e12},
                 {"type": "string", "pattern": "^[£\\s]*[0-9][0-9,\\s]*([.][0-9]+)?\\s*$"},
                 generator.subschema_for::<Money>()
             ]

@@ -96,6 +96,44 @@ impl fmt::Display for Date {
     }
 }
 
+/// The largest yearly spend an answer may give: £1 trillion, more than the whole of UK
+/// public spending in a year, so anything larger is a typo (`1e308` once printed as a
+/// 39-digit sum).
+pub const MAX_AMOUNT: f64 = 1e12;
+
+/// The most years an average spend may be taken over.
+pub const MAX_YEARS: u32 = 100;
+
+/// The largest count an answer may give (agents, sites, users): a billion.
+pub const MAX_COUNT: u64 = 1_000_000_000;
+
+/// A number as the YAML it came from would write it: `.nan`, `.inf`, `1e308` rather than
+/// Rust's `NaN`, `inf` or 309 digits.
+pub fn yaml_number(v: f64) -> String {
+    if v.is_nan() {
+        ".nan".to_owned()
+    } else if v.is_infinite() {
+        if v > 0.0 { ".inf" } else { "-.inf" }.to_owned()
+    } else if v.abs() >= 1e15 {
+        format!("{v:e}")
+    } else {
+        v.to_string()
+    }
+}
+
+/// A whole number with thousands separators: `1,000,000,000`.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A number of things (agents, sites, users): exact, or in words (`about 700`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
@@ -115,20 +153,41 @@ impl<'de> Deserialize<'de> for Count {
                 f.write_str("a whole number, or words such as `about 700`")
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
+                if v > MAX_COUNT {
+                    return Err(too_many(v));
+                }
                 Ok(Count::Number(v))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
-                u64::try_from(v)
-                    .map(Count::Number)
-                    .map_err(|_| E::custom(format_args!("`{v}` is negative: a count cannot be below zero")))
+                match u64::try_from(v) {
+                    Ok(v) => self.visit_u64(v),
+                    Err(_) => Err(E::custom(format_args!("`{v}` is negative: a count cannot be below zero"))),
+                }
+            }
+            fn visit_u128<E: de::Error>(self, v: u128) -> Result<Count, E> {
+                self.visit_u64(u64::try_from(v).unwrap_or(u64::MAX))
+            }
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<Count, E> {
+                match u64::try_from(v) {
+                    Ok(v) => self.visit_u64(v),
+                    Err(_) if v > 0 => self.visit_u64(u64::MAX),
+                    Err(_) => Err(E::custom(format_args!("`{v}` is negative: a count cannot be below zero"))),
+                }
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
+                if !v.is_finite() || v.abs() > MAX_COUNT as f64 {
+                    return Err(E::custom(format_args!(
+                        "`{}` is not a count: give a whole number from 0 to {}, or words such as `about 700`",
+                        yaml_number(v),
+                        grouped(MAX_COUNT)
+                    )));
+                }
                 Err(E::custom(format_args!("`{v}` is not a whole number: write e.g. `about {}`", v.round())))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
                 let v = v.trim();
                 match v.parse::<u64>() {
-                    Ok(n) => Ok(Count::Number(n)),
+                    Ok(n) => self.visit_u64(n),
                     Err(_) if v.is_empty() => Err(E::custom("empty count: give a number")),
                     Err(_) => Ok(Count::Words(v.to_owned())),
                 }
@@ -136,6 +195,15 @@ impl<'de> Deserialize<'de> for Count {
         }
         deserializer.deserialize_any(CountVisitor)
     }
+}
+
+/// A count over [`MAX_COUNT`], in words.
+fn too_many<E: de::Error>(v: u64) -> E {
+    E::custom(format_args!(
+        "`{v}` is more than any count an answer needs: give a whole number from 0 to {}, \
+         or words such as `over a billion`",
+        grouped(MAX_COUNT)
+    ))
 }
 
 /// Currencies an annual spend may be given in.
@@ -156,14 +224,14 @@ pub enum Currency {
 #[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case"))]
 pub struct Money {
     /// The average amount spent each year.
-    #[schemars(range(min = 0))]
+    #[schemars(range(min = 0, max = 1e12))]
     pub amount: f64,
     /// Currency of the amount. Default: GBP.
     #[serde(default)]
     pub currency: Currency,
     /// Number of years the average is taken over, if known.
     #[serde(default)]
-    #[schemars(range(min = 1))]
+    #[schemars(range(min = 1, max = 100))]
     pub years: Option<u32>,
     /// A qualifier printed after the amount, e.g. `excluding VAT`.
     #[serde(default)]
@@ -172,11 +240,20 @@ pub struct Money {
 
 impl Money {
     fn check(self) -> Result<Self, String> {
-        if !self.amount.is_finite() || self.amount < 0.0 {
-            return Err(format!("`{}` is not an amount of money", self.amount));
+        if !(self.amount.is_finite() && (0.0..=MAX_AMOUNT).contains(&self.amount)) {
+            return Err(format!(
+                "`{}` is not a yearly spend: give an amount from 0 to {} (£1 trillion)",
+                yaml_number(self.amount),
+                grouped(MAX_AMOUNT as u64)
+            ));
         }
         if self.years == Some(0) {
             return Err("`years: 0`: an average needs at least one year".into());
+        }
+        if let Some(years) = self.years.filter(|years| *years > MAX_YEARS) {
+            return Err(format!(
+                "`years: {years}`: give the years the average is taken over, from 1 to {MAX_YEARS}"
+            ));
         }
         Ok(self)
     }
@@ -444,6 +521,42 @@ mod tests {
         assert_eq!(one::<MoneyAnswer>("'£12,000'").unwrap().0.amount, 12000.0);
         assert!(one::<MoneyAnswer>("lots").unwrap_err().contains("not an amount"));
         assert!(one::<MoneyAnswer>("{amount: 1, year: 3}").unwrap_err().contains("unknown field `year`"));
+    }
+
+    /// Regression (issue 11): `1e308` printed a saturated 39-digit sum; a count too large
+    /// for u64 was reported "as u128".
+    #[test]
+    fn amounts_and_counts_are_bounded_in_words() {
+        let err = one::<MoneyAnswer>("1e308").unwrap_err();
+        assert!(
+            err.starts_with("`1e308` is not a yearly spend: give an amount from 0 to 1,000,000,000,000"),
+            "{err}"
+        );
+        assert!(
+            one::<MoneyAnswer>("{amount: .inf}").unwrap_err().starts_with("`.inf` is not a yearly spend")
+        );
+        assert!(
+            one::<MoneyAnswer>("{amount: .nan}").unwrap_err().starts_with("`.nan` is not a yearly spend")
+        );
+        assert_eq!(one::<MoneyAnswer>("1000000000000").unwrap().0.amount, 1e12);
+        let err = one::<MoneyAnswer>("{amount: 5, years: 500}").unwrap_err();
+        assert!(err.contains("from 1 to 100"), "{err}");
+        let err = one::<Count>("99999999999999999999999").unwrap_err();
+        assert!(err.contains("from 0 to 1,000,000,000"), "{err}");
+        assert!(!err.contains("u128"), "{err}");
+        assert!(one::<Count>("1000000001").unwrap_err().contains("more than any count"));
+        assert!(one::<Count>(".inf").unwrap_err().contains("`.inf` is not a count"));
+        assert_eq!(one::<Count>("1000000000").unwrap(), Count::Number(1_000_000_000));
+    }
+
+    #[test]
+    fn numbers_are_written_as_yaml_writes_them() {
+        assert_eq!(yaml_number(f64::NAN), ".nan");
+        assert_eq!(yaml_number(f64::NEG_INFINITY), "-.inf");
+        assert_eq!(yaml_number(1e308), "1e308");
+        assert_eq!(yaml_number(-1.5), "-1.5");
+        assert_eq!(grouped(1_000_000_000), "1,000,000,000");
+        assert_eq!(grouped(999), "999");
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub mod markdown;
 pub mod pdf;
 pub mod text;
 pub mod typst;
+#[cfg(feature = "pdf")]
+pub mod watchdog;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -361,12 +363,24 @@ impl Renderer {
 
     /// The disclosure log's index page (`site-index.html`).
     pub fn site_index(&self, context: &minijinja::Value) -> anyhow::Result<String> {
-        self.template_value(SITE_INDEX, context.clone())
+        self.template_sized(SITE_INDEX, context)
     }
 
     /// The disclosure log's statistics page (`site-stats.html`).
     pub fn site_stats(&self, context: &minijinja::Value) -> anyhow::Result<String> {
-        self.template_value(SITE_STATS, context.clone())
+        self.template_sized(SITE_STATS, context)
+    }
+
+    /// A page whose work grows with its context (every response of the log): its fuel grows
+    /// with the context's size, so a long log renders and a runaway template still stops.
+    fn template_sized(&self, name: &str, context: &minijinja::Value) -> anyhow::Result<String> {
+        let size = serde_json::to_vec(context).map_or(0, |json| json.len() as u64);
+        let mut env = self.env.clone();
+        env.set_fuel(Some(
+            templates::FUEL.saturating_add(size.saturating_mul(templates::FUEL_PER_CONTEXT_BYTE)),
+        ));
+        let fail = |err: minijinja::Error| template_error(|n| self.is_override(n), &err);
+        env.get_template(name).map_err(fail)?.render(context.clone()).map_err(fail)
     }
 
     fn template<S: serde::Serialize>(&self, name: &str, context: &S) -> anyhow::Result<String> {
@@ -412,6 +426,15 @@ fn template_error(is_override: impl Fn(&str) -> bool, err: &minijinja::Error) ->
             message.push_str(&format!(":{line}"));
         }
         message.push_str(": ");
+    }
+    if innermost.kind() == minijinja::ErrorKind::OutOfFuel {
+        // Say what a template author can act on, not the engine's word for it.
+        message.push_str(
+            "the template was stopped after far more work than any letter or page needs \
+             (for a letter, a million steps or about 64 MB of text): look for a loop that \
+             runs too often, or text that keeps doubling",
+        );
+        return anyhow::anyhow!(message);
     }
     message.push_str(&innermost.kind().to_string());
     if let Some(detail) = innermost.detail() {

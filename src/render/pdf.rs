@@ -8,6 +8,9 @@
 //! loading them costs far more than compiling one letter; so is the parsed template, and
 //! Typst's memoised work, which lets the letters of a batch reuse each other's layout.
 //!
+//! Every compile is watched ([`super::watchdog`]): a template that runs too long or takes
+//! too much memory ends the process with an error naming it.
+//!
 //! The PDF is tagged and conforms to PDF/A-2a and PDF/UA-1; its creation date and document
 //! identifier come from the response, so the same casebook makes the same bytes.
 
@@ -39,12 +42,14 @@ pub struct Job<'a> {
     pub date: (i32, u8, u8),
     /// A stable identifier of the document, e.g. its reference.
     pub ident: String,
+    /// How to name the letter in an error: its reference.
+    pub letter: String,
 }
 
 /// Compiles the letter to PDF bytes.
 pub fn compile(job: Job) -> anyhow::Result<Vec<u8>> {
     let world = LetterWorld::new(&job)?;
-    export(&world, job.template_origin, Smart::Custom(job.ident.clone()))
+    export(&world, job.template_origin, &job.letter, Smart::Custom(job.ident.clone()))
 }
 
 /// Compiles a self-contained Typst file (what `--format typst` prints) to PDF bytes, dated
@@ -58,10 +63,12 @@ pub fn compile_standalone(source: &str, date: (i32, u8, u8)) -> anyhow::Result<V
         logo: None,
         today: datetime(date)?,
     };
-    export(&world, "standalone.typ", Smart::Auto)
+    export(&world, "standalone.typ", "the standalone file", Smart::Auto)
 }
 
-fn export(world: &LetterWorld, origin: &str, ident: Smart<String>) -> anyhow::Result<Vec<u8>> {
+fn export(world: &LetterWorld, origin: &str, letter: &str, ident: Smart<String>) -> anyhow::Result<Vec<u8>> {
+    // The template is a program Typst cannot interrupt: bound its time and memory.
+    let _watched = super::watchdog::watch(origin, letter);
     let result = typst::compile(world);
     let document = result.output.map_err(|errors| diagnostics(world, origin, &errors))?;
     let options = PdfOptions {
@@ -142,8 +149,8 @@ fn diagnostics(world: &LetterWorld, origin: &str, errors: &[SourceDiagnostic]) -
             // Typst's hint is to pick another font; the letter's reader needs ours instead.
             missing_glyphs = true;
         } else {
-            for hint in &error.hints {
-                line.push_str(&format!(" (hint: {})", hint.v));
+            for hint in error.hints.iter().filter_map(|hint| foi_hint(&hint.v)) {
+                line.push_str(&format!(" (hint: {hint})"));
             }
         }
         lines.push(line);
@@ -160,6 +167,28 @@ fn diagnostics(world: &LetterWorld, origin: &str, errors: &[SourceDiagnostic]) -
         );
     }
     anyhow!(lines.join("\n"))
+}
+
+/// A hint of Typst's as it applies to foi: Typst writes its hints for its own command line
+/// (`--root`, `--font-path`, `--features`), which foi does not have; those are put in foi's
+/// terms or left out.
+fn foi_hint(hint: &str) -> Option<String> {
+    if hint.contains("`--root`") {
+        return Some(
+            "a letter's template can read only what foi gives it: the letter's data and the logo".to_owned(),
+        );
+    }
+    if hint.contains("title and author names are short enough") {
+        return Some(
+            "a title or name in the casebook is too long for a PDF: keep titles and names to a line"
+                .to_owned(),
+        );
+    }
+    let for_typst_cli = ["`--", "--features", "typst compile", "TYPST_", "bundle target"];
+    if for_typst_cli.iter().any(|cli| hint.contains(cli)) {
+        return None;
+    }
+    Some(hint.to_owned())
 }
 
 /// The fonts built into the binary: their metadata up front, each face parsed on first use.
@@ -318,4 +347,26 @@ impl World for LetterWorld {
 /// Only the files of the letter exist: anything else the template asks for is not found.
 fn not_found(id: FileId) -> FileError {
     FileError::NotFound(id.vpath().get_with_slash().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression (issue 11): Typst's errors suggested a `--root` flag foi lacks.
+    #[test]
+    fn hints_for_typsts_command_line_are_put_in_fois_terms_or_left_out() {
+        let root = foi_hint("you can adjust the project root with the `--root` argument");
+        assert_eq!(
+            root.as_deref(),
+            Some("a letter's template can read only what foi gives it: the letter's data and the logo")
+        );
+        assert_eq!(foi_hint("try enabling the bundle target"), None);
+        assert_eq!(foi_hint("html export is only available when `--features html` is passed"), None);
+        assert!(
+            foi_hint("ensure title and author names are short enough")
+                .is_some_and(|h| h.contains("casebook"))
+        );
+        assert_eq!(foi_hint("use forward slashes instead").as_deref(), Some("use forward slashes instead"));
+    }
 }

@@ -48,6 +48,7 @@ impl Renderer {
             // Month and day always fit; the year is checked by Typst's date.
             date: (date.year(), date.month() as u8, date.day() as u8),
             ident: format!("{}/{}", response.authority.id, response.reference),
+            letter: response.reference.clone(),
         })
     }
 

@@ -167,6 +167,79 @@ pub fn github_property(text: &str) -> String {
     github_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// The width of the terminal line a quoted source line must fit in, gutter included.
+const TERMINAL_COLUMNS: usize = 80;
+
+/// How wide a tab is counted when fitting a line: the most it can take.
+const TAB_COLUMNS: usize = 8;
+
+/// The part of `line` to quote, at most `width` terminal columns, and the indent that puts
+/// a caret under the character at 1-based `column`. A longer line is cut to a window
+/// around that character, with `…` where text is left out, so a file of one
+/// 80,000-character line quotes a line that fits, with the caret still under the spot.
+fn quoted(line: &str, column: usize, width: usize) -> (String, String) {
+    let chars: Vec<(char, usize)> = line
+        .chars()
+        .map(|c| {
+            (c, if c == '\t' { TAB_COLUMNS } else { unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) })
+        })
+        .collect();
+    let caret = column.saturating_sub(1).min(chars.len());
+    let total: usize = chars.iter().map(|(_, w)| w).sum();
+    let (start, end) = if total <= width {
+        (0, chars.len())
+    } else {
+        // Room for the text once both ellipses are in; half of it before the caret.
+        let room = width.saturating_sub(2).max(1);
+        let mut start = caret;
+        let mut used = 0;
+        while start > 0 && used + chars[start - 1].1 <= room / 2 {
+            start -= 1;
+            used += chars[start].1;
+        }
+        let mut end = caret;
+        while end < chars.len() && used + chars[end].1 <= room {
+            used += chars[end].1;
+            end += 1;
+        }
+        // Near the end of the line: give the unused room to the text before the caret.
+        while start > 0 && used + chars[start - 1].1 <= room {
+            start -= 1;
+            used += chars[start].1;
+        }
+        // At either end of the line one ellipsis is enough: its room goes to the text.
+        if start == 0 {
+            while end < chars.len() && used + chars[end].1 < width {
+                used += chars[end].1;
+                end += 1;
+            }
+        } else if end == chars.len() {
+            while start > 0 && used + chars[start - 1].1 < width {
+                start -= 1;
+                used += chars[start].1;
+            }
+        }
+        (start, end.max(start))
+    };
+    let mut text = String::new();
+    let mut indent = String::new();
+    if start > 0 {
+        text.push('…');
+        indent.push(' ');
+    }
+    for (i, (c, w)) in chars.iter().enumerate().take(end).skip(start) {
+        text.push(*c);
+        if i < caret {
+            // A tab stays a tab, so the caret lines up however wide the terminal shows it.
+            indent.push_str(&if *c == '\t' { "\t".to_owned() } else { " ".repeat(*w) });
+        }
+    }
+    if end < chars.len() {
+        text.push('…');
+    }
+    (text, indent)
+}
+
 fn write_finding(out: &mut String, finding: &Finding, paint: &Paint) {
     let (severity, style) = match finding.severity {
         Severity::Error => ("error", RED),
@@ -190,14 +263,10 @@ fn write_finding(out: &mut String, finding: &Finding, paint: &Paint) {
     }
     out.push('\n');
     if let Some(snippet) = &finding.snippet {
-        let snippet = printable(snippet);
         let number = line.to_string();
         let gutter = " ".repeat(number.len());
-        let indent: String = snippet
-            .chars()
-            .take(column.saturating_sub(1))
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
+        let (snippet, indent) =
+            quoted(&printable(snippet), column, TERMINAL_COLUMNS.saturating_sub(number.len() + 3));
         let bar = paint.on(BLUE, "|");
         let _ = writeln!(out, "{gutter} {bar}");
         let _ = writeln!(out, "{} {bar} {snippet}", paint.on(BLUE, &number));
@@ -243,6 +312,43 @@ mod tests {
         let finding = Finding::error(&file, &FieldPath::key("key"), "bad \x1b[31mvalue");
         let text = Report::new(vec![finding]).to_text();
         assert!(!text.contains('\x1b'), "{text:?}");
+    }
+
+    /// Regression (issue 11): an 80,000-character line was quoted whole.
+    #[test]
+    fn a_long_line_is_quoted_as_a_window_around_the_spot() {
+        let line = format!("busy-periods: {}x{}", "[".repeat(40_000), "]".repeat(40_000));
+        let (text, indent) = quoted(&line, 40_015, 70);
+        assert_eq!(text.chars().count(), 70, "{text}");
+        assert!(text.starts_with('…') && text.ends_with('…'), "{text}");
+        assert_eq!(text.chars().nth(indent.len()), Some('x'), "the caret stays under the spot");
+        let (text, indent) = quoted(&line, 3, 70);
+        assert!(text.starts_with("busy-periods: [[") && text.ends_with('…'), "{text}");
+        assert_eq!((text.chars().count(), indent.as_str()), (70, "  "));
+        let (text, indent) = quoted(&line, line.len(), 70);
+        assert!(text.starts_with('…') && text.ends_with(']'), "{text}");
+        assert_eq!(text.chars().count(), 70);
+        assert_eq!(indent.len(), 69, "under the last character");
+    }
+
+    #[test]
+    fn a_line_that_fits_is_quoted_whole_with_wide_characters_counted() {
+        assert_eq!(quoted("title: IVR", 8, 70), ("title: IVR".to_owned(), " ".repeat(7)));
+        let (text, indent) = quoted("名前: 東京", 5, 70);
+        assert_eq!((text.as_str(), indent.len()), ("名前: 東京", 6), "each of 名前 is two columns");
+        let (text, _) = quoted(&"東".repeat(100), 50, 70);
+        assert!(unicode_width::UnicodeWidthStr::width(text.as_str()) <= 70, "{text}");
+    }
+
+    #[test]
+    fn a_quoted_line_never_runs_past_a_terminal_line() {
+        let file = SourceFile::new("x.yaml", format!("title: {}\n", "word ".repeat(5_000)));
+        let finding = Finding::error(&file, &FieldPath::key("title"), "too long");
+        let text = Report::new(vec![finding]).to_text();
+        for line in text.lines() {
+            assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
+        }
+        assert!(text.contains("1 | title: word word"), "{text}");
     }
 
     #[test]

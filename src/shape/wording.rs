@@ -11,7 +11,9 @@ use crate::source::FieldPath;
 /// A description written for the schema (a sentence) as a hint (a phrase, like the other
 /// hints): first letter in lower case unless the word is an abbreviation, no final stop.
 pub(super) fn as_hint(description: &str) -> String {
-    let text = description.trim().trim_end_matches('.');
+    // A doc comment over several lines keeps its line breaks: a hint is one line.
+    let joined = description.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = joined.trim_end_matches('.');
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
         (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {

@@ -24,6 +24,22 @@ pub(crate) struct Law<'a> {
 impl Law<'_> {
     /// Checks a raw answer at `path` and resolves its exemptions.
     pub fn answer(&self, check: &mut Check, path: &FieldPath, raw: model::Answer<Value>) -> Option<Answer> {
+        let held = match &raw {
+            model::Answer::Value(value) => Some((value, path.clone())),
+            model::Answer::Decision(model::Decision::Withhold { value: Some(value), .. }) => {
+                Some((value, path.at("value")))
+            }
+            _ => None,
+        };
+        if let Some((Value::Contact(contact), at)) = held {
+            if !names_someone(contact) {
+                check.push(
+                    Finding::error(check.file, &at, "this contract owner has no name and no job title")
+                        .hint("give the owner's `job-title` (and `name`): a junior officer's job title is what the requester is told"),
+                );
+                return None;
+            }
+        }
         match raw {
             model::Answer::Value(value) => Some(Answer::Value(value)),
             model::Answer::Decision(decision) => self.decision(check, path, decision).map(Answer::Decision),
@@ -172,6 +188,13 @@ pub(super) fn is_web_address(url: &str) -> bool {
     (url.starts_with("https://") || url.starts_with("http://"))
         && url.len() > "https://".len()
         && !url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'))
+}
+
+/// Whether a contract owner says who they are: a name or a job title (non-blank). Without
+/// either, the answer to "who owns the contract" would be empty, or a bare "withheld".
+fn names_someone(contact: &Contact) -> bool {
+    let given = |text: &Option<String>| text.as_deref().is_some_and(|t| !t.trim().is_empty());
+    given(&contact.name) || given(&contact.job_title)
 }
 
 /// Converts a value written in a request (any YAML) to the type its question takes.

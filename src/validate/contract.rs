@@ -31,6 +31,7 @@ pub(crate) fn check(
     if raw.title.trim().is_empty() {
         check.push(Finding::error(check.file, &FieldPath::key("title"), "the contract needs a title"));
     }
+    check.heading(&FieldPath::key("title"), &raw.title, "the contract's title");
     let before = check.findings.len();
     let mut answers = BTreeMap::new();
     for (question, answer) in raw.answers() {
@@ -40,8 +41,7 @@ pub(crate) fn check(
         }
     }
     super::dates::contract(check, raw.start, &answers);
-    let failed = check.findings[before..].iter().any(|f| f.severity == crate::report::Severity::Error);
-    (!failed && is_id(id)).then(|| Contract {
+    let contract = Contract {
         id: id.to_owned(),
         file: check.file.display.clone(),
         authority: authority_index,
@@ -49,5 +49,8 @@ pub(crate) fn check(
         title: raw.title,
         start: raw.start,
         answers,
-    })
+    };
+    check.words(&super::text::contract(&contract));
+    let failed = check.findings[before..].iter().any(|f| f.severity == crate::report::Severity::Error);
+    (!failed && is_id(id)).then_some(contract)
 }

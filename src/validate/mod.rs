@@ -28,8 +28,9 @@ mod text;
 mod watchlist;
 mod wording;
 
+use crate::model::{MAX_TITLE, MAX_WORD};
 use crate::report::Finding;
-use crate::source::SourceFile;
+use crate::source::{FieldPath, SourceFile};
 
 pub use consistency::{Loaded, requests};
 pub(crate) use personal_data::{Juniors, masks as private_values};
@@ -46,6 +47,49 @@ pub(crate) struct Check<'a> {
 impl Check<'_> {
     fn push(&mut self, finding: Finding) {
         self.findings.push(finding);
+    }
+
+    /// A title or name that heads a letter or one of its sections: at most [`MAX_TITLE`]
+    /// characters. A PDF carries headings in its outline as strings, which PDF/A bounds
+    /// (32,767 bytes), and a heading longer than a paragraph is a mistake in any format.
+    fn heading(&mut self, path: &FieldPath, text: &str, what: &str) {
+        let length = text.chars().count();
+        if length > MAX_TITLE {
+            self.push(
+                Finding::error(
+                    self.file,
+                    path,
+                    format!("{what} is {length} characters long; a heading may have at most {MAX_TITLE}"),
+                )
+                .hint("keep it to a line, and put the detail in a description or an answer"),
+            );
+        }
+    }
+}
+
+impl Check<'_> {
+    /// Published text with a word longer than [`MAX_WORD`] characters (a run without a
+    /// space): a letter cannot print it, since a line breaks only between words. Each spot
+    /// is reported once, and not where something else is already reported.
+    fn words(&mut self, published: &[text::Published]) {
+        for (path, text) in published {
+            let longest = text.split_whitespace().map(|word| word.chars().count()).max().unwrap_or(0);
+            if longest <= MAX_WORD {
+                continue;
+            }
+            let printed = path.to_string();
+            if self.findings.iter().any(|f| f.file == self.file.display && f.path == printed) {
+                continue;
+            }
+            self.push(
+                Finding::error(
+                    self.file,
+                    path,
+                    format!("a word here runs for {longest} characters without a space; a letter can print words of at most {MAX_WORD}"),
+                )
+                .hint("break it up with spaces; a web address belongs in a `published:` answer's `url`"),
+            );
+        }
     }
 }
 

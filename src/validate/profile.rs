@@ -26,6 +26,21 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
             website(&mut check, &FieldPath::key("shared-service").at("website"), shared.website.as_deref());
         }
         licence(&mut check, profile.data.licence.as_ref());
+        if profile.data.shared_service.as_ref().is_some_and(|service| service.name.trim().is_empty()) {
+            let at = FieldPath::key("shared-service").at("name");
+            check.push(Finding::error(
+                check.file,
+                &at,
+                "the shared service needs a name: it signs every letter",
+            ));
+        }
+        if let Some(service) = &profile.data.shared_service {
+            check.heading(
+                &FieldPath::key("shared-service").at("name"),
+                &service.name,
+                "the shared service's name",
+            );
+        }
         (authorities, profile.data.shared_service.clone(), bank_holidays)
     };
     let mut contracts = BTreeMap::new();
@@ -182,6 +197,19 @@ fn authority(
             ),
         }
     }
+    // Every letter is headed with these: blank, the letter would open with a bare heading.
+    for (text, at, what) in [
+        (&raw.name, path.at("name"), "the authority needs a name: it heads every letter"),
+        (
+            &raw.foi_team.name,
+            path.at("foi-team").at("name"),
+            "the FOI team needs a name: it signs every letter",
+        ),
+    ] {
+        if text.trim().is_empty() {
+            check.push(Finding::error(check.file, &at, what));
+        }
+    }
     let cost_limit = raw.cost_limit.unwrap_or(act.cost.default_limit);
     if !act.cost.limits.contains(&cost_limit) {
         // FOIA: SI 2004/3244 reg. 3 sets £600 (Schedule 1 Part I bodies) or £450; FOISA:
@@ -244,7 +272,7 @@ fn authority(
             None => raw.name.clone(),
         },
     };
-    Authority {
+    let authority = Authority {
         id,
         name: raw.name.clone(),
         in_text,
@@ -262,7 +290,9 @@ fn authority(
         facts,
         policy,
         no_contracts: raw.no_contracts.clone(),
-    }
+    };
+    check.words(&super::text::authority(&authority, path));
+    authority
 }
 
 /// A website is printed on the letterhead and linked from the disclosure log's header. Text

@@ -13,9 +13,14 @@ use std::sync::Arc;
 
 use super::Check;
 use crate::casebook::{Authority, Casebook, WholeRefusal};
+use crate::model::values::{grouped, yaml_number};
 use crate::model::{Jurisdiction, Refusal, RefusalGround};
 use crate::report::Finding;
 use crate::source::FieldPath;
+
+/// The largest estimate of hours a s.12 refusal may give: more than a hundred years of one
+/// person's work, so anything larger is a typo.
+const MAX_HOURS: f64 = 1_000_000.0;
 
 /// Checks a whole-request refusal; `None` when it cannot stand.
 pub(super) fn refusal(
@@ -69,8 +74,24 @@ pub(super) fn refusal(
                 );
                 ok = false;
             }
-            if let Some(hours) = raw.hours {
-                if !hours.is_finite() || hours <= limit_hours {
+            if let Some(hours) =
+                raw.hours.filter(|hours| !(hours.is_finite() && *hours > 0.0 && *hours <= MAX_HOURS))
+            {
+                check.push(
+                    Finding::error(
+                        check.file,
+                        &path.at("hours"),
+                        format!(
+                            "`{}` is not an estimate of hours: give the hours of work as a number above 0 and at most {}",
+                            yaml_number(hours),
+                            grouped(MAX_HOURS as u64)
+                        ),
+                    )
+                    .hint("e.g. `hours: 40`: the notice states the estimate, which must exceed the limit"),
+                );
+                ok = false;
+            } else if let Some(hours) = raw.hours {
+                if hours <= limit_hours {
                     check.push(
                         Finding::error(
                             check.file,
@@ -91,8 +112,37 @@ pub(super) fn refusal(
                 "cost",
                 "give the estimated cost in pounds (`cost: 690`), with the hours as supporting detail: under FOISA staff time is costed at what it actually costs, up to £15 an hour (SSI 2004/467 reg. 3)",
             );
-            if let Some(pounds) = raw.cost {
-                if !pounds.is_finite() || pounds <= f64::from(limit_pounds) {
+            let plausible = |x: &f64| x.is_finite() && *x > 0.0;
+            if let Some(pounds) = raw.cost.filter(|p| !(plausible(p) && *p <= MAX_HOURS * rate)) {
+                check.push(
+                    Finding::error(
+                        check.file,
+                        &path.at("cost"),
+                        format!(
+                            "`{}` is not an estimate of cost: give the pounds as a number above 0 and at most {}",
+                            yaml_number(pounds),
+                            grouped((MAX_HOURS * rate) as u64)
+                        ),
+                    )
+                    .hint("e.g. `cost: 690`: the notice states the estimate, which must exceed £600"),
+                );
+                ok = false;
+            } else if let Some(hours) = raw.hours.filter(|h| !(plausible(h) && *h <= MAX_HOURS)) {
+                check.push(
+                    Finding::error(
+                        check.file,
+                        &path.at("hours"),
+                        format!(
+                            "`{}` is not an estimate of hours: give the hours of work as a number above 0 and at most {}",
+                            yaml_number(hours),
+                            grouped(MAX_HOURS as u64)
+                        ),
+                    )
+                    .hint("e.g. `hours: 46`, or leave `hours` out: under FOISA the estimate is the cost"),
+                );
+                ok = false;
+            } else if let Some(pounds) = raw.cost {
+                if pounds <= f64::from(limit_pounds) {
                     check.push(
                         Finding::error(
                             check.file,

@@ -96,6 +96,10 @@ fn check_request(
     };
     // A refused request answers nothing, so its questions need no answers.
     let parts = parts(check, casebook, authority, raw, refusal.is_none());
+    if let Some(title) = &raw.title {
+        check.heading(&FieldPath::key("title"), title, "the request's title");
+    }
+    check.words(&super::text::request(raw));
     let title = raw.title.clone().unwrap_or_else(|| default_title(casebook, &parts));
     let repeated = refusal.as_ref().filter(|r| r.ground == model::RefusalGround::Repeated);
     if let Some(previous) = repeated.and_then(|r| r.previous.clone()) {
@@ -184,6 +188,9 @@ fn parts(
         let contracts = contracts(check, casebook, authority, &path, &asked);
         let contracts_ok = contracts.is_some();
         let questions = questions(check, casebook, authority, &path, &asked, need_answers);
+        if let Some(title) = &asked.title {
+            check.heading(&path.at("title"), title, "the part's title");
+        }
         let title =
             asked.title.clone().unwrap_or_else(|| casebook.questionnaire.part(asked.part).title.clone());
         let part = AskedPart { part: asked.part, title, contracts: contracts.unwrap_or_default(), questions };

@@ -6,6 +6,7 @@
 //! (`write` does). A [`Renderer`] holds the template environment of one casebook, built
 //! once and reused for every response.
 
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod letter;

@@ -233,7 +233,7 @@ fn authority(
     if let Some(why) = raw.word_template.as_deref().and_then(|t| crate::load::word_template_path(t).err()) {
         check.push(
             Finding::error(check.file, &path.at("word-template"), format!("the Word template {why}")).hint(
-                "Word letters take their styles and letterhead from a .docx or .dotx file in the casebook",
+                "Word letters take their styles and letterhead from a Word file in the casebook folder",
             ),
         );
     }

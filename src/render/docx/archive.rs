@@ -6,8 +6,9 @@
 //! overlap, two entries whose names differ only in case (part names are case-insensitive,
 //! so which one is meant is ambiguous), or encryption. [`Archive`] counts and sizes every
 //! entry from the central directory before it inflates one, inflates only the parts asked
-//! for, stops each at its limit whatever it declared, and keeps a running total. Entry
-//! names are only ever looked up, never turned into paths: nothing is written to disk.
+//! for, stops each one byte past what it declared (and refuses it then), and keeps a
+//! running total. Entry names are only ever looked up, never turned into paths: nothing
+//! is written to disk.
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read as _, Write as _};
@@ -116,16 +117,17 @@ impl<'a> Archive<'a> {
                 entry.size()
             ));
         }
-        let mut bytes = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
-        // One byte past the limit tells an entry that inflates beyond what it declared.
+        let declared = entry.size();
+        let mut bytes = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
+        // One byte past what it declares tells an entry that inflates beyond it.
         entry
-            .take(limit.saturating_add(1))
+            .take(declared.saturating_add(1))
             .read_to_end(&mut bytes)
             .map_err(|err| format!("cannot read its part `{}` ({err})", shown(name)))?;
         let size = bytes.len() as u64;
-        if size > limit {
+        if size > declared {
             return Err(format!(
-                "has a part `{}` that inflates past {limit} bytes, more than it declares (a zip bomb?)",
+                "has a part `{}` that inflates past the {declared} bytes it declares (a zip bomb?)",
                 shown(name)
             ));
         }

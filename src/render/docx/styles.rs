@@ -214,13 +214,13 @@ fn builtin(role: Role) -> Builtin {
             "List Bullet",
             "ListBullet",
             "<w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/>",
-            "<w:pPr><w:numPr><w:numId w:val=\"{bullet}\"/></w:numPr><w:spacing w:after=\"80\"/><w:contextualSpacing/></w:pPr>",
+            "<w:pPr><w:numPr><w:numId w:val=\"{bullet}\"/></w:numPr><w:spacing w:after=\"160\"/><w:contextualSpacing/></w:pPr>",
         ),
         Role::ListNumber => paragraph(
             "List Number",
             "ListNumber",
             "<w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/>",
-            "<w:pPr><w:numPr><w:numId w:val=\"{number}\"/></w:numPr><w:spacing w:after=\"80\"/><w:contextualSpacing/></w:pPr>",
+            "<w:pPr><w:numPr><w:numId w:val=\"{number}\"/></w:numPr><w:spacing w:after=\"160\"/><w:contextualSpacing/></w:pPr>",
         ),
         Role::ListContinue => paragraph(
             "List Continue",

@@ -786,3 +786,73 @@ fn a_template_path_outside_the_casebook_or_through_a_link_is_refused() {
         assert!(stderr.contains("letterhead.docx") && stderr.contains("symbolic link"), "{stderr}");
     }
 }
+
+/// Every part of a Word file `docx` is well-formed XML; returns how many parts it has.
+fn all_well_formed(docx: &[u8]) -> usize {
+    parts(docx).len()
+}
+
+/// The letter made on `template` through the library: whatever a template holds, if foi
+/// takes it, what foi writes is well-formed.
+fn letter_on(template: &foi::render::docx::Template) -> Vec<u8> {
+    let metadata = foi::render::docx::Metadata {
+        title: "R-1: a title – a council",
+        subject: "a subject",
+        organisation: "a council",
+        language: "en-GB",
+        date: (2024, 1, 20),
+        logo: None,
+        footer: Some("R-1"),
+        template: Some(template),
+    };
+    let markdown = "# Council\n\nTown Hall\\\nHigh Street\n\n## A heading\n\n- one\n- two\n\n1. three\n\n| a | b |\n|---|---|\n| c | d |\n\n[a link](https://example.gov.uk)\n";
+    foi::render::docx::render(markdown, &metadata).expect("renders")
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Bytes changed inside the template's parts (so the zip's checksums still hold): the
+    /// template is refused with a reason or read, never a panic, and a letter made on what
+    /// was read is well-formed.
+    #[test]
+    fn a_template_damaged_inside_is_refused_or_read_never_a_panic(
+        part in 0usize..10,
+        changes in proptest::collection::vec((proptest::prelude::any::<usize>(), proptest::prelude::any::<u8>()), 1..6),
+    ) {
+        let mut parts = good_template();
+        let bytes = &mut parts[part % 10].1;
+        for (at, byte) in changes {
+            let at = at % bytes.len();
+            bytes[at] = byte;
+        }
+        if let Ok(template) = foi::render::docx::Template::parse(&zipped(&parts)) {
+            proptest::prop_assert!(all_well_formed(&letter_on(&template)) > 5);
+        }
+    }
+
+    /// Bytes changed in the zip itself.
+    #[test]
+    fn a_damaged_zip_is_refused_or_read_never_a_panic(
+        changes in proptest::collection::vec((proptest::prelude::any::<usize>(), proptest::prelude::any::<u8>()), 1..6),
+        cut in proptest::prelude::any::<usize>(),
+    ) {
+        let mut bytes = zipped(&good_template());
+        for (at, byte) in changes {
+            let at = at % bytes.len();
+            bytes[at] = byte;
+        }
+        let _ = foi::render::docx::Template::parse(&bytes);
+        let _ = foi::render::docx::Template::parse(&bytes[..cut % bytes.len()]);
+    }
+}
+
+#[test]
+fn the_good_template_makes_a_well_formed_letter_through_the_library() {
+    let template = foi::render::docx::Template::parse(&zipped(&good_template())).expect("reads");
+    assert!(template.has_letterhead());
+    let docx = letter_on(&template);
+    assert!(all_well_formed(&docx) >= 12);
+    let plain = pandoc(&docx, "docx", "plain");
+    assert!(plain.contains("A heading") && plain.contains("Town Hall\nHigh Street"), "{plain}");
+}

@@ -97,8 +97,12 @@ pub fn build(markdown: &str, letter: &Metadata) -> anyhow::Result<Vec<u8>> {
     // number when the template has none.
     let mut section = match section {
         Some(section) => section.clone(),
-        None => xml::parse(format!("<w:sectPr>{DEFAULT_SECTION}</w:sectPr>").as_bytes(), xml::LIMITS)
-            .map_err(|why| anyhow::anyhow!("the default section {why}"))?,
+        None => {
+            let wrapped = format!("<w:x xmlns:w=\"{W}\"><w:sectPr>{DEFAULT_SECTION}</w:sectPr></w:x>");
+            let parsed = xml::parse(wrapped.as_bytes(), xml::LIMITS)
+                .map_err(|why| anyhow::anyhow!("the default section {why}"))?;
+            parsed.child("w:sectPr").cloned().unwrap_or_else(|| xml::Element::new("w:sectPr"))
+        }
     };
     if let Some(template) = template {
         let renamed = copy_headers(&mut parts, &mut document_links, &template.headers, &media_names);
@@ -466,12 +470,13 @@ mod tests {
     #[test]
     fn a_sections_text_width_is_its_page_less_its_margins() {
         let section = xml::parse(
-            b"<w:sectPr><w:pgSz w:w=\"12240\" w:h=\"15840\"/><w:pgMar w:left=\"1800\" w:right=\"1800\"/></w:sectPr>",
+            b"<w:sectPr xmlns:w=\"w\"><w:pgSz w:w=\"12240\" w:h=\"15840\"/><w:pgMar w:left=\"1800\" w:right=\"1800\"/></w:sectPr>",
             xml::LIMITS,
         )
         .expect("parses");
         assert_eq!(text_width(&section), 8640);
-        let odd = xml::parse(b"<w:sectPr><w:pgSz w:w=\"10\"/></w:sectPr>", xml::LIMITS).expect("parses");
+        let odd = xml::parse(b"<w:sectPr xmlns:w=\"w\"><w:pgSz w:w=\"10\"/></w:sectPr>", xml::LIMITS)
+            .expect("parses");
         assert_eq!(text_width(&odd), DEFAULT_TEXT_WIDTH);
     }
 }

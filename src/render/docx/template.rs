@@ -158,6 +158,12 @@ impl Reader<'_> {
             return Err(format!("is not a Word document: its main part is <{}>", shown(&document.name)));
         }
         declares_w(&document, &main)?;
+        if document.attribute("xmlns:r").is_some_and(|r| r != R) {
+            return Err(format!(
+                "has a part `{}` that does not use the usual `r:` prefix for relationships",
+                shown(&main)
+            ));
+        }
         let relationships = self.relationships(&main)?;
         let of_kind = |kind: &str| {
             relationships
@@ -582,7 +588,7 @@ mod tests {
     #[test]
     fn a_section_keeps_its_layout_and_references_only() {
         let section = xml::parse(
-            b"<w:sectPr w:rsidR=\"1\"><w:headerReference w:type=\"default\" r:id=\"rId7\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>\
+            b"<w:sectPr xmlns:w=\"w\" xmlns:r=\"r\" xmlns:w14=\"x\" w:rsidR=\"1\"><w:headerReference w:type=\"default\" r:id=\"rId7\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>\
               <w:printerSettings r:id=\"rId9\"/><w:sectPrChange w:author=\"A\"/><w14:x/><w:titlePg/></w:sectPr>",
             xml::LIMITS,
         )

@@ -184,6 +184,8 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<Element, String> {
     let mut reader = quick_xml::Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     let mut stack: Vec<Element> = Vec::new();
+    // The prefixes each open element declares, for the check that every prefix used is.
+    let mut scopes: Vec<Vec<String>> = Vec::new();
     let mut root: Option<Element> = None;
     let mut nodes = 0usize;
     loop {
@@ -207,11 +209,14 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<Element, String> {
                 if root.is_some() {
                     return Err("has more than one root element".to_owned());
                 }
-                stack.push(element(&start)?);
+                let element = element(&start)?;
+                scopes.push(declared_prefixes(&element, &scopes)?);
+                stack.push(element);
             }
             Event::Empty(start) => {
                 count()?;
                 let element = element(&start)?;
+                declared_prefixes(&element, &scopes)?;
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(Node::Element(element)),
                     None if root.is_none() => root = Some(element),
@@ -221,6 +226,7 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<Element, String> {
             Event::End(_) => {
                 // quick-xml has checked that the name matches the open element.
                 let Some(done) = stack.pop() else { return Err("closes an element never opened".to_owned()) };
+                scopes.pop();
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(Node::Element(done)),
                     None => root = Some(done),
@@ -259,6 +265,38 @@ pub fn parse(bytes: &[u8], limits: Limits) -> Result<Element, String> {
         return Err("ends before every element is closed".to_owned());
     }
     root.ok_or_else(|| "holds no XML element".to_owned())
+}
+
+/// The prefixes `element` declares, after checking that every prefix its name, its
+/// attributes and its `mc:Ignorable` list use is declared there or in `scopes` (the open
+/// elements around it): Word refuses a document with an undeclared prefix.
+fn declared_prefixes(element: &Element, scopes: &[Vec<String>]) -> Result<Vec<String>, String> {
+    let declared: Vec<String> = element
+        .attributes
+        .iter()
+        .filter_map(|(key, _)| key.strip_prefix("xmlns:").map(str::to_owned))
+        .collect();
+    let known = |prefix: &str| {
+        prefix == "xml"
+            || declared.iter().any(|p| p == prefix)
+            || scopes.iter().flatten().any(|p| p == prefix)
+    };
+    let undeclared = |prefix: &str| {
+        format!("uses the prefix `{}` in <{}> without declaring it", shown(prefix), shown(&element.name))
+    };
+    let mut names = std::iter::once(element.name.as_str())
+        .chain(element.attributes.iter().map(|(key, _)| key.as_str()).filter(|k| !k.starts_with("xmlns")));
+    if let Some(prefix) = names.find_map(|name| name.split_once(':').map(|(p, _)| p).filter(|p| !known(p))) {
+        return Err(undeclared(prefix));
+    }
+    for (key, value) in &element.attributes {
+        if key.ends_with(":Ignorable") || key.ends_with(":MustUnderstand") {
+            if let Some(prefix) = value.split_whitespace().find(|p| !known(p)) {
+                return Err(undeclared(prefix));
+            }
+        }
+    }
+    Ok(declared)
 }
 
 /// The five entities XML predefines; any other needs a DTD, which is refused.
@@ -390,6 +428,9 @@ mod tests {
             ("text", "outside the root"),
             ("", "no XML element"),
             ("<a:b:c/>", "plain XML name"),
+            ("<w:a/>", "prefix `w`"),
+            ("<a xmlns:w=\"u\"><b w:x=\"1\" y:z=\"2\"/></a>", "prefix `y`"),
+            ("<a xmlns:mc=\"m\" mc:Ignorable=\"w14\"/>", "prefix `w14`"),
         ] {
             let err = parse(xml.as_bytes(), LIMITS).expect_err(xml);
             assert!(err.contains(expect), "{xml}: {err}");
@@ -408,13 +449,12 @@ mod tests {
 
     #[test]
     fn elements_can_be_found_and_removed() {
-        let mut root =
-            parse(b"<w:f><w:font w:name=\"A\"><w:embedBold r:id=\"x\"/><w:panose1/></w:font></w:f>", LIMITS)
-                .expect("parses");
+        let xml = b"<w:f xmlns:w=\"w\" xmlns:r=\"r\"><w:font w:name=\"A\"><w:embedBold r:id=\"x\"/><w:panose1/></w:font></w:f>";
+        let mut root = parse(xml, LIMITS).expect("parses");
         root.remove_where(&|e| e.local().starts_with("embed"));
         let mut out = String::new();
         root.write(&mut out);
-        assert_eq!(out, "<w:f><w:font w:name=\"A\"><w:panose1/></w:font></w:f>");
+        assert_eq!(out, "<w:f xmlns:w=\"w\" xmlns:r=\"r\"><w:font w:name=\"A\"><w:panose1/></w:font></w:f>");
         assert_eq!(root.child("w:font").and_then(|f| f.attribute("w:name")), Some("A"));
     }
 }

@@ -1,11 +1,12 @@
 //! Resolved response → documents in memory: Markdown (the canonical form), HTML and plain
 //! text made from it, JSON made from the response itself, and the letter as Typst source
-//! and as PDF. One file per format.
+//! and as PDF, and the letter as a Word document. One file (or folder) per format.
 //!
-//! Renderers return text, or bytes for PDF ([`Document`]); they never touch the disk
+//! Renderers return text, or bytes for PDF and Word ([`Document`]); they never touch the disk
 //! (`write` does). A [`Renderer`] holds the template environment of one casebook, built
 //! once and reused for every response.
 
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod letter;
@@ -41,14 +42,23 @@ pub enum Format {
     Typst,
     /// The letter as PDF on the letterhead, made by Typst in-process.
     Pdf,
+    /// The letter as a Word document, on the authority's template if it has one.
+    Docx,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 6] =
-        [Format::Markdown, Format::Html, Format::Text, Format::Json, Format::Typst, Format::Pdf];
+    pub const ALL: [Format; 7] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Text,
+        Format::Json,
+        Format::Typst,
+        Format::Pdf,
+        Format::Docx,
+    ];
 
-    /// The formats [`Renderer::render`] returns as text: all but PDF.
+    /// The formats [`Renderer::render`] returns as text: all but PDF and Word.
     pub const TEXT: [Format; 5] = [Format::Markdown, Format::Html, Format::Text, Format::Json, Format::Typst];
 
     /// The file extension, which is also the name used on the command line (except for
@@ -61,22 +71,25 @@ impl Format {
             Format::Json => "json",
             Format::Typst => "typ",
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
         }
     }
 
-    /// Whether the format is binary (PDF), not text.
+    /// Whether the format is binary (PDF, Word), not text.
     pub fn is_binary(self) -> bool {
-        self == Format::Pdf
+        matches!(self, Format::Pdf | Format::Docx)
     }
 }
 
-/// A rendered document: text, or the bytes of a PDF.
+/// A rendered document: text, or the bytes of a PDF or Word file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Document {
     /// Markdown, HTML, plain text, JSON or Typst source.
     Text(String),
     /// A PDF file.
     Pdf(Vec<u8>),
+    /// A Word file.
+    Docx(Vec<u8>),
 }
 
 impl Document {
@@ -84,7 +97,7 @@ impl Document {
     pub fn as_bytes(&self) -> &[u8] {
         match self {
             Document::Text(text) => text.as_bytes(),
-            Document::Pdf(bytes) => bytes,
+            Document::Pdf(bytes) | Document::Docx(bytes) => bytes,
         }
     }
 
@@ -92,7 +105,7 @@ impl Document {
     pub fn into_bytes(self) -> Vec<u8> {
         match self {
             Document::Text(text) => text.into_bytes(),
-            Document::Pdf(bytes) => bytes,
+            Document::Pdf(bytes) | Document::Docx(bytes) => bytes,
         }
     }
 }
@@ -231,18 +244,20 @@ impl Renderer {
             Format::Json => json::render(response),
             Format::Typst => self.typst(response),
             Format::Pdf => Err(anyhow::anyhow!("a PDF is binary: render it with Renderer::document")),
+            Format::Docx => Err(anyhow::anyhow!("a Word file is binary: render it with Renderer::document")),
         }
     }
 
-    /// Renders `response` in `format`, text or PDF.
+    /// Renders `response` in `format`, text, PDF or Word.
     pub fn document(&self, response: &Response, format: Format) -> anyhow::Result<Document> {
         match format {
             Format::Pdf => self.pdf(response).map(Document::Pdf),
+            Format::Docx => self.docx(response).map(Document::Docx),
             _ => self.render(response, format).map(Document::Text),
         }
     }
 
-    /// Renders `response` in every format in `formats`, PDF included, making the Markdown
+    /// Renders `response` in every format in `formats`, PDF and Word included, making the Markdown
     /// only once (see [`Renderer::render_all`]).
     pub fn documents(
         &self,
@@ -255,6 +270,7 @@ impl Renderer {
         for format in formats {
             let document = match format {
                 Format::Pdf => Document::Pdf(self.pdf(response)?),
+                Format::Docx => Document::Docx(self.docx(response)?),
                 _ => match texts.next() {
                     Some((_, text)) => Document::Text(text),
                     None => anyhow::bail!("no {} document was rendered", format.extension()),
@@ -282,7 +298,7 @@ impl Renderer {
                     Format::Markdown => markdown.clone(),
                     Format::Html => self.html(response, &markdown)?,
                     Format::Text => self.text(&markdown),
-                    Format::Typst | Format::Pdf => self.render(response, *format)?,
+                    Format::Typst | Format::Pdf | Format::Docx => self.render(response, *format)?,
                 };
                 Ok((*format, text))
             })

@@ -217,6 +217,7 @@ fn render_mutant(mutant: &Mutant) -> Result<(), TestCaseError> {
         if mutant.pdf && cfg!(feature = "pdf") && audience == foi::Audience::Requester {
             formats.push(Format::Pdf);
         }
+        formats.push(Format::Docx);
         // A render may refuse (a value a format cannot show), never panic.
         let Ok(documents) = renderer.documents(&response, &formats) else { continue };
         RENDERED.fetch_add(1, Ordering::Relaxed);
@@ -232,8 +233,10 @@ fn render_mutant(mutant: &Mutant) -> Result<(), TestCaseError> {
                     PDFS.fetch_add(1, Ordering::Relaxed);
                     prop_assert!(bytes.starts_with(b"%PDF-"));
                 }
+                (Format::Docx, Document::Docx(bytes)) => prop_assert!(bytes.starts_with(b"PK\x03\x04")),
                 (_, Document::Text(text)) => prop_assert!(!text.contains('\u{0}'), "a NUL in {format:?}"),
                 (_, Document::Pdf(_)) => prop_assert!(false, "a PDF for {format:?}"),
+                (_, Document::Docx(_)) => prop_assert!(false, "a Word document for {format:?}"),
             }
         }
     }

@@ -151,15 +151,34 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         today: Option<NaiveDate>,
     },
-    /// Start a casebook: copies a complete example (one council, two contracts, one
-    /// request) to edit into your own.
-    #[command(
-        after_help = "Example:\n  foi init my-council && cd my-council && foi render requests/FOIR-467737865.yaml"
-    )]
+    /// Start a casebook: for your own authority with --name and --jurisdiction, or a
+    /// complete example (one council, two contracts, one request) to try the tool on.
+    ///
+    /// With --name, foi.yaml holds your authority's name and Act, with the other details to
+    /// fill in, beside one example contract and one example request, each marked as an
+    /// example to replace (none with --empty). Without it, the Hastings example is copied
+    /// whole. Either way the casebook gets its own JSON Schemas in schemas/, and `git init`
+    /// runs when the folder is not inside a git repository already.
+    #[command(after_help = "Examples:\n  \
+        foi init my-council --name \"Wyre Forest District Council\" --jurisdiction foia\n  \
+        foi init nhs-board --name \"NHS Example\" --jurisdiction foisa --email foi@example.scot.nhs.uk --empty\n  \
+        foi init try-it && cd try-it && foi render requests/FOIR-467737865.yaml")]
     Init {
         /// Where to create it (default: the current folder).
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Your authority's name, as every letter will print it.
+        #[arg(long, requires = "jurisdiction")]
+        name: Option<String>,
+        /// The Act your authority answers under.
+        #[arg(long, value_enum, requires = "name")]
+        jurisdiction: Option<JurisdictionArg>,
+        /// The FOI team's email address (default: a placeholder that `foi check` warns about).
+        #[arg(long, requires = "name")]
+        email: Option<String>,
+        /// No example contract or request: only foi.yaml and empty contracts/ and requests/.
+        #[arg(long, requires = "name")]
+        empty: bool,
     },
     /// Turn a pasted request into a request file, its questions mapped to the questionnaire.
     #[command(after_help = "Matches below confidence 0.60 are marked REVIEW in the draft, with the id \

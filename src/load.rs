@@ -17,7 +17,7 @@ use crate::report::{Finding, Severity, suggestion};
 use crate::schema::FileKind;
 use crate::source::{Location, SourceFile};
 
-mod characters;
+pub(crate) mod characters;
 pub mod confined;
 mod file;
 

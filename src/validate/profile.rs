@@ -243,6 +243,16 @@ fn authority(
             "the FOI team needs an email address",
         ));
     }
+    if raw.foi_team.email.trim().ends_with(".invalid") {
+        check.push(
+            Finding::warning(
+                check.file,
+                &path.at("foi-team").at("email"),
+                "the FOI team's email is a placeholder (a `.invalid` address reaches no one)",
+            )
+            .hint("write the address requesters should reply to before you send a letter"),
+        );
+    }
     let mut foi_team = raw.foi_team.clone();
     if foi_team.address.is_empty() {
         foi_team.address = raw.address.clone();

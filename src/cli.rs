@@ -2,6 +2,7 @@
 //! library's command functions.
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -12,12 +13,33 @@ use crate::{DueFormat, DueOptions, IntakeFormat, IntakeOptions, report};
 
 /// Answer UK Freedom of Information round-robin requests from a casebook of facts.
 #[derive(Debug, Parser)]
-#[command(name = "foi", version, about, long_about = None, propagate_version = true)]
+#[command(name = "foi", version, long_version = LONG_VERSION.as_str(), about, long_about = None, propagate_version = true)]
 pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// `foi --version`: the version, the formats this build writes (PDF is a build feature) and
+/// the years the built-in bank-holiday calendar lists, which decide how far its deadlines
+/// can be trusted without `bank-holidays:` in foi.yaml.
+static LONG_VERSION: LazyLock<String> = LazyLock::new(|| {
+    let formats: Vec<String> = FormatArg::value_variants()
+        .iter()
+        .filter(|format| **format != FormatArg::Pdf || cfg!(feature = "pdf"))
+        .filter_map(|format| format.to_possible_value().map(|value| value.get_name().to_owned()))
+        .collect();
+    let calendar = crate::calendar::builtin();
+    let (first, last) = calendar.covers();
+    let pdf =
+        if cfg!(feature = "pdf") { "" } else { "\nPDF: not in this build (build with the `pdf` feature)" };
+    format!(
+        "{}\nformats: {}{pdf}\nbank holidays: {first} to {last} as published by GOV.UK (taken {}); other years by rule",
+        env!("CARGO_PKG_VERSION"),
+        formats.join(", "),
+        calendar.taken()
+    )
+});
 
 /// The commands.
 #[derive(Debug, Subcommand)]

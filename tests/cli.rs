@@ -359,3 +359,21 @@ fn schema_prints_every_schema_or_writes_them_to_a_folder() {
         assert_eq!(written, committed, "{name}");
     }
 }
+
+#[test]
+fn version_says_what_this_build_writes_and_which_years_its_calendar_lists() {
+    let long = foi().arg("--version").output().expect("runs");
+    assert!(long.status.success());
+    let text = String::from_utf8_lossy(&long.stdout);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some(concat!("foi ", env!("CARGO_PKG_VERSION"))));
+    let formats = lines.next().expect("a formats line");
+    assert!(formats.starts_with("formats: md, html, txt, json, typst"), "{formats}");
+    assert!(formats.contains("docx"), "{formats}");
+    assert_eq!(formats.contains("pdf"), cfg!(feature = "pdf"), "{formats}");
+    assert!(text.contains("bank holidays: 2015 to "), "{text}");
+    assert!(text.contains("other years by rule"), "{text}");
+    // -V stays one line, as scripts read it.
+    let short = foi().arg("-V").output().expect("runs");
+    assert_eq!(String::from_utf8_lossy(&short.stdout), concat!("foi ", env!("CARGO_PKG_VERSION"), "\n"));
+}

@@ -212,6 +212,26 @@ pub enum Command {
         foi intake request.txt -o requests/FOI-123.yaml --reference FOI-123\n  \
         foi intake - --format json < request.txt")]
     Intake(IntakeArgs),
+    /// Print a completion script for your shell: bash, zsh, fish, powershell or elvish.
+    #[command(after_help = "Examples:\n  \
+        foi completions bash > ~/.local/share/bash-completion/completions/foi\n  \
+        foi completions zsh > ~/.zfunc/_foi         (with fpath+=~/.zfunc in ~/.zshrc)\n  \
+        foi completions fish > ~/.config/fish/completions/foi.fish\n  \
+        foi completions powershell >> $PROFILE")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per command into a folder.
+    #[command(after_help = "Examples:\n  \
+        foi man | man -l -\n  \
+        foi man --out ~/.local/share/man/man1       foi.1, foi-render.1, foi-check.1 …")]
+    Man {
+        /// Write foi.1 and a page per command (foi-render.1 …) into this folder (created if
+        /// missing), instead of printing foi.1.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// `foi templates …`

@@ -7,7 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
+use anyhow::Context;
 use chrono::NaiveDate;
+use clap::CommandFactory;
 
 use crate::cli::{Command, DueFormatArg, TemplatesCommand};
 use crate::model::values::Date;
@@ -130,6 +132,33 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             Ok(Vec::new())
         }
         Command::Intake(args) => crate::intake(&args.into()),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut crate::cli::Cli::command(), "foi", &mut script);
+            write::stdout(&script)?;
+            Ok(Vec::new())
+        }
+        Command::Man { out } => {
+            let pages = man_pages()?;
+            match out {
+                None => {
+                    let (_, main) = pages.first().context("no manual page")?;
+                    write::stdout(main)?;
+                }
+                Some(dir) => {
+                    std::fs::create_dir_all(&dir)
+                        .with_context(|| format!("cannot create folder {}", dir.display()))?;
+                    let mut written = Vec::new();
+                    for (name, page) in &pages {
+                        let path = dir.join(name);
+                        write::atomic(&path, page)?;
+                        written.push(path);
+                    }
+                    write::stdout(paths(&written).as_bytes())?;
+                }
+            }
+            Ok(Vec::new())
+        }
         Command::Templates(TemplatesCommand::List) => {
             let root = crate::load::find_root(Path::new(".")).ok();
             write::stdout(crate::templates_list(root.as_deref()).as_bytes())?;
@@ -214,6 +243,26 @@ fn next_steps(dir: &Path, own: bool, empty: bool, git: Git) -> String {
         text.push_str(&format!("  {}. {step}\n", number + 1));
     }
     text
+}
+
+/// The manual: `foi.1` first, then a page per command and subcommand (`foi-render.1`,
+/// `foi-templates-list.1`), each generated from the same definitions as `--help`.
+fn man_pages() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let mut command = crate::cli::Cli::command();
+    command.build();
+    let mut pages = Vec::new();
+    add_pages(&command, "foi", &mut pages)?;
+    Ok(pages)
+}
+
+fn add_pages(command: &clap::Command, name: &str, pages: &mut Vec<(String, Vec<u8>)>) -> anyhow::Result<()> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command.clone().name(name.to_owned())).render(&mut page)?;
+    pages.push((format!("{name}.1"), page));
+    for sub in command.get_subcommands().filter(|sub| sub.get_name() != "help" && !sub.is_hide_set()) {
+        add_pages(sub, &format!("{name}-{}", sub.get_name()), pages)?;
+    }
+    Ok(())
 }
 
 /// Paths one to a line, as `foi init` and `foi templates eject` list what they wrote.

@@ -377,3 +377,47 @@ fn version_says_what_this_build_writes_and_which_years_its_calendar_lists() {
     let short = foi().arg("-V").output().expect("runs");
     assert_eq!(String::from_utf8_lossy(&short.stdout), concat!("foi ", env!("CARGO_PKG_VERSION"), "\n"));
 }
+
+#[test]
+fn completions_cover_every_command_in_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = foi().args(["completions", shell]).output().expect("runs");
+        assert!(output.status.success(), "{shell}");
+        let script = String::from_utf8_lossy(&output.stdout);
+        for word in ["render", "check", "publish", "intake", "completions", "format", "jurisdiction", "docx"]
+        {
+            assert!(script.contains(word), "{shell} completes {word}");
+        }
+    }
+    let bash = foi().args(["completions", "bash"]).output().expect("runs");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let script = dir.path().join("foi.bash");
+    std::fs::write(&script, &bash.stdout).expect("written");
+    let parsed = std::process::Command::new("bash").arg("-n").arg(&script).status().expect("bash runs");
+    assert!(parsed.success(), "the bash script parses");
+    let zsh = foi().args(["completions", "zsh"]).output().expect("runs");
+    assert!(String::from_utf8_lossy(&zsh.stdout).starts_with("#compdef foi"));
+    assert_eq!(foi().args(["completions", "tcsh"]).output().expect("runs").status.code(), Some(2));
+}
+
+#[test]
+fn the_manual_has_a_page_per_command() {
+    let page = foi().arg("man").output().expect("runs");
+    assert!(page.status.success());
+    let text = String::from_utf8_lossy(&page.stdout);
+    assert!(text.contains(".TH foi 1"), "{text}");
+    assert!(text.contains("foi\\-render(1)"), "the main page lists the commands");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("man1");
+    let written = foi().args(["man", "--out"]).arg(&out).output().expect("runs");
+    assert!(written.status.success());
+    for name in ["foi.1", "foi-render.1", "foi-check.1", "foi-templates-eject.1", "foi-init.1"] {
+        let page = std::fs::read_to_string(out.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(page.starts_with(".ie"), "{name} is roff");
+    }
+    let init = std::fs::read_to_string(out.join("foi-init.1")).expect("page");
+    assert!(init.contains("\\-\\-jurisdiction"), "options documented");
+    // The same bytes each time: the page carries no date.
+    let again = foi().arg("man").output().expect("runs");
+    assert_eq!(page.stdout, again.stdout);
+}

@@ -483,12 +483,34 @@ fn casebook_hints(output: Option<&Path>) -> Result<intake::draft::CasebookHints,
     let (raw, findings) = load::casebook(&root);
     let problems = findings.iter().any(|f| f.severity == Severity::Error);
     match raw {
-        Some(raw) => Ok(intake::draft::CasebookHints::from_raw(&raw, problems)),
+        Some(raw) => {
+            let mut hints = intake::draft::CasebookHints::from_raw(&raw, problems);
+            hints.schema = schema_line(&root, output);
+            Ok(hints)
+        }
         None => Err(
             "the casebook's foi.yaml has errors (run `foi render` to see them): list this part's contracts"
                 .to_owned(),
         ),
     }
+}
+
+/// The path from where a draft goes (`output`, or `requests/` when it is printed) to the
+/// casebook's `schemas/request.schema.json`, when the casebook has one.
+fn schema_line(root: &Path, output: Option<&Path>) -> Option<String> {
+    let schema = root.join("schemas").join(crate::schema::FileKind::Request.file_name());
+    if !std::fs::symlink_metadata(&schema).is_ok_and(|meta| meta.is_file()) {
+        return None;
+    }
+    let depth = match output {
+        None => 1,
+        Some(path) => {
+            let folder = std::path::absolute(path).ok()?.parent()?.to_path_buf();
+            let root = std::path::absolute(root).ok()?;
+            folder.strip_prefix(&root).ok()?.components().count()
+        }
+    };
+    Some(format!("{}schemas/{}", "../".repeat(depth), crate::schema::FileKind::Request.file_name()))
 }
 
 /// What `foi check` was asked to do.

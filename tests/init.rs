@@ -125,3 +125,35 @@ fn inside_a_repository_no_new_one_is_made() {
     assert!(!dir.path().join("inner/.git").exists());
     assert!(text(&made.stderr).contains("inside the git repository already there"), "{}", text(&made.stderr));
 }
+
+#[test]
+fn a_draft_in_a_casebook_with_its_own_schemas_carries_the_editor_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(
+        foi(&["init", "c", "--name", "Council", "--jurisdiction", "foia", "--empty"], dir.path())
+            .status
+            .success()
+    );
+    let root = dir.path().join("c");
+    std::fs::write(root.join("request.txt"), "1. Who is the supplier of your contact centre?\n")
+        .expect("written");
+    let draft = foi(&["intake", "request.txt", "-o", "requests/NEW-1.yaml"], &root);
+    assert!(draft.status.success(), "{}", text(&draft.stderr));
+    let written = read(&root.join("requests/NEW-1.yaml"));
+    assert!(
+        written.starts_with("# yaml-language-server: $schema=../schemas/request.schema.json\n"),
+        "{written}"
+    );
+    let printed = foi(&["intake", "request.txt"], &root);
+    assert!(
+        text(&printed.stdout).starts_with("# yaml-language-server: $schema=../schemas/request.schema.json\n")
+    );
+    // Without the casebook's own schemas, no line that would point nowhere.
+    std::fs::remove_dir_all(root.join("schemas")).expect("removed");
+    let bare = foi(&["intake", "request.txt"], &root);
+    assert!(
+        text(&bare.stdout).starts_with("# Request file drafted by `foi intake`"),
+        "{}",
+        text(&bare.stdout)
+    );
+}

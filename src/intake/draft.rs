@@ -28,6 +28,10 @@ pub struct CasebookHints {
     pub explained: Vec<PartId>,
     /// Whether some casebook files could not be read (their contracts may be missing).
     pub problems: bool,
+    /// The casebook's own request schema (`schemas/request.schema.json`, as `foi init` and
+    /// `foi schema --out schemas` write it), relative to where the draft goes: the draft's
+    /// editor line, so the editor checks it as the officer fills it in.
+    pub schema: Option<String>,
 }
 
 impl CasebookHints {
@@ -50,7 +54,7 @@ impl CasebookHints {
             .map(|(id, parsed)| (id.clone(), parsed.data.authority.clone(), parsed.data.part))
             .collect();
         let problems = problems || !raw.broken.is_empty();
-        Self { authorities, contracts, explained, problems }
+        Self { authorities, contracts, explained, problems, schema: None }
     }
 }
 
@@ -70,6 +74,9 @@ pub struct DraftOptions {
 /// The draft request file.
 pub fn draft(intake: &Intake, options: &DraftOptions) -> String {
     let mut out = String::new();
+    if let Ok(CasebookHints { schema: Some(schema), .. }) = &options.casebook {
+        line(&mut out, 0, &format!("# yaml-language-server: $schema={schema}"));
+    }
     header(&mut out, intake, options);
     match &options.reference {
         Some(reference) => line(&mut out, 0, &format!("reference: {}", quote(reference))),

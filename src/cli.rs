@@ -13,7 +13,21 @@ use crate::{DueFormat, DueOptions, IntakeFormat, IntakeOptions, report};
 
 /// Answer UK Freedom of Information round-robin requests from a casebook of facts.
 #[derive(Debug, Parser)]
-#[command(name = "foi", version, long_version = LONG_VERSION.as_str(), about, long_about = None, propagate_version = true)]
+#[command(
+    name = "foi",
+    version,
+    long_version = LONG_VERSION.as_str(),
+    about,
+    long_about = None,
+    propagate_version = true,
+    after_help = "Examples:\n  \
+        foi init my-council --name \"Wyre Forest District Council\" --jurisdiction foia\n  \
+        foi intake request.txt -o requests/FOI-123.yaml --reference FOI-123\n  \
+        foi check\n  \
+        foi render requests/FOI-123.yaml --format pdf -o reply.pdf\n  \
+        foi publish -o site\n\n\
+        `foi help COMMAND` (or `foi COMMAND --help`) says more about each command."
+)]
 pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
@@ -119,7 +133,12 @@ pub enum Command {
         out: Option<PathBuf>,
     },
     /// List or copy out the built-in templates.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  \
+        foi templates list\n  \
+        foi templates eject letter.md"
+    )]
     Templates(TemplatesCommand),
     /// Show when a response is due: working day 20 after the day of receipt.
     ///
@@ -161,13 +180,17 @@ pub enum Command {
     },
     /// Statistics of every request: outcomes in the official categories, timeliness,
     /// exemptions used, per authority.
+    #[command(after_help = "Examples:\n  \
+        foi stats                                   this casebook\n  \
+        foi stats maidstone swale                   several casebooks, each and together\n  \
+        foi stats --format json > stats.json")]
     Stats {
         /// Casebook folders (default: the casebook holding the current folder).
         #[arg(value_name = "CASEBOOK")]
         casebooks: Vec<PathBuf>,
-        /// `text` or `json`.
-        #[arg(long, value_enum, default_value_t = DueFormatArg::Text)]
-        format: DueFormatArg,
+        /// How to print them.
+        #[arg(long, value_enum, default_value_t = StatsFormatArg::Text)]
+        format: StatsFormatArg,
         /// Today's date, for the check that no date in a request is later. Default: the
         /// system date.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -238,6 +261,8 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum TemplatesCommand {
     /// List the built-in templates, marking those the casebook has its own copy of.
+    #[command(after_help = "Example:\n  \
+        foi templates list                  run inside a casebook to see which it replaces")]
     List,
     /// Copy built-in templates into the casebook's templates/ folder to edit them; the
     /// casebook's copy then replaces the built-in one, file by file.
@@ -345,6 +370,15 @@ impl From<JurisdictionArg> for Jurisdiction {
             JurisdictionArg::Foisa => Jurisdiction::Foisa,
         }
     }
+}
+
+/// Output formats of `foi stats`, as spelled on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormatArg {
+    /// A table per authority and for all of them: outcomes, timeliness, exemptions.
+    Text,
+    /// The same figures as JSON.
+    Json,
 }
 
 /// Output formats of `foi due`, as spelled on the command line.

@@ -11,7 +11,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::CommandFactory;
 
-use crate::cli::{Command, DueFormatArg, TemplatesCommand};
+use crate::cli::{Command, StatsFormatArg, TemplatesCommand};
 use crate::model::values::Date;
 use crate::report::{Finding, Severity};
 use crate::{CheckOptions, RenderOptions, Report, Reported, UsageError, Warnings, write};
@@ -107,8 +107,8 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             let (statistics, findings) = crate::site::statistics(&casebooks, terminal.today(today))?;
             let warnings = fail_on_errors(findings)?;
             let text = match format {
-                DueFormatArg::Text => statistics.to_text(),
-                DueFormatArg::Json => serde_json::to_string_pretty(&statistics)? + "\n",
+                StatsFormatArg::Text => statistics.to_text(),
+                StatsFormatArg::Json => serde_json::to_string_pretty(&statistics)? + "\n",
             };
             write::stdout(text.as_bytes())?;
             Ok(warnings)

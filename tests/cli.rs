@@ -421,3 +421,37 @@ fn the_manual_has_a_page_per_command() {
     let again = foi().arg("man").output().expect("runs");
     assert_eq!(page.stdout, again.stdout);
 }
+
+#[test]
+fn every_command_shows_examples_in_its_help() {
+    let commands: [&[&str]; 14] = [
+        &[],
+        &["render"],
+        &["check"],
+        &["schema"],
+        &["templates"],
+        &["templates", "list"],
+        &["templates", "eject"],
+        &["due"],
+        &["publish"],
+        &["stats"],
+        &["init"],
+        &["intake"],
+        &["completions"],
+        &["man"],
+    ];
+    for command in commands {
+        let output = foi().args(command).arg("--help").output().expect("runs");
+        assert!(output.status.success(), "{command:?}");
+        let help = String::from_utf8_lossy(&output.stdout);
+        assert!(help.contains("Example"), "foi {} --help has no examples", command.join(" "));
+    }
+}
+
+#[test]
+fn stats_help_describes_the_formats_of_stats() {
+    let output = foi().args(["stats", "--help"]).output().expect("runs");
+    let help = String::from_utf8_lossy(&output.stdout);
+    assert!(help.contains("A table per authority"), "{help}");
+    assert!(!help.contains("The due date first"), "foi due's formats in foi stats --help: {help}");
+}

@@ -32,6 +32,43 @@ pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
+    /// No progress bar and no summary lines (what was written, the next steps); problems
+    /// and warnings are still reported.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Colour in diagnostics: `auto` (at a terminal, unless NO_COLOR is set or TERM is
+    /// dumb; CLICOLOR_FORCE forces it), `always` or `never`.
+    #[arg(long, value_enum, global = true, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+/// When to colour diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// At a terminal, as the environment allows.
+    Auto,
+    /// Always, even into a file or pipe.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorArg {
+    /// Whether to colour, given whether standard error is a terminal and a look-up of the
+    /// environment. The flag wins over the environment; then NO_COLOR (https://no-color.org),
+    /// then CLICOLOR_FORCE and CLICOLOR (https://bixense.com/clicolors/), then TERM=dumb.
+    pub fn colour(self, terminal: bool, env: impl Fn(&str) -> Option<String>) -> bool {
+        let set = |name: &str| env(name).is_some_and(|value| !value.is_empty());
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto if set("NO_COLOR") => false,
+            ColorArg::Auto if set("CLICOLOR_FORCE") && env("CLICOLOR_FORCE").as_deref() != Some("0") => true,
+            ColorArg::Auto if env("CLICOLOR").as_deref() == Some("0") => false,
+            ColorArg::Auto if env("TERM").as_deref() == Some("dumb") => false,
+            ColorArg::Auto => terminal,
+        }
+    }
 }
 
 /// `foi --version`: the version, the formats this build writes (PDF is a build feature) and
@@ -91,9 +128,6 @@ pub enum Command {
         /// A file for one response; a folder for several (created if missing).
         #[arg(short, long, value_name = "FILE|DIR")]
         output: Option<PathBuf>,
-        /// No progress bar.
-        #[arg(short, long)]
-        quiet: bool,
         /// Today's date, for the check that no date in a request is later. Default: the
         /// system date.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -501,6 +535,40 @@ impl From<LayoutArg> for Layout {
         match arg {
             LayoutArg::Inline => Layout::Inline,
             LayoutArg::Annex => Layout::Annex,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn colour(flag: ColorArg, terminal: bool, vars: &[(&str, &str)]) -> bool {
+        flag.colour(terminal, |name| vars.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v).to_owned()))
+    }
+
+    /// The flag, whether standard error is a terminal, the environment, and the answer.
+    type Case = (ColorArg, bool, &'static [(&'static str, &'static str)], bool);
+
+    #[test]
+    fn the_flag_then_no_color_then_clicolor_then_term_decide_colour() {
+        use ColorArg::{Always, Auto, Never};
+        let cases: &[Case] = &[
+            (Auto, true, &[], true),
+            (Auto, false, &[], false),
+            (Always, false, &[("NO_COLOR", "1")], true),
+            (Never, true, &[("CLICOLOR_FORCE", "1")], false),
+            (Auto, true, &[("NO_COLOR", "1")], false),
+            (Auto, true, &[("NO_COLOR", "")], true),
+            (Auto, false, &[("CLICOLOR_FORCE", "1")], true),
+            (Auto, false, &[("CLICOLOR_FORCE", "0")], false),
+            (Auto, false, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], false),
+            (Auto, true, &[("CLICOLOR", "0")], false),
+            (Auto, true, &[("TERM", "dumb")], false),
+            (Auto, true, &[("TERM", "xterm-256color")], true),
+        ];
+        for (flag, terminal, vars, expected) in cases {
+            assert_eq!(colour(*flag, *terminal, vars), *expected, "{flag:?} terminal={terminal} {vars:?}");
         }
     }
 }

@@ -21,8 +21,10 @@ use crate::{CheckOptions, RenderOptions, Report, Reported, UsageError, Warnings,
 pub struct Terminal {
     /// The system date: the only clock read, made by the binary. `--today` overrides it.
     pub today: Date,
-    /// Whether diagnostics may be coloured (standard error is a terminal, `NO_COLOR` unset).
+    /// Whether diagnostics may be coloured (`--color`, the terminal and the environment).
     pub colour: bool,
+    /// `--quiet`: no progress bar and no summary lines.
+    pub quiet: bool,
 }
 
 impl Terminal {
@@ -35,7 +37,7 @@ impl Terminal {
 /// their type ([`Report`] and [`Reported`]: 1, [`UsageError`]: 2).
 pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
     match command {
-        Command::Render { paths, format, layout, include_private, output, quiet, today } => {
+        Command::Render { paths, format, layout, include_private, output, today } => {
             let options = RenderOptions {
                 paths,
                 formats: format.into_iter().map(Into::into).collect(),
@@ -47,7 +49,7 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             if !options.is_batch() {
                 return crate::render(&options);
             }
-            let bar = crate::progress::Bar::new(quiet);
+            let bar = crate::progress::Bar::new(terminal.quiet);
             let summary = crate::render_batch(&options, &bar);
             bar.finish();
             let summary = summary?;
@@ -55,7 +57,9 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             if !summary.findings.is_empty() {
                 write::stderr(&Report::new(summary.findings).to_text_styled(terminal.colour));
             }
-            write::stderr(&format!("{line}\n"));
+            if !terminal.quiet || failed > 0 {
+                write::stderr(&format!("{line}\n"));
+            }
             if failed > 0 {
                 return Err(Reported.into());
             }
@@ -93,6 +97,9 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             };
             let summary = crate::site::publish(&options)?;
             let warnings = fail_on_errors(summary.findings)?;
+            if terminal.quiet {
+                return Ok(warnings);
+            }
             write::stderr(&format!(
                 "published {} response{}: {} file{} written, {} removed\n",
                 summary.published,
@@ -128,7 +135,9 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             let options = crate::init::InitOptions { dir, authority, empty };
             write::stdout(paths(&crate::init::create(&options)?).as_bytes())?;
             let git = git_init(&options.dir);
-            write::stderr(&next_steps(&options.dir, own, empty, git));
+            if !terminal.quiet {
+                write::stderr(&next_steps(&options.dir, own, empty, git));
+            }
             Ok(Vec::new())
         }
         Command::Intake(args) => crate::intake(&args.into()),

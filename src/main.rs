@@ -22,10 +22,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // Colour only for a person at a terminal who has not asked for none (https://no-color.org).
-    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let colour = cli.color.colour(std::io::stderr().is_terminal(), |name| {
+        std::env::var_os(name).map(|value| value.to_string_lossy().into_owned())
+    });
     // The only clock read: the library takes `today` as a parameter.
-    let terminal = Terminal { today: Date(chrono::Local::now().date_naive()), colour };
+    let terminal = Terminal { today: Date(chrono::Local::now().date_naive()), colour, quiet: cli.quiet };
     match foi::commands::run(cli.command, terminal) {
         Ok(warnings) => {
             if !warnings.is_empty() {

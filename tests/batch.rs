@@ -26,7 +26,7 @@ fn every_request_of_several_casebooks_in_every_format() {
         .arg(&examples)
         .arg("-o")
         .arg(out.path())
-        .args(["--format", "md,html,txt,json", "--quiet"])
+        .args(["--format", "md,html,txt,json"])
         .output()
         .expect("runs");
     assert!(run.status.success(), "{}", stderr(&run));
@@ -193,4 +193,24 @@ fn a_batch_writes_pdfs_beside_the_text_formats() {
         .output()
         .expect("runs");
     assert_eq!(pdf, single.stdout, "a batch writes the PDF a single render makes");
+}
+
+#[test]
+fn quiet_leaves_out_the_summary_line_but_never_a_failure() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let hastings = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hastings");
+    let run = foi().arg("-q").arg("render").arg(&hastings).arg("-o").arg(out.path()).output().expect("runs");
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_eq!(stderr(&run), "", "nothing to say when all went well");
+    assert!(out.path().join("FOIR-467737865.md").is_file());
+    // A failure is still reported, with its summary.
+    let casebook = Casebook::example("hastings");
+    casebook.write("contracts/broken.yaml", "part: contact-centre\ntitle: Broken\nagentz: 3\n");
+    let run = foi()
+        .args(["render", ".", "-o", "out", "--quiet"])
+        .current_dir(casebook.root())
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("agentz"), "{}", stderr(&run));
 }

@@ -455,3 +455,25 @@ fn stats_help_describes_the_formats_of_stats() {
     assert!(help.contains("A table per authority"), "{help}");
     assert!(!help.contains("The due date first"), "foi due's formats in foi stats --help: {help}");
 }
+
+#[test]
+fn color_always_and_never_and_clicolor_force_decide_the_colour_of_diagnostics() {
+    let casebook = Casebook::example("hastings");
+    casebook.write("contracts/broken.yaml", "part: contact-centre\ntitle: Broken\nagentz: 3\n");
+    let run = |args: &[&str], vars: &[(&str, &str)]| {
+        let mut command = foi();
+        command.current_dir(casebook.root()).env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").args(args);
+        for (name, value) in vars {
+            command.env(name, value);
+        }
+        let output = command.output().expect("runs");
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8_lossy(&output.stderr).contains("\u{1b}[")
+    };
+    assert!(!run(&["check"], &[]), "no colour into a pipe");
+    assert!(run(&["check", "--color", "always"], &[]));
+    assert!(run(&["--color=always", "check"], &[]), "a global option, before the command too");
+    assert!(run(&["check"], &[("CLICOLOR_FORCE", "1")]));
+    assert!(!run(&["check", "--color", "never"], &[("CLICOLOR_FORCE", "1")]));
+    assert!(!run(&["check"], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+}

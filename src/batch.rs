@@ -48,6 +48,8 @@ pub struct BatchSummary {
     pub unchanged: usize,
     /// Requests that could not be rendered.
     pub failed: usize,
+    /// Of the failed, those whose files could not be written (a full disk, no permission).
+    pub unwritten: usize,
     /// Wall time.
     pub elapsed: Duration,
     /// Every finding, errors and warnings, for the failed and the rendered.
@@ -272,6 +274,9 @@ fn casebook(
             Ok(false) => summary.unchanged += 1,
             Err(err) => {
                 summary.failed += 1;
+                if err.downcast_ref::<crate::write::NotWritten>().is_some() {
+                    summary.unwritten += 1;
+                }
                 summary.findings.push(whole_file(&request.file, format!("cannot render: {err:#}")));
             }
         }

@@ -60,6 +60,14 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             if !terminal.quiet || failed > 0 {
                 write::stderr(&format!("{line}\n"));
             }
+            if summary.unwritten > 0 {
+                let what = if summary.unwritten == 1 { "request's files" } else { "requests' files" };
+                return Err(write::NotWritten::new(format!(
+                    "{} {what} could not be written",
+                    summary.unwritten
+                ))
+                .into());
+            }
             if failed > 0 {
                 return Err(Reported.into());
             }

@@ -35,6 +35,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) if err.is::<Reported>() => ExitCode::from(1),
+        // Not a problem of the casebook: the disk is full, or a folder cannot be written.
+        Err(err) if err.downcast_ref::<write::NotWritten>().is_some() => {
+            write::stderr(&format!("error: {err:#}\n"));
+            ExitCode::from(3)
+        }
         Err(err) => match err.downcast_ref::<Report>() {
             Some(report) => {
                 write::stderr(&report.to_text_styled(colour));

@@ -34,12 +34,32 @@ pub fn atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
             .write(true)
             .open(path)
             .and_then(|mut file| file.write_all(bytes))
-            .with_context(|| format!("cannot write {}", path.display()));
+            .with_context(|| NotWritten::new(format!("cannot write {}", path.display())));
     }
     let temp = written_beside(path, bytes)?;
-    temp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    temp.persist(path).with_context(|| NotWritten::new(format!("cannot write {}", path.display())))?;
     Ok(())
 }
+
+/// An output could not be written (a full disk, no permission, a folder that cannot be
+/// made): not a problem of the casebook, so the binary gives it its own exit code.
+#[derive(Debug)]
+pub struct NotWritten(String);
+
+impl NotWritten {
+    /// What could not be written, as the user will read it.
+    pub fn new(message: String) -> Self {
+        Self(message)
+    }
+}
+
+impl fmt::Display for NotWritten {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for NotWritten {}
 
 /// Refused to replace a file that exists (see [`atomic_new`]).
 #[derive(Debug)]
@@ -66,7 +86,9 @@ pub fn atomic_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists => {
             Err(AlreadyExists(path.to_path_buf()).into())
         }
-        Err(err) => Err(err.error).with_context(|| format!("cannot write {}", path.display())),
+        Err(err) => {
+            Err(err.error).with_context(|| NotWritten::new(format!("cannot write {}", path.display())))
+        }
     }
 }
 
@@ -83,11 +105,12 @@ fn written_beside(path: &Path, bytes: &[u8]) -> anyhow::Result<NamedTempFile> {
     // as any new file would be (0666 less the umask).
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut temp =
-        builder.tempfile_in(dir).with_context(|| format!("cannot write to folder {}", dir.display()))?;
+    let mut temp = builder
+        .tempfile_in(dir)
+        .with_context(|| NotWritten::new(format!("cannot write to folder {}", dir.display())))?;
     // No fsync: the rename is what makes the write atomic for readers, and syncing every
     // file of a 10,000-request batch would cost more than rendering them.
-    temp.write_all(bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    temp.write_all(bytes).with_context(|| NotWritten::new(format!("cannot write {}", path.display())))?;
     Ok(temp)
 }
 
@@ -96,7 +119,7 @@ fn written_beside(path: &Path, bytes: &[u8]) -> anyhow::Result<NamedTempFile> {
 /// names inside an output folder, where anything already there may have been planted.
 pub fn replacing(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let temp = written_beside(path, bytes)?;
-    temp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    temp.persist(path).with_context(|| NotWritten::new(format!("cannot write {}", path.display())))?;
     Ok(())
 }
 
@@ -160,7 +183,8 @@ fn open_no_follow(path: &Path) -> Option<std::fs::File> {
 
 /// Creates the folder `path` (and any missing parents) for files to be written into.
 pub fn folder(path: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(path).with_context(|| format!("cannot create folder {}", path.display()))
+    std::fs::create_dir_all(path)
+        .with_context(|| NotWritten::new(format!("cannot create folder {}", path.display())))
 }
 
 /// Writes `bytes` to standard output.
@@ -172,7 +196,7 @@ pub fn stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        written => written.context("cannot write to standard output"),
+        written => written.context(NotWritten::new("cannot write to standard output".to_owned())),
     }
 }
 

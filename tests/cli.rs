@@ -477,3 +477,24 @@ fn color_always_and_never_and_clicolor_force_decide_the_colour_of_diagnostics() 
     assert!(!run(&["check", "--color", "never"], &[("CLICOLOR_FORCE", "1")]));
     assert!(!run(&["check"], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
 }
+
+#[test]
+fn an_output_that_cannot_be_written_is_exit_3_not_a_casebook_problem() {
+    let casebook = Casebook::example("hastings");
+    // A full disk: Linux's /dev/full refuses every write with "no space left".
+    let full =
+        foi().current_dir(casebook.root()).args(["render", HASTINGS_REQUEST, "-o", "/dev/full"]).output();
+    let full = full.expect("runs");
+    assert_eq!(full.status.code(), Some(3), "{}", String::from_utf8_lossy(&full.stderr));
+    assert!(String::from_utf8_lossy(&full.stderr).contains("cannot write /dev/full"));
+    let stdout = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+    let binary = assert_cmd::cargo::cargo_bin("foi");
+    let schema = std::process::Command::new(binary).arg("schema").stdout(stdout).output().expect("runs");
+    assert_eq!(schema.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&schema.stderr).contains("cannot write to standard output"));
+    // In a batch: a folder where a letter's file should go.
+    std::fs::create_dir_all(casebook.root().join("out/FOIR-467737865.md/in-the-way")).expect("folder");
+    let batch = foi().current_dir(casebook.root()).args(["render", ".", "-o", "out"]).output().expect("runs");
+    assert_eq!(batch.status.code(), Some(3), "{}", String::from_utf8_lossy(&batch.stderr));
+    assert!(String::from_utf8_lossy(&batch.stderr).contains("1 request's files could not be written"));
+}

@@ -23,6 +23,8 @@ use std::time::{Duration, SystemTime};
 
 use anyhow::Context;
 
+use super::NotWritten;
+
 use super::{TEMP_PREFIX, TEMP_SUFFIX, if_changed};
 
 /// The lock file inside an output folder.
@@ -288,11 +290,16 @@ pub fn subfolder(root: &Path, relative: &Path) -> anyhow::Result<PathBuf> {
                     // Made meanwhile by another run: checked again on the next write.
                     Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {}
                     Err(err) => {
-                        return Err(err).with_context(|| format!("cannot create folder {}", path.display()));
+                        return Err(err).with_context(|| {
+                            NotWritten::new(format!("cannot create folder {}", path.display()))
+                        });
                     }
                 }
             }
-            Err(err) => return Err(err).with_context(|| format!("cannot create folder {}", path.display())),
+            Err(err) => {
+                return Err(err)
+                    .with_context(|| NotWritten::new(format!("cannot create folder {}", path.display())));
+            }
         }
     }
     Ok(path)

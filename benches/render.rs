@@ -15,7 +15,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use foi::render::{Format, Renderer};
+use foi::render::{OutputFormat, Renderer};
 use foi::{Audience, Response};
 
 // The same allocator as the `foi` binary, so the figures are the ones users get.
@@ -24,7 +24,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The formats made from the Markdown and the response, which the target covers (the PDF
 /// has its own benchmark, `benches/pdf.rs`).
-const FORMATS: [Format; 4] = [Format::Markdown, Format::Html, Format::Text, Format::Json];
+const FORMATS: [OutputFormat; 4] =
+    [OutputFormat::Markdown, OutputFormat::Html, OutputFormat::Text, OutputFormat::Json];
 
 fn measure(label: &str, iterations: u32, mut f: impl FnMut()) -> Duration {
     for _ in 0..iterations.min(100) {

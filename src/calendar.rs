@@ -8,14 +8,14 @@
 //! Saturdays, Sundays, Christmas Day and Scottish bank holidays only.
 //!
 //! The bank holidays come from `src/data/bank-holidays.tsv` (the UK government's list, see
-//! its header) for the years it covers; other years are computed by rule ([`rules`]), and
+//! its header) for the years it covers; other years are computed by rule ([`holidays`]), and
 //! a deadline that relies on such a year says that proclaimed one-off days may be missing.
 //! A casebook may add days proclaimed after this build (`bank-holidays:` in foi.yaml).
 //! This module reads no files and never looks at today's date.
 
 mod data;
 mod explain;
-pub mod rules;
+pub mod holidays;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -134,7 +134,7 @@ impl Calendar {
     pub fn holidays(&self, year: i32) -> Vec<Holiday> {
         match self.data.years.get(&year) {
             Some(listed) => listed.clone(),
-            None => rules::regular(year),
+            None => holidays::regular(year),
         }
     }
 }
@@ -386,7 +386,7 @@ fn classify(date: NaiveDate, rules: WorkingDays, holidays: &[Holiday]) -> (Vec<R
     if date.month() == 12 && date.day() == 25 {
         reasons.push(plain(ReasonKind::ChristmasDay, "Christmas Day"));
     }
-    if rules.good_friday && rules::good_friday(date.year()) == Some(date) {
+    if rules.good_friday && holidays::good_friday(date.year()) == Some(date) {
         reasons.push(plain(ReasonKind::GoodFriday, "Good Friday"));
     }
     let mut elsewhere = Vec::new();

@@ -99,7 +99,7 @@ pub fn casebook(root: &Path, today: Date) -> Checked {
         }
         None => parsed.iter().map(|_| None).collect(),
     };
-    let requests: Vec<validate::Loaded> = parsed.into_iter().zip(checked).collect();
+    let requests: Vec<validate::LoadedRequest> = parsed.into_iter().zip(checked).collect();
     findings.extend(validate::requests(casebook.as_ref(), &requests));
     let (templates, more) = templates::check(root);
     files.templates = templates;

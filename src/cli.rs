@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Jurisdiction, Layout};
-use crate::render::Format;
+use crate::render::OutputFormat;
 use crate::{DueFormat, DueOptions, IntakeFormat, IntakeOptions, report};
 
 /// Answer UK Freedom of Information round-robin requests from a casebook of facts.
@@ -212,15 +212,15 @@ pub enum FormatArg {
     Pdf,
 }
 
-impl From<FormatArg> for Format {
+impl From<FormatArg> for OutputFormat {
     fn from(arg: FormatArg) -> Self {
         match arg {
-            FormatArg::Md => Format::Markdown,
-            FormatArg::Html => Format::Html,
-            FormatArg::Txt => Format::Text,
-            FormatArg::Json => Format::Json,
-            FormatArg::Typst => Format::Typst,
-            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Md => OutputFormat::Markdown,
+            FormatArg::Html => OutputFormat::Html,
+            FormatArg::Txt => OutputFormat::Text,
+            FormatArg::Json => OutputFormat::Json,
+            FormatArg::Typst => OutputFormat::Typst,
+            FormatArg::Pdf => OutputFormat::Pdf,
         }
     }
 }
@@ -372,12 +372,12 @@ pub enum CheckFormatArg {
     Github,
 }
 
-impl From<CheckFormatArg> for report::Format {
+impl From<CheckFormatArg> for report::ReportFormat {
     fn from(arg: CheckFormatArg) -> Self {
         match arg {
-            CheckFormatArg::Text => report::Format::Text,
-            CheckFormatArg::Json => report::Format::Json,
-            CheckFormatArg::Github => report::Format::Github,
+            CheckFormatArg::Text => report::ReportFormat::Text,
+            CheckFormatArg::Json => report::ReportFormat::Json,
+            CheckFormatArg::Github => report::ReportFormat::Github,
         }
     }
 }

@@ -48,7 +48,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
-pub use render::{Document, Format};
+pub use render::{Document, OutputFormat};
 pub use report::Report;
 pub use response::Response;
 
@@ -161,7 +161,7 @@ pub struct RenderOptions {
     /// Request files or folders.
     pub paths: Vec<PathBuf>,
     /// The output formats.
-    pub formats: Vec<Format>,
+    pub formats: Vec<OutputFormat>,
     /// Override the layout.
     pub layout: Option<Layout>,
     /// JSON only: include the requester's identity.
@@ -194,7 +194,7 @@ pub fn render(options: &RenderOptions) -> anyhow::Result<Warnings> {
         return Err(UsageError("give one request and one format, or use -o DIR for several".into()).into());
     };
     let audience = match format {
-        Format::Json if !options.include_private => Audience::Public,
+        OutputFormat::Json if !options.include_private => Audience::Public,
         _ => Audience::Requester,
     };
     if format.is_binary() && options.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout())
@@ -500,7 +500,7 @@ pub struct CheckOptions {
     /// Whether warnings fail the check too.
     pub deny_warnings: bool,
     /// How to print the findings.
-    pub format: report::Format,
+    pub format: report::ReportFormat,
     /// Whether text may be coloured (the caller knows the terminal).
     pub colour: bool,
 }
@@ -529,7 +529,7 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutput> {
     let passed = failing == 0;
     let shown = check::shown_root(&root);
     let (text, stdout) = match options.format {
-        report::Format::Text => {
+        report::ReportFormat::Text => {
             let mut text = report.to_text_styled(options.colour);
             if report.findings().is_empty() {
                 text = format!("{}: no problems found in {}\n", shown.display(), checked.files);
@@ -538,8 +538,8 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutput> {
             }
             (text, false)
         }
-        report::Format::Json => (report.to_json(&shown), true),
-        report::Format::Github => (report.to_github(&shown), true),
+        report::ReportFormat::Json => (report.to_json(&shown), true),
+        report::ReportFormat::Github => (report.to_github(&shown), true),
     };
     Ok(CheckOutput { text, stdout, passed })
 }

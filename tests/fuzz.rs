@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use common::inputs::{document, nasty_text, scalar, yamlish};
 use common::{Casebook, TODAY};
 use foi::model::{ContractFile, ProfileFile, RequestFile};
-use foi::render::{Document, Format, Renderer};
+use foi::render::{Document, OutputFormat, Renderer};
 use foi::schema::FileKind;
 use foi::source::SourceFile;
 use proptest::prelude::*;
@@ -213,22 +213,22 @@ fn render_mutant(mutant: &Mutant) -> Result<(), TestCaseError> {
     for audience in [foi::Audience::Requester, foi::Audience::Public] {
         let Ok((loaded, response, _)) = foi::respond(&request, audience, TODAY) else { return Ok(()) };
         let renderer = Renderer::new(Some(&loaded.root));
-        let mut formats = Format::TEXT.to_vec();
+        let mut formats = OutputFormat::TEXT.to_vec();
         if mutant.pdf && cfg!(feature = "pdf") && audience == foi::Audience::Requester {
-            formats.push(Format::Pdf);
+            formats.push(OutputFormat::Pdf);
         }
         // A render may refuse (a value a format cannot show), never panic.
         let Ok(documents) = renderer.documents(&response, &formats) else { continue };
         RENDERED.fetch_add(1, Ordering::Relaxed);
         for (format, document) in documents {
             match (format, document) {
-                (Format::Json, Document::Text(json)) => {
+                (OutputFormat::Json, Document::Text(json)) => {
                     serde_json::from_str::<serde_json::Value>(&json).map_err(fail)?;
                 }
-                (Format::Html, Document::Text(html)) => {
+                (OutputFormat::Html, Document::Text(html)) => {
                     prop_assert!(!html.contains("<script"), "casebook text became HTML");
                 }
-                (Format::Pdf, Document::Pdf(bytes)) => {
+                (OutputFormat::Pdf, Document::Pdf(bytes)) => {
                     PDFS.fetch_add(1, Ordering::Relaxed);
                     prop_assert!(bytes.starts_with(b"%PDF-"));
                 }
@@ -366,7 +366,8 @@ fn fuzz_templates_render_or_fail_within_their_bounds() {
         let request = casebook.root().join("requests/FOIR-467737865.yaml");
         if let Ok((loaded, response, _)) = foi::respond(&request, foi::Audience::Requester, TODAY) {
             let renderer = Renderer::new(Some(&loaded.root));
-            let _ = renderer.documents(&response, &[Format::Markdown, Format::Html, Format::Text]);
+            let _ = renderer
+                .documents(&response, &[OutputFormat::Markdown, OutputFormat::Html, OutputFormat::Text]);
         }
         Ok(())
     });

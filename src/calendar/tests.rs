@@ -90,7 +90,7 @@ fn foisa_says_which_holidays_it_does_not_count() {
 #[test]
 fn good_friday_and_christmas_day_stand_even_without_the_data() {
     // Both are named in the Acts themselves; the rule years have no data file behind them.
-    let good_friday = rules::good_friday(2031).unwrap();
+    let good_friday = holidays::good_friday(2031).unwrap();
     assert!(!is_working_day(good_friday, Foia, &[]));
     assert!(!is_working_day(good_friday, Foisa, &[]), "a Scottish bank holiday by Schedule 1");
     assert!(!is_working_day(d("2031-12-25"), Foisa, &[]));
@@ -226,7 +226,7 @@ fn the_rules_and_the_data_file_check_each_other() {
     ];
     for year in 2015..=2027 {
         let data = rows(calendar.holidays(year));
-        let rule = rows(rules::regular(year));
+        let rule = rows(holidays::regular(year));
         let only_data: Vec<NaiveDate> = data.difference(&rule).map(|r| r.0).collect();
         let only_rule: Vec<NaiveDate> = rule.difference(&data).map(|r| r.0).collect();
         let (expect_data, expect_rule) = proclaimed

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::answer::Answer;
+use super::answer::RawAnswer;
 use super::fields::answer_fields;
 use super::values::Date;
 use super::values::{Contact, Count, DurationAnswer, List, MoneyAnswer, Text, Value};

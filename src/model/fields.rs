@@ -5,7 +5,7 @@
 
 use serde::Deserialize;
 
-use super::answer::Answer;
+use super::answer::RawAnswer;
 use super::values::{Contact, Count, Date, DurationAnswer, List, MoneyAnswer, Text, Value};
 use crate::questionnaire::QuestionId;
 
@@ -23,55 +23,55 @@ macro_rules! answer_fields {
             $( $(#[$fmeta])* pub $field: $fty, )*
             /// Incumbent supplier.
             #[serde(default)]
-            pub supplier: Option<Answer<Text>>,
+            pub supplier: Option<RawAnswer<Text>>,
             /// Average yearly spend: `12000` or `{amount: 12000, years: 3, note: excluding VAT}`.
             #[serde(default)]
-            pub annual_spend: Option<Answer<MoneyAnswer>>,
+            pub annual_spend: Option<RawAnswer<MoneyAnswer>>,
             /// Term and extension options: `1 year` or `{term: 3 years, extensions: …}`.
             #[serde(default)]
-            pub duration: Option<Answer<DurationAnswer>>,
+            pub duration: Option<RawAnswer<DurationAnswer>>,
             /// End date, YYYY-MM-DD.
             #[serde(default)]
-            pub expiry: Option<Answer<Date>>,
+            pub expiry: Option<RawAnswer<Date>>,
             /// Next review date, YYYY-MM-DD.
             #[serde(default)]
-            pub review: Option<Answer<Date>>,
+            pub review: Option<RawAnswer<Date>>,
             /// What the contract covers.
             #[serde(default)]
-            pub description: Option<Answer<Text>>,
+            pub description: Option<RawAnswer<Text>>,
             /// The contract owner: `name`, `job-title`, `phone`, `email`, `seniority`.
             #[serde(default)]
-            pub contact: Option<Answer<Contact>>,
+            pub contact: Option<RawAnswer<Contact>>,
             /// Number of contact centre agents.
             #[serde(default)]
-            pub agents: Option<Answer<Count>>,
+            pub agents: Option<RawAnswer<Count>>,
             /// Number of contact centre sites.
             #[serde(default)]
-            pub sites: Option<Answer<Count>>,
+            pub sites: Option<RawAnswer<Count>>,
             /// Maker of the contact centre system.
             #[serde(default)]
-            pub manufacturer: Option<Answer<Text>>,
+            pub manufacturer: Option<RawAnswer<Text>>,
             /// Busiest months: `[January, September]` or text.
             #[serde(default)]
-            pub busy_periods: Option<Answer<List>>,
+            pub busy_periods: Option<RawAnswer<List>>,
             /// Email server product (the questionnaire asks about Microsoft Exchange 2003).
             #[serde(default)]
-            pub email_server: Option<Answer<Text>>,
+            pub email_server: Option<RawAnswer<Text>>,
             /// Number of email users across the organisation.
             #[serde(default)]
-            pub email_users: Option<Answer<Count>>,
+            pub email_users: Option<RawAnswer<Count>>,
             /// Planned changes to the contact centre, or other comments.
             #[serde(default)]
-            pub further_comments: Option<Answer<Text>>,
+            pub further_comments: Option<RawAnswer<Text>>,
         }
 
         impl $name {
             /// Every answer given, with its question, in questionnaire order.
-            pub fn answers(&self) -> Vec<(QuestionId, Answer<Value>)> {
+            pub fn answers(&self) -> Vec<(QuestionId, RawAnswer<Value>)> {
                 fn add<T: Clone + Into<Value>>(
-                    out: &mut Vec<(QuestionId, Answer<Value>)>,
+                    out: &mut Vec<(QuestionId, RawAnswer<Value>)>,
                     id: QuestionId,
-                    answer: &Option<Answer<T>>,
+                    answer: &Option<RawAnswer<T>>,
                 ) {
                     if let Some(answer) = answer {
                         out.push((id, answer.clone().map(Into::into)));

@@ -28,7 +28,7 @@ use crate::templates;
 
 /// The formats a response renders to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Format {
+pub enum OutputFormat {
     /// Markdown, through the layout's template.
     Markdown,
     /// A standalone HTML page made from the Markdown.
@@ -43,30 +43,42 @@ pub enum Format {
     Pdf,
 }
 
-impl Format {
+impl OutputFormat {
     /// Every format.
-    pub const ALL: [Format; 6] =
-        [Format::Markdown, Format::Html, Format::Text, Format::Json, Format::Typst, Format::Pdf];
+    pub const ALL: [OutputFormat; 6] = [
+        OutputFormat::Markdown,
+        OutputFormat::Html,
+        OutputFormat::Text,
+        OutputFormat::Json,
+        OutputFormat::Typst,
+        OutputFormat::Pdf,
+    ];
 
     /// The formats [`Renderer::render`] returns as text: all but PDF.
-    pub const TEXT: [Format; 5] = [Format::Markdown, Format::Html, Format::Text, Format::Json, Format::Typst];
+    pub const TEXT: [OutputFormat; 5] = [
+        OutputFormat::Markdown,
+        OutputFormat::Html,
+        OutputFormat::Text,
+        OutputFormat::Json,
+        OutputFormat::Typst,
+    ];
 
     /// The file extension, which is also the name used on the command line (except for
     /// Typst, spelled `typst` there).
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Markdown => "md",
-            Format::Html => "html",
-            Format::Text => "txt",
-            Format::Json => "json",
-            Format::Typst => "typ",
-            Format::Pdf => "pdf",
+            OutputFormat::Markdown => "md",
+            OutputFormat::Html => "html",
+            OutputFormat::Text => "txt",
+            OutputFormat::Json => "json",
+            OutputFormat::Typst => "typ",
+            OutputFormat::Pdf => "pdf",
         }
     }
 
     /// Whether the format is binary (PDF), not text.
     pub fn is_binary(self) -> bool {
-        self == Format::Pdf
+        self == OutputFormat::Pdf
     }
 }
 
@@ -223,21 +235,21 @@ impl Renderer {
 
     /// Renders `response` in `format`, one of the text formats ([`Format::TEXT`]); PDF is
     /// made by [`Renderer::document`] or [`Renderer::pdf`].
-    pub fn render(&self, response: &Response, format: Format) -> anyhow::Result<String> {
+    pub fn render(&self, response: &Response, format: OutputFormat) -> anyhow::Result<String> {
         match format {
-            Format::Markdown => self.markdown(response),
-            Format::Html => self.html(response, &self.markdown(response)?),
-            Format::Text => Ok(self.text(&self.markdown(response)?)),
-            Format::Json => json::render(response),
-            Format::Typst => self.typst(response),
-            Format::Pdf => Err(anyhow::anyhow!("a PDF is binary: render it with Renderer::document")),
+            OutputFormat::Markdown => self.markdown(response),
+            OutputFormat::Html => self.html(response, &self.markdown(response)?),
+            OutputFormat::Text => Ok(self.text(&self.markdown(response)?)),
+            OutputFormat::Json => json::render(response),
+            OutputFormat::Typst => self.typst(response),
+            OutputFormat::Pdf => Err(anyhow::anyhow!("a PDF is binary: render it with Renderer::document")),
         }
     }
 
     /// Renders `response` in `format`, text or PDF.
-    pub fn document(&self, response: &Response, format: Format) -> anyhow::Result<Document> {
+    pub fn document(&self, response: &Response, format: OutputFormat) -> anyhow::Result<Document> {
         match format {
-            Format::Pdf => self.pdf(response).map(Document::Pdf),
+            OutputFormat::Pdf => self.pdf(response).map(Document::Pdf),
             _ => self.render(response, format).map(Document::Text),
         }
     }
@@ -247,14 +259,14 @@ impl Renderer {
     pub fn documents(
         &self,
         response: &Response,
-        formats: &[Format],
-    ) -> anyhow::Result<Vec<(Format, Document)>> {
-        let text: Vec<Format> = formats.iter().copied().filter(|f| !f.is_binary()).collect();
+        formats: &[OutputFormat],
+    ) -> anyhow::Result<Vec<(OutputFormat, Document)>> {
+        let text: Vec<OutputFormat> = formats.iter().copied().filter(|f| !f.is_binary()).collect();
         let mut texts = self.render_all(response, &text)?.into_iter();
         let mut out = Vec::with_capacity(formats.len());
         for format in formats {
             let document = match format {
-                Format::Pdf => Document::Pdf(self.pdf(response)?),
+                OutputFormat::Pdf => Document::Pdf(self.pdf(response)?),
                 _ => match texts.next() {
                     Some((_, text)) => Document::Text(text),
                     None => anyhow::bail!("no {} document was rendered", format.extension()),
@@ -269,20 +281,21 @@ impl Renderer {
     pub fn render_all(
         &self,
         response: &Response,
-        formats: &[Format],
-    ) -> anyhow::Result<Vec<(Format, String)>> {
-        let needs_markdown =
-            formats.iter().any(|f| matches!(f, Format::Markdown | Format::Html | Format::Text));
+        formats: &[OutputFormat],
+    ) -> anyhow::Result<Vec<(OutputFormat, String)>> {
+        let needs_markdown = formats
+            .iter()
+            .any(|f| matches!(f, OutputFormat::Markdown | OutputFormat::Html | OutputFormat::Text));
         let markdown = if needs_markdown { self.markdown(response)? } else { String::new() };
         formats
             .iter()
             .map(|format| {
                 let text = match format {
-                    Format::Json => json::render(response)?,
-                    Format::Markdown => markdown.clone(),
-                    Format::Html => self.html(response, &markdown)?,
-                    Format::Text => self.text(&markdown),
-                    Format::Typst | Format::Pdf => self.render(response, *format)?,
+                    OutputFormat::Json => json::render(response)?,
+                    OutputFormat::Markdown => markdown.clone(),
+                    OutputFormat::Html => self.html(response, &markdown)?,
+                    OutputFormat::Text => self.text(&markdown),
+                    OutputFormat::Typst | OutputFormat::Pdf => self.render(response, *format)?,
                 };
                 Ok((*format, text))
             })

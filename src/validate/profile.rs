@@ -171,12 +171,12 @@ fn authority(
     for (question, answer) in raw.policy.answers() {
         let at = path.at("policy").at(question.as_str());
         match answer {
-            model::Answer::Decision(
-                decision @ (model::Decision::Withhold { .. }
-                | model::Decision::NeitherConfirmNorDeny { .. }
-                | model::Decision::Published(_)),
+            model::RawAnswer::Decision(
+                decision @ (model::RawDecision::Withhold { .. }
+                | model::RawDecision::NeitherConfirmNorDeny { .. }
+                | model::RawDecision::Published(_)),
             ) => {
-                if let model::Decision::Withhold { value: Some(_), .. } = &decision {
+                if let model::RawDecision::Withhold { value: Some(_), .. } = &decision {
                     check.push(Finding::warning(
                         check.file,
                         &at.at("value"),

@@ -89,6 +89,8 @@ pub struct Authority {
     pub signature: Signature,
     /// Letterhead logo, relative to the casebook root.
     pub logo: Option<String>,
+    /// The Word template of Word letters, relative to the casebook root.
+    pub word_template: Option<String>,
     /// Default layout.
     pub layout: Layout,
     /// The s.12 appropriate limit, in pounds.

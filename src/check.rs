@@ -57,6 +57,8 @@ pub fn casebook(root: &Path, today: Date) -> Checked {
     let (raw, mut findings) = load::casebook(root);
     // The logo is read only when a PDF is made; check it now, so CI finds a bad one first.
     findings.extend(raw.iter().flat_map(load::logo_findings));
+    // So is the Word template, when a Word letter is made.
+    findings.extend(raw.iter().flat_map(word_template_findings));
     let mut files = FileCounts {
         contracts: load::yaml_paths(&root.join("contracts")).map_or(0, |p| p.len()),
         exemptions: ["foia", "foisa"]
@@ -139,6 +141,32 @@ fn folder_finding(folder: &str, message: &str) -> Finding {
         hint: None,
         snippet: None,
     }
+}
+
+/// A finding for each authority's Word template that cannot be read or is not one foi
+/// can use (a bad path is already a finding of `validate`).
+fn word_template_findings(raw: &load::RawCasebook) -> Vec<Finding> {
+    load::authority_files(raw)
+        .into_iter()
+        .filter_map(|(path, authority)| {
+            let template = authority.word_template.as_deref()?;
+            load::word_template_path(template).ok()?;
+            let why = match load::word_template(&raw.root, template) {
+                Ok(bytes) => crate::render::docx::Template::parse(&bytes).err()?,
+                Err(why) => why,
+            };
+            Some(
+                Finding::error(
+                    &raw.profile.file,
+                    &path.at("word-template"),
+                    format!("the Word template {why}"),
+                )
+                .hint(
+                    "Word letters take their styles and letterhead from this file; save it again from Word",
+                ),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

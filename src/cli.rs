@@ -22,7 +22,7 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Render responses (Markdown, HTML, plain text, JSON, Typst or PDF): one request to
+    /// Render responses (Markdown, HTML, plain text, JSON, Typst, PDF or Word): one request to
     /// standard output or a file, or many at once.
     ///
     /// With one request file and one format, the response goes to standard output, or to
@@ -34,6 +34,7 @@ pub enum Command {
         foi render requests/FOIR-467737865.yaml\n  \
         foi render requests/FOIR-467737865.yaml --format html -o reply.html\n  \
         foi render requests/FOIR-467737865.yaml --format pdf -o reply.pdf\n  \
+        foi render requests/FOIR-467737865.yaml --format docx -o reply.docx\n  \
         foi render requests/CAS-84648.yaml --format txt --layout annex\n  \
         foi render . -o out --format md,html          every request of this casebook\n  \
         foi render councils/ -o out --format md,html,txt,json\n                                                every casebook in councils/")]
@@ -41,7 +42,7 @@ pub enum Command {
         /// Request files, casebook folders (their requests/), or folders of casebooks.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// Output formats, comma-separated: md, html, txt, json, typst, pdf.
+        /// Output formats, comma-separated: md, html, txt, json, typst, pdf, docx.
         #[arg(short, long, value_enum, value_delimiter = ',', default_value = "md")]
         format: Vec<FormatArg>,
         /// Layout: `inline` (answers under each question, refusal notice at the end) or
@@ -210,6 +211,8 @@ pub enum FormatArg {
     Typst,
     /// The letter as PDF on the letterhead (A4, tagged, PDF/A-2a and PDF/UA-1).
     Pdf,
+    /// The letter as a Word document, on the authority's `word-template` if it has one.
+    Docx,
 }
 
 impl From<FormatArg> for OutputFormat {
@@ -221,6 +224,7 @@ impl From<FormatArg> for OutputFormat {
             FormatArg::Json => OutputFormat::Json,
             FormatArg::Typst => OutputFormat::Typst,
             FormatArg::Pdf => OutputFormat::Pdf,
+            FormatArg::Docx => OutputFormat::Docx,
         }
     }
 }

@@ -186,9 +186,9 @@ impl RenderOptions {
 /// `foi render` of one request in one format, to standard output or a file. Returns the
 /// warnings found.
 ///
-/// The letter formats (Markdown, HTML, text, Typst, PDF) are addressed to the requester;
-/// JSON leaves the requester out unless asked to include them. A PDF is not written to a
-/// terminal.
+/// The letter formats (Markdown, HTML, text, Typst, PDF, Word) are addressed to the
+/// requester; JSON leaves the requester out unless asked to include them. A PDF or Word
+/// document is not written to a terminal.
 pub fn render(options: &RenderOptions) -> anyhow::Result<Warnings> {
     let (Some(request), [format]) = (options.paths.first(), options.formats.as_slice()) else {
         return Err(UsageError("give one request and one format, or use -o DIR for several".into()).into());
@@ -199,8 +199,9 @@ pub fn render(options: &RenderOptions) -> anyhow::Result<Warnings> {
     };
     if format.is_binary() && options.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
+        let what = if *format == OutputFormat::Docx { "a Word document" } else { "a PDF" };
         return Err(
-            UsageError("a PDF is not for the terminal: write it to a file with -o FILE".to_owned()).into()
+            UsageError(format!("{what} is not for the terminal: write it to a file with -o FILE")).into()
         );
     }
     let (casebook, mut response, warnings) = respond(request, audience, options.today)?;

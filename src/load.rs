@@ -34,6 +34,9 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// Largest logo `foi` will read: a letterhead image, larger than text but never huge.
 pub const MAX_LOGO_BYTES: u64 = 10 * 1024 * 1024;
 
+/// Largest Word template `foi` will read: a letterhead with its pictures, never huge.
+pub const MAX_WORD_TEMPLATE_BYTES: u64 = 10 * 1024 * 1024;
+
 /// Image formats Typst reads, by file extension.
 const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp"];
 
@@ -298,27 +301,67 @@ pub fn logo(root: &Path, logo: &str) -> Result<(Vec<String>, Vec<u8>), String> {
     Ok((parts, bytes))
 }
 
+/// Checks the shape of `word-template:` as foi.yaml gives it: a path inside the casebook
+/// folder to a `.docx` or `.dotx` file. Returns why not, in words that follow the file's name.
+pub fn word_template_path(path: &str) -> Result<(), String> {
+    let relative = Path::new(path);
+    let inside = !path.is_empty() && relative.components().all(|c| matches!(c, Component::Normal(_)));
+    if !inside {
+        return Err(
+            "must be a path inside the casebook folder, e.g. `word-template: templates/letterhead.docx`"
+                .to_owned(),
+        );
+    }
+    let extension = relative.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if !matches!(extension.as_str(), "docx" | "dotx") {
+        return Err(
+            "must be a Word document or template, saved as .docx or .dotx (not .doc or .docm)".to_owned()
+        );
+    }
+    Ok(())
+}
+
+/// Reads the Word template `path` (as foi.yaml gives it) from the casebook folder `root`:
+/// a regular file inside it, at most [`MAX_WORD_TEMPLATE_BYTES`]. Returns its bytes, or why
+/// not, in words that follow the file's name. What is inside it is the Word renderer's to
+/// read (a zip, with limits of its own).
+pub fn word_template(root: &Path, path: &str) -> Result<Vec<u8>, String> {
+    word_template_path(path)?;
+    confined::read(root, &root.join(path), MAX_WORD_TEMPLATE_BYTES).map_err(|refusal| match refusal {
+        confined::Refusal::NotFound => "cannot be read: there is no such file".to_owned(),
+        confined::Refusal::TooLarge { .. } => format!(
+            "is larger than {MAX_WORD_TEMPLATE_BYTES} bytes, the limit for a Word template: \
+             make its pictures smaller"
+        ),
+        other => format!("cannot be read: {other}"),
+    })
+}
+
+/// Each authority of foi.yaml with the field path it stands at (`authority` or
+/// `authorities[i]`).
+pub fn authority_files(raw: &RawCasebook) -> Vec<(crate::source::FieldPath, &crate::model::AuthorityFile)> {
+    let profile = &raw.profile;
+    match (&profile.data.authority, &profile.data.authorities) {
+        (Some(one), _) => vec![(crate::source::FieldPath::key("authority"), one)],
+        (None, Some(many)) => many
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (crate::source::FieldPath::key("authorities").index(i), a))
+            .collect(),
+        (None, None) => Vec::new(),
+    }
+}
+
 /// A finding for each authority's logo that cannot be read: `foi check` reports it before a
 /// PDF is asked for.
 pub fn logo_findings(raw: &RawCasebook) -> Vec<Finding> {
-    let profile = &raw.profile;
-    let listed: Vec<(crate::source::FieldPath, &crate::model::AuthorityFile)> =
-        match (&profile.data.authority, &profile.data.authorities) {
-            (Some(one), _) => vec![(crate::source::FieldPath::key("authority"), one)],
-            (None, Some(many)) => many
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (crate::source::FieldPath::key("authorities").index(i), a))
-                .collect(),
-            (None, None) => Vec::new(),
-        };
-    listed
+    authority_files(raw)
         .into_iter()
         .filter_map(|(path, authority)| {
             let logo = authority.logo.as_deref()?;
             let why = self::logo(&raw.root, logo).err()?;
             Some(
-                Finding::error(&profile.file, &path.at("logo"), format!("the logo {why}"))
+                Finding::error(&raw.profile.file, &path.at("logo"), format!("the logo {why}"))
                     .hint("the letterhead's logo is a regular image file inside the casebook folder"),
             )
         })

@@ -92,6 +92,9 @@ pub struct AuthorityView {
     pub shared_service: Option<String>,
     /// The letterhead's logo, relative to the casebook root (foi.yaml `logo:`).
     pub logo: Option<String>,
+    /// The Word template of Word letters, relative to the casebook root (foi.yaml
+    /// `word-template:`).
+    pub word_template: Option<String>,
 }
 
 /// The person the letter is addressed to.

@@ -107,7 +107,7 @@ fn a_foia_public_interest_extension_adds_working_days() {
     let text = casebook.markdown(&request, Audience::Requester);
     assert!(text.contains("- **Response due:** 28 December 2022\n- **Extended for the public interest test to:** 27 January 2023\n"), "{text}");
     assert!(
-        text.contains("On 20 December 2022 we wrote to tell you that we needed more time to consider the public interest test, as section 10(3) of the Act allows, and that we expected to reach a decision by 27 January 2023. We needed more time for this reason: The supplier is being consulted."),
+        text.contains("On 20 December 2022 we wrote to tell you that we needed more time to consider the public interest test, as section 10(3) of the Act allows, and that we expected to reach a decision by 27 January 2023. The reason we gave was this:\n\nThe supplier is being consulted."),
         "the s.17(2) notice and the reason are in the letter: {text}"
     );
     assert!(!text.contains("We are sorry"), "in time: {text}");

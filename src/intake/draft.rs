@@ -315,9 +315,15 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// Text safe inside a YAML comment: one line, at most 100 characters.
+/// Text safe inside a YAML comment: one line, at most 100 characters. A comment holds any
+/// printable character, but not the ones YAML cannot hold at all (U+FFFE, U+FFFF, the byte
+/// order mark) nor those it may take for a line break (U+2028, U+2029, NEL), which would
+/// end the comment and leave the rest of the text as YAML.
 fn comment_text(text: &str) -> String {
-    let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let unprintable = |c: char| {
+        c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+    };
+    let flat: String = text.chars().map(|c| if unprintable(c) { ' ' } else { c }).collect();
     let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= 100 {
         return flat;

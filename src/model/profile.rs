@@ -149,6 +149,12 @@ pub struct AuthorityFile {
     /// Logo image for the letterhead, relative to the casebook root.
     #[serde(default)]
     pub logo: Option<String>,
+    /// A Word document or template (`.docx` or `.dotx`, relative to the casebook root)
+    /// whose styles, numbering, theme, page layout, headers and footers Word letters
+    /// (`--format docx`) take: the authority's letterhead. Its own text is not used.
+    /// Default: none (a plain letter in 12 pt Arial, with the logo if there is one).
+    #[serde(default)]
+    pub word_template: Option<String>,
     /// Default layout of responses. Default: `inline`.
     #[serde(default)]
     pub layout: Option<Layout>,

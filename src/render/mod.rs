@@ -1,11 +1,12 @@
 //! Resolved response → documents in memory: Markdown (the canonical form), HTML and plain
 //! text made from it, JSON made from the response itself, and the letter as Typst source
-//! and as PDF. One file per format.
+//! and as PDF, and the letter as a Word document. One file (or folder) per format.
 //!
-//! Renderers return text, or bytes for PDF ([`Document`]); they never touch the disk
+//! Renderers return text, or bytes for PDF and Word ([`Document`]); they never touch the disk
 //! (`write` does). A [`Renderer`] holds the template environment of one casebook, built
 //! once and reused for every response.
 
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod letter;
@@ -41,20 +42,23 @@ pub enum OutputFormat {
     Typst,
     /// The letter as PDF on the letterhead, made by Typst in-process.
     Pdf,
+    /// The letter as a Word document, on the authority's template if it has one.
+    Docx,
 }
 
 impl OutputFormat {
     /// Every format.
-    pub const ALL: [OutputFormat; 6] = [
+    pub const ALL: [OutputFormat; 7] = [
         OutputFormat::Markdown,
         OutputFormat::Html,
         OutputFormat::Text,
         OutputFormat::Json,
         OutputFormat::Typst,
         OutputFormat::Pdf,
+        OutputFormat::Docx,
     ];
 
-    /// The formats [`Renderer::render`] returns as text: all but PDF.
+    /// The formats [`Renderer::render`] returns as text: all but PDF and Word.
     pub const TEXT: [OutputFormat; 5] = [
         OutputFormat::Markdown,
         OutputFormat::Html,
@@ -73,22 +77,25 @@ impl OutputFormat {
             OutputFormat::Json => "json",
             OutputFormat::Typst => "typ",
             OutputFormat::Pdf => "pdf",
+            OutputFormat::Docx => "docx",
         }
     }
 
-    /// Whether the format is binary (PDF), not text.
+    /// Whether the format is binary (PDF, Word), not text.
     pub fn is_binary(self) -> bool {
-        self == OutputFormat::Pdf
+        matches!(self, OutputFormat::Pdf | OutputFormat::Docx)
     }
 }
 
-/// A rendered document: text, or the bytes of a PDF.
+/// A rendered document: text, or the bytes of a PDF or Word file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Document {
     /// Markdown, HTML, plain text, JSON or Typst source.
     Text(String),
     /// A PDF file.
     Pdf(Vec<u8>),
+    /// A Word file.
+    Docx(Vec<u8>),
 }
 
 impl Document {
@@ -96,7 +103,7 @@ impl Document {
     pub fn as_bytes(&self) -> &[u8] {
         match self {
             Document::Text(text) => text.as_bytes(),
-            Document::Pdf(bytes) => bytes,
+            Document::Pdf(bytes) | Document::Docx(bytes) => bytes,
         }
     }
 
@@ -104,7 +111,7 @@ impl Document {
     pub fn into_bytes(self) -> Vec<u8> {
         match self {
             Document::Text(text) => text.into_bytes(),
-            Document::Pdf(bytes) => bytes,
+            Document::Pdf(bytes) | Document::Docx(bytes) => bytes,
         }
     }
 }
@@ -233,7 +240,7 @@ impl Renderer {
         }
     }
 
-    /// Renders `response` in `format`, one of the text formats ([`Format::TEXT`]); PDF is
+    /// Renders `response` in `format`, one of the text formats ([`OutputFormat::TEXT`]); PDF is
     /// made by [`Renderer::document`] or [`Renderer::pdf`].
     pub fn render(&self, response: &Response, format: OutputFormat) -> anyhow::Result<String> {
         match format {
@@ -243,18 +250,22 @@ impl Renderer {
             OutputFormat::Json => json::render(response),
             OutputFormat::Typst => self.typst(response),
             OutputFormat::Pdf => Err(anyhow::anyhow!("a PDF is binary: render it with Renderer::document")),
+            OutputFormat::Docx => {
+                Err(anyhow::anyhow!("a Word file is binary: render it with Renderer::document"))
+            }
         }
     }
 
-    /// Renders `response` in `format`, text or PDF.
+    /// Renders `response` in `format`, text, PDF or Word.
     pub fn document(&self, response: &Response, format: OutputFormat) -> anyhow::Result<Document> {
         match format {
             OutputFormat::Pdf => self.pdf(response).map(Document::Pdf),
+            OutputFormat::Docx => self.docx(response).map(Document::Docx),
             _ => self.render(response, format).map(Document::Text),
         }
     }
 
-    /// Renders `response` in every format in `formats`, PDF included, making the Markdown
+    /// Renders `response` in every format in `formats`, PDF and Word included, making the Markdown
     /// only once (see [`Renderer::render_all`]).
     pub fn documents(
         &self,
@@ -267,6 +278,7 @@ impl Renderer {
         for format in formats {
             let document = match format {
                 OutputFormat::Pdf => Document::Pdf(self.pdf(response)?),
+                OutputFormat::Docx => Document::Docx(self.docx(response)?),
                 _ => match texts.next() {
                     Some((_, text)) => Document::Text(text),
                     None => anyhow::bail!("no {} document was rendered", format.extension()),
@@ -295,7 +307,9 @@ impl Renderer {
                     OutputFormat::Markdown => markdown.clone(),
                     OutputFormat::Html => self.html(response, &markdown)?,
                     OutputFormat::Text => self.text(&markdown),
-                    OutputFormat::Typst | OutputFormat::Pdf => self.render(response, *format)?,
+                    OutputFormat::Typst | OutputFormat::Pdf | OutputFormat::Docx => {
+                        self.render(response, *format)?
+                    }
                 };
                 Ok((*format, text))
             })

@@ -67,7 +67,7 @@ impl Renderer {
     /// casebook (through the loader's one reader of casebook files, which refuses links,
     /// pipes, devices and anything outside the casebook). A logo that cannot be read is an
     /// error naming the file and the foi.yaml key, never a letter without it.
-    fn logo(&self, response: &Response) -> anyhow::Result<Option<(String, Vec<u8>)>> {
+    pub(super) fn logo(&self, response: &Response) -> anyhow::Result<Option<(String, Vec<u8>)>> {
         let Some(logo) = response.authority.logo.as_deref() else { return Ok(None) };
         let named = format!("the logo `{logo}` (`logo:` of {} in foi.yaml)", response.authority.name);
         let root =

@@ -128,6 +128,7 @@ pub fn respond(casebook: &Casebook, request: &Request, audience: Audience) -> an
             signature: authority.signature.clone(),
             shared_service: casebook.shared_service.as_ref().map(|s| s.name.clone()),
             logo: authority.logo.clone(),
+            word_template: authority.word_template.clone(),
         },
         jurisdiction: authority.jurisdiction,
         act: authority.act,

@@ -17,6 +17,9 @@ pub fn check(root: &Path) -> (usize, Vec<Finding>) {
     let dir = root.join("templates");
     let mut paths = Vec::new();
     list(&dir, 0, &mut paths);
+    // A Word template (`word-template:`) may live here too: it is no text template, and
+    // `foi check` reads the one foi.yaml names as a Word file.
+    paths.retain(|path| !is_word_file(path));
     paths.sort();
     let builtin: Vec<&str> = super::BUILTIN.iter().map(|(name, _)| *name).collect();
     let mut env = super::environment(Some(root));
@@ -53,6 +56,13 @@ pub fn check(root: &Path) -> (usize, Vec<Finding>) {
         }
     }
     (paths.len(), findings)
+}
+
+/// Whether `path` names a Word document or template, by its extension.
+fn is_word_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("dotx"))
 }
 
 /// A template syntax error at its line and column.

@@ -258,6 +258,13 @@ fn authority(
         None => foi_team.clone(),
     };
     website(check, &path.at("website"), raw.website.as_deref());
+    if let Some(why) = raw.word_template.as_deref().and_then(|t| crate::load::word_template_path(t).err()) {
+        check.push(
+            Finding::error(check.file, &path.at("word-template"), format!("the Word template {why}")).hint(
+                "Word letters take their styles and letterhead from a Word file in the casebook folder",
+            ),
+        );
+    }
     let code = raw.code.as_ref().and_then(|code| authority_code(check, &path.at("code"), code));
     let mut signature = raw.signature.clone().unwrap_or_default();
     if signature.team.is_none() {
@@ -285,6 +292,7 @@ fn authority(
         internal_review,
         signature,
         logo: raw.logo.clone(),
+        word_template: raw.word_template.clone(),
         layout: raw.layout.unwrap_or(Layout::Inline),
         cost_limit,
         facts,

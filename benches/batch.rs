@@ -92,7 +92,7 @@ fn main() {
     let options = BatchOptions {
         paths: vec![casebook],
         out: dir.path().join("out"),
-        formats: vec![OutputFormat::Markdown, OutputFormat::Html],
+        formats: ["md", "html"].into_iter().filter_map(OutputFormat::named).collect(),
         layout: None,
         include_private: false,
         today: foi::model::values::Date(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date")),

@@ -126,7 +126,7 @@ fn big_batch(letters: usize, full: bool) {
     let options = BatchOptions {
         paths: vec![casebook],
         out: dir.path().join("out"),
-        formats: vec![OutputFormat::Pdf],
+        formats: OutputFormat::named("pdf").into_iter().collect(),
         layout: None,
         include_private: false,
         today: today(),

@@ -360,25 +360,27 @@ fn render_one(
     out: &Path,
     options: &BatchOptions,
 ) -> anyhow::Result<bool> {
-    let mut letter = rules::respond(casebook, request, Audience::Requester)?;
-    if let Some(layout) = options.layout {
-        letter.layout = layout;
-    }
     let mut changed = false;
-    let letter_formats: Vec<OutputFormat> = options
-        .formats
-        .iter()
-        .copied()
-        .filter(|f| *f != OutputFormat::Json || options.include_private)
-        .collect();
-    for (format, document) in renderer.documents(&letter, &letter_formats)? {
-        changed |=
-            write::if_changed(&out.join(format!("{name}.{}", format.extension())), document.as_bytes())?;
-    }
-    if options.formats.contains(&OutputFormat::Json) && !options.include_private {
-        let public = rules::respond(casebook, request, Audience::Public)?;
-        let text = renderer.render(&public, OutputFormat::Json)?;
-        changed |= write::if_changed(&out.join(format!("{name}.json")), text.as_bytes())?;
+    // Each audience's response is resolved once, for every format addressed to it (the
+    // requester's letters; data formats without the requester unless asked).
+    for audience in [Audience::Requester, Audience::Public] {
+        let formats: Vec<OutputFormat> = options
+            .formats
+            .iter()
+            .copied()
+            .filter(|format| format.audience(options.include_private) == audience)
+            .collect();
+        if formats.is_empty() {
+            continue;
+        }
+        let mut response = rules::respond(casebook, request, audience)?;
+        if let Some(layout) = options.layout {
+            response.layout = layout;
+        }
+        for (format, document) in renderer.documents(&response, &formats)? {
+            let file = out.join(format!("{name}.{}", format.extension));
+            changed |= write::if_changed(&file, document.as_bytes())?;
+        }
     }
     Ok(changed)
 }

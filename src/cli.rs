@@ -42,9 +42,9 @@ pub enum Command {
         /// Request files, casebook folders (their requests/), or folders of casebooks.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// Output formats, comma-separated: md, html, txt, json, typst, pdf, docx.
-        #[arg(short, long, value_enum, value_delimiter = ',', default_value = "md")]
-        format: Vec<FormatArg>,
+        /// Output formats, comma-separated (the help lists the table's names).
+        #[arg(short, long, help = render_format_help(), value_parser = FormatParser, value_delimiter = ',', default_value = "md")]
+        format: Vec<OutputFormat>,
         /// Layout: `inline` (answers under each question, refusal notice at the end) or
         /// `annex` (one annex section per exemption). Default: the request's or authority's.
         #[arg(long, value_enum)]
@@ -196,37 +196,39 @@ pub enum TemplatesCommand {
     },
 }
 
-/// Output formats, as spelled on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// Markdown.
-    Md,
-    /// A standalone HTML page.
-    Html,
-    /// Plain text wrapped at 72 columns, for email.
-    Txt,
-    /// The resolved response as JSON.
-    Json,
-    /// The letter as Typst source, to adjust and compile with Typst.
-    Typst,
-    /// The letter as PDF on the letterhead (A4, tagged, PDF/A-2a and PDF/UA-1).
-    Pdf,
-    /// The letter as a Word document, on the authority's `word-template` if it has one.
-    Docx,
+/// Reads `--format` values from the table of output formats ([`OutputFormat::ALL`]): its
+/// names are the possible values, its summaries their help.
+#[derive(Debug, Clone, Copy)]
+pub struct FormatParser;
+
+impl clap::builder::TypedValueParser for FormatParser {
+    type Value = OutputFormat;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<OutputFormat, clap::Error> {
+        let names = clap::builder::PossibleValuesParser::new(self.possible_values().into_iter().flatten());
+        let name = names.parse_ref(cmd, arg, value)?;
+        OutputFormat::named(&name)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            OutputFormat::ALL
+                .iter()
+                .map(|format| clap::builder::PossibleValue::new(format.name).help(format.summary)),
+        ))
+    }
 }
 
-impl From<FormatArg> for OutputFormat {
-    fn from(arg: FormatArg) -> Self {
-        match arg {
-            FormatArg::Md => OutputFormat::Markdown,
-            FormatArg::Html => OutputFormat::Html,
-            FormatArg::Txt => OutputFormat::Text,
-            FormatArg::Json => OutputFormat::Json,
-            FormatArg::Typst => OutputFormat::Typst,
-            FormatArg::Pdf => OutputFormat::Pdf,
-            FormatArg::Docx => OutputFormat::Docx,
-        }
-    }
+/// The `--format` help line of `foi render`, naming every format of the table.
+fn render_format_help() -> String {
+    let names: Vec<&str> = OutputFormat::ALL.iter().map(|format| format.name).collect();
+    format!("Output formats, comma-separated: {}", names.join(", "))
 }
 
 /// The arguments of `foi due`.

@@ -36,7 +36,7 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
         Command::Render { paths, format, layout, include_private, output, quiet, today } => {
             let options = RenderOptions {
                 paths,
-                formats: format.into_iter().map(Into::into).collect(),
+                formats: format,
                 layout: layout.map(Into::into),
                 include_private,
                 output,

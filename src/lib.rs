@@ -193,13 +193,10 @@ pub fn render(options: &RenderOptions) -> anyhow::Result<Warnings> {
     let (Some(request), [format]) = (options.paths.first(), options.formats.as_slice()) else {
         return Err(UsageError("give one request and one format, or use -o DIR for several".into()).into());
     };
-    let audience = match format {
-        OutputFormat::Json if !options.include_private => Audience::Public,
-        _ => Audience::Requester,
-    };
+    let audience = format.audience(options.include_private);
     if format.is_binary() && options.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
-        let what = if *format == OutputFormat::Docx { "a Word document" } else { "a PDF" };
+        let what = format.noun;
         return Err(
             UsageError(format!("{what} is not for the terminal: write it to a file with -o FILE")).into()
         );

@@ -1,12 +1,14 @@
 //! Resolved response → documents in memory: Markdown (the canonical form), HTML and plain
 //! text made from it, JSON made from the response itself, and the letter as Typst source
-//! and as PDF, and the letter as a Word document. One file (or folder) per format.
+//! and as PDF, and the letter as a Word document. One file (or folder) per format; the
+//! formats are one table ([`formats`]).
 //!
 //! Renderers return text, or bytes for PDF and Word ([`Document`]); they never touch the disk
 //! (`write` does). A [`Renderer`] holds the template environment of one casebook, built
 //! once and reused for every response.
 
 pub mod docx;
+pub mod formats;
 pub mod html;
 pub mod json;
 pub mod letter;
@@ -24,97 +26,10 @@ use std::sync::{Arc, Mutex};
 
 use minijinja::Environment;
 
+pub use formats::{Document, OutputFormat, Rendering};
+
 use crate::response::Response;
 use crate::templates;
-
-/// The formats a response renders to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OutputFormat {
-    /// Markdown, through the layout's template.
-    Markdown,
-    /// A standalone HTML page made from the Markdown.
-    Html,
-    /// Plain text for an email, made from the Markdown.
-    Text,
-    /// The resolved response as data.
-    Json,
-    /// The letter as Typst source: the template and the letter's data in one file.
-    Typst,
-    /// The letter as PDF on the letterhead, made by Typst in-process.
-    Pdf,
-    /// The letter as a Word document, on the authority's template if it has one.
-    Docx,
-}
-
-impl OutputFormat {
-    /// Every format.
-    pub const ALL: [OutputFormat; 7] = [
-        OutputFormat::Markdown,
-        OutputFormat::Html,
-        OutputFormat::Text,
-        OutputFormat::Json,
-        OutputFormat::Typst,
-        OutputFormat::Pdf,
-        OutputFormat::Docx,
-    ];
-
-    /// The formats [`Renderer::render`] returns as text: all but PDF and Word.
-    pub const TEXT: [OutputFormat; 5] = [
-        OutputFormat::Markdown,
-        OutputFormat::Html,
-        OutputFormat::Text,
-        OutputFormat::Json,
-        OutputFormat::Typst,
-    ];
-
-    /// The file extension, which is also the name used on the command line (except for
-    /// Typst, spelled `typst` there).
-    pub fn extension(self) -> &'static str {
-        match self {
-            OutputFormat::Markdown => "md",
-            OutputFormat::Html => "html",
-            OutputFormat::Text => "txt",
-            OutputFormat::Json => "json",
-            OutputFormat::Typst => "typ",
-            OutputFormat::Pdf => "pdf",
-            OutputFormat::Docx => "docx",
-        }
-    }
-
-    /// Whether the format is binary (PDF, Word), not text.
-    pub fn is_binary(self) -> bool {
-        matches!(self, OutputFormat::Pdf | OutputFormat::Docx)
-    }
-}
-
-/// A rendered document: text, or the bytes of a PDF or Word file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Document {
-    /// Markdown, HTML, plain text, JSON or Typst source.
-    Text(String),
-    /// A PDF file.
-    Pdf(Vec<u8>),
-    /// A Word file.
-    Docx(Vec<u8>),
-}
-
-impl Document {
-    /// The bytes to write.
-    pub fn as_bytes(&self) -> &[u8] {
-        match self {
-            Document::Text(text) => text.as_bytes(),
-            Document::Pdf(bytes) | Document::Docx(bytes) => bytes,
-        }
-    }
-
-    /// The bytes to write, without copying.
-    pub fn into_bytes(self) -> Vec<u8> {
-        match self {
-            Document::Text(text) => text.into_bytes(),
-            Document::Pdf(bytes) | Document::Docx(bytes) => bytes,
-        }
-    }
-}
 
 /// Renders responses with one casebook's templates (or the built-in ones alone).
 ///
@@ -240,53 +155,32 @@ impl Renderer {
         }
     }
 
-    /// Renders `response` in `format`, one of the text formats ([`OutputFormat::TEXT`]); PDF is
-    /// made by [`Renderer::document`] or [`Renderer::pdf`].
+    /// Renders `response` in `format`, one of the text formats ([`OutputFormat::text`]); a
+    /// binary format is made by [`Renderer::document`].
     pub fn render(&self, response: &Response, format: OutputFormat) -> anyhow::Result<String> {
-        match format {
-            OutputFormat::Markdown => self.markdown(response),
-            OutputFormat::Html => self.html(response, &self.markdown(response)?),
-            OutputFormat::Text => Ok(self.text(&self.markdown(response)?)),
-            OutputFormat::Json => json::render(response),
-            OutputFormat::Typst => self.typst(response),
-            OutputFormat::Pdf => Err(anyhow::anyhow!("a PDF is binary: render it with Renderer::document")),
-            OutputFormat::Docx => {
-                Err(anyhow::anyhow!("a Word file is binary: render it with Renderer::document"))
-            }
+        if format.is_binary() {
+            anyhow::bail!("{} is binary: render it with Renderer::document", format.noun);
+        }
+        match self.document(response, format)? {
+            Document::Text(text) => Ok(text),
+            Document::Binary(_) => anyhow::bail!("{} came out binary", format.noun),
         }
     }
 
-    /// Renders `response` in `format`, text, PDF or Word.
+    /// Renders `response` in `format`, text or binary.
     pub fn document(&self, response: &Response, format: OutputFormat) -> anyhow::Result<Document> {
-        match format {
-            OutputFormat::Pdf => self.pdf(response).map(Document::Pdf),
-            OutputFormat::Docx => self.docx(response).map(Document::Docx),
-            _ => self.render(response, format).map(Document::Text),
-        }
+        Rendering::new(self, response).document(format)
     }
 
-    /// Renders `response` in every format in `formats`, PDF and Word included, making the Markdown
-    /// only once (see [`Renderer::render_all`]).
+    /// Renders `response` in every format in `formats`, in that order, making the Markdown
+    /// only once.
     pub fn documents(
         &self,
         response: &Response,
         formats: &[OutputFormat],
     ) -> anyhow::Result<Vec<(OutputFormat, Document)>> {
-        let text: Vec<OutputFormat> = formats.iter().copied().filter(|f| !f.is_binary()).collect();
-        let mut texts = self.render_all(response, &text)?.into_iter();
-        let mut out = Vec::with_capacity(formats.len());
-        for format in formats {
-            let document = match format {
-                OutputFormat::Pdf => Document::Pdf(self.pdf(response)?),
-                OutputFormat::Docx => Document::Docx(self.docx(response)?),
-                _ => match texts.next() {
-                    Some((_, text)) => Document::Text(text),
-                    None => anyhow::bail!("no {} document was rendered", format.extension()),
-                },
-            };
-            out.push((*format, document));
-        }
-        Ok(out)
+        let rendering = Rendering::new(self, response);
+        formats.iter().map(|format| Ok((*format, rendering.document(*format)?))).collect()
     }
 
     /// Renders `response` in every text format in `formats`, making the Markdown only once.
@@ -295,23 +189,15 @@ impl Renderer {
         response: &Response,
         formats: &[OutputFormat],
     ) -> anyhow::Result<Vec<(OutputFormat, String)>> {
-        let needs_markdown = formats
-            .iter()
-            .any(|f| matches!(f, OutputFormat::Markdown | OutputFormat::Html | OutputFormat::Text));
-        let markdown = if needs_markdown { self.markdown(response)? } else { String::new() };
+        if let Some(binary) = formats.iter().find(|format| format.is_binary()) {
+            anyhow::bail!("{} is binary: render it with Renderer::documents", binary.noun);
+        }
+        let rendering = Rendering::new(self, response);
         formats
             .iter()
-            .map(|format| {
-                let text = match format {
-                    OutputFormat::Json => json::render(response)?,
-                    OutputFormat::Markdown => markdown.clone(),
-                    OutputFormat::Html => self.html(response, &markdown)?,
-                    OutputFormat::Text => self.text(&markdown),
-                    OutputFormat::Typst | OutputFormat::Pdf | OutputFormat::Docx => {
-                        self.render(response, *format)?
-                    }
-                };
-                Ok((*format, text))
+            .map(|format| match rendering.document(*format)? {
+                Document::Text(text) => Ok((*format, text)),
+                Document::Binary(_) => anyhow::bail!("{} came out binary", format.noun),
             })
             .collect()
     }

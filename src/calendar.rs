@@ -139,11 +139,12 @@ impl Calendar {
     }
 }
 
-/// Which days an Act counts as working days.
+/// Which days an Act counts as working days (its `non-working-days` in
+/// `jurisdictions.yaml`).
 #[derive(Debug, Clone, Copy)]
 struct WorkingDays {
-    /// Nations whose bank holidays are non-working days.
-    nations: &'static [Nation],
+    /// Nations whose bank holidays are non-working days, by place in [`Nation::ALL`].
+    nations: [bool; 3],
     /// Whether Good Friday is named as a non-working day in its own right.
     good_friday: bool,
     /// The provision defining a working day, as cited in explanations.
@@ -152,16 +153,15 @@ struct WorkingDays {
 
 impl WorkingDays {
     fn of(jurisdiction: Jurisdiction) -> Self {
-        match jurisdiction {
-            // s.10(6): "a bank holiday ... in any part of the United Kingdom", and Good Friday.
-            Jurisdiction::Foia => {
-                WorkingDays { nations: &Nation::ALL, good_friday: true, section: "FOIA s.10(6)" }
-            }
-            // s.73: "a bank holiday in Scotland"; Good Friday is one by Schedule 1.
-            Jurisdiction::Foisa => {
-                WorkingDays { nations: &[Nation::Scotland], good_friday: false, section: "FOISA s.73" }
-            }
-        }
+        let rule = &jurisdiction.act().non_working_days;
+        let nations =
+            Nation::ALL.map(|nation| rule.bank_holidays_of.iter().any(|code| code == nation.code()));
+        WorkingDays { nations, good_friday: rule.good_friday, section: &rule.section }
+    }
+
+    /// Whether the bank holidays of `nation` are non-working days.
+    fn counts(self, nation: Nation) -> bool {
+        Nation::ALL.iter().position(|n| *n == nation).is_some_and(|at| self.nations[at])
     }
 }
 
@@ -397,7 +397,7 @@ fn classify(date: NaiveDate, rules: WorkingDays, holidays: &[Holiday]) -> (Vec<R
             nations: holiday.nations.clone(),
             origin: Some(holiday.origin),
         };
-        if holiday.nations.iter().any(|n| rules.nations.contains(n)) {
+        if holiday.nations.iter().any(|n| rules.counts(*n)) {
             // Christmas Day and Good Friday already stand as the Act's own words.
             if !reasons.iter().any(|r| r.name == holiday.name) {
                 reasons.push(reason);

@@ -239,8 +239,8 @@ pub struct DueArgs {
     date: String,
     /// Whose working days to count: `foia` (UK-wide bank holidays) or `foisa`
     /// (Scottish bank holidays). Default: the Act of the `--casebook`, otherwise `foia`.
-    #[arg(long, value_enum)]
-    jurisdiction: Option<JurisdictionArg>,
+    #[arg(long, value_parser = JurisdictionParser)]
+    jurisdiction: Option<Jurisdiction>,
     /// Count with the bank holidays this casebook adds in foi.yaml (`bank-holidays:`); DIR
     /// is the casebook's folder or any folder inside it.
     #[arg(long, value_name = "DIR")]
@@ -261,7 +261,7 @@ impl From<DueArgs> for DueOptions {
     fn from(args: DueArgs) -> Self {
         DueOptions {
             date: args.date,
-            jurisdiction: args.jurisdiction.map(Into::into),
+            jurisdiction: args.jurisdiction,
             casebook: args.casebook,
             days: args.days,
             explain: args.explain,
@@ -270,21 +270,31 @@ impl From<DueArgs> for DueOptions {
     }
 }
 
-/// The Acts, as spelled on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum JurisdictionArg {
-    /// Freedom of Information Act 2000 (England, Wales, Northern Ireland, UK-wide bodies).
-    Foia,
-    /// Freedom of Information (Scotland) Act 2002.
-    Foisa,
-}
+/// Reads `--jurisdiction` values from the table of Acts (`jurisdictions.yaml`): their ids
+/// are the possible values, their descriptions the help.
+#[derive(Debug, Clone, Copy)]
+pub struct JurisdictionParser;
 
-impl From<JurisdictionArg> for Jurisdiction {
-    fn from(arg: JurisdictionArg) -> Self {
-        match arg {
-            JurisdictionArg::Foia => Jurisdiction::Foia,
-            JurisdictionArg::Foisa => Jurisdiction::Foisa,
-        }
+impl clap::builder::TypedValueParser for JurisdictionParser {
+    type Value = Jurisdiction;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Jurisdiction, clap::Error> {
+        let ids = clap::builder::PossibleValuesParser::new(self.possible_values().into_iter().flatten());
+        let id = ids.parse_ref(cmd, arg, value)?;
+        Jurisdiction::named(&id)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(Jurisdiction::all().map(|act| {
+            let help = act.act().description.trim_end_matches('.');
+            clap::builder::PossibleValue::new(act.as_str()).help(help)
+        })))
     }
 }
 

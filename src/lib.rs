@@ -348,7 +348,7 @@ pub fn due(options: &DueOptions) -> anyhow::Result<Warnings> {
     };
     let jurisdiction = match (options.jurisdiction, &casebook) {
         (Some(jurisdiction), _) => jurisdiction,
-        (None, None) => Jurisdiction::Foia,
+        (None, None) => Jurisdiction::default(),
         (None, Some(casebook)) => casebook_act(casebook)?,
     };
     let extra = casebook.as_ref().map_or(&[][..], |casebook| &casebook.bank_holidays[..]);
@@ -370,7 +370,7 @@ pub fn due(options: &DueOptions) -> anyhow::Result<Warnings> {
 /// The one Act every authority of `casebook` answers under.
 fn casebook_act(casebook: &Casebook) -> Result<Jurisdiction, UsageError> {
     let mut acts = casebook.authorities.iter().map(|authority| authority.jurisdiction);
-    let first = acts.next().unwrap_or(Jurisdiction::Foia);
+    let first = acts.next().unwrap_or_default();
     if acts.all(|act| act == first) {
         Ok(first)
     } else {

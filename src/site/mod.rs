@@ -381,7 +381,7 @@ struct Summary<'a> {
     refusal: Option<String>,
     exemptions: Vec<String>,
     regulator: &'a str,
-    review_anchor: Option<&'static str>,
+    review_anchor: Option<String>,
     review_heading: &'static str,
     markdown: String,
 }
@@ -524,14 +524,8 @@ impl Site {
     fn response_context(&self, entry: &Entry, markdown: &str) -> minijinja::Value {
         let response = &entry.response;
         // The letter's rights section, when the casebook's templates kept its heading.
-        let (anchor, heading) = match response.jurisdiction {
-            crate::model::Jurisdiction::Foia => {
-                ("your-right-to-ask-for-a-review", "Your right to ask for a review")
-            }
-            crate::model::Jurisdiction::Foisa => {
-                ("your-right-to-require-a-review", "Your right to require a review")
-            }
-        };
+        let heading = response.jurisdiction.act().review_heading.as_str();
+        let anchor = heading.to_lowercase().replace(' ', "-");
         let summary = Summary {
             reference: &response.reference,
             title: &response.title,

@@ -17,8 +17,9 @@ use std::path::PathBuf;
 use super::reach::reach;
 use super::{Check, dates};
 use crate::casebook::{AskedPart, Casebook, EarlierRequest, Request};
+use crate::jurisdiction::IntervalFrom;
 use crate::model::values::Date;
-use crate::model::{Jurisdiction, RefusalGround, Requester};
+use crate::model::{RefusalGround, Requester};
 use crate::questionnaire::QuestionId;
 use crate::report::Finding;
 use crate::source::FieldPath;
@@ -185,9 +186,9 @@ fn same_requester(a: Option<&Requester>, b: Option<&Requester>) -> Option<bool> 
 /// earlier request was answered (FOIA) or made (FOISA): the information may have changed,
 /// and with it whether a reasonable interval has passed.
 fn interval(check: &mut Check, casebook: &Casebook, repeat: &Repeat, earlier: &Earlier, responded: Date) {
-    let since = match casebook.authority(repeat.authority).jurisdiction {
-        Jurisdiction::Foia => responded,
-        Jurisdiction::Foisa => earlier.received,
+    let since = match casebook.authority(repeat.authority).jurisdiction.act().repeat_interval_from {
+        IntervalFrom::Answer => responded,
+        IntervalFrom::Request => earlier.received,
     };
     let mut seen = Vec::new();
     for contract in repeat.parts.iter().flat_map(|p| p.contracts.iter()) {

@@ -61,7 +61,7 @@ pub fn casebook(root: &Path, today: Date) -> Checked {
     findings.extend(raw.iter().flat_map(word_template_findings));
     let mut files = FileCounts {
         contracts: load::yaml_paths(&root.join("contracts")).map_or(0, |p| p.len()),
-        exemptions: ["foia", "foisa"]
+        exemptions: crate::model::Jurisdiction::ids()
             .iter()
             .map(|act| load::yaml_paths(&root.join("exemptions").join(act)).map_or(0, |p| p.len()))
             .sum(),

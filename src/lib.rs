@@ -27,6 +27,7 @@ pub mod exemptions;
 pub mod init;
 pub mod intake;
 pub mod jurisdiction;
+pub mod letters;
 pub mod load;
 pub mod model;
 pub mod progress;

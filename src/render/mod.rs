@@ -216,7 +216,7 @@ impl Renderer {
 
     /// The Markdown letter.
     pub fn markdown(&self, response: &Response) -> anyhow::Result<String> {
-        let text = self.template(markdown::template_for(response.layout), response)?;
+        let text = self.template(response.letter.markdown_template(response.layout), response)?;
         Ok(markdown::tidy(&text))
     }
 

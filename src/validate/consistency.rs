@@ -132,7 +132,7 @@ fn answers(casebook: &Casebook, requests: &[LoadedRequest]) -> Vec<Finding> {
         return Vec::new();
     }
     // Each question as the casebook alone answers it, without a request's own answer.
-    let bare: Vec<AskedQuestion> = QuestionId::ALL
+    let bare: Vec<AskedQuestion> = QuestionId::all()
         .iter()
         .map(|id| AskedQuestion {
             number: None,

@@ -20,7 +20,7 @@ use crate::casebook::{AskedPart, Casebook, EarlierRequest, Request};
 use crate::jurisdiction::IntervalFrom;
 use crate::model::values::Date;
 use crate::model::{RefusalGround, Requester};
-use crate::questionnaire::QuestionId;
+use crate::questionnaire::Role;
 use crate::report::Finding;
 use crate::source::FieldPath;
 
@@ -197,9 +197,8 @@ fn interval(check: &mut Check, casebook: &Casebook, repeat: &Repeat, earlier: &E
         }
         seen.push(contract.clone());
         let Some(held) = casebook.contracts.get(contract) else { continue };
-        for (question, what) in [(QuestionId::Expiry, "expired"), (QuestionId::Review, "was due for review")]
-        {
-            let Some(day) = dates::date_of(held.answers.get(&question)) else { continue };
+        for (role, what) in [(Role::EndDate, "expired"), (Role::ReviewDate, "was due for review")] {
+            let Some(day) = dates::date_of(dates::by_role(&held.answers, role)) else { continue };
             if day > since && day <= repeat.received {
                 check.push(
                     Finding::warning(

@@ -18,7 +18,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use foi::batch::{self, BatchOptions, Silent};
-use foi::render::Format;
+use foi::render::OutputFormat;
 
 // The same allocator as the `foi` binary, so the figures are the ones users get.
 #[global_allocator]
@@ -92,7 +92,7 @@ fn main() {
     let options = BatchOptions {
         paths: vec![casebook],
         out: dir.path().join("out"),
-        formats: vec![Format::Markdown, Format::Html],
+        formats: ["md", "html"].into_iter().filter_map(OutputFormat::named).collect(),
         layout: None,
         include_private: false,
         today: foi::model::values::Date(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date")),

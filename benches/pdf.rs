@@ -24,7 +24,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use foi::batch::{self, BatchOptions, Silent};
-use foi::render::{Format, Renderer};
+use foi::render::{OutputFormat, Renderer};
 use foi::{Audience, Response};
 
 // The same allocator as the `foi` binary, so the figures are the ones users get.
@@ -126,7 +126,7 @@ fn big_batch(letters: usize, full: bool) {
     let options = BatchOptions {
         paths: vec![casebook],
         out: dir.path().join("out"),
-        formats: vec![Format::Pdf],
+        formats: OutputFormat::named("pdf").into_iter().collect(),
         layout: None,
         include_private: false,
         today: today(),

@@ -16,7 +16,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use foi::render::{Format, Renderer};
+use foi::render::{OutputFormat, Renderer};
 use foi::{Audience, Response};
 
 // The same allocator as the `foi` binary, so the figures are the ones users get.
@@ -25,7 +25,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The formats made from the Markdown and the response, which the target covers (the PDF
 /// has its own benchmark, `benches/pdf.rs`).
-const FORMATS: [Format; 4] = [Format::Markdown, Format::Html, Format::Text, Format::Json];
+fn formats() -> Vec<OutputFormat> {
+    ["md", "html", "txt", "json"].into_iter().filter_map(OutputFormat::named).collect()
+}
 
 fn measure(label: &str, iterations: u32, mut f: impl FnMut()) -> Duration {
     for _ in 0..iterations.min(100) {
@@ -59,19 +61,20 @@ fn main() {
             foi::respond(&root.join(request), Audience::Requester, today()).expect("example loads");
         let renderer = Renderer::new(Some(&casebook.root));
         println!("{request}");
-        for format in FORMATS {
-            measure(&format!("  {}", format.extension()), iterations, || {
+        let formats = formats();
+        for &format in &formats {
+            measure(&format!("  {}", format.extension), iterations, || {
                 black_box(renderer.render(black_box(&response), format).expect("renders"));
             });
         }
         let all = measure("  md + html + txt + json", iterations, || {
-            black_box(renderer.render_all(black_box(&response), &FORMATS).expect("renders"));
+            black_box(renderer.render_all(black_box(&response), &formats).expect("renders"));
         });
         // Every section converted afresh: what a response costs when nothing of it has been
         // seen before (the figure above is what a batch of similar letters costs).
         measure("  md + html + txt + json, uncached", iterations, || {
             renderer.forget_sections();
-            black_box(renderer.render_all(black_box(&response), &FORMATS).expect("renders"));
+            black_box(renderer.render_all(black_box(&response), &formats).expect("renders"));
         });
         if full && all > Duration::from_micros(200) {
             println!("  over the 0.2 ms target");

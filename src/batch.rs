@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::casebook::{Casebook, Request};
 use crate::load;
-use crate::render::{Format, Renderer};
+use crate::render::{OutputFormat, Renderer};
 use crate::report::{Finding, Severity};
 use crate::rules::{self, Audience};
 use crate::source::SourceFile;
@@ -30,7 +30,7 @@ pub struct BatchOptions {
     /// The output folder.
     pub out: PathBuf,
     /// The formats to write for each request.
-    pub formats: Vec<Format>,
+    pub formats: Vec<OutputFormat>,
     /// Override every request's layout.
     pub layout: Option<crate::model::Layout>,
     /// JSON only: include the requester's identity.
@@ -365,21 +365,27 @@ fn render_one(
     out: &Path,
     options: &BatchOptions,
 ) -> anyhow::Result<bool> {
-    let mut letter = rules::respond(casebook, request, Audience::Requester)?;
-    if let Some(layout) = options.layout {
-        letter.layout = layout;
-    }
     let mut changed = false;
-    let letter_formats: Vec<Format> =
-        options.formats.iter().copied().filter(|f| *f != Format::Json || options.include_private).collect();
-    for (format, document) in renderer.documents(&letter, &letter_formats)? {
-        changed |=
-            write::if_changed(&out.join(format!("{name}.{}", format.extension())), document.as_bytes())?;
-    }
-    if options.formats.contains(&Format::Json) && !options.include_private {
-        let public = rules::respond(casebook, request, Audience::Public)?;
-        let text = renderer.render(&public, Format::Json)?;
-        changed |= write::if_changed(&out.join(format!("{name}.json")), text.as_bytes())?;
+    // Each audience's response is resolved once, for every format addressed to it (the
+    // requester's letters; data formats without the requester unless asked).
+    for audience in [Audience::Requester, Audience::Public] {
+        let formats: Vec<OutputFormat> = options
+            .formats
+            .iter()
+            .copied()
+            .filter(|format| format.audience(options.include_private) == audience)
+            .collect();
+        if formats.is_empty() {
+            continue;
+        }
+        let mut response = rules::respond(casebook, request, audience)?;
+        if let Some(layout) = options.layout {
+            response.layout = layout;
+        }
+        for (format, document) in renderer.documents(&response, &formats)? {
+            let file = out.join(format!("{name}.{}", format.extension));
+            changed |= write::if_changed(&file, document.as_bytes())?;
+        }
     }
     Ok(changed)
 }

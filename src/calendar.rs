@@ -8,14 +8,14 @@
 //! Saturdays, Sundays, Christmas Day and Scottish bank holidays only.
 //!
 //! The bank holidays come from `src/data/bank-holidays.tsv` (the UK government's list, see
-//! its header) for the years it covers; other years are computed by rule ([`rules`]), and
+//! its header) for the years it covers; other years are computed by rule ([`holidays`]), and
 //! a deadline that relies on such a year says that proclaimed one-off days may be missing.
 //! A casebook may add days proclaimed after this build (`bank-holidays:` in foi.yaml).
 //! This module reads no files and never looks at today's date.
 
 mod data;
 mod explain;
-pub mod rules;
+pub mod holidays;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -134,16 +134,17 @@ impl Calendar {
     pub fn holidays(&self, year: i32) -> Vec<Holiday> {
         match self.data.years.get(&year) {
             Some(listed) => listed.clone(),
-            None => rules::regular(year),
+            None => holidays::regular(year),
         }
     }
 }
 
-/// Which days an Act counts as working days.
+/// Which days an Act counts as working days (its `non-working-days` in
+/// `jurisdictions.yaml`).
 #[derive(Debug, Clone, Copy)]
 struct WorkingDays {
-    /// Nations whose bank holidays are non-working days.
-    nations: &'static [Nation],
+    /// Nations whose bank holidays are non-working days, by place in [`Nation::ALL`].
+    nations: [bool; 3],
     /// Whether Good Friday is named as a non-working day in its own right.
     good_friday: bool,
     /// The provision defining a working day, as cited in explanations.
@@ -152,16 +153,15 @@ struct WorkingDays {
 
 impl WorkingDays {
     fn of(jurisdiction: Jurisdiction) -> Self {
-        match jurisdiction {
-            // s.10(6): "a bank holiday ... in any part of the United Kingdom", and Good Friday.
-            Jurisdiction::Foia => {
-                WorkingDays { nations: &Nation::ALL, good_friday: true, section: "FOIA s.10(6)" }
-            }
-            // s.73: "a bank holiday in Scotland"; Good Friday is one by Schedule 1.
-            Jurisdiction::Foisa => {
-                WorkingDays { nations: &[Nation::Scotland], good_friday: false, section: "FOISA s.73" }
-            }
-        }
+        let rule = &jurisdiction.act().non_working_days;
+        let nations =
+            Nation::ALL.map(|nation| rule.bank_holidays_of.iter().any(|code| code == nation.code()));
+        WorkingDays { nations, good_friday: rule.good_friday, section: &rule.section }
+    }
+
+    /// Whether the bank holidays of `nation` are non-working days.
+    fn counts(self, nation: Nation) -> bool {
+        Nation::ALL.iter().position(|n| *n == nation).is_some_and(|at| self.nations[at])
     }
 }
 
@@ -386,7 +386,7 @@ fn classify(date: NaiveDate, rules: WorkingDays, holidays: &[Holiday]) -> (Vec<R
     if date.month() == 12 && date.day() == 25 {
         reasons.push(plain(ReasonKind::ChristmasDay, "Christmas Day"));
     }
-    if rules.good_friday && rules::good_friday(date.year()) == Some(date) {
+    if rules.good_friday && holidays::good_friday(date.year()) == Some(date) {
         reasons.push(plain(ReasonKind::GoodFriday, "Good Friday"));
     }
     let mut elsewhere = Vec::new();
@@ -397,7 +397,7 @@ fn classify(date: NaiveDate, rules: WorkingDays, holidays: &[Holiday]) -> (Vec<R
             nations: holiday.nations.clone(),
             origin: Some(holiday.origin),
         };
-        if holiday.nations.iter().any(|n| rules.nations.contains(n)) {
+        if holiday.nations.iter().any(|n| rules.counts(*n)) {
             // Christmas Day and Good Friday already stand as the Act's own words.
             if !reasons.iter().any(|r| r.name == holiday.name) {
                 reasons.push(reason);

@@ -61,7 +61,7 @@ pub fn casebook(root: &Path, today: Date) -> Checked {
     findings.extend(raw.iter().flat_map(word_template_findings));
     let mut files = FileCounts {
         contracts: load::yaml_paths(&root.join("contracts")).map_or(0, |p| p.len()),
-        exemptions: ["foia", "foisa"]
+        exemptions: crate::model::Jurisdiction::ids()
             .iter()
             .map(|act| load::yaml_paths(&root.join("exemptions").join(act)).map_or(0, |p| p.len()))
             .sum(),
@@ -101,7 +101,7 @@ pub fn casebook(root: &Path, today: Date) -> Checked {
         }
         None => parsed.iter().map(|_| None).collect(),
     };
-    let requests: Vec<validate::Loaded> = parsed.into_iter().zip(checked).collect();
+    let requests: Vec<validate::LoadedRequest> = parsed.into_iter().zip(checked).collect();
     findings.extend(validate::requests(casebook.as_ref(), &requests));
     let (templates, more) = templates::check(root);
     files.templates = templates;

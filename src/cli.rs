@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Jurisdiction, Layout};
-use crate::render::Format;
+use crate::render::OutputFormat;
 use crate::{DueFormat, DueOptions, IntakeFormat, IntakeOptions, report};
 
 /// Answer UK Freedom of Information round-robin requests from a casebook of facts.
@@ -75,10 +75,10 @@ impl ColorArg {
 /// the years the built-in bank-holiday calendar lists, which decide how far its deadlines
 /// can be trusted without `bank-holidays:` in foi.yaml.
 static LONG_VERSION: LazyLock<String> = LazyLock::new(|| {
-    let formats: Vec<String> = FormatArg::value_variants()
+    let formats: Vec<&str> = crate::render::OutputFormat::ALL
         .iter()
-        .filter(|format| **format != FormatArg::Pdf || cfg!(feature = "pdf"))
-        .filter_map(|format| format.to_possible_value().map(|value| value.get_name().to_owned()))
+        .map(|format| format.name)
+        .filter(|name| *name != "pdf" || cfg!(feature = "pdf"))
         .collect();
     let calendar = crate::calendar::builtin();
     let (first, last) = calendar.covers();
@@ -115,9 +115,9 @@ pub enum Command {
         /// Request files, casebook folders (their requests/), or folders of casebooks.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// Output formats, comma-separated: md, html, txt, json, typst, pdf, docx.
-        #[arg(short, long, value_enum, value_delimiter = ',', default_value = "md")]
-        format: Vec<FormatArg>,
+        /// Output formats, comma-separated (the help lists the table's names).
+        #[arg(short, long, help = render_format_help(), value_parser = FormatParser, value_delimiter = ',', default_value = "md")]
+        format: Vec<OutputFormat>,
         /// Layout: `inline` (answers under each question, refusal notice at the end) or
         /// `annex` (one annex section per exemption). Default: the request's or authority's.
         #[arg(long, value_enum)]
@@ -250,8 +250,8 @@ pub enum Command {
         #[arg(long, requires = "jurisdiction")]
         name: Option<String>,
         /// The Act your authority answers under.
-        #[arg(long, value_enum, requires = "name")]
-        jurisdiction: Option<JurisdictionArg>,
+        #[arg(long, value_parser = JurisdictionParser, requires = "name")]
+        jurisdiction: Option<Jurisdiction>,
         /// The FOI team's email address (default: a placeholder that `foi check` warns about).
         #[arg(long, requires = "name")]
         email: Option<String>,
@@ -316,37 +316,39 @@ pub enum TemplatesCommand {
     },
 }
 
-/// Output formats, as spelled on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// Markdown.
-    Md,
-    /// A standalone HTML page.
-    Html,
-    /// Plain text wrapped at 72 columns, for email.
-    Txt,
-    /// The resolved response as JSON.
-    Json,
-    /// The letter as Typst source, to adjust and compile with Typst.
-    Typst,
-    /// The letter as PDF on the letterhead (A4, tagged, PDF/A-2a and PDF/UA-1).
-    Pdf,
-    /// The letter as a Word document, on the authority's `word-template` if it has one.
-    Docx,
+/// Reads `--format` values from the table of output formats ([`OutputFormat::ALL`]): its
+/// names are the possible values, its summaries their help.
+#[derive(Debug, Clone, Copy)]
+pub struct FormatParser;
+
+impl clap::builder::TypedValueParser for FormatParser {
+    type Value = OutputFormat;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<OutputFormat, clap::Error> {
+        let names = clap::builder::PossibleValuesParser::new(self.possible_values().into_iter().flatten());
+        let name = names.parse_ref(cmd, arg, value)?;
+        OutputFormat::named(&name)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            OutputFormat::ALL
+                .iter()
+                .map(|format| clap::builder::PossibleValue::new(format.name).help(format.summary)),
+        ))
+    }
 }
 
-impl From<FormatArg> for Format {
-    fn from(arg: FormatArg) -> Self {
-        match arg {
-            FormatArg::Md => Format::Markdown,
-            FormatArg::Html => Format::Html,
-            FormatArg::Txt => Format::Text,
-            FormatArg::Json => Format::Json,
-            FormatArg::Typst => Format::Typst,
-            FormatArg::Pdf => Format::Pdf,
-            FormatArg::Docx => Format::Docx,
-        }
-    }
+/// The `--format` help line of `foi render`, naming every format of the table.
+fn render_format_help() -> String {
+    let names: Vec<&str> = OutputFormat::ALL.iter().map(|format| format.name).collect();
+    format!("Output formats, comma-separated: {}", names.join(", "))
 }
 
 /// The arguments of `foi due`.
@@ -357,8 +359,8 @@ pub struct DueArgs {
     date: String,
     /// Whose working days to count: `foia` (UK-wide bank holidays) or `foisa`
     /// (Scottish bank holidays). Default: the Act of the `--casebook`, otherwise `foia`.
-    #[arg(long, value_enum)]
-    jurisdiction: Option<JurisdictionArg>,
+    #[arg(long, value_parser = JurisdictionParser)]
+    jurisdiction: Option<Jurisdiction>,
     /// Count with the bank holidays this casebook adds in foi.yaml (`bank-holidays:`); DIR
     /// is the casebook's folder or any folder inside it.
     #[arg(long, value_name = "DIR")]
@@ -379,7 +381,7 @@ impl From<DueArgs> for DueOptions {
     fn from(args: DueArgs) -> Self {
         DueOptions {
             date: args.date,
-            jurisdiction: args.jurisdiction.map(Into::into),
+            jurisdiction: args.jurisdiction,
             casebook: args.casebook,
             days: args.days,
             explain: args.explain,
@@ -388,21 +390,31 @@ impl From<DueArgs> for DueOptions {
     }
 }
 
-/// The Acts, as spelled on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum JurisdictionArg {
-    /// Freedom of Information Act 2000 (England, Wales, Northern Ireland, UK-wide bodies).
-    Foia,
-    /// Freedom of Information (Scotland) Act 2002.
-    Foisa,
-}
+/// Reads `--jurisdiction` values from the table of Acts (`jurisdictions.yaml`): their ids
+/// are the possible values, their descriptions the help.
+#[derive(Debug, Clone, Copy)]
+pub struct JurisdictionParser;
 
-impl From<JurisdictionArg> for Jurisdiction {
-    fn from(arg: JurisdictionArg) -> Self {
-        match arg {
-            JurisdictionArg::Foia => Jurisdiction::Foia,
-            JurisdictionArg::Foisa => Jurisdiction::Foisa,
-        }
+impl clap::builder::TypedValueParser for JurisdictionParser {
+    type Value = Jurisdiction;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Jurisdiction, clap::Error> {
+        let ids = clap::builder::PossibleValuesParser::new(self.possible_values().into_iter().flatten());
+        let id = ids.parse_ref(cmd, arg, value)?;
+        Jurisdiction::named(&id)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(Jurisdiction::all().map(|act| {
+            let help = act.act().description.trim_end_matches('.');
+            clap::builder::PossibleValue::new(act.as_str()).help(help)
+        })))
     }
 }
 
@@ -505,12 +517,12 @@ pub enum CheckFormatArg {
     Github,
 }
 
-impl From<CheckFormatArg> for report::Format {
+impl From<CheckFormatArg> for report::ReportFormat {
     fn from(arg: CheckFormatArg) -> Self {
         match arg {
-            CheckFormatArg::Text => report::Format::Text,
-            CheckFormatArg::Json => report::Format::Json,
-            CheckFormatArg::Github => report::Format::Github,
+            CheckFormatArg::Text => report::ReportFormat::Text,
+            CheckFormatArg::Json => report::ReportFormat::Json,
+            CheckFormatArg::Github => report::ReportFormat::Github,
         }
     }
 }

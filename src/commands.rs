@@ -40,7 +40,7 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
         Command::Render { paths, format, layout, include_private, output, today } => {
             let options = RenderOptions {
                 paths,
-                formats: format.into_iter().map(Into::into).collect(),
+                formats: format,
                 layout: layout.map(Into::into),
                 include_private,
                 output,
@@ -132,7 +132,7 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             // clap requires --jurisdiction with --name: never a default Act for an authority.
             let authority = match (name, jurisdiction) {
                 (Some(name), Some(jurisdiction)) => {
-                    Some(crate::init::NewAuthority { name, jurisdiction: jurisdiction.into(), email })
+                    Some(crate::init::NewAuthority { name, jurisdiction, email })
                 }
                 (Some(_), None) => {
                     return Err(UsageError("--name needs --jurisdiction foia|foisa".into()).into());

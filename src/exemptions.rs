@@ -22,6 +22,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 pub use passages::{Condition, Facts, Passage, covers, select};
 
+use crate::jurisdiction::NcndTest;
 use crate::load;
 use crate::model::Jurisdiction;
 use crate::model::values::Date;
@@ -229,18 +230,6 @@ pub const BUILTIN: &[(&str, &str, &str)] = builtin![
     "foisa" / "s38-1-b",
 ];
 
-/// FOISA s.18(1): neither confirm nor deny is available only for sections 28 to 35, 38,
-/// 39(1) and 41.
-fn foisa_allows_ncnd(id: &str) -> bool {
-    let mut pieces = id.trim_start_matches('s').split('-');
-    let section: u32 = pieces.next().and_then(|s| s.parse().ok()).unwrap_or(0);
-    match section {
-        28..=35 | 38 | 41 => true,
-        39 => pieces.next() == Some("1"),
-        _ => false,
-    }
-}
-
 /// The versions of one provision with the file stem each came from, oldest first (undated
 /// wording counts as the oldest). Kept in order as files are added, since every answer's
 /// exemptions are looked up here.
@@ -273,19 +262,28 @@ impl Library {
     pub fn load(casebook_root: Option<&Path>) -> (Library, Vec<Finding>) {
         let mut library = Library::default();
         let mut findings = Vec::new();
-        for (act, stem, text) in BUILTIN {
+        for (folder, stem, text) in BUILTIN {
             let file =
-                SourceFile::new(format!("(built in) exemptions/{act}/{stem}.yaml"), (*text).to_owned());
-            library.add(act, stem, &file, &mut findings);
+                SourceFile::new(format!("(built in) exemptions/{folder}/{stem}.yaml"), (*text).to_owned());
+            match Jurisdiction::named(folder) {
+                Some(act) => library.add(act, stem, &file, &mut findings),
+                // A built-in folder is named after an Act of jurisdictions.yaml; the tests
+                // hold them together, so this is a defect, reported rather than guessed.
+                None => findings.push(Finding::error(
+                    &file,
+                    &FieldPath::root(),
+                    format!("no Act `{folder}` in jurisdictions.yaml for this built-in exemption"),
+                )),
+            }
         }
         if let Some(root) = casebook_root {
-            for act in [Jurisdiction::Foia, Jurisdiction::Foisa] {
+            for act in Jurisdiction::all() {
                 let dir = root.join("exemptions").join(act.as_str());
                 match load::yaml_files(root, &dir) {
                     Ok(files) => {
                         for (stem, file) in files {
                             match file {
-                                Ok(file) => library.add(act.as_str(), &stem, &file, &mut findings),
+                                Ok(file) => library.add(act, &stem, &file, &mut findings),
                                 Err(finding) => findings.push(*finding),
                             }
                         }
@@ -297,11 +295,7 @@ impl Library {
         (library, findings)
     }
 
-    fn add(&mut self, act: &str, stem: &str, file: &SourceFile, findings: &mut Vec<Finding>) {
-        let act = match act {
-            "foisa" => Jurisdiction::Foisa,
-            _ => Jurisdiction::Foia,
-        };
+    fn add(&mut self, act: Jurisdiction, stem: &str, file: &SourceFile, findings: &mut Vec<Finding>) {
         // `s40-2.dpa-1998` is another version of `s40-2`: ids never hold a dot.
         let id = stem.split('.').next().unwrap_or(stem);
         let parsed: ExemptionFile = match load::deserialize(file, FileKind::Exemption) {
@@ -389,11 +383,10 @@ impl Library {
     /// A finding for an id that `act` does not have, with the best hint: the counterpart
     /// when the id belongs to the other Act, else the nearest id.
     pub fn unknown(&self, act: Jurisdiction, id: &str, finding: Finding) -> Finding {
-        let other = match act {
-            Jurisdiction::Foia => Jurisdiction::Foisa,
-            Jurisdiction::Foisa => Jurisdiction::Foia,
-        };
-        if let Some(foreign) = self.get(other, id) {
+        let foreign = Jurisdiction::all()
+            .filter(|other| *other != act)
+            .find_map(|other| self.get(other, id).map(|foreign| (other, foreign)));
+        if let Some((other, foreign)) = foreign {
             let act_name = act.as_str().to_uppercase();
             return match &foreign.counterpart {
                 Some(counterpart) => finding.hint(format!(
@@ -496,37 +489,42 @@ fn check(
                     .hint("FOIA s.17(1)(c) and FOISA s.16(1)(d) require the reason, unless giving it would reveal exempt information"),
             );
         }
-        // FOIA s.2(1)(b): for a qualified exemption the exclusion of the duty to confirm or
-        // deny has its own public interest test. FOISA s.18(1): the authority must consider
-        // that revealing whether the information exists would be contrary to the public
-        // interest, whatever the exemption.
-        let needs_test = act == Jurisdiction::Foisa || parsed.kind == ExemptionKind::Qualified;
+        // Which exclusions of the duty to confirm or deny have their own public interest
+        // test, and which exemptions allow one at all, is the Act's (`ncnd` in
+        // jurisdictions.yaml: FOIA s.2(1)(b), FOISA s.18(1)).
+        let rule = &act.act().ncnd;
+        let needs_test = match rule.public_interest_test {
+            NcndTest::Always => true,
+            NcndTest::Qualified => parsed.kind == ExemptionKind::Qualified,
+        };
         match (&ncnd.public_interest, needs_test) {
             (Some(pit), true) => check_factors(pit, &at.at("public-interest"), file, findings),
             (None, true) => findings.push(
                 Finding::error(file, &at, "neither confirm nor deny needs its own public interest test here")
-                    .hint(match act {
-                        Jurisdiction::Foisa => "FOISA s.18(1) applies only where revealing whether the information exists would be contrary to the public interest: give `ncnd.public-interest`",
-                        Jurisdiction::Foia => "for a qualified exemption the public interest in maintaining the exclusion of the duty to confirm or deny must outweigh that in saying whether it is held (s.2(1)(b)): give `ncnd.public-interest`",
-                    }),
+                    .hint(rule.public_interest_hint.clone()),
             ),
             (Some(_), false) => findings.push(
-                Finding::error(file, &at.at("public-interest"), "an absolute exemption has no public interest test, for confirming or denying either")
-                    .hint("remove `ncnd.public-interest`"),
+                Finding::error(
+                    file,
+                    &at.at("public-interest"),
+                    "an absolute exemption has no public interest test, for confirming or denying either",
+                )
+                .hint("remove `ncnd.public-interest`"),
             ),
             (None, false) => {}
         }
-        if act == Jurisdiction::Foisa && !foisa_allows_ncnd(id) {
+        if let Some(only) = rule.only_for.as_ref().filter(|only| !only.allows(id)) {
             findings.push(
                 Finding::error(
                     file,
                     &at,
                     format!(
-                        "FOISA s.18(1) does not allow neither confirm nor deny under {}",
+                        "{} does not allow neither confirm nor deny under {}",
+                        only.section,
                         lower_first(&parsed.citation)
                     ),
                 )
-                .hint("s.18(1) covers only sections 28 to 35, 38, 39(1) and 41: remove `ncnd`"),
+                .hint(only.hint.clone()),
             );
         }
     }
@@ -609,6 +607,7 @@ pub fn public_interest(factors: &Factors, facts: &Facts, authority: &str, act: &
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jurisdiction::tests::{foia, foisa};
 
     fn builtin() -> Library {
         let (library, findings) = Library::load(None);
@@ -620,7 +619,18 @@ mod tests {
     fn every_builtin_file_is_listed() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("exemptions");
         let mut on_disk = Vec::new();
-        for act in ["foia", "foisa"] {
+        for folder in std::fs::read_dir(&root).expect("exemptions folder") {
+            let folder = folder.expect("entry");
+            if !folder.path().is_dir() {
+                continue;
+            }
+            let folder = folder.file_name().to_string_lossy().into_owned();
+            assert!(
+                Jurisdiction::named(&folder).is_some(),
+                "exemptions/{folder}/ is no Act of jurisdictions.yaml"
+            );
+        }
+        for act in Jurisdiction::ids() {
             for entry in std::fs::read_dir(root.join(act)).expect("exemptions folder") {
                 let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
                 if let Some(id) = name.strip_suffix(".yaml") {
@@ -640,8 +650,8 @@ mod tests {
         let library = builtin();
         let foia = ["s12", "s14-1", "s14-2", "s21", "s22", "s31-1-a", "s40-2", "s43-1", "s43-2"];
         let foisa = ["s12", "s14-1", "s14-2", "s25", "s27", "s33-1-a", "s33-1-b", "s35-1-a", "s38-1-b"];
-        assert_eq!(library.ids(Jurisdiction::Foia), foia.to_vec());
-        assert_eq!(library.ids(Jurisdiction::Foisa), foisa.to_vec());
+        assert_eq!(library.ids(crate::jurisdiction::tests::foia()), foia.to_vec());
+        assert_eq!(library.ids(crate::jurisdiction::tests::foisa()), foisa.to_vec());
         for exemption in library.all() {
             let qualified = exemption.kind == ExemptionKind::Qualified;
             assert_eq!(qualified, exemption.public_interest.is_some(), "{}", exemption.id);
@@ -652,9 +662,7 @@ mod tests {
     #[test]
     fn every_foia_exemption_has_its_foisa_counterpart_and_back() {
         let library = builtin();
-        for (act, other) in
-            [(Jurisdiction::Foia, Jurisdiction::Foisa), (Jurisdiction::Foisa, Jurisdiction::Foia)]
-        {
+        for (act, other) in [(foia(), foisa()), (foisa(), foia())] {
             for id in library.ids(act) {
                 let exemption = library.get(act, id).expect("listed");
                 let counterpart =
@@ -685,10 +693,10 @@ mod tests {
         );
         let mut library = Library::default();
         let mut findings = Vec::new();
-        library.add("foia", "s36", &file, &mut findings);
+        library.add(foia(), "s36", &file, &mut findings);
         assert_eq!(findings.len(), 1);
         assert!(findings[0].message.contains("needs `public-interest`"));
-        assert!(library.get(Jurisdiction::Foia, "s36").is_none());
+        assert!(library.get(foia(), "s36").is_none());
     }
 
     #[test]
@@ -698,8 +706,7 @@ mod tests {
             let Some(ncnd) = &exemption.ncnd else { continue };
             let id = format!("{:?} {}", exemption.act, exemption.id);
             assert!(!ncnd.explanation.is_empty(), "{id}");
-            let needs_test =
-                exemption.act == Jurisdiction::Foisa || exemption.kind == ExemptionKind::Qualified;
+            let needs_test = exemption.act == foisa() || exemption.kind == ExemptionKind::Qualified;
             assert_eq!(ncnd.public_interest.is_some(), needs_test, "{id}: FOIA s.2(1)(b); FOISA s.18(1)");
             // The wording must not take for granted that the information exists.
             for passage in &ncnd.explanation {
@@ -717,8 +724,8 @@ mod tests {
     #[test]
     fn trade_secrets_have_no_neither_confirm_nor_deny_under_foia() {
         let library = builtin();
-        assert!(library.get(Jurisdiction::Foia, "s43-1").expect("s43-1").ncnd.is_none());
-        let s43_2 = library.get(Jurisdiction::Foia, "s43-2").expect("s43-2");
+        assert!(library.get(foia(), "s43-1").expect("s43-1").ncnd.is_none());
+        let s43_2 = library.get(foia(), "s43-2").expect("s43-2");
         assert_eq!(s43_2.ncnd.as_ref().map(|n| n.citation.as_str()), Some("Section 43(3)"));
     }
 
@@ -736,7 +743,8 @@ mod tests {
             ("s39-2", false),
             ("s41", true),
         ] {
-            assert_eq!(foisa_allows_ncnd(id), allowed, "{id}");
+            let limit = foisa().act().ncnd.only_for.as_ref().expect("FOISA s.18(1) limits NCND");
+            assert_eq!(limit.allows(id), allowed, "{id}");
         }
     }
 
@@ -744,24 +752,21 @@ mod tests {
     fn wording_is_chosen_by_the_day_and_a_version_can_be_added() {
         let mut library = builtin();
         let day = |s: &str| Date(chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date"));
-        assert!(library.at(Jurisdiction::Foia, "s40-2", day("2020-12-31")).is_none(), "before the UK GDPR");
-        assert!(library.at(Jurisdiction::Foia, "s40-2", day("2021-01-01")).is_some());
+        assert!(library.at(foia(), "s40-2", day("2020-12-31")).is_none(), "before the UK GDPR");
+        assert!(library.at(foia(), "s40-2", day("2021-01-01")).is_some());
         let older = SourceFile::new(
             "exemptions/foia/s40-2.dpa-1998.yaml",
             "citation: Section 40(2)\ntitle: Personal information\nkind: absolute\ntest: class\ngood-from: 2005-01-01\nexplanation: [Under the Data Protection Act 1998.]\nguidance: https://ico.org.uk\n".into(),
         );
         let mut findings = Vec::new();
-        library.add("foia", "s40-2.dpa-1998", &older, &mut findings);
+        library.add(foia(), "s40-2.dpa-1998", &older, &mut findings);
         assert!(findings.is_empty(), "{findings:?}");
-        let then = library.at(Jurisdiction::Foia, "s40-2", day("2013-05-01")).expect("the older version");
+        let then = library.at(foia(), "s40-2", day("2013-05-01")).expect("the older version");
         assert_eq!(then.explanation[0].text, "Under the Data Protection Act 1998.");
-        let now = library.at(Jurisdiction::Foia, "s40-2", day("2024-05-01")).expect("the newer version");
+        let now = library.at(foia(), "s40-2", day("2024-05-01")).expect("the newer version");
         assert!(now.explanation[0].text.contains("UK GDPR"));
-        assert_eq!(
-            library.get(Jurisdiction::Foia, "s40-2").map(|e| e.good_from),
-            Some(Some(day("2021-01-01")))
-        );
-        assert_eq!(library.versions(Jurisdiction::Foia, "s40-2").len(), 2);
+        assert_eq!(library.get(foia(), "s40-2").map(|e| e.good_from), Some(Some(day("2021-01-01"))));
+        assert_eq!(library.versions(foia(), "s40-2").len(), 2);
     }
 
     #[test]
@@ -769,9 +774,9 @@ mod tests {
         let mut library = builtin();
         let broken = SourceFile::new("exemptions/foia/s43-2.yaml", "citation: Section 43(2)\n".into());
         let mut findings = Vec::new();
-        library.add("foia", "s43-2", &broken, &mut findings);
+        library.add(foia(), "s43-2", &broken, &mut findings);
         assert!(!findings.is_empty());
-        assert!(library.get(Jurisdiction::Foia, "s43-2").is_some_and(|e| e.file.starts_with("(built in)")));
+        assert!(library.get(foia(), "s43-2").is_some_and(|e| e.file.starts_with("(built in)")));
     }
 
     #[test]
@@ -779,7 +784,7 @@ mod tests {
         let library = builtin();
         let file = SourceFile::new("x.yaml", "supplier: {withhold: [s43-2]}\n".into());
         let finding = Finding::error(&file, &FieldPath::key("supplier"), "unknown exemption");
-        let finding = library.unknown(Jurisdiction::Foisa, "s43-2", finding);
+        let finding = library.unknown(foisa(), "s43-2", finding);
         assert_eq!(
             finding.hint.as_deref(),
             Some("`s43-2` is Section 43(2) of FOIA; under FOISA use `s33-1-b`")

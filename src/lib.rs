@@ -27,6 +27,7 @@ pub mod exemptions;
 pub mod init;
 pub mod intake;
 pub mod jurisdiction;
+pub mod letters;
 pub mod load;
 pub mod model;
 pub mod progress;
@@ -48,7 +49,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
-pub use render::{Document, Format};
+pub use render::{Document, OutputFormat};
 pub use report::Report;
 pub use response::Response;
 
@@ -161,7 +162,7 @@ pub struct RenderOptions {
     /// Request files or folders.
     pub paths: Vec<PathBuf>,
     /// The output formats.
-    pub formats: Vec<Format>,
+    pub formats: Vec<OutputFormat>,
     /// Override the layout.
     pub layout: Option<Layout>,
     /// JSON only: include the requester's identity.
@@ -193,13 +194,10 @@ pub fn render(options: &RenderOptions) -> anyhow::Result<Warnings> {
     let (Some(request), [format]) = (options.paths.first(), options.formats.as_slice()) else {
         return Err(UsageError("give one request and one format, or use -o DIR for several".into()).into());
     };
-    let audience = match format {
-        Format::Json if !options.include_private => Audience::Public,
-        _ => Audience::Requester,
-    };
+    let audience = format.audience(options.include_private);
     if format.is_binary() && options.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
-        let what = if *format == Format::Docx { "a Word document" } else { "a PDF" };
+        let what = format.noun;
         return Err(
             UsageError(format!("{what} is not for the terminal: write it to a file with -o FILE")).into()
         );
@@ -351,7 +349,7 @@ pub fn due(options: &DueOptions) -> anyhow::Result<Warnings> {
     };
     let jurisdiction = match (options.jurisdiction, &casebook) {
         (Some(jurisdiction), _) => jurisdiction,
-        (None, None) => Jurisdiction::Foia,
+        (None, None) => Jurisdiction::default(),
         (None, Some(casebook)) => casebook_act(casebook)?,
     };
     let extra = casebook.as_ref().map_or(&[][..], |casebook| &casebook.bank_holidays[..]);
@@ -373,7 +371,7 @@ pub fn due(options: &DueOptions) -> anyhow::Result<Warnings> {
 /// The one Act every authority of `casebook` answers under.
 fn casebook_act(casebook: &Casebook) -> Result<Jurisdiction, UsageError> {
     let mut acts = casebook.authorities.iter().map(|authority| authority.jurisdiction);
-    let first = acts.next().unwrap_or(Jurisdiction::Foia);
+    let first = acts.next().unwrap_or_default();
     if acts.all(|act| act == first) {
         Ok(first)
     } else {
@@ -523,7 +521,7 @@ pub struct CheckOptions {
     /// Whether warnings fail the check too.
     pub deny_warnings: bool,
     /// How to print the findings.
-    pub format: report::Format,
+    pub format: report::ReportFormat,
     /// Whether text may be coloured (the caller knows the terminal).
     pub colour: bool,
 }
@@ -552,7 +550,7 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutput> {
     let passed = failing == 0;
     let shown = check::shown_root(&root);
     let (text, stdout) = match options.format {
-        report::Format::Text => {
+        report::ReportFormat::Text => {
             let mut text = report.to_text_styled(options.colour);
             if report.findings().is_empty() {
                 text = format!("{}: no problems found in {}\n", shown.display(), checked.files);
@@ -561,8 +559,8 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutput> {
             }
             (text, false)
         }
-        report::Format::Json => (report.to_json(&shown), true),
-        report::Format::Github => (report.to_github(&shown), true),
+        report::ReportFormat::Json => (report.to_json(&shown), true),
+        report::ReportFormat::Github => (report.to_github(&shown), true),
     };
     Ok(CheckOutput { text, stdout, passed })
 }

@@ -1,53 +1,27 @@
-//! The canonical round-robin questionnaire: parts, questions, labels, wording and aliases.
+//! The canonical round-robin questionnaire: parts, questions, labels, wording, aliases and
+//! the type of each question's answer.
 //!
-//! The ids are code (`QuestionId`, `PartId`): casebook keys and tests rely on them. Labels,
-//! wording, scope and aliases are data, in `src/data/questionnaire.yaml`, embedded in the
-//! binary. This module only describes questions; answering them is `rules`.
+//! Questions are data, in `src/data/questionnaire.yaml`, embedded in the binary: a
+//! [`QuestionId`] names an entry of it, and each entry declares its id (casebook keys and
+//! tests rely on them), the type of value its answer takes, its descriptions for editors'
+//! JSON Schema and, where a rule needs it, its role. A new question is a new entry there.
+//! This module only describes questions; answering them is `rules`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-/// A question of the canonical questionnaire.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum QuestionId {
-    /// Who supplies the contract.
-    Supplier,
-    /// Average yearly spend.
-    AnnualSpend,
-    /// Term of the contract and extension options.
-    Duration,
-    /// End date.
-    Expiry,
-    /// Next review date.
-    Review,
-    /// What the contract covers.
-    Description,
-    /// Who is responsible for the contract.
-    Contact,
-    /// Number of contact centre agents.
-    Agents,
-    /// Number of contact centre sites.
-    Sites,
-    /// Maker of the contact centre system.
-    Manufacturer,
-    /// Busiest months.
-    BusyPeriods,
-    /// Email server product.
-    EmailServer,
-    /// Number of email users.
-    EmailUsers,
-    /// Planned changes.
-    FurtherComments,
-}
+/// A question of the canonical questionnaire: an entry of `questionnaire.yaml`, in its
+/// order, written in YAML by its id (`annual-spend`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct QuestionId(u8);
 
-/// The kind of value a question takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The kind of value a question takes (`type:` in `questionnaire.yaml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ValueKind {
     /// Free text.
     Text,
@@ -65,66 +39,109 @@ pub enum ValueKind {
     List,
 }
 
+/// What a rule needs a question for (`role:` in `questionnaire.yaml`): rules find the
+/// question by its role, never by its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// The date a contract ends: checked against its start and review, and against an
+    /// earlier request's answer (s.14(2)).
+    EndDate,
+    /// The date a contract is next reviewed.
+    ReviewDate,
+    /// The officer responsible for a contract, whose details may be personal data
+    /// (s.40(2), s.38(1)(b)).
+    Owner,
+}
+
 impl QuestionId {
     /// Every question, in the questionnaire's order.
-    pub const ALL: [QuestionId; 14] = [
-        QuestionId::Supplier,
-        QuestionId::AnnualSpend,
-        QuestionId::Duration,
-        QuestionId::Expiry,
-        QuestionId::Review,
-        QuestionId::Description,
-        QuestionId::Contact,
-        QuestionId::Agents,
-        QuestionId::Sites,
-        QuestionId::Manufacturer,
-        QuestionId::BusyPeriods,
-        QuestionId::EmailServer,
-        QuestionId::EmailUsers,
-        QuestionId::FurtherComments,
-    ];
+    pub fn all() -> &'static [QuestionId] {
+        static ALL: OnceLock<Vec<QuestionId>> = OnceLock::new();
+        ALL.get_or_init(|| {
+            (0..questions().len()).filter_map(|i| u8::try_from(i).ok()).map(QuestionId).collect()
+        })
+    }
+
+    /// The question whose id is `id`.
+    pub fn named(id: &str) -> Option<QuestionId> {
+        Self::all().iter().copied().find(|q| q.as_str() == id)
+    }
+
+    /// The question a rule knows by `role`, if the questionnaire has one.
+    pub fn with_role(role: Role) -> Option<QuestionId> {
+        Self::all().iter().copied().find(|q| q.entry().role == Some(role))
+    }
 
     /// The id as written in YAML: `annual-spend`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            QuestionId::Supplier => "supplier",
-            QuestionId::AnnualSpend => "annual-spend",
-            QuestionId::Duration => "duration",
-            QuestionId::Expiry => "expiry",
-            QuestionId::Review => "review",
-            QuestionId::Description => "description",
-            QuestionId::Contact => "contact",
-            QuestionId::Agents => "agents",
-            QuestionId::Sites => "sites",
-            QuestionId::Manufacturer => "manufacturer",
-            QuestionId::BusyPeriods => "busy-periods",
-            QuestionId::EmailServer => "email-server",
-            QuestionId::EmailUsers => "email-users",
-            QuestionId::FurtherComments => "further-comments",
-        }
+        &questions()[usize::from(self.0)].0
     }
 
     /// The kind of value the question takes.
     pub fn kind(self) -> ValueKind {
-        match self {
-            QuestionId::Supplier
-            | QuestionId::Description
-            | QuestionId::Manufacturer
-            | QuestionId::EmailServer
-            | QuestionId::FurtherComments => ValueKind::Text,
-            QuestionId::AnnualSpend => ValueKind::Money,
-            QuestionId::Duration => ValueKind::Duration,
-            QuestionId::Expiry | QuestionId::Review => ValueKind::Date,
-            QuestionId::Contact => ValueKind::Contact,
-            QuestionId::Agents | QuestionId::Sites | QuestionId::EmailUsers => ValueKind::Count,
-            QuestionId::BusyPeriods => ValueKind::List,
-        }
+        self.entry().kind
+    }
+
+    /// The question's entry in the questionnaire.
+    pub fn entry(self) -> &'static Question {
+        &questions()[usize::from(self.0)].1
+    }
+}
+
+impl fmt::Debug for QuestionId {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "QuestionId({})", self.as_str())
     }
 }
 
 impl fmt::Display for QuestionId {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for QuestionId {
+    type Err = String;
+
+    /// A question by its id; an unknown id is refused with the nearest ids.
+    fn from_str(id: &str) -> Result<Self, String> {
+        QuestionId::named(id).ok_or_else(|| {
+            let ids: Vec<&str> = QuestionId::all().iter().map(|q| q.as_str()).collect();
+            let hint = crate::report::suggestion(id, &ids).unwrap_or_default();
+            format!("unknown question `{id}`: {hint}")
+        })
+    }
+}
+
+impl Serialize for QuestionId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for QuestionId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = Cow::<str>::deserialize(deserializer)?;
+        id.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl schemars::JsonSchema for QuestionId {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("QuestionId")
+    }
+
+    /// One constant per question of the questionnaire, with its `summary`.
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let questions: Vec<serde_json::Value> = QuestionId::all()
+            .iter()
+            .map(|q| serde_json::json!({"const": q.as_str(), "description": q.entry().summary, "type": "string"}))
+            .collect();
+        schemars::json_schema!({
+            "description": "A question of the canonical questionnaire.",
+            "oneOf": questions,
+        })
     }
 }
 
@@ -175,6 +192,17 @@ pub enum Scope {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
+    /// What the question asks about, for editors: the JSON Schema's description of its id.
+    pub summary: String,
+    /// The type of value its answer takes.
+    #[serde(rename = "type")]
+    pub kind: ValueKind,
+    /// What to write as its answer, for editors: the JSON Schema's description of its
+    /// answer field.
+    pub field: String,
+    /// What a rule needs it for, if anything.
+    #[serde(default)]
+    pub role: Option<Role>,
     /// Where the answer normally lives.
     pub scope: Scope,
     /// Short label, as printed before an answer: `Incumbent supplier`.
@@ -202,8 +230,7 @@ pub struct Part {
 }
 
 /// The whole questionnaire.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Questionnaire {
     /// The parts, by id.
     pub parts: BTreeMap<PartId, Part>,
@@ -211,7 +238,46 @@ pub struct Questionnaire {
     pub questions: BTreeMap<QuestionId, Question>,
 }
 
+/// The questionnaire as written: its questions come first, so that the parts can name
+/// them by id.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionnaireFile {
+    parts: serde_yaml::Value,
+    questions: serde_yaml::Mapping,
+}
+
 const DATA: &str = include_str!("data/questionnaire.yaml");
+
+/// The questionnaire file, read once.
+fn file() -> &'static QuestionnaireFile {
+    static CELL: OnceLock<QuestionnaireFile> = OnceLock::new();
+    CELL.get_or_init(|| match serde_yaml::from_str(DATA) {
+        Ok(file) => file,
+        Err(err) => panic!("built-in questionnaire is invalid: {err}"),
+    })
+}
+
+/// Every question's id and entry, in the file's order: what a [`QuestionId`] indexes.
+///
+/// The data is part of the binary and covered by tests, so a parse failure here is a
+/// build defect, not bad input.
+fn questions() -> &'static [(String, Question)] {
+    static CELL: OnceLock<Vec<(String, Question)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let table: Vec<(String, Question)> = file()
+            .questions
+            .iter()
+            .map(|(id, entry)| match (id, serde_yaml::from_value::<Question>(entry.clone())) {
+                (serde_yaml::Value::String(id), Ok(question)) => (id.clone(), question),
+                (id, Err(err)) => panic!("built-in questionnaire is invalid at {id:?}: {err}"),
+                (id, Ok(_)) => panic!("built-in questionnaire: {id:?} is not an id"),
+            })
+            .collect();
+        assert!(table.len() <= usize::from(u8::MAX), "too many questions for a QuestionId");
+        table
+    })
+}
 
 impl Questionnaire {
     /// The built-in questionnaire.
@@ -220,15 +286,19 @@ impl Questionnaire {
     /// build defect, not bad input.
     pub fn builtin() -> &'static Questionnaire {
         static CELL: OnceLock<Questionnaire> = OnceLock::new();
-        CELL.get_or_init(|| match serde_yaml::from_str(DATA) {
-            Ok(q) => q,
-            Err(err) => panic!("built-in questionnaire is invalid: {err}"),
+        CELL.get_or_init(|| {
+            let parts = match serde_yaml::from_value(file().parts.clone()) {
+                Ok(parts) => parts,
+                Err(err) => panic!("built-in questionnaire is invalid: {err}"),
+            };
+            let questions = QuestionId::all().iter().map(|q| (*q, q.entry().clone())).collect();
+            Questionnaire { parts, questions }
         })
     }
 
     /// A question by id. Every id has an entry (checked by the tests).
     pub fn question(&self, id: QuestionId) -> &Question {
-        &self.questions[&id]
+        id.entry()
     }
 
     /// A part by id. Every part has an entry (checked by the tests).
@@ -238,13 +308,18 @@ impl Questionnaire {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The question `id`, for tests of rules about it.
+    pub(crate) fn q(id: &str) -> QuestionId {
+        QuestionId::named(id).unwrap_or_else(|| panic!("no question `{id}` in questionnaire.yaml"))
+    }
 
     #[test]
     fn every_question_and_part_is_described() {
         let q = Questionnaire::builtin();
-        for id in QuestionId::ALL {
+        for &id in QuestionId::all() {
             let question = q.question(id);
             assert!(!question.label.is_empty() && !question.wording.is_empty(), "{id}");
             assert!(question.aliases.iter().all(|a| a == &a.to_lowercase()), "{id} aliases lower case");
@@ -257,17 +332,38 @@ mod tests {
     #[test]
     fn parts_hold_the_questions_of_the_spec() {
         let q = Questionnaire::builtin();
-        assert_eq!(q.part(PartId::ContactCentre).questions, QuestionId::ALL.to_vec());
+        assert_eq!(q.part(PartId::ContactCentre).questions, QuestionId::all().to_vec());
         assert_eq!(
             q.part(PartId::InboundNetwork).questions,
-            QuestionId::ALL[..7].to_vec(),
+            QuestionId::all()[..7].to_vec(),
             "inbound network asks supplier to contact"
         );
     }
 
     #[test]
+    fn an_unknown_question_id_is_refused_with_the_nearest() {
+        let err = "anual-spend".parse::<QuestionId>().expect_err("no such question");
+        assert_eq!(err, "unknown question `anual-spend`: did you mean `annual-spend`?");
+    }
+
+    #[test]
+    fn the_rules_find_their_questions_by_role() {
+        assert_eq!(QuestionId::with_role(Role::EndDate), Some(q("expiry")));
+        assert_eq!(QuestionId::with_role(Role::ReviewDate), Some(q("review")));
+        assert_eq!(QuestionId::with_role(Role::Owner), Some(q("contact")));
+        for role in [Role::EndDate, Role::ReviewDate, Role::Owner] {
+            let with: Vec<_> = QuestionId::all().iter().filter(|id| id.entry().role == Some(role)).collect();
+            assert_eq!(with.len(), 1, "one question has the role {role:?}");
+        }
+        assert_eq!(q("contact").kind(), ValueKind::Contact, "the owner is a contact");
+        assert!(
+            matches!(q("expiry").kind(), ValueKind::Date) && matches!(q("review").kind(), ValueKind::Date)
+        );
+    }
+
+    #[test]
     fn ids_round_trip_through_yaml() {
-        for id in QuestionId::ALL {
+        for &id in QuestionId::all() {
             let parsed: QuestionId = serde_yaml::from_str(id.as_str()).expect("id parses");
             assert_eq!(parsed, id);
         }

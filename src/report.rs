@@ -7,7 +7,7 @@
 
 mod output;
 
-pub use output::Format;
+pub use output::ReportFormat;
 
 use std::fmt;
 use std::path::PathBuf;

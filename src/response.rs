@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::exemptions::{ExemptionKind, PublicInterest, Test};
 use crate::jurisdiction::Act;
+use crate::letters::LetterKind;
 use crate::model::values::{Date, Value};
 use crate::model::{Jurisdiction, Layout, Publication, Signature, TeamContact};
 use crate::questionnaire::{PartId, QuestionId};
@@ -16,6 +17,9 @@ use crate::questionnaire::{PartId, QuestionId};
 /// A response to one request, ready to render.
 #[derive(Debug, Clone, Serialize)]
 pub struct Response {
+    /// Which kind of letter this is (today always the response to the request): its
+    /// templates and title.
+    pub letter: LetterKind,
     /// Our reference.
     pub reference: String,
     /// Title of the request.

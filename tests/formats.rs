@@ -271,3 +271,34 @@ fn html_is_a_standalone_accessible_page() {
     assert_eq!(html.matches("<h1").count(), 1, "one top-level heading");
     assert!(!html.contains("class=\"anchor\""), "no empty anchor links in headings");
 }
+
+/// The README's list of output formats follows the table: every format, in its order,
+/// spelled as `--format` takes it.
+#[test]
+fn the_readme_lists_every_output_format_of_the_table_in_order() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md reads");
+    let section = readme.split("### Output formats").nth(1).expect("README has an Output formats section");
+    let section = section.split("\n#").next().unwrap_or(section);
+    let listed: Vec<&str> = section
+        .lines()
+        .filter(|line| line.starts_with("- **"))
+        .filter_map(|line| line.split("(`").nth(1)?.split('`').next())
+        .collect();
+    let table: Vec<&str> = foi::render::OutputFormat::ALL.iter().map(|format| format.name).collect();
+    assert_eq!(listed, table, "README.md's Output formats list and the table of formats differ");
+}
+
+/// `--format` takes exactly the table's names, and a name outside it is refused with them.
+#[test]
+fn format_values_on_the_command_line_are_the_table() {
+    let out = Command::cargo_bin("foi")
+        .expect("binary")
+        .args(["render", "x.yaml", "--format", "odt"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let names: Vec<&str> = foi::render::OutputFormat::ALL.iter().map(|format| format.name).collect();
+    assert!(stderr.contains(&format!("[possible values: {}]", names.join(", "))), "{stderr}");
+}

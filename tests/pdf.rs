@@ -450,19 +450,20 @@ fn a_pdf_is_written_atomically_to_a_file() {
 
 #[test]
 fn documents_renders_text_and_pdf_together_in_the_order_asked() {
-    use foi::render::{Document, Format};
+    use foi::render::{Document, OutputFormat};
     let path = example("hastings", "FOIR-467737865");
     let (casebook, response, _) =
         foi::respond(&path, foi::Audience::Requester, common::TODAY).expect("loads");
     let renderer = foi::render::Renderer::new(Some(&casebook.root));
-    let formats = [Format::Pdf, Format::Markdown, Format::Typst, Format::Json];
+    let format = |name| OutputFormat::named(name).expect("a format of the table");
+    let formats = [format("pdf"), format("md"), format("typst"), format("json")];
     let documents = renderer.documents(&response, &formats).expect("renders");
     assert_eq!(documents.iter().map(|(f, _)| *f).collect::<Vec<_>>(), formats);
-    assert!(matches!(&documents[0].1, Document::Pdf(bytes) if bytes.starts_with(b"%PDF-")));
+    assert!(matches!(&documents[0].1, Document::Binary(bytes) if bytes.starts_with(b"%PDF-")));
     assert_eq!(documents[1].1, Document::Text(renderer.markdown(&response).expect("markdown")));
     assert_eq!(documents[2].1.as_bytes(), renderer.typst(&response).expect("typst").as_bytes());
-    assert_eq!(documents[0].1, renderer.document(&response, Format::Pdf).expect("pdf"));
-    assert!(renderer.render(&response, Format::Pdf).is_err(), "a PDF is not text");
+    assert_eq!(documents[0].1, renderer.document(&response, format("pdf")).expect("pdf"));
+    assert!(renderer.render(&response, format("pdf")).is_err(), "a PDF is not text");
 }
 
 /// Regression (issue 11): a batch of PDFs aborted with "thread '<unknown>' has overflowed its

@@ -220,3 +220,14 @@ fn mutations_reach_every_node() {
     mutate(&mut doc, 1, 8, "z");
     assert_eq!(doc, serde_yaml::from_str::<Yaml>("a: {z: 1}\n").expect("yaml"));
 }
+
+/// The README's list of question ids is the questionnaire's, in its order.
+#[test]
+fn the_readme_lists_every_question_id_of_the_questionnaire_in_order() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md reads");
+    let list = readme.split("Question ids: ").nth(1).expect("README lists the question ids");
+    let list = list.split(". ").next().unwrap_or(list);
+    let listed: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
+    let data: Vec<&str> = foi::questionnaire::QuestionId::all().iter().map(|id| id.as_str()).collect();
+    assert_eq!(listed, data, "README.md's question ids and src/data/questionnaire.yaml differ");
+}

@@ -54,11 +54,11 @@ impl Condition {
 
     /// Every condition's name, for messages and the schema.
     pub fn names() -> Vec<&'static str> {
-        QuestionId::ALL.iter().map(|q| q.as_str()).chain(SPECIAL.iter().map(|(n, _)| *n)).collect()
+        QuestionId::all().iter().map(|q| q.as_str()).chain(SPECIAL.iter().map(|(n, _)| *n)).collect()
     }
 
     fn parse(text: &str) -> Option<Condition> {
-        if let Some(id) = QuestionId::ALL.iter().find(|q| q.as_str() == text) {
+        if let Some(id) = QuestionId::all().iter().find(|q| q.as_str() == text) {
             return Some(Condition::Question(*id));
         }
         SPECIAL.iter().find(|(name, _)| *name == text).map(|(_, c)| *c)
@@ -222,6 +222,7 @@ pub fn covers(list: &[Passage], question: Option<QuestionId>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::questionnaire::tests::q;
 
     fn passages(yaml: &str) -> Vec<Passage> {
         serde_yaml::from_str(yaml).expect("passages")
@@ -246,27 +247,27 @@ mod tests {
     #[test]
     fn only_the_passages_about_what_is_withheld_are_printed() {
         let list = passages(LIST);
-        let spend = facts(&[QuestionId::AnnualSpend], &[]);
+        let spend = facts(&[q("annual-spend")], &[]);
         assert_eq!(select(&list, &spend), ["Always.", "Spend."], "the supplier is not mentioned");
-        let both = facts(&[QuestionId::Supplier, QuestionId::AnnualSpend], &[]);
+        let both = facts(&[q("supplier"), q("annual-spend")], &[]);
         assert_eq!(select(&list, &both), ["Always.", "Supplier.", "Spend."]);
     }
 
     #[test]
     fn a_question_no_passage_names_gets_the_fallback() {
         let list = passages(LIST);
-        let agents = facts(&[QuestionId::Agents, QuestionId::Supplier], &[]);
+        let agents = facts(&[q("agents"), q("supplier")], &[]);
         assert_eq!(select(&list, &agents), ["Always.", "Supplier.", "Otherwise."]);
         let outside = Facts { unlisted: true, ..Facts::default() };
         assert_eq!(select(&list, &outside), ["Always.", "Otherwise."]);
-        assert!(covers(&list, Some(QuestionId::Agents)), "the fallback covers it");
-        assert!(!covers(&passages("- Always.\n- {when: [supplier], text: S.}\n"), Some(QuestionId::Agents)));
+        assert!(covers(&list, Some(q("agents"))), "the fallback covers it");
+        assert!(!covers(&passages("- Always.\n- {when: [supplier], text: S.}\n"), Some(q("agents"))));
     }
 
     #[test]
     fn other_conditions_are_facts_of_the_case() {
         let list = passages(LIST);
-        let senior = facts(&[QuestionId::Supplier], &[Condition::SeniorOfficerGiven]);
+        let senior = facts(&[q("supplier")], &[Condition::SeniorOfficerGiven]);
         assert_eq!(select(&list, &senior), ["Always.", "Supplier.", "Senior."]);
     }
 

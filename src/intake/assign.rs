@@ -89,6 +89,7 @@ fn elsewhere(
 mod tests {
     use crate::intake;
     use crate::questionnaire::QuestionId;
+    use crate::questionnaire::tests::q;
 
     fn ids(text: &str) -> Vec<(Option<QuestionId>, bool)> {
         intake::read(text).numbered().map(|f| (f.matched.id, f.needs_review())).collect()
@@ -96,16 +97,15 @@ mod tests {
 
     #[test]
     fn two_dates_are_told_apart_by_what_else_is_asked() {
-        use QuestionId::*;
         let asked = "Contact centre contracts, please state:\n1. the date of the contract\n2. when it will next be reviewed\n3. the end date\n";
         let got = ids(asked);
-        assert_eq!(got[1], (Some(Review), false), "{got:?}");
-        assert_eq!(got[2], (Some(Expiry), false), "{got:?}");
+        assert_eq!(got[1], (Some(q("review")), false), "{got:?}");
+        assert_eq!(got[2], (Some(q("expiry")), false), "{got:?}");
     }
 
     #[test]
     fn one_thing_asked_twice_keeps_its_id_both_times() {
         let asked = "Contact centre contracts, please state:\n1. Who is responsible for the contract?\n2. Which officer manages the contract day to day?\n";
-        assert_eq!(ids(asked), [(Some(QuestionId::Contact), false), (Some(QuestionId::Contact), false)]);
+        assert_eq!(ids(asked), [(Some(q("contact")), false), (Some(q("contact")), false)]);
     }
 }

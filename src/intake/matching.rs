@@ -115,7 +115,7 @@ fn profiles() -> &'static Profiles {
     static CELL: OnceLock<Profiles> = OnceLock::new();
     CELL.get_or_init(|| {
         let questionnaire = Questionnaire::builtin();
-        let profiles: Vec<Profile> = QuestionId::ALL
+        let profiles: Vec<Profile> = QuestionId::all()
             .iter()
             .map(|id| {
                 let question = questionnaire.question(*id);
@@ -360,22 +360,22 @@ fn evidence(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::questionnaire::tests::q;
 
     fn id(label: Option<&str>, body: &str) -> (Option<QuestionId>, f64) {
-        let m = best(Asked { label, body }, &QuestionId::ALL);
+        let m = best(Asked { label, body }, QuestionId::all());
         (m.id, m.confidence)
     }
 
     #[test]
     fn labels_decide() {
-        use QuestionId::*;
         for (label, expected) in [
-            ("Incumbent Supplier", Supplier),
-            ("Average annual spend", AnnualSpend),
-            ("Busy times", BusyPeriods),
-            ("Number of Mail Users", EmailUsers),
-            ("Contract Duration", Duration),
-            ("Manufacturer of the contact centre", Manufacturer),
+            ("Incumbent Supplier", q("supplier")),
+            ("Average annual spend", q("annual-spend")),
+            ("Busy times", q("busy-periods")),
+            ("Number of Mail Users", q("email-users")),
+            ("Contract Duration", q("duration")),
+            ("Manufacturer of the contact centre", q("manufacturer")),
         ] {
             let (got, confidence) =
                 id(Some(label), "For every supplier, tell us the day on which the agreement expires.");
@@ -386,12 +386,11 @@ mod tests {
 
     #[test]
     fn wording_decides_without_a_label() {
-        use QuestionId::*;
         for (body, expected) in [
-            ("Who currently supplies your contact centre system?", Supplier),
-            ("Which months are busiest?", BusyPeriods),
-            ("Is your mail server Microsoft Exchange 2003? Otherwise, what do you run?", EmailServer),
-            ("For every supplier, on what date is the agreement next reviewed?", Review),
+            ("Who currently supplies your contact centre system?", q("supplier")),
+            ("Which months are busiest?", q("busy-periods")),
+            ("Is your mail server Microsoft Exchange 2003? Otherwise, what do you run?", q("email-server")),
+            ("For every supplier, on what date is the agreement next reviewed?", q("review")),
         ] {
             let (got, confidence) = id(None, body);
             assert_eq!(got, Some(expected), "{body}");
@@ -402,7 +401,7 @@ mod tests {
     #[test]
     fn ambiguous_questions_fall_below_the_review_threshold() {
         for (label, nearest) in
-            [("Number of staff", QuestionId::Agents), ("Number of calls per year", QuestionId::AnnualSpend)]
+            [("Number of staff", q("agents")), ("Number of calls per year", q("annual-spend"))]
         {
             let (got, confidence) = id(Some(label), "");
             assert_eq!(got, Some(nearest), "{label}");

@@ -172,7 +172,7 @@ fn names_only_a_part(item: &str) -> bool {
 fn is_scope_like(item: &str) -> bool {
     let asks = item.contains('?') || item.contains(':') || item.to_lowercase().contains("please");
     let service = concepts(item).iter().any(|c| SCOPE.contains(&c.as_ref()));
-    let matched = matching::best(matching::read_label(item, item.len()), &QuestionId::ALL);
+    let matched = matching::best(matching::read_label(item, item.len()), QuestionId::all());
     // A guess is not a question: `0800, 0845 numbers` only looks like a count.
     let question = matched.id.is_some() && matched.confidence >= super::REVIEW_BELOW;
     !asks && service && !question

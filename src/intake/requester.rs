@@ -400,7 +400,7 @@ fn person(text: &str, single: bool) -> Option<String> {
     // A line such as "Incumbent Supplier asks" is not a name; under a sign-off or in a name
     // field a surname such as `Price` is.
     if !single {
-        let asked = matching::best(matching::Asked { label: Some(text), body: "" }, &QuestionId::ALL);
+        let asked = matching::best(matching::Asked { label: Some(text), body: "" }, QuestionId::all());
         if asked.nearest.is_some() {
             return None;
         }

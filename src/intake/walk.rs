@@ -221,7 +221,7 @@ fn question(kind: Kind, part: PartId, number: String, asked: Asked, text: &str, 
     let evidence = matching::weigh(asked);
     let matched = evidence.decide(candidates, &[]);
     let elsewhere = if matched.id.is_none() {
-        let anywhere = evidence.decide(&QuestionId::ALL, &[]);
+        let anywhere = evidence.decide(QuestionId::all(), &[]);
         anywhere.id.filter(|id| !candidates.contains(id)).map(|id| (id, anywhere.confidence))
     } else {
         None

@@ -22,43 +22,43 @@ pub const DECISION_KEYS: &[&str] =
 /// `{published: {title: …, url: …}}`, `{not-applicable: true}` or
 /// `{neither-confirm-nor-deny: [s43-2]}`.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Answer<T> {
+pub enum RawAnswer<T> {
     /// The information, to be disclosed.
     Value(T),
     /// A decision about the information.
-    Decision(Decision<T>),
+    Decision(RawDecision<T>),
 }
 
-impl<T> Answer<T> {
+impl<T> RawAnswer<T> {
     /// The same answer with its value (disclosed or withheld) converted.
-    pub fn map<U>(self, f: impl Fn(T) -> U) -> Answer<U> {
+    pub fn map<U>(self, f: impl Fn(T) -> U) -> RawAnswer<U> {
         match self {
-            Answer::Value(value) => Answer::Value(f(value)),
-            Answer::Decision(decision) => Answer::Decision(decision.map(f)),
+            RawAnswer::Value(value) => RawAnswer::Value(f(value)),
+            RawAnswer::Decision(decision) => RawAnswer::Decision(decision.map(f)),
         }
     }
 }
 
-impl<T> Decision<T> {
+impl<T> RawDecision<T> {
     /// The same decision with its withheld value converted.
-    pub fn map<U>(self, f: impl Fn(T) -> U) -> Decision<U> {
+    pub fn map<U>(self, f: impl Fn(T) -> U) -> RawDecision<U> {
         match self {
-            Decision::Withhold { exemptions, reason, value } => {
-                Decision::Withhold { exemptions, reason, value: value.map(f) }
+            RawDecision::Withhold { exemptions, reason, value } => {
+                RawDecision::Withhold { exemptions, reason, value: value.map(f) }
             }
-            Decision::NeitherConfirmNorDeny { exemptions, reason } => {
-                Decision::NeitherConfirmNorDeny { exemptions, reason }
+            RawDecision::NeitherConfirmNorDeny { exemptions, reason } => {
+                RawDecision::NeitherConfirmNorDeny { exemptions, reason }
             }
-            Decision::NotHeld { explanation } => Decision::NotHeld { explanation },
-            Decision::Published(publication) => Decision::Published(publication),
-            Decision::NotApplicable { explanation } => Decision::NotApplicable { explanation },
+            RawDecision::NotHeld { explanation } => RawDecision::NotHeld { explanation },
+            RawDecision::Published(publication) => RawDecision::Published(publication),
+            RawDecision::NotApplicable { explanation } => RawDecision::NotApplicable { explanation },
         }
     }
 }
 
 /// What was decided about a piece of information instead of disclosing it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Decision<T> {
+pub enum RawDecision<T> {
     /// Held but withheld under one or more exemptions.
     Withhold {
         /// Exemption ids, relative to the authority's Act (`s43-2`).
@@ -121,7 +121,7 @@ impl Flag {
 /// The decision mapping as written, before the one-decision-per-answer rule.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RawDecision<T> {
+struct WrittenDecision<T> {
     withhold: Option<Vec<String>>,
     neither_confirm_nor_deny: Option<Vec<String>>,
     reason: Option<String>,
@@ -131,8 +131,8 @@ struct RawDecision<T> {
     not_applicable: Option<Flag>,
 }
 
-impl<T> RawDecision<T> {
-    fn into_decision(self) -> Result<Decision<T>, String> {
+impl<T> WrittenDecision<T> {
+    fn into_decision(self) -> Result<RawDecision<T>, String> {
         let kinds = [
             self.withhold.is_some(),
             self.neither_confirm_nor_deny.is_some(),
@@ -169,29 +169,29 @@ impl<T> RawDecision<T> {
             if exemptions.is_empty() {
                 return Err("`withhold` needs at least one exemption id, e.g. `[s43-2]`".into());
             }
-            return Ok(Decision::Withhold { exemptions, reason: self.reason, value: self.value });
+            return Ok(RawDecision::Withhold { exemptions, reason: self.reason, value: self.value });
         }
         if let Some(exemptions) = self.neither_confirm_nor_deny {
             if exemptions.is_empty() {
                 return Err("`neither-confirm-nor-deny` needs at least one exemption id".into());
             }
-            return Ok(Decision::NeitherConfirmNorDeny { exemptions, reason: self.reason });
+            return Ok(RawDecision::NeitherConfirmNorDeny { exemptions, reason: self.reason });
         }
         if let Some(flag) = self.not_held {
             no_reason("not-held")?;
             return match flag.explanation() {
-                Some(explanation) => Ok(Decision::NotHeld { explanation }),
+                Some(explanation) => Ok(RawDecision::NotHeld { explanation }),
                 None => Err("`not-held: false` says nothing: give the value instead".into()),
             };
         }
         if let Some(publication) = self.published {
             no_reason("published")?;
-            return Ok(Decision::Published(publication));
+            return Ok(RawDecision::Published(publication));
         }
         if let Some(flag) = self.not_applicable {
             no_reason("not-applicable")?;
             return match flag.explanation() {
-                Some(explanation) => Ok(Decision::NotApplicable { explanation }),
+                Some(explanation) => Ok(RawDecision::NotApplicable { explanation }),
                 None => Err("`not-applicable: false` says nothing: give the value instead".into()),
             };
         }
@@ -199,7 +199,7 @@ impl<T> RawDecision<T> {
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Answer<T> {
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for RawAnswer<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(AnswerVisitor(PhantomData))
     }
@@ -208,18 +208,18 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Answer<T> {
 struct AnswerVisitor<T>(PhantomData<T>);
 
 impl<T> AnswerVisitor<T> {
-    fn scalar<'de, V, E>(value: V) -> Result<Answer<T>, E>
+    fn scalar<'de, V, E>(value: V) -> Result<RawAnswer<T>, E>
     where
         T: Deserialize<'de>,
         V: IntoDeserializer<'de, E>,
         E: de::Error,
     {
-        T::deserialize(value.into_deserializer()).map(Answer::Value)
+        T::deserialize(value.into_deserializer()).map(RawAnswer::Value)
     }
 }
 
 impl<'de, T: Deserialize<'de>> Visitor<'de> for AnswerVisitor<T> {
-    type Value = Answer<T>;
+    type Value = RawAnswer<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a value, or a decision such as `withhold: [s43-2]` or `not-held: true`")
@@ -245,7 +245,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for AnswerVisitor<T> {
     }
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        T::deserialize(SeqAccessDeserializer::new(seq)).map(Answer::Value)
+        T::deserialize(SeqAccessDeserializer::new(seq)).map(RawAnswer::Value)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -253,10 +253,10 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for AnswerVisitor<T> {
         let is_decision = first.as_deref().is_some_and(|key| DECISION_KEYS.contains(&key));
         let rest = MapAccessDeserializer::new(Prepended { first, map });
         if is_decision {
-            let raw = RawDecision::<T>::deserialize(rest)?;
-            raw.into_decision().map(Answer::Decision).map_err(de::Error::custom)
+            let raw = WrittenDecision::<T>::deserialize(rest)?;
+            raw.into_decision().map(RawAnswer::Decision).map_err(de::Error::custom)
         } else {
-            T::deserialize(rest).map(Answer::Value)
+            T::deserialize(rest).map(RawAnswer::Value)
         }
     }
 }
@@ -287,23 +287,23 @@ mod tests {
     use super::*;
     use crate::model::values::Text;
 
-    fn parse(yaml: &str) -> Result<Answer<Text>, String> {
+    fn parse(yaml: &str) -> Result<RawAnswer<Text>, String> {
         #[derive(Deserialize)]
         struct Doc {
-            a: Answer<Text>,
+            a: RawAnswer<Text>,
         }
         serde_yaml::from_str::<Doc>(yaml).map(|d| d.a).map_err(|e| e.to_string())
     }
 
     #[test]
     fn plain_values_are_disclosed() {
-        assert_eq!(parse("a: Acme Ltd").unwrap(), Answer::Value(Text("Acme Ltd".into())));
-        assert_eq!(parse("a: 12").unwrap(), Answer::Value(Text("12".into())));
+        assert_eq!(parse("a: Acme Ltd").unwrap(), RawAnswer::Value(Text("Acme Ltd".into())));
+        assert_eq!(parse("a: 12").unwrap(), RawAnswer::Value(Text("12".into())));
     }
 
     #[test]
     fn decisions_are_recognised_whatever_key_comes_first() {
-        let withheld = Answer::Decision(Decision::Withhold {
+        let withheld = RawAnswer::Decision(RawDecision::Withhold {
             exemptions: vec!["s43-2".into()],
             reason: Some("live tender".into()),
             value: Some(Text("Acme".into())),
@@ -312,11 +312,13 @@ mod tests {
         assert_eq!(parse("a: {reason: live tender, value: Acme, withhold: [s43-2]}").unwrap(), withheld);
         assert_eq!(
             parse("a: {not-held: We have no contact centre.}").unwrap(),
-            Answer::Decision(Decision::NotHeld { explanation: Some("We have no contact centre.".into()) })
+            RawAnswer::Decision(RawDecision::NotHeld {
+                explanation: Some("We have no contact centre.".into())
+            })
         );
         assert_eq!(
             parse("a: {not-applicable: true}").unwrap(),
-            Answer::Decision(Decision::NotApplicable { explanation: None })
+            RawAnswer::Decision(RawDecision::NotApplicable { explanation: None })
         );
     }
 

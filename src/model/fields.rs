@@ -1,109 +1,240 @@
-//! The answer fields shared by contracts, authority facts and house policy.
+//! The answer fields shared by contracts, authority facts and house policy: one key per
+//! question of the questionnaire, read as a map keyed by question id and typed by the
+//! type each question declares in `questionnaire.yaml`.
 //!
-//! One list of fields, one key per canonical question, written once in `answer_fields!` so
-//! the three places that take answers cannot drift apart.
+//! Nothing here names a question: a new question in the questionnaire is a new answer
+//! field of contracts, `facts:` and `policy:`, with its type, its JSON Schema (for editors
+//! and for the shape check) and its description.
 
-use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::OnceLock;
 
-use super::answer::Answer;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use super::answer::RawAnswer;
 use super::values::{Contact, Count, Date, DurationAnswer, List, MoneyAnswer, Text, Value};
-use crate::questionnaire::QuestionId;
+use crate::questionnaire::{QuestionId, ValueKind};
 
-/// Declares a struct with the given fields followed by one optional answer per question,
-/// and `answers()` listing the answers given.
-macro_rules! answer_fields {
-    (
-        $(#[$meta:meta])*
-        pub struct $name:ident {
-            $( $(#[$fmeta:meta])* pub $field:ident : $fty:ty, )*
-        }
-    ) => {
-        $(#[$meta])*
-        pub struct $name {
-            $( $(#[$fmeta])* pub $field: $fty, )*
-            /// Incumbent supplier.
-            #[serde(default)]
-            pub supplier: Option<Answer<Text>>,
-            /// Average yearly spend: `12000` or `{amount: 12000, years: 3, note: excluding VAT}`.
-            #[serde(default)]
-            pub annual_spend: Option<Answer<MoneyAnswer>>,
-            /// Term and extension options: `1 year` or `{term: 3 years, extensions: …}`.
-            #[serde(default)]
-            pub duration: Option<Answer<DurationAnswer>>,
-            /// End date, YYYY-MM-DD.
-            #[serde(default)]
-            pub expiry: Option<Answer<Date>>,
-            /// Next review date, YYYY-MM-DD.
-            #[serde(default)]
-            pub review: Option<Answer<Date>>,
-            /// What the contract covers.
-            #[serde(default)]
-            pub description: Option<Answer<Text>>,
-            /// The contract owner: `name`, `job-title`, `phone`, `email`, `seniority`.
-            #[serde(default)]
-            pub contact: Option<Answer<Contact>>,
-            /// Number of contact centre agents.
-            #[serde(default)]
-            pub agents: Option<Answer<Count>>,
-            /// Number of contact centre sites.
-            #[serde(default)]
-            pub sites: Option<Answer<Count>>,
-            /// Maker of the contact centre system.
-            #[serde(default)]
-            pub manufacturer: Option<Answer<Text>>,
-            /// Busiest months: `[January, September]` or text.
-            #[serde(default)]
-            pub busy_periods: Option<Answer<List>>,
-            /// Email server product (the questionnaire asks about Microsoft Exchange 2003).
-            #[serde(default)]
-            pub email_server: Option<Answer<Text>>,
-            /// Number of email users across the organisation.
-            #[serde(default)]
-            pub email_users: Option<Answer<Count>>,
-            /// Planned changes to the contact centre, or other comments.
-            #[serde(default)]
-            pub further_comments: Option<Answer<Text>>,
-        }
+/// The answers a file gives, by question, each read as its question's type.
+#[derive(Debug, Clone, Default)]
+pub struct AnswerFields(BTreeMap<QuestionId, RawAnswer<Value>>);
 
-        impl $name {
-            /// Every answer given, with its question, in questionnaire order.
-            pub fn answers(&self) -> Vec<(QuestionId, Answer<Value>)> {
-                fn add<T: Clone + Into<Value>>(
-                    out: &mut Vec<(QuestionId, Answer<Value>)>,
-                    id: QuestionId,
-                    answer: &Option<Answer<T>>,
-                ) {
-                    if let Some(answer) = answer {
-                        out.push((id, answer.clone().map(Into::into)));
-                    }
-                }
-                let mut out = Vec::new();
-                add(&mut out, QuestionId::Supplier, &self.supplier);
-                add(&mut out, QuestionId::AnnualSpend, &self.annual_spend);
-                add(&mut out, QuestionId::Duration, &self.duration);
-                add(&mut out, QuestionId::Expiry, &self.expiry);
-                add(&mut out, QuestionId::Review, &self.review);
-                add(&mut out, QuestionId::Description, &self.description);
-                add(&mut out, QuestionId::Contact, &self.contact);
-                add(&mut out, QuestionId::Agents, &self.agents);
-                add(&mut out, QuestionId::Sites, &self.sites);
-                add(&mut out, QuestionId::Manufacturer, &self.manufacturer);
-                add(&mut out, QuestionId::BusyPeriods, &self.busy_periods);
-                add(&mut out, QuestionId::EmailServer, &self.email_server);
-                add(&mut out, QuestionId::EmailUsers, &self.email_users);
-                add(&mut out, QuestionId::FurtherComments, &self.further_comments);
-                out
-            }
+impl AnswerFields {
+    /// Every answer given, with its question, in questionnaire order.
+    pub fn answers(&self) -> Vec<(QuestionId, RawAnswer<Value>)> {
+        self.0.iter().map(|(id, answer)| (*id, answer.clone())).collect()
+    }
+
+    /// The answer to `id`, if given.
+    pub fn get(&self, id: QuestionId) -> Option<&RawAnswer<Value>> {
+        self.0.get(&id)
+    }
+
+    /// Reads the value of the key `id` from `map`, as the type `id` declares. A key given
+    /// twice is refused, as serde refuses a duplicate field.
+    fn read<'de, A: MapAccess<'de>>(&mut self, id: QuestionId, map: &mut A) -> Result<(), A::Error> {
+        if self.0.contains_key(&id) {
+            return Err(de::Error::duplicate_field(id.as_str()));
         }
-    };
+        // `key:` with nothing after it (null) is no answer, as an absent key is.
+        fn typed<'de, A: MapAccess<'de>, T: Deserialize<'de> + Into<Value>>(
+            map: &mut A,
+        ) -> Result<Option<RawAnswer<Value>>, A::Error> {
+            Ok(map.next_value::<Option<RawAnswer<T>>>()?.map(|answer| answer.map(Into::into)))
+        }
+        let answer = match id.kind() {
+            ValueKind::Text => typed::<A, Text>(map)?,
+            ValueKind::Count => typed::<A, Count>(map)?,
+            ValueKind::Date => typed::<A, Date>(map)?,
+            ValueKind::Money => typed::<A, MoneyAnswer>(map)?,
+            ValueKind::Duration => typed::<A, DurationAnswer>(map)?,
+            ValueKind::Contact => typed::<A, Contact>(map)?,
+            ValueKind::List => typed::<A, List>(map)?,
+        };
+        if let Some(answer) = answer {
+            self.0.insert(id, answer);
+        }
+        Ok(())
+    }
+
+    /// The schema of the answer to `id`: its type's answer, or nothing (`null`), described
+    /// by the question's `field`.
+    fn property(id: QuestionId, generator: &mut SchemaGenerator) -> serde_json::Value {
+        let answer = match id.kind() {
+            ValueKind::Text => generator.subschema_for::<RawAnswer<Text>>(),
+            ValueKind::Count => generator.subschema_for::<RawAnswer<Count>>(),
+            ValueKind::Date => generator.subschema_for::<RawAnswer<Date>>(),
+            ValueKind::Money => generator.subschema_for::<RawAnswer<MoneyAnswer>>(),
+            ValueKind::Duration => generator.subschema_for::<RawAnswer<DurationAnswer>>(),
+            ValueKind::Contact => generator.subschema_for::<RawAnswer<Contact>>(),
+            ValueKind::List => generator.subschema_for::<RawAnswer<List>>(),
+        };
+        serde_json::json!({
+            "anyOf": [answer, {"type": "null"}],
+            "description": id.entry().field,
+        })
+    }
+
+    /// Adds one property per question to the object schema `schema`.
+    pub(crate) fn add_properties(schema: &mut Schema, generator: &mut SchemaGenerator) {
+        let mut added = serde_json::Map::new();
+        for &id in QuestionId::all() {
+            added.insert(id.as_str().to_owned(), Self::property(id, generator));
+        }
+        if let Some(properties) = schema.get_mut("properties").and_then(serde_json::Value::as_object_mut) {
+            properties.extend(added);
+        } else {
+            schema.insert("properties".to_owned(), serde_json::Value::Object(added));
+        }
+    }
 }
 
-pub(crate) use answer_fields;
+/// The keys a file of answers takes, for messages: `fixed` ones, then every question's id.
+pub(crate) fn expected_keys(fixed: &[&'static str]) -> Vec<&'static str> {
+    fixed.iter().copied().chain(QuestionId::all().iter().map(|id| id.as_str())).collect()
+}
 
-answer_fields! {
-    /// Answers that hold for the whole organisation (`facts:`), or that house policy applies
-    /// to every contract (`policy:`).
-    #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
-    #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-    pub struct Facts {}
+/// A key of a file of answers: one of its own keys, or a question's id.
+enum Key {
+    Fixed(&'static str),
+    Question(QuestionId),
+}
+
+/// Reads a key, refusing one that is neither a fixed key nor a question as serde refuses
+/// an unknown field: while the key is read, so the error points at it.
+struct KeySeed {
+    fixed: &'static [&'static str],
+    expected: &'static [&'static str],
+}
+
+impl<'de> de::DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeySeed {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+        if let Some(fixed) = self.fixed.iter().find(|fixed| **fixed == key) {
+            return Ok(Key::Fixed(fixed));
+        }
+        match QuestionId::named(key) {
+            Some(id) => Ok(Key::Question(id)),
+            None => Err(de::Error::unknown_field(key, self.expected)),
+        }
+    }
+}
+
+/// Reads a map whose keys are `fixed` keys (each given to `fixed_key` to read its value) or
+/// question ids; any other key is refused as serde refuses an unknown field.
+/// `expected` lists every key, for the message ([`expected_keys`]).
+pub(crate) fn read_map<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    fixed: &'static [&'static str],
+    expected: &'static [&'static str],
+    mut fixed_key: impl FnMut(&'static str, &mut A) -> Result<(), A::Error>,
+) -> Result<AnswerFields, A::Error> {
+    let mut answers = AnswerFields::default();
+    while let Some(key) = map.next_key_seed(KeySeed { fixed, expected })? {
+        match key {
+            Key::Fixed(key) => fixed_key(key, map)?,
+            Key::Question(id) => answers.read(id, map)?,
+        }
+    }
+    Ok(answers)
+}
+
+/// Answers that hold for the whole organisation (`facts:`), or that house policy applies
+/// to every contract (`policy:`).
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// The answers, by question.
+    pub answers: AnswerFields,
+}
+
+impl Facts {
+    /// Every answer given, with its question, in questionnaire order.
+    pub fn answers(&self) -> Vec<(QuestionId, RawAnswer<Value>)> {
+        self.answers.answers()
+    }
+}
+
+impl<'de> Deserialize<'de> for Facts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FactsVisitor;
+        impl<'de> Visitor<'de> for FactsVisitor {
+            type Value = Facts;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("answers by question id")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Facts, A::Error> {
+                static EXPECTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+                let expected = EXPECTED.get_or_init(|| expected_keys(&[]));
+                let answers = read_map(&mut map, &[], expected, |_, _| Ok(()))?;
+                Ok(Facts { answers })
+            }
+        }
+        deserializer.deserialize_map(FactsVisitor)
+    }
+}
+
+impl JsonSchema for Facts {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Facts")
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let mut schema = schemars::json_schema!({
+            "additionalProperties": false,
+            "description": "Answers that hold for the whole organisation (`facts:`), or that house policy applies\nto every contract (`policy:`).",
+            "type": "object",
+        });
+        AnswerFields::add_properties(&mut schema, generator);
+        schema
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_question_is_an_answer_field_read_as_its_declared_type() {
+        for &id in QuestionId::all() {
+            let sample = match id.kind() {
+                ValueKind::Text => "Some text",
+                ValueKind::Count => "12",
+                ValueKind::Date => "2024-01-31",
+                ValueKind::Money => "12000",
+                ValueKind::Duration => "3 years",
+                ValueKind::Contact => "{name: A Person, job-title: Manager, seniority: senior}",
+                ValueKind::List => "[January, September]",
+            };
+            let facts: Facts = serde_yaml::from_str(&format!("{id}: {sample}")).expect("reads");
+            let answers = facts.answers();
+            assert_eq!(answers.len(), 1, "{id}");
+            assert_eq!(answers[0].0, id);
+        }
+        let wrong: Result<Facts, _> = serde_yaml::from_str("expiry: {amount: 3}");
+        assert!(wrong.is_err(), "a date question takes a date");
+        let empty: Facts = serde_yaml::from_str("supplier:").expect("an empty key reads");
+        assert!(empty.answers().is_empty(), "an empty key is no answer");
+    }
+
+    #[test]
+    fn a_key_that_is_no_question_is_refused() {
+        let err = serde_yaml::from_str::<Facts>("supplyer: Acme").expect_err("no such question");
+        assert!(err.to_string().contains("unknown field `supplyer`"), "{err}");
+    }
 }

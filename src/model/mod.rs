@@ -12,7 +12,7 @@ mod request;
 pub mod schema;
 pub mod values;
 
-pub use answer::{Answer, DECISION_KEYS, Decision, Publication};
+pub use answer::{DECISION_KEYS, Publication, RawAnswer, RawDecision};
 pub use contract::ContractFile;
 pub use fields::Facts;
 pub use profile::{

@@ -75,27 +75,7 @@ pub struct SharedService {
     pub website: Option<String>,
 }
 
-/// The Act an authority answers under.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Jurisdiction {
-    /// Freedom of Information Act 2000: England, Wales, Northern Ireland and UK-wide bodies.
-    Foia,
-    /// Freedom of Information (Scotland) Act 2002: Scottish public authorities.
-    Foisa,
-}
-
-impl Jurisdiction {
-    /// The id as written in YAML and used for the exemption folders.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Jurisdiction::Foia => "foia",
-            Jurisdiction::Foisa => "foisa",
-        }
-    }
-}
+pub use crate::jurisdiction::Jurisdiction;
 
 /// How a response is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, schemars::JsonSchema)]

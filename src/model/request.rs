@@ -6,7 +6,7 @@ use serde::de::value::SeqAccessDeserializer;
 use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use super::answer::Answer;
+use super::answer::RawAnswer;
 use super::profile::Layout;
 use super::values::Date;
 use crate::questionnaire::{PartId, QuestionId};
@@ -180,7 +180,7 @@ pub struct QuestionAsked {
     /// the part. Required for a question without an `id`.
     #[serde(default)]
     #[schemars(schema_with = "super::schema::request_answer")]
-    pub answer: Option<Answer<serde_yaml::Value>>,
+    pub answer: Option<RawAnswer<serde_yaml::Value>>,
 }
 
 /// A question number as the requester wrote it: `3`, `b`, `iv`.

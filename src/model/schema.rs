@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use super::answer::{Answer, DECISION_KEYS, Publication};
+use super::answer::{DECISION_KEYS, Publication, RawAnswer};
 use super::request::{Number, OrStandard};
 use super::values::Duration;
 use super::values::{Count, Date, DurationAnswer, List, Money, MoneyAnswer, Text};
@@ -142,7 +142,7 @@ impl JsonSchema for AnyValue {
 
 /// The schema of a request question's `answer`: any value, or a decision.
 pub fn request_answer(generator: &mut SchemaGenerator) -> Schema {
-    generator.subschema_for::<Answer<AnyValue>>()
+    generator.subschema_for::<RawAnswer<AnyValue>>()
 }
 
 /// `true` or an explanation; `false` is refused (it would say nothing).
@@ -162,7 +162,7 @@ fn exemption_ids(description: &str) -> Schema {
     })
 }
 
-impl<T: JsonSchema> JsonSchema for Answer<T> {
+impl<T: JsonSchema> JsonSchema for RawAnswer<T> {
     fn schema_name() -> Cow<'static, str> {
         format!("{}Answer", T::schema_name()).into()
     }

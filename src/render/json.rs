@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use crate::exemptions::{ExemptionKind, PublicInterest, Test};
+use crate::letters::LetterKind;
 use crate::model::values::{Date, Value};
 use crate::model::{Jurisdiction, Layout, Publication, TeamContact};
 use crate::questionnaire::{PartId, QuestionId};
@@ -22,6 +23,7 @@ pub const FORMAT: &str = "foi-response/1";
 #[derive(Serialize)]
 struct Document<'a> {
     format: &'static str,
+    letter: LetterKind,
     reference: &'a str,
     title: &'a str,
     authority: Authority<'a>,
@@ -143,6 +145,7 @@ pub fn render(response: &Response) -> anyhow::Result<String> {
         .collect();
     let document = Document {
         format: FORMAT,
+        letter: response.letter,
         reference: &response.reference,
         title: &response.title,
         authority: Authority {

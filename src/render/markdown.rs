@@ -1,14 +1,5 @@
-//! Markdown: the layout's template (`inline.md` or `annex.md`), tidied.
-
-use crate::model::Layout;
-
-/// The template that renders a layout.
-pub fn template_for(layout: Layout) -> &'static str {
-    match layout {
-        Layout::Inline => "inline.md",
-        Layout::Annex => "annex.md",
-    }
-}
+//! Markdown: the letter's template for its layout (named by its kind,
+//! [`crate::letters::LetterKind`]), tidied.
 
 /// Trailing spaces removed, no more than one blank line in a row, one final newline: the
 /// templates stay readable without every line needing whitespace control.

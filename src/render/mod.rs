@@ -1,12 +1,14 @@
 //! Resolved response → documents in memory: Markdown (the canonical form), HTML and plain
 //! text made from it, JSON made from the response itself, and the letter as Typst source
-//! and as PDF, and the letter as a Word document. One file (or folder) per format.
+//! and as PDF, and the letter as a Word document. One file (or folder) per format; the
+//! formats are one table ([`formats`]).
 //!
 //! Renderers return text, or bytes for PDF and Word ([`Document`]); they never touch the disk
 //! (`write` does). A [`Renderer`] holds the template environment of one casebook, built
 //! once and reused for every response.
 
 pub mod docx;
+pub mod formats;
 pub mod html;
 pub mod json;
 pub mod letter;
@@ -24,91 +26,10 @@ use std::sync::{Arc, Mutex};
 
 use minijinja::Environment;
 
+pub use formats::{Document, OutputFormat, Rendering};
+
 use crate::response::Response;
 use crate::templates;
-
-/// The formats a response renders to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Format {
-    /// Markdown, through the layout's template.
-    Markdown,
-    /// A standalone HTML page made from the Markdown.
-    Html,
-    /// Plain text for an email, made from the Markdown.
-    Text,
-    /// The resolved response as data.
-    Json,
-    /// The letter as Typst source: the template and the letter's data in one file.
-    Typst,
-    /// The letter as PDF on the letterhead, made by Typst in-process.
-    Pdf,
-    /// The letter as a Word document, on the authority's template if it has one.
-    Docx,
-}
-
-impl Format {
-    /// Every format.
-    pub const ALL: [Format; 7] = [
-        Format::Markdown,
-        Format::Html,
-        Format::Text,
-        Format::Json,
-        Format::Typst,
-        Format::Pdf,
-        Format::Docx,
-    ];
-
-    /// The formats [`Renderer::render`] returns as text: all but PDF and Word.
-    pub const TEXT: [Format; 5] = [Format::Markdown, Format::Html, Format::Text, Format::Json, Format::Typst];
-
-    /// The file extension, which is also the name used on the command line (except for
-    /// Typst, spelled `typst` there).
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Markdown => "md",
-            Format::Html => "html",
-            Format::Text => "txt",
-            Format::Json => "json",
-            Format::Typst => "typ",
-            Format::Pdf => "pdf",
-            Format::Docx => "docx",
-        }
-    }
-
-    /// Whether the format is binary (PDF, Word), not text.
-    pub fn is_binary(self) -> bool {
-        matches!(self, Format::Pdf | Format::Docx)
-    }
-}
-
-/// A rendered document: text, or the bytes of a PDF or Word file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Document {
-    /// Markdown, HTML, plain text, JSON or Typst source.
-    Text(String),
-    /// A PDF file.
-    Pdf(Vec<u8>),
-    /// A Word file.
-    Docx(Vec<u8>),
-}
-
-impl Document {
-    /// The bytes to write.
-    pub fn as_bytes(&self) -> &[u8] {
-        match self {
-            Document::Text(text) => text.as_bytes(),
-            Document::Pdf(bytes) | Document::Docx(bytes) => bytes,
-        }
-    }
-
-    /// The bytes to write, without copying.
-    pub fn into_bytes(self) -> Vec<u8> {
-        match self {
-            Document::Text(text) => text.into_bytes(),
-            Document::Pdf(bytes) | Document::Docx(bytes) => bytes,
-        }
-    }
-}
 
 /// Renders responses with one casebook's templates (or the built-in ones alone).
 ///
@@ -234,73 +155,49 @@ impl Renderer {
         }
     }
 
-    /// Renders `response` in `format`, one of the text formats ([`Format::TEXT`]); PDF is
-    /// made by [`Renderer::document`] or [`Renderer::pdf`].
-    pub fn render(&self, response: &Response, format: Format) -> anyhow::Result<String> {
-        match format {
-            Format::Markdown => self.markdown(response),
-            Format::Html => self.html(response, &self.markdown(response)?),
-            Format::Text => Ok(self.text(&self.markdown(response)?)),
-            Format::Json => json::render(response),
-            Format::Typst => self.typst(response),
-            Format::Pdf => Err(anyhow::anyhow!("a PDF is binary: render it with Renderer::document")),
-            Format::Docx => Err(anyhow::anyhow!("a Word file is binary: render it with Renderer::document")),
+    /// Renders `response` in `format`, one of the text formats ([`OutputFormat::text`]); a
+    /// binary format is made by [`Renderer::document`].
+    pub fn render(&self, response: &Response, format: OutputFormat) -> anyhow::Result<String> {
+        if format.is_binary() {
+            anyhow::bail!("{} is binary: render it with Renderer::document", format.noun);
+        }
+        match self.document(response, format)? {
+            Document::Text(text) => Ok(text),
+            Document::Binary(_) => anyhow::bail!("{} came out binary", format.noun),
         }
     }
 
-    /// Renders `response` in `format`, text, PDF or Word.
-    pub fn document(&self, response: &Response, format: Format) -> anyhow::Result<Document> {
-        match format {
-            Format::Pdf => self.pdf(response).map(Document::Pdf),
-            Format::Docx => self.docx(response).map(Document::Docx),
-            _ => self.render(response, format).map(Document::Text),
-        }
+    /// Renders `response` in `format`, text or binary.
+    pub fn document(&self, response: &Response, format: OutputFormat) -> anyhow::Result<Document> {
+        Rendering::new(self, response).document(format)
     }
 
-    /// Renders `response` in every format in `formats`, PDF and Word included, making the Markdown
-    /// only once (see [`Renderer::render_all`]).
+    /// Renders `response` in every format in `formats`, in that order, making the Markdown
+    /// only once.
     pub fn documents(
         &self,
         response: &Response,
-        formats: &[Format],
-    ) -> anyhow::Result<Vec<(Format, Document)>> {
-        let text: Vec<Format> = formats.iter().copied().filter(|f| !f.is_binary()).collect();
-        let mut texts = self.render_all(response, &text)?.into_iter();
-        let mut out = Vec::with_capacity(formats.len());
-        for format in formats {
-            let document = match format {
-                Format::Pdf => Document::Pdf(self.pdf(response)?),
-                Format::Docx => Document::Docx(self.docx(response)?),
-                _ => match texts.next() {
-                    Some((_, text)) => Document::Text(text),
-                    None => anyhow::bail!("no {} document was rendered", format.extension()),
-                },
-            };
-            out.push((*format, document));
-        }
-        Ok(out)
+        formats: &[OutputFormat],
+    ) -> anyhow::Result<Vec<(OutputFormat, Document)>> {
+        let rendering = Rendering::new(self, response);
+        formats.iter().map(|format| Ok((*format, rendering.document(*format)?))).collect()
     }
 
     /// Renders `response` in every text format in `formats`, making the Markdown only once.
     pub fn render_all(
         &self,
         response: &Response,
-        formats: &[Format],
-    ) -> anyhow::Result<Vec<(Format, String)>> {
-        let needs_markdown =
-            formats.iter().any(|f| matches!(f, Format::Markdown | Format::Html | Format::Text));
-        let markdown = if needs_markdown { self.markdown(response)? } else { String::new() };
+        formats: &[OutputFormat],
+    ) -> anyhow::Result<Vec<(OutputFormat, String)>> {
+        if let Some(binary) = formats.iter().find(|format| format.is_binary()) {
+            anyhow::bail!("{} is binary: render it with Renderer::documents", binary.noun);
+        }
+        let rendering = Rendering::new(self, response);
         formats
             .iter()
-            .map(|format| {
-                let text = match format {
-                    Format::Json => json::render(response)?,
-                    Format::Markdown => markdown.clone(),
-                    Format::Html => self.html(response, &markdown)?,
-                    Format::Text => self.text(&markdown),
-                    Format::Typst | Format::Pdf | Format::Docx => self.render(response, *format)?,
-                };
-                Ok((*format, text))
+            .map(|format| match rendering.document(*format)? {
+                Document::Text(text) => Ok((*format, text)),
+                Document::Binary(_) => anyhow::bail!("{} came out binary", format.noun),
             })
             .collect()
     }
@@ -319,7 +216,7 @@ impl Renderer {
 
     /// The Markdown letter.
     pub fn markdown(&self, response: &Response) -> anyhow::Result<String> {
-        let text = self.template(markdown::template_for(response.layout), response)?;
+        let text = self.template(response.letter.markdown_template(response.layout), response)?;
         Ok(markdown::tidy(&text))
     }
 

@@ -15,14 +15,11 @@ use super::{Renderer, letter};
 use crate::response::Response;
 use crate::templates;
 
-/// The template's name in `templates/`.
-pub const TEMPLATE: &str = "letter.typ";
-
 impl Renderer {
     /// The letter as Typst source that compiles on its own: `letter.typ` (the casebook's
     /// copy or the built-in one) followed by the letter's data.
     pub fn typst(&self, response: &Response) -> anyhow::Result<String> {
-        let template = templates::text(self.root.as_deref(), TEMPLATE)?;
+        let template = templates::text(self.root.as_deref(), response.letter.typst)?;
         let logo = self.logo(response)?.map(|(path, _)| path);
         standalone(&template, &letter::letter(response, logo)?)
     }
@@ -31,14 +28,15 @@ impl Renderer {
     #[cfg(feature = "pdf")]
     pub fn pdf(&self, response: &Response) -> anyhow::Result<Vec<u8>> {
         use chrono::Datelike;
-        let template = templates::text(self.root.as_deref(), TEMPLATE)?;
+        let name = response.letter.typst;
+        let template = templates::text(self.root.as_deref(), name)?;
         let logo = self.logo(response)?;
         let data = letter::letter(response, logo.as_ref().map(|(path, _)| path.clone()))?;
         let date = response.responded.unwrap_or(response.received).0;
-        let origin = if self.is_override(TEMPLATE) {
-            format!("templates/{TEMPLATE}")
+        let origin = if self.is_override(name) {
+            format!("templates/{name}")
         } else {
-            format!("(built in) templates/{TEMPLATE}")
+            format!("(built in) templates/{name}")
         };
         super::pdf::compile(super::pdf::Job {
             template: &template,

@@ -14,7 +14,7 @@ use crate::source::Location;
 
 /// The output formats of `foi check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Format {
+pub enum ReportFormat {
     /// For people: each finding with its line quoted and a caret under the spot.
     #[default]
     Text,

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use anyhow::{Context, anyhow};
 
 use crate::casebook::{AskedPart, Authority, Casebook, Request, Source};
+use crate::letters::LetterKind;
 use crate::model::RefusalGround;
 use crate::questionnaire::Scope;
 use crate::response::{
@@ -115,6 +116,7 @@ pub fn respond(casebook: &Casebook, request: &Request, audience: Audience) -> an
         Audience::Public => None,
     };
     Ok(Response {
+        letter: LetterKind::RESPONSE,
         reference: request.reference.clone(),
         title: request.title.clone(),
         authority: AuthorityView {

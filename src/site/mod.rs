@@ -65,7 +65,7 @@ pub(crate) struct Entry {
 }
 
 /// A request's public response, its casebook and whether it is to be published.
-pub(crate) struct Loaded {
+pub(crate) struct PublicResponse {
     pub response: Response,
     pub casebook: usize,
     pub publish: bool,
@@ -80,7 +80,7 @@ pub(crate) struct Loaded {
 pub(crate) fn load_all(
     casebooks: &[PathBuf],
     today: Date,
-) -> anyhow::Result<(Vec<Casebook>, Vec<Loaded>, Vec<Finding>)> {
+) -> anyhow::Result<(Vec<Casebook>, Vec<PublicResponse>, Vec<Finding>)> {
     let mut findings = Vec::new();
     let mut loaded = Vec::new();
     let mut responses = Vec::new();
@@ -105,14 +105,14 @@ pub(crate) fn load_all(
             findings.append(&mut more);
             checked.push(request);
         }
-        let requests: Vec<validate::Loaded> = parsed.into_iter().zip(checked).collect();
+        let requests: Vec<validate::LoadedRequest> = parsed.into_iter().zip(checked).collect();
         // The checks across requests, as `foi check` runs them: a reference used twice, or
         // two that give one page, is an error here too.
         findings.extend(validate::requests(Some(&casebook), &requests));
         let shown = crate::check::shown_root(&root);
         for request in requests.into_iter().filter_map(|(_, request)| request) {
             let response = rules::respond(&casebook, &request, Audience::Public)?;
-            responses.push(Loaded {
+            responses.push(PublicResponse {
                 response,
                 casebook: loaded.len(),
                 publish: request.publish,
@@ -142,7 +142,7 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
     // Pages of several casebooks share one folder: two references giving one page name
     // are reported like two in one casebook.
     let mut names: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
-    for Loaded { response, casebook, publish, name, file } in responses {
+    for PublicResponse { response, casebook, publish, name, file } in responses {
         if !publish {
             continue;
         }
@@ -304,7 +304,7 @@ fn is_web_address(url: &str) -> bool {
 
 /// Every authority of the casebooks with the earliest day one of its requests was received,
 /// for the feed's id.
-fn publishers<'a>(casebooks: &'a [Casebook], responses: &[Loaded]) -> Vec<feed::Publisher<'a>> {
+fn publishers<'a>(casebooks: &'a [Casebook], responses: &[PublicResponse]) -> Vec<feed::Publisher<'a>> {
     let mut out = Vec::new();
     for (index, casebook) in casebooks.iter().enumerate() {
         for authority in &casebook.authorities {
@@ -381,7 +381,7 @@ struct Summary<'a> {
     refusal: Option<String>,
     exemptions: Vec<String>,
     regulator: &'a str,
-    review_anchor: Option<&'static str>,
+    review_anchor: Option<String>,
     review_heading: &'static str,
     markdown: String,
 }
@@ -524,14 +524,8 @@ impl Site {
     fn response_context(&self, entry: &Entry, markdown: &str) -> minijinja::Value {
         let response = &entry.response;
         // The letter's rights section, when the casebook's templates kept its heading.
-        let (anchor, heading) = match response.jurisdiction {
-            crate::model::Jurisdiction::Foia => {
-                ("your-right-to-ask-for-a-review", "Your right to ask for a review")
-            }
-            crate::model::Jurisdiction::Foisa => {
-                ("your-right-to-require-a-review", "Your right to require a review")
-            }
-        };
+        let heading = response.jurisdiction.act().review_heading.as_str();
+        let anchor = heading.to_lowercase().replace(' ', "-");
         let summary = Summary {
             reference: &response.reference,
             title: &response.title,

@@ -23,10 +23,15 @@ pub(crate) struct Law<'a> {
 
 impl Law<'_> {
     /// Checks a raw answer at `path` and resolves its exemptions.
-    pub fn answer(&self, check: &mut Check, path: &FieldPath, raw: model::Answer<Value>) -> Option<Answer> {
+    pub fn answer(
+        &self,
+        check: &mut Check,
+        path: &FieldPath,
+        raw: model::RawAnswer<Value>,
+    ) -> Option<Answer> {
         let held = match &raw {
-            model::Answer::Value(value) => Some((value, path.clone())),
-            model::Answer::Decision(model::Decision::Withhold { value: Some(value), .. }) => {
+            model::RawAnswer::Value(value) => Some((value, path.clone())),
+            model::RawAnswer::Decision(model::RawDecision::Withhold { value: Some(value), .. }) => {
                 Some((value, path.at("value")))
             }
             _ => None,
@@ -41,8 +46,10 @@ impl Law<'_> {
             }
         }
         match raw {
-            model::Answer::Value(value) => Some(Answer::Value(value)),
-            model::Answer::Decision(decision) => self.decision(check, path, decision).map(Answer::Decision),
+            model::RawAnswer::Value(value) => Some(Answer::Value(value)),
+            model::RawAnswer::Decision(decision) => {
+                self.decision(check, path, decision).map(Answer::Decision)
+            }
         }
     }
 
@@ -51,21 +58,21 @@ impl Law<'_> {
         &self,
         check: &mut Check,
         path: &FieldPath,
-        raw: model::Decision<Value>,
+        raw: model::RawDecision<Value>,
     ) -> Option<Decision> {
         Some(match raw {
-            model::Decision::Withhold { exemptions, reason, value } => {
+            model::RawDecision::Withhold { exemptions, reason, value } => {
                 let exemptions = self.exemptions(check, &path.at("withhold"), &exemptions, Use::Withhold)?;
                 Decision::Withhold { exemptions, reason, held: value }
             }
-            model::Decision::NeitherConfirmNorDeny { exemptions, reason } => {
+            model::RawDecision::NeitherConfirmNorDeny { exemptions, reason } => {
                 let at = path.at("neither-confirm-nor-deny");
                 let exemptions = self.exemptions(check, &at, &exemptions, Use::NeitherConfirmNorDeny)?;
                 Decision::NeitherConfirmNorDeny { exemptions, reason }
             }
-            model::Decision::NotHeld { explanation } => Decision::NotHeld { explanation },
-            model::Decision::NotApplicable { explanation } => Decision::NotApplicable { explanation },
-            model::Decision::Published(publication) => {
+            model::RawDecision::NotHeld { explanation } => Decision::NotHeld { explanation },
+            model::RawDecision::NotApplicable { explanation } => Decision::NotApplicable { explanation },
+            model::RawDecision::Published(publication) => {
                 let at = path.at("published");
                 let mut ok = true;
                 if publication.title.trim().is_empty() {

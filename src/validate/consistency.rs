@@ -18,13 +18,13 @@ use crate::report::Finding;
 use crate::source::FieldPath;
 
 /// A request as read, and as checked when it had no errors.
-pub type Loaded = (Parsed<RequestFile>, Option<Request>);
+pub type LoadedRequest = (Parsed<RequestFile>, Option<Request>);
 
 /// Findings across the casebook's requests (given sorted by file).
 ///
 /// A finding here quotes one request's file but is about two: every requester's details
 /// (and the casebook's private values) are masked in it.
-pub fn requests(casebook: Option<&Casebook>, requests: &[Loaded]) -> Vec<Finding> {
+pub fn requests(casebook: Option<&Casebook>, requests: &[LoadedRequest]) -> Vec<Finding> {
     let mut findings = duplicates(requests);
     if let Some(casebook) = casebook {
         findings.extend(answers(casebook, requests));
@@ -42,7 +42,7 @@ pub fn requests(casebook: Option<&Casebook>, requests: &[Loaded]) -> Vec<Finding
 
 /// Each reference used once, and no two giving one file name (`FOI 1`, `FOI:1`): the
 /// second of each pair is reported, naming the first.
-fn duplicates(requests: &[Loaded]) -> Vec<Finding> {
+fn duplicates(requests: &[LoadedRequest]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut first: HashMap<String, &Parsed<RequestFile>> = HashMap::new();
     for (parsed, _) in requests {
@@ -103,7 +103,7 @@ struct Entry<'a> {
     parsed: &'a Parsed<RequestFile>,
 }
 
-fn answers(casebook: &Casebook, requests: &[Loaded]) -> Vec<Finding> {
+fn answers(casebook: &Casebook, requests: &[LoadedRequest]) -> Vec<Finding> {
     // Answers can differ only where a request gives its own: find those questions first,
     // so a casebook whose requests never do costs one pass over them.
     let mut overridden: BTreeSet<(Subject, QuestionId)> = BTreeSet::new();
@@ -132,7 +132,7 @@ fn answers(casebook: &Casebook, requests: &[Loaded]) -> Vec<Finding> {
         return Vec::new();
     }
     // Each question as the casebook alone answers it, without a request's own answer.
-    let bare: Vec<AskedQuestion> = QuestionId::ALL
+    let bare: Vec<AskedQuestion> = QuestionId::all()
         .iter()
         .map(|id| AskedQuestion {
             number: None,

@@ -10,7 +10,7 @@ use super::Check;
 use crate::casebook::{Answer, Casebook, Decision, Request};
 use crate::model::values::{Date, Value};
 use crate::model::{OrStandard, RequestFile};
-use crate::questionnaire::QuestionId;
+use crate::questionnaire::{QuestionId, Role};
 use crate::report::Finding;
 use crate::source::FieldPath;
 
@@ -32,17 +32,28 @@ fn shown(answer: Option<&Answer>) -> String {
     }
 }
 
+/// The answer to the question a rule knows by `role`, if the questionnaire has one and it
+/// was answered.
+pub(super) fn by_role(answers: &BTreeMap<QuestionId, Answer>, role: Role) -> Option<&Answer> {
+    QuestionId::with_role(role).and_then(|id| answers.get(&id))
+}
+
+/// The key of the question with `role` in a contract.
+fn role_key(role: Role) -> FieldPath {
+    FieldPath::key(QuestionId::with_role(role).map_or("", QuestionId::as_str))
+}
+
 /// A contract ends after it starts, and is reviewed before it ends.
 pub(super) fn contract(check: &mut Check, start: Option<Date>, answers: &BTreeMap<QuestionId, Answer>) {
-    let expiry = date_of(answers.get(&QuestionId::Expiry));
-    let review = date_of(answers.get(&QuestionId::Review));
+    let expiry = date_of(by_role(answers, Role::EndDate));
+    let review = date_of(by_role(answers, Role::ReviewDate));
     let (expiry_shown, review_shown) =
-        (shown(answers.get(&QuestionId::Expiry)), shown(answers.get(&QuestionId::Review)));
+        (shown(by_role(answers, Role::EndDate)), shown(by_role(answers, Role::ReviewDate)));
     if let (Some(start), Some(expiry)) = (start, expiry) {
         if expiry < start {
             check.push(Finding::error(
                 check.file,
-                &FieldPath::key("expiry"),
+                &role_key(Role::EndDate),
                 format!("the contract expires ({expiry_shown}) before it starts ({start})"),
             ));
         }
@@ -52,7 +63,7 @@ pub(super) fn contract(check: &mut Check, start: Option<Date>, answers: &BTreeMa
             check.push(
                 Finding::error(
                     check.file,
-                    &FieldPath::key("review"),
+                    &role_key(Role::ReviewDate),
                     format!(
                         "the review date ({review_shown}) is after the contract expires ({expiry_shown})"
                     ),
@@ -114,17 +125,17 @@ pub(super) fn staleness(check: &mut Check, casebook: &Casebook, raw: &RequestFil
                 None => part_path,
             };
             let file = contract.file.display();
-            let expiry = date_of(contract.answers.get(&QuestionId::Expiry));
-            let review = date_of(contract.answers.get(&QuestionId::Review));
-            let on = |question| format!("on {}", shown(contract.answers.get(&question)));
+            let expiry = date_of(by_role(&contract.answers, Role::EndDate));
+            let review = date_of(by_role(&contract.answers, Role::ReviewDate));
+            let on = |role| format!("on {}", shown(by_role(&contract.answers, role)));
             let stale = match (expiry, review) {
                 (Some(expiry), _) if expiry < received => Some(format!(
                     "contract `{id}` ({file}) expired {}, before this request was received on {received}",
-                    on(QuestionId::Expiry)
+                    on(Role::EndDate)
                 )),
                 (_, Some(review)) if review < received => Some(format!(
                     "contract `{id}` ({file}) was due for review {}, before this request was received on {received}",
-                    on(QuestionId::Review)
+                    on(Role::ReviewDate)
                 )),
                 _ => None,
             };

@@ -32,7 +32,7 @@ use crate::model::{MAX_TITLE, MAX_WORD};
 use crate::report::Finding;
 use crate::source::{FieldPath, SourceFile};
 
-pub use consistency::{Loaded, requests};
+pub use consistency::{LoadedRequest, requests};
 pub(crate) use personal_data::{Juniors, masks as private_values};
 pub use profile::casebook;
 pub use repeated::Register;

@@ -22,7 +22,7 @@ use super::{Check, text};
 use crate::casebook::{Answer, Casebook, Decision};
 use crate::model::values::{Contact, Seniority, Value};
 use crate::model::{ProfileFile, RequestFile};
-use crate::questionnaire::QuestionId;
+use crate::questionnaire::{QuestionId, Role};
 use crate::report::{Finding, Severity};
 use crate::source::{FieldPath, Masks, SourceFile};
 
@@ -363,9 +363,10 @@ fn thousands(digits: &str) -> String {
 /// Every contract owner in the casebook: contracts, then each authority's facts.
 fn owners<'a>(casebook: &'a Casebook, profile: &'a SourceFile, raw: &ProfileFile) -> Vec<Owner<'a>> {
     let mut out = owners_in_contracts(casebook);
+    let Some(contact) = QuestionId::with_role(Role::Owner) else { return out };
     for authority in &casebook.authorities {
-        let base = authority_path(raw, &authority.id).at("facts").at(QuestionId::Contact.as_str());
-        if let Some(owner) = owner(authority.facts.get(&QuestionId::Contact), profile.path(), base) {
+        let base = authority_path(raw, &authority.id).at("facts").at(contact.as_str());
+        if let Some(owner) = owner(authority.facts.get(&contact), profile.path(), base) {
             out.push(owner);
         }
     }
@@ -373,10 +374,11 @@ fn owners<'a>(casebook: &'a Casebook, profile: &'a SourceFile, raw: &ProfileFile
 }
 
 fn owners_in_contracts(casebook: &Casebook) -> Vec<Owner<'_>> {
+    let Some(contact) = QuestionId::with_role(Role::Owner) else { return Vec::new() };
     casebook
         .contracts
         .values()
-        .filter_map(|c| owner(c.answers.get(&QuestionId::Contact), &c.file, FieldPath::key("contact")))
+        .filter_map(|c| owner(c.answers.get(&contact), &c.file, FieldPath::key(contact.as_str())))
         .collect()
 }
 

@@ -171,12 +171,12 @@ fn authority(
     for (question, answer) in raw.policy.answers() {
         let at = path.at("policy").at(question.as_str());
         match answer {
-            model::Answer::Decision(
-                decision @ (model::Decision::Withhold { .. }
-                | model::Decision::NeitherConfirmNorDeny { .. }
-                | model::Decision::Published(_)),
+            model::RawAnswer::Decision(
+                decision @ (model::RawDecision::Withhold { .. }
+                | model::RawDecision::NeitherConfirmNorDeny { .. }
+                | model::RawDecision::Published(_)),
             ) => {
-                if let model::Decision::Withhold { value: Some(_), .. } = &decision {
+                if let model::RawDecision::Withhold { value: Some(_), .. } = &decision {
                     check.push(Finding::warning(
                         check.file,
                         &at.at("value"),
@@ -215,13 +215,7 @@ fn authority(
         // FOIA: SI 2004/3244 reg. 3 sets £600 (Schedule 1 Part I bodies) or £450; FOISA:
         // SSI 2004/467 reg. 5 prescribes £600 for every Scottish public authority.
         let allowed: Vec<String> = act.cost.limits.iter().map(|l| format!("£{l}")).collect();
-        let hint = match raw.jurisdiction {
-            model::Jurisdiction::Foia => "FOIA allows £600 for the bodies in Part I of Schedule 1 (central government, Parliament, the armed forces) and £450 for every other authority: write `cost-limit: 600` or `cost-limit: 450`"
-                .to_owned(),
-            model::Jurisdiction::Foisa => {
-                "the prescribed amount is £600 for every Scottish public authority: remove `cost-limit`".to_owned()
-            }
-        };
+        let hint = act.cost.limit_hint.clone();
         check.push(
             Finding::error(
                 check.file,

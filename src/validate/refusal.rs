@@ -14,7 +14,7 @@ use std::sync::Arc;
 use super::Check;
 use crate::casebook::{Authority, Casebook, WholeRefusal};
 use crate::model::values::{grouped, yaml_number};
-use crate::model::{Jurisdiction, Refusal, RefusalGround};
+use crate::model::{Refusal, RefusalGround};
 use crate::report::Finding;
 use crate::source::FieldPath;
 
@@ -59,8 +59,12 @@ pub(super) fn refusal(
         present
     };
     let mut cost = None;
-    match (raw.under, authority.jurisdiction) {
-        (RefusalGround::Cost, Jurisdiction::Foia) => {
+    let act = authority.act;
+    // Where the Act costs staff time at a flat rate (FOIA), the estimate is in hours and the
+    // cost follows; where the rate is only a maximum (FOISA), the estimate is the cost.
+    let estimate_in_hours = !act.cost.rate_is_maximum;
+    match raw.under {
+        RefusalGround::Cost if estimate_in_hours => {
             ok &= need(
                 check,
                 raw.hours.is_some(),
@@ -69,8 +73,11 @@ pub(super) fn refusal(
             );
             if raw.cost.is_some() {
                 check.push(
-                    Finding::error(check.file, &path.at("cost"), "under FOIA the estimate is given in hours")
-                        .hint("remove `cost`: FOIA costs staff time at a flat £25 an hour (SI 2004/3244 reg. 4(4)), so the cost is the hours times £25"),
+                    Finding::error(check.file, &path.at("cost"), format!("under {} the estimate is given in hours", act.short))
+                        .hint(format!(
+                            "remove `cost`: {} costs staff time at a flat £{rate} an hour ({}), so the cost is the hours times £{rate}",
+                            act.short, act.cost.rate_rule
+                        )),
                 );
                 ok = false;
             }
@@ -105,12 +112,15 @@ pub(super) fn refusal(
                 cost = Some(hours * rate);
             }
         }
-        (RefusalGround::Cost, Jurisdiction::Foisa) => {
+        RefusalGround::Cost => {
             ok &= need(
                 check,
                 raw.cost.is_some(),
                 "cost",
-                "give the estimated cost in pounds (`cost: 690`), with the hours as supporting detail: under FOISA staff time is costed at what it actually costs, up to £15 an hour (SSI 2004/467 reg. 3)",
+                &format!(
+                    "give the estimated cost in pounds (`cost: 690`), with the hours as supporting detail: under {} staff time is costed at what it actually costs, up to £{rate} an hour ({})",
+                    act.short, act.cost.costing_rule
+                ),
             );
             let plausible = |x: &f64| x.is_finite() && *x > 0.0;
             if let Some(pounds) = raw.cost.filter(|p| !(plausible(p) && *p <= MAX_HOURS * rate)) {
@@ -124,7 +134,7 @@ pub(super) fn refusal(
                             grouped((MAX_HOURS * rate) as u64)
                         ),
                     )
-                    .hint("e.g. `cost: 690`: the notice states the estimate, which must exceed £600"),
+                    .hint(format!("e.g. `cost: 690`: the notice states the estimate, which must exceed £{limit_pounds}")),
                 );
                 ok = false;
             } else if let Some(hours) = raw.hours.filter(|h| !(plausible(h) && *h <= MAX_HOURS)) {
@@ -138,7 +148,7 @@ pub(super) fn refusal(
                             grouped(MAX_HOURS as u64)
                         ),
                     )
-                    .hint("e.g. `hours: 46`, or leave `hours` out: under FOISA the estimate is the cost"),
+                    .hint(format!("e.g. `hours: 46`, or leave `hours` out: under {} the estimate is the cost", act.short)),
                 );
                 ok = false;
             } else if let Some(pounds) = raw.cost {
@@ -147,9 +157,9 @@ pub(super) fn refusal(
                         Finding::error(
                             check.file,
                             &path.at("cost"),
-                            format!("£{pounds} is within the prescribed amount of £{limit_pounds}"),
+                            format!("£{pounds} is within the {} of £{limit_pounds}", act.cost.limit_name),
                         )
-                        .hint("section 12(1) applies only when the estimated cost exceeds £600: answer the request instead"),
+                        .hint(format!("section 12(1) applies only when the estimated cost exceeds £{limit_pounds}: answer the request instead")),
                     );
                     ok = false;
                 }
@@ -162,7 +172,7 @@ pub(super) fn refusal(
                                 &path.at("cost"),
                                 format!("£{pounds} for {hours} hours is £{per_hour:.2} an hour"),
                             )
-                            .hint("no more than £15 an hour of each person's time may be counted (SSI 2004/467 reg. 3(2)(b)): lower the estimate"),
+                            .hint(format!("no more than £{rate} an hour of each person's time may be counted ({}): lower the estimate", act.cost.rate_rule)),
                         );
                         ok = false;
                     }
@@ -170,7 +180,7 @@ pub(super) fn refusal(
                 cost = Some(pounds);
             }
         }
-        (RefusalGround::Vexatious, _) => {
+        RefusalGround::Vexatious => {
             ok &= need(
                 check,
                 raw.reason.is_some(),
@@ -178,7 +188,7 @@ pub(super) fn refusal(
                 "explain why the request is vexatious: the burden it imposes against its value",
             );
         }
-        (RefusalGround::Repeated, _) => {
+        RefusalGround::Repeated => {
             ok &= need(
                 check,
                 raw.previous.is_some(),

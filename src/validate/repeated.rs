@@ -17,9 +17,10 @@ use std::path::PathBuf;
 use super::reach::reach;
 use super::{Check, dates};
 use crate::casebook::{AskedPart, Casebook, EarlierRequest, Request};
+use crate::jurisdiction::IntervalFrom;
 use crate::model::values::Date;
-use crate::model::{Jurisdiction, RefusalGround, Requester};
-use crate::questionnaire::QuestionId;
+use crate::model::{RefusalGround, Requester};
+use crate::questionnaire::Role;
 use crate::report::Finding;
 use crate::source::FieldPath;
 
@@ -185,9 +186,9 @@ fn same_requester(a: Option<&Requester>, b: Option<&Requester>) -> Option<bool> 
 /// earlier request was answered (FOIA) or made (FOISA): the information may have changed,
 /// and with it whether a reasonable interval has passed.
 fn interval(check: &mut Check, casebook: &Casebook, repeat: &Repeat, earlier: &Earlier, responded: Date) {
-    let since = match casebook.authority(repeat.authority).jurisdiction {
-        Jurisdiction::Foia => responded,
-        Jurisdiction::Foisa => earlier.received,
+    let since = match casebook.authority(repeat.authority).jurisdiction.act().repeat_interval_from {
+        IntervalFrom::Answer => responded,
+        IntervalFrom::Request => earlier.received,
     };
     let mut seen = Vec::new();
     for contract in repeat.parts.iter().flat_map(|p| p.contracts.iter()) {
@@ -196,9 +197,8 @@ fn interval(check: &mut Check, casebook: &Casebook, repeat: &Repeat, earlier: &E
         }
         seen.push(contract.clone());
         let Some(held) = casebook.contracts.get(contract) else { continue };
-        for (question, what) in [(QuestionId::Expiry, "expired"), (QuestionId::Review, "was due for review")]
-        {
-            let Some(day) = dates::date_of(held.answers.get(&question)) else { continue };
+        for (role, what) in [(Role::EndDate, "expired"), (Role::ReviewDate, "was due for review")] {
+            let Some(day) = dates::date_of(dates::by_role(&held.answers, role)) else { continue };
             if day > since && day <= repeat.received {
                 check.push(
                     Finding::warning(

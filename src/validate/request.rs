@@ -359,28 +359,28 @@ fn questions(
 fn convert(
     check: &mut Check,
     path: &FieldPath,
-    raw: model::Answer<serde_yaml::Value>,
+    raw: model::RawAnswer<serde_yaml::Value>,
     kind: Option<crate::questionnaire::ValueKind>,
-) -> Option<model::Answer<model::Value>> {
+) -> Option<model::RawAnswer<model::Value>> {
     let fail = |check: &mut Check, at: &FieldPath, message: String| {
         check.push(Finding::error(check.file, at, message));
     };
     match raw {
-        model::Answer::Value(value) => match typed(kind, value) {
-            Ok(value) => Some(model::Answer::Value(value)),
+        model::RawAnswer::Value(value) => match typed(kind, value) {
+            Ok(value) => Some(model::RawAnswer::Value(value)),
             Err(message) => {
                 fail(check, path, message);
                 None
             }
         },
-        model::Answer::Decision(decision) => {
-            if let model::Decision::Withhold { value: Some(held), .. } = &decision {
+        model::RawAnswer::Decision(decision) => {
+            if let model::RawDecision::Withhold { value: Some(held), .. } = &decision {
                 if let Err(message) = typed(kind, held.clone()) {
                     fail(check, &path.at("value"), message);
                     return None;
                 }
             }
-            Some(model::Answer::Decision(
+            Some(model::RawAnswer::Decision(
                 decision.map(|held| typed(kind, held).unwrap_or_else(|_| model::Value::Text(String::new()))),
             ))
         }

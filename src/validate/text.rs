@@ -98,8 +98,10 @@ pub(super) fn request(raw: &RequestFile) -> Vec<Published> {
             out.extend(question.text.iter().map(|t| (at.at("text"), t.clone())));
             let at = at.at("answer");
             match &question.answer {
-                Some(crate::model::Answer::Value(value)) => yaml_texts(&mut out, &at, value),
-                Some(crate::model::Answer::Decision(decision)) => request_decision(&mut out, &at, decision),
+                Some(crate::model::RawAnswer::Value(value)) => yaml_texts(&mut out, &at, value),
+                Some(crate::model::RawAnswer::Decision(decision)) => {
+                    request_decision(&mut out, &at, decision)
+                }
                 None => {}
             }
         }
@@ -108,8 +110,8 @@ pub(super) fn request(raw: &RequestFile) -> Vec<Published> {
 }
 
 /// The published parts of a request's own decision (never a withheld `value`).
-fn request_decision(out: &mut Vec<Published>, path: &FieldPath, decision: &crate::model::Decision<Yaml>) {
-    use crate::model::Decision as D;
+fn request_decision(out: &mut Vec<Published>, path: &FieldPath, decision: &crate::model::RawDecision<Yaml>) {
+    use crate::model::RawDecision as D;
     let (key, text) = match decision {
         D::Withhold { reason, .. } | D::NeitherConfirmNorDeny { reason, .. } => ("reason", reason),
         D::NotHeld { explanation } => ("not-held", explanation),

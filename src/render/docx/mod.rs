@@ -89,7 +89,8 @@ impl Renderer {
         let alt = format!("{} logo", authority.name);
         let dated = response.responded.unwrap_or(response.received).0;
         let title = format!("{}: {} – {}", response.reference, response.title, authority.name);
-        let subject = format!("Our response to request {} under {}", response.reference, response.act.act);
+        let subject =
+            format!("{} to request {} under {}", response.letter.title, response.reference, response.act.act);
         let metadata = Metadata {
             title: &title,
             subject: &subject,

@@ -8,7 +8,7 @@ use super::xml;
 
 /// A picture format Word shows everywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub enum ImageFormat {
     /// PNG.
     Png,
     /// JPEG.
@@ -17,22 +17,22 @@ pub enum Format {
     Gif,
 }
 
-impl Format {
+impl ImageFormat {
     /// The file extension of the part.
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Png => "png",
-            Format::Jpeg => "jpeg",
-            Format::Gif => "gif",
+            ImageFormat::Png => "png",
+            ImageFormat::Jpeg => "jpeg",
+            ImageFormat::Gif => "gif",
         }
     }
 
     /// The part's content type.
     pub fn content_type(self) -> &'static str {
         match self {
-            Format::Png => "image/png",
-            Format::Jpeg => "image/jpeg",
-            Format::Gif => "image/gif",
+            ImageFormat::Png => "image/png",
+            ImageFormat::Jpeg => "image/jpeg",
+            ImageFormat::Gif => "image/gif",
         }
     }
 }
@@ -41,7 +41,7 @@ impl Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Picture {
     /// The format.
-    pub format: Format,
+    pub format: ImageFormat,
     /// Width in pixels.
     pub width: u32,
     /// Height in pixels.
@@ -89,7 +89,7 @@ fn png(bytes: &[u8]) -> Option<Picture> {
     }
     let width = u32::from_be_bytes(bytes.get(16..20)?.try_into().ok()?);
     let height = u32::from_be_bytes(bytes.get(20..24)?.try_into().ok()?);
-    Some(Picture { format: Format::Png, width, height })
+    Some(Picture { format: ImageFormat::Png, width, height })
 }
 
 fn jpeg(bytes: &[u8]) -> Option<Picture> {
@@ -112,7 +112,7 @@ fn jpeg(bytes: &[u8]) -> Option<Picture> {
         if frame {
             let height = be16(bytes, at + 3)?;
             let width = be16(bytes, at + 5)?;
-            return Some(Picture { format: Format::Jpeg, width, height });
+            return Some(Picture { format: ImageFormat::Jpeg, width, height });
         }
         if length < 2 {
             return None;
@@ -124,7 +124,7 @@ fn jpeg(bytes: &[u8]) -> Option<Picture> {
 fn gif(bytes: &[u8]) -> Option<Picture> {
     let width = u32::from(u16::from_le_bytes([*bytes.get(6)?, *bytes.get(7)?]));
     let height = u32::from(u16::from_le_bytes([*bytes.get(8)?, *bytes.get(9)?]));
-    Some(Picture { format: Format::Gif, width, height })
+    Some(Picture { format: ImageFormat::Gif, width, height })
 }
 
 /// English Metric Units in a centimetre.
@@ -177,14 +177,14 @@ mod tests {
 
     #[test]
     fn formats_and_sizes_are_read_from_the_first_bytes() {
-        assert_eq!(inspect(PNG), Ok(Picture { format: Format::Png, width: 2, height: 2 }));
+        assert_eq!(inspect(PNG), Ok(Picture { format: ImageFormat::Png, width: 2, height: 2 }));
         let gif = b"GIF89a\x40\x01\x20\x00rest";
-        assert_eq!(inspect(gif), Ok(Picture { format: Format::Gif, width: 320, height: 32 }));
+        assert_eq!(inspect(gif), Ok(Picture { format: ImageFormat::Gif, width: 320, height: 32 }));
         // SOI, an APP0 segment of 16 bytes, then SOF0: length 17, precision 8, 48 × 640.
         let mut jpeg = vec![0xff, 0xd8, 0xff, 0xe0, 0, 16];
         jpeg.extend([0; 14]);
         jpeg.extend([0xff, 0xc0, 0, 17, 8, 0, 48, 2, 128, 3]);
-        assert_eq!(inspect(&jpeg), Ok(Picture { format: Format::Jpeg, width: 640, height: 48 }));
+        assert_eq!(inspect(&jpeg), Ok(Picture { format: ImageFormat::Jpeg, width: 640, height: 48 }));
     }
 
     #[test]
@@ -199,9 +199,9 @@ mod tests {
 
     #[test]
     fn the_logo_is_as_high_as_on_the_pdf_and_never_wider_than_the_text() {
-        let square = Picture { format: Format::Png, width: 100, height: 100 };
+        let square = Picture { format: ImageFormat::Png, width: 100, height: 100 };
         assert_eq!(extent(&square), (576_000, 576_000));
-        let banner = Picture { format: Format::Png, width: 4000, height: 100 };
+        let banner = Picture { format: ImageFormat::Png, width: 4000, height: 100 };
         assert_eq!(extent(&banner), (5_760_000, 144_000));
     }
 
@@ -210,7 +210,7 @@ mod tests {
         let mut out = String::new();
         paragraph(
             &mut out,
-            &Picture { format: Format::Png, width: 1, height: 1 },
+            &Picture { format: ImageFormat::Png, width: 1, height: 1 },
             "rIdLogo",
             1,
             "A \"&\" <B> logo",

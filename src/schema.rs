@@ -43,6 +43,12 @@ impl FileKind {
         }
     }
 
+    /// The schema's `$id`: a name, not an address (the schemas live in each casebook's
+    /// `schemas/` folder, not on a server), versioned as the file formats are.
+    pub fn id(self) -> String {
+        format!("urn:foi:schema:{}:1", self.file_name().trim_end_matches(".schema.json"))
+    }
+
     fn title(self) -> &'static str {
         match self {
             FileKind::Profile => "foi.yaml: the authority profile of an foi casebook",
@@ -60,9 +66,12 @@ impl FileKind {
             FileKind::Request => generator.into_root_schema_for::<RequestFile>(),
             FileKind::Exemption => generator.into_root_schema_for::<ExemptionFile>(),
         };
+        schema.insert("$id".into(), self.id().into());
         schema.insert("title".into(), self.title().into());
         let mut value = schema.to_value();
         loosen_text(&mut value);
+        offer_exemption_ids(&mut value, &exemption_ids());
+        add_markdown_descriptions(&mut value);
         Schema::try_from(value).unwrap_or_default()
     }
 
@@ -79,6 +88,68 @@ impl FileKind {
         let mut text = serde_json::to_string_pretty(self.schema()).unwrap_or_default();
         text.push('\n');
         text
+    }
+}
+
+/// The built-in exemption ids an item of `withhold:` or `neither-confirm-nor-deny:` may
+/// name, under any Act: the editor offers them as it completes (`foi check` says which
+/// belong to the authority's Act). Procedural refusals (s.12, s.14) refuse a whole request
+/// and are not exemptions, so they are left out. A casebook may add its own exemption
+/// files, so these are suggestions, not an `enum`.
+fn exemption_ids() -> Vec<Value> {
+    // Read from the built-in files directly: the exemption library checks its files
+    // against these very schemas, so loading it here would wait on itself.
+    #[derive(serde::Deserialize)]
+    struct Kind {
+        kind: crate::exemptions::ExemptionKind,
+    }
+    let mut ids: Vec<&str> = crate::exemptions::BUILTIN
+        .iter()
+        .filter(|(_, _, text)| {
+            serde_yaml::from_str::<Kind>(text)
+                .is_ok_and(|file| file.kind != crate::exemptions::ExemptionKind::Procedural)
+        })
+        .map(|(_, id, _)| *id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_iter().map(Value::from).collect()
+}
+
+/// Puts `ids` as the `examples` of every list of exemption ids.
+fn offer_exemption_ids(value: &mut Value, ids: &[Value]) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(properties)) = map.get_mut("properties") {
+                for key in ["withhold", "neither-confirm-nor-deny"] {
+                    if let Some(Value::Object(items)) =
+                        properties.get_mut(key).and_then(|p| p.get_mut("items"))
+                    {
+                        items.insert("examples".into(), Value::Array(ids.to_vec()));
+                    }
+                }
+            }
+            map.values_mut().for_each(|child| offer_exemption_ids(child, ids));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|child| offer_exemption_ids(child, ids)),
+        _ => {}
+    }
+}
+
+/// Gives every `description` a `markdownDescription` twin: the descriptions are written in
+/// Markdown (`code` in backticks), which editors that read `markdownDescription` (VS Code's
+/// YAML extension) show formatted, and the others show as plain text.
+fn add_markdown_descriptions(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(text)) = map.get("description") {
+                let text = text.clone();
+                map.insert("markdownDescription".into(), Value::String(text));
+            }
+            map.values_mut().for_each(add_markdown_descriptions);
+        }
+        Value::Array(items) => items.iter_mut().for_each(add_markdown_descriptions),
+        _ => {}
     }
 }
 

@@ -231,3 +231,55 @@ fn the_readme_lists_every_question_id_of_the_questionnaire_in_order() {
     let data: Vec<&str> = foi::questionnaire::QuestionId::all().iter().map(|id| id.as_str()).collect();
     assert_eq!(listed, data, "README.md's question ids and src/data/questionnaire.yaml differ");
 }
+
+#[test]
+fn schemas_have_ids_markdown_descriptions_and_offer_the_exemption_ids() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/schemas");
+    for (file, kind) in [
+        ("foi.schema.json", "foi"),
+        ("contract.schema.json", "contract"),
+        ("request.schema.json", "request"),
+        ("exemption.schema.json", "exemption"),
+    ] {
+        let text = std::fs::read_to_string(root.join(file)).expect("schema");
+        let schema: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(schema["$id"], format!("urn:foi:schema:{kind}:1"), "{file}");
+        let mut descriptions = 0;
+        let mut offered = Vec::new();
+        walk(&schema, &mut |node| {
+            // A property may be called `description` (a question): only a text is a description.
+            if let Some(description @ serde_json::Value::String(_)) = node.get("description") {
+                descriptions += 1;
+                assert_eq!(
+                    node.get("markdownDescription"),
+                    Some(description),
+                    "{file}: a twin for {description}"
+                );
+            }
+            for key in ["withhold", "neither-confirm-nor-deny"] {
+                if let Some(examples) = node.pointer(&format!("/properties/{key}/items/examples")) {
+                    offered.push(examples.clone());
+                }
+            }
+        });
+        assert!(descriptions > 5, "{file}");
+        if kind != "exemption" {
+            assert!(!offered.is_empty(), "{file} offers exemption ids");
+            for examples in offered {
+                let ids: Vec<&str> =
+                    examples.as_array().expect("list").iter().filter_map(|v| v.as_str()).collect();
+                assert!(ids.contains(&"s43-2") && ids.contains(&"s33-1-b"), "both Acts' ids: {ids:?}");
+                assert!(!ids.contains(&"s12") && !ids.contains(&"s14-2"), "no procedural refusal: {ids:?}");
+            }
+        }
+    }
+}
+
+fn walk(node: &serde_json::Value, visit: &mut dyn FnMut(&serde_json::Value)) {
+    visit(node);
+    match node {
+        serde_json::Value::Object(map) => map.values().for_each(|child| walk(child, visit)),
+        serde_json::Value::Array(items) => items.iter().for_each(|child| walk(child, visit)),
+        _ => {}
+    }
+}

@@ -158,14 +158,19 @@ fn time(runs: usize, mut work: impl FnMut()) -> (Duration, Duration) {
 }
 
 fn main() {
-    let benching = std::env::args().any(|a| a == "--bench") || std::env::var_os("FOI_BENCH_CASEBOOK").is_some();
+    let benching =
+        std::env::args().any(|a| a == "--bench") || std::env::var_os("FOI_BENCH_CASEBOOK").is_some();
     let (authorities, per_authority, requests, runs) =
         if benching { (20, 10, 1000, 7) } else { (2, 4, 10, 1) };
     if let Some(keep) = std::env::var_os("FOI_BENCH_CASEBOOK") {
         let keep = Path::new(&keep);
         assert!(!keep.exists(), "FOI_BENCH_CASEBOOK names a folder that exists: {}", keep.display());
         generate(keep, authorities, per_authority, requests);
-        println!("casebook of {requests} requests and {} contracts written to {}", authorities * per_authority, keep.display());
+        println!(
+            "casebook of {requests} requests and {} contracts written to {}",
+            authorities * per_authority,
+            keep.display()
+        );
         return;
     }
     let dir = tempfile::tempdir().expect("temporary folder");

@@ -11,6 +11,10 @@
 //! authority and contracts, and requests that vary in reference, dates, numbering and parts,
 //! as real copies of a round robin do); nothing generated is committed. Under `cargo test`
 //! (no `--bench` argument) it renders 50 requests as a smoke test.
+//!
+//! `FOI_BENCH_CASEBOOK=DIR cargo bench --bench batch` only writes the casebook into `DIR`
+//! (which must not exist) and stops, so the release binary can be timed on it as a whole
+//! process, e.g. `foi render DIR -o OUT --format md,html` with `/usr/bin/time -v`.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -86,6 +90,13 @@ fn main() {
     } else {
         50
     });
+    if let Some(keep) = std::env::var_os("FOI_BENCH_CASEBOOK") {
+        let keep = Path::new(&keep);
+        assert!(!keep.exists(), "FOI_BENCH_CASEBOOK names a folder that exists: {}", keep.display());
+        generate(keep, count);
+        println!("casebook of {count} requests written to {}", keep.display());
+        return;
+    }
     let dir = tempfile::tempdir().expect("temporary folder");
     let casebook = dir.path().join("casebook");
     generate(&casebook, count);

@@ -9,6 +9,10 @@
 //! centre, 5 inbound network), junior and senior contract owners, house policy, and
 //! requests of every shape: the standard questionnaire, the requester's own numbering and
 //! wording, answers given in the request, and whole-request refusals.
+//!
+//! `FOI_BENCH_CASEBOOK=DIR cargo bench --bench check` only writes the casebook into `DIR`
+//! (which must not exist) at full size and stops, even under `cargo test`, so the release binary can be timed on it as a whole
+//! process: `foi check --today 2025-01-31 DIR`.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -154,9 +158,21 @@ fn time(runs: usize, mut work: impl FnMut()) -> (Duration, Duration) {
 }
 
 fn main() {
-    let benching = std::env::args().any(|a| a == "--bench");
+    let benching =
+        std::env::args().any(|a| a == "--bench") || std::env::var_os("FOI_BENCH_CASEBOOK").is_some();
     let (authorities, per_authority, requests, runs) =
         if benching { (20, 10, 1000, 7) } else { (2, 4, 10, 1) };
+    if let Some(keep) = std::env::var_os("FOI_BENCH_CASEBOOK") {
+        let keep = Path::new(&keep);
+        assert!(!keep.exists(), "FOI_BENCH_CASEBOOK names a folder that exists: {}", keep.display());
+        generate(keep, authorities, per_authority, requests);
+        println!(
+            "casebook of {requests} requests and {} contracts written to {}",
+            authorities * per_authority,
+            keep.display()
+        );
+        return;
+    }
     let dir = tempfile::tempdir().expect("temporary folder");
     generate(dir.path(), authorities, per_authority, requests);
     let checked = foi::check::casebook(dir.path(), today());

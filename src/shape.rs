@@ -18,6 +18,10 @@
 //! A file without problems costs one pass and no allocation beyond the walk's own stack:
 //! paths and hints are built only for a value that has a problem.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use serde_json::Value as Schema;
 use serde_yaml::Value as Yaml;
 
@@ -50,7 +54,7 @@ const MAX_REFS: usize = 32;
 /// Walks `doc` against `schema` (a root schema with its `$defs`) and returns every problem,
 /// in document order.
 pub fn check(doc: &Yaml, schema: &Schema) -> Vec<Issue> {
-    let walker = Walker { root: schema };
+    let walker = Walker { root: schema, choices: RefCell::default() };
     let mut issues = Vec::new();
     if doc.is_null() {
         let resolved = walker.resolve(schema);
@@ -70,6 +74,15 @@ pub fn check(doc: &Yaml, schema: &Schema) -> Vec<Issue> {
 
 struct Walker<'s> {
     root: &'s Schema,
+    /// Each choice met so far, flattened (`branches`): a file meets the same few choices
+    /// (an answer, a decision) once per question, so each is flattened once per file.
+    choices: RefCell<HashMap<*const Schema, Rc<Flattened<'s>>>>,
+}
+
+/// A choice's alternatives, nested choices flattened, and the innermost description.
+struct Flattened<'s> {
+    all: Vec<&'s Schema>,
+    about: Option<&'s str>,
 }
 
 /// Where the walk is, as a chain of borrowed steps on the stack: a `FieldPath` is built only
@@ -205,16 +218,29 @@ impl<'s> Walker<'s> {
     }
 
     /// A choice: follow the alternative that best fits `node`.
-    fn choose(&self, node: &Yaml, schema: &'s Schema, path: &Step, out: &mut Vec<Issue>) {
+    /// `branches` of `schema`, flattened once per walk.
+    fn flattened(&self, schema: &'s Schema) -> Rc<Flattened<'s>> {
+        let key: *const Schema = schema;
+        if let Some(known) = self.choices.borrow().get(&key) {
+            return Rc::clone(known);
+        }
         let mut all = Vec::new();
         let mut about = None;
         self.branches(schema, &mut all, &mut about, 0);
+        let flattened = Rc::new(Flattened { all, about });
+        self.choices.borrow_mut().insert(key, Rc::clone(&flattened));
+        flattened
+    }
+
+    fn choose(&self, node: &Yaml, schema: &'s Schema, path: &Step, out: &mut Vec<Issue>) {
+        let flattened = self.flattened(schema);
+        let (all, about) = (&flattened.all, flattened.about);
         let fitting: Vec<&Schema> = all.iter().copied().filter(|b| fits_type(b, node)).collect();
         let hint = || about.map(as_hint);
         match fitting.as_slice() {
             [] => {
                 let mut kinds: Vec<String> = Vec::new();
-                for branch in &all {
+                for branch in all.iter() {
                     let kind = describe(branch);
                     let useful = kind != "nothing" || node.is_null();
                     if useful && !kinds.contains(&kind) {

@@ -143,10 +143,12 @@ impl SourceFile {
     /// Where this file holds personal or withheld data (found on first use: only a file
     /// with a finding pays for it). Only YAML files hold such data.
     pub fn private(&self) -> &Private {
-        self.private.get_or_init(|| {
-            let yaml = self.display.extension().is_some_and(|ext| ext == "yaml" || ext == "yml");
-            if yaml { Private::of_yaml(&self.text) } else { Private::default() }
-        })
+        self.private
+            .get_or_init(|| if self.is_yaml() { Private::of_yaml(&self.text) } else { Private::default() })
+    }
+
+    fn is_yaml(&self) -> bool {
+        self.display.extension().is_some_and(|ext| ext == "yaml" || ext == "yml")
     }
 
     /// The text of a 1-based line as a diagnostic may quote it: with every private value
@@ -157,7 +159,15 @@ impl SourceFile {
     }
 
     fn spot(&self, path: &FieldPath) -> Option<Spot> {
-        let index = self.index.get_or_init(|| index_positions(&self.text));
+        let index = self.index.get_or_init(|| {
+            // A finding that needs a position quotes its line, masked, next: read the events
+            // once for both.
+            let events = Events::of(&self.text);
+            if self.is_yaml() {
+                let _ = self.private.get_or_init(|| Private::of_yaml_events(&self.text, &events));
+            }
+            index_positions(&events)
+        });
         let mut path = path.clone();
         loop {
             if let Some(spot) = index.get(&path) {
@@ -327,14 +337,37 @@ enum Frame {
     Seq { path: FieldPath, next: usize },
 }
 
+/// A file's YAML events up to the first syntax error, read once for everything that
+/// needs them (the position index, the private parts).
+pub(crate) struct Events<'t> {
+    /// Each event with where it stands.
+    pub(crate) events: Vec<(Event<'t>, Span)>,
+    /// Whether the whole file parsed (no syntax error cut the events short).
+    pub(crate) complete: bool,
+}
+
+impl<'t> Events<'t> {
+    /// Reads `text`'s events.
+    pub(crate) fn of(text: &'t str) -> Self {
+        let mut events = Vec::new();
+        let mut parser = Parser::new_from_str(text);
+        while let Some(event) = parser.next_event() {
+            match event {
+                Ok(event) => events.push(event),
+                Err(_) => return Self { events, complete: false },
+            }
+        }
+        Self { events, complete: true }
+    }
+}
+
 /// Maps every node's path to its position. Stops quietly at a syntax error: positions up
 /// to the error are still useful, and the error itself is reported by the loader.
-fn index_positions(text: &str) -> HashMap<FieldPath, Spot> {
+fn index_positions(events: &Events) -> HashMap<FieldPath, Spot> {
     let mut spots = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
-    let mut parser = Parser::new_from_str(text);
-    while let Some(Ok((event, span))) = parser.next_event() {
-        let here = location(&span);
+    for (event, span) in &events.events {
+        let here = location(span);
         match event {
             Event::Scalar(..) | Event::Alias(_) | Event::MappingStart(..) | Event::SequenceStart(..) => {
                 if let Some(Frame::Map { key: key @ None, .. }) = stack.last_mut() {

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use saphyr_parser::{Event, Marker, Parser};
+use saphyr_parser::{Event, Marker};
 
 use super::masks::Masks;
 
@@ -59,7 +59,17 @@ impl Private {
         if flow_depth(text) > MAX_FLOW_DEPTH {
             return cautious(text);
         }
-        exact(text).unwrap_or_else(|| cautious(text))
+        Self::of_yaml_events(text, &super::Events::of(text))
+    }
+
+    /// The private parts of a YAML file's text from its events, already read by a caller
+    /// who needs them for something else too (the position index), so the file is parsed
+    /// once for both.
+    pub(crate) fn of_yaml_events(text: &str, events: &super::Events) -> Self {
+        if flow_depth(text) > MAX_FLOW_DEPTH {
+            return cautious(text);
+        }
+        exact(events).unwrap_or_else(|| cautious(text))
     }
 
     /// Line `number` (1-based) of `line`'s file, with every private value masked.
@@ -133,8 +143,8 @@ enum Kind {
 }
 
 /// The private parts found from the YAML events; `None` when the file does not parse.
-fn exact(text: &str) -> Option<Private> {
-    let nodes = nodes(text)?;
+fn exact(events: &super::Events) -> Option<Private> {
+    let nodes = nodes(events)?;
     let mut private = vec![false; nodes.len()];
     let mut out = Private::default();
     let mut aliased = Vec::new();
@@ -257,15 +267,16 @@ fn path_of(nodes: &[Node], i: usize) -> String {
 }
 
 /// Every node of the document, parents before children; `None` at a syntax error.
-fn nodes(text: &str) -> Option<Vec<Node>> {
+fn nodes(events: &super::Events) -> Option<Vec<Node>> {
+    if !events.complete {
+        return None;
+    }
     let mut nodes: Vec<Node> = Vec::new();
     // Open collections; for a mapping, the key waiting for its value.
     let mut open: Vec<(usize, Option<String>)> = Vec::new();
     // Nodes that are complex keys (a mapping used as a key): their insides are skipped.
     let mut skipping = 0usize;
-    let mut parser = Parser::new_from_str(text);
-    while let Some(event) = parser.next_event() {
-        let (event, span) = event.ok()?;
+    for (event, span) in &events.events {
         let opens = matches!(event, Event::MappingStart(..) | Event::SequenceStart(..));
         let closes = matches!(event, Event::MappingEnd | Event::SequenceEnd);
         if skipping > 0 {

@@ -17,7 +17,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::watchlist::{Identity, Watchlist, same_person};
+use super::watchlist::{Identity, Known, Watchlist, normalise};
 use super::{Check, text};
 use crate::casebook::{Answer, Casebook, Decision};
 use crate::model::values::{Contact, Seniority, Value};
@@ -76,11 +76,14 @@ pub(super) fn casebook(
     let file_of = |owner_file: &Path| -> Option<&SourceFile> {
         if owner_file == profile.path() { Some(profile) } else { by_path.get(owner_file).copied() }
     };
-    unique_titles(&juniors, &file_of, findings);
+    // Each junior officer normalised once: every owner is compared with every one of them.
+    let known: Vec<Known> = juniors.iter().map(|j| Known::of(&j.identity())).collect();
+    let junior_like = |who: &Known| juniors.iter().zip(&known).find(|(_, k)| who.same(k)).map(|(j, _)| *j);
+    unique_titles(&juniors, &known, &file_of, findings);
     for owner in owners.iter().filter(|o| o.disclosed) {
         let Some(file) = file_of(owner.file) else { continue };
         if owner.contact.seniority == Seniority::Senior {
-            if let Some(junior) = juniors.iter().find(|j| same_person(&owner.identity(), &j.identity())) {
+            if let Some(junior) = junior_like(&Known::of(&owner.identity())) {
                 findings.push(
                     Finding::error(
                         file,
@@ -105,7 +108,7 @@ pub(super) fn casebook(
                 email: officer.email.as_deref(),
                 phone: officer.phone.as_deref(),
             };
-            if let Some(junior) = juniors.iter().find(|j| same_person(&identity, &j.identity())) {
+            if let Some(junior) = junior_like(&Known::of(&identity)) {
                 findings.push(
                     Finding::error(
                         file,
@@ -189,23 +192,22 @@ pub(super) fn requester_confirmed(check: &mut Check, raw: &RequestFile) {
 /// title alone identifies them (ICO guidance on requests for personal data about public
 /// authority employees), so it may need withholding too. The title is not quoted: it may
 /// be the very detail that identifies them.
+/// `known` holds each junior officer's record, normalised, in the order of `juniors`.
 fn unique_titles<'a>(
     juniors: &[&Owner<'a>],
+    known: &[Known],
     file_of: &dyn Fn(&Path) -> Option<&'a SourceFile>,
     findings: &mut Vec<Finding>,
 ) {
-    let title = |o: &Owner| {
-        o.contact
-            .job_title
-            .as_deref()
-            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
-    };
-    for owner in juniors.iter().filter(|o| o.disclosed && o.contact.unique_post.is_none()) {
-        let Some(mine) = title(owner) else { continue };
-        let shared = juniors.iter().any(|other| {
-            !std::ptr::eq(*other, *owner)
-                && title(other).as_deref() == Some(mine.as_str())
-                && !same_person(&owner.identity(), &other.identity())
+    let titles: Vec<Option<String>> =
+        juniors.iter().map(|o| o.contact.job_title.as_deref().map(normalise)).collect();
+    for (i, owner) in juniors.iter().enumerate() {
+        if !owner.disclosed || owner.contact.unique_post.is_some() {
+            continue;
+        }
+        let Some(mine) = &titles[i] else { continue };
+        let shared = (0..juniors.len()).any(|j| {
+            !std::ptr::eq(juniors[j], *owner) && titles[j].as_ref() == Some(mine) && !known[i].same(&known[j])
         });
         if shared {
             continue;

@@ -71,12 +71,37 @@ impl Watchlist {
 }
 
 /// Whether two records are the same person: the same email address, or the same name.
+#[cfg(test)]
 pub(super) fn same_person(a: &Identity, b: &Identity) -> bool {
-    let equal = |x: Option<&str>, y: Option<&str>| match (x, y) {
-        (Some(x), Some(y)) => !x.trim().is_empty() && normalise(x) == normalise(y),
-        _ => false,
-    };
-    equal(a.email, b.email) || (a.name.is_some_and(long_enough) && equal(a.name, b.name))
+    Known::of(a).same(&Known::of(b))
+}
+
+/// A record of someone, normalised once to be compared with many others (a casebook
+/// compares every contract owner with every junior officer).
+#[derive(Debug)]
+pub(super) struct Known {
+    /// The email address, normalised, unless it is blank.
+    email: Option<String>,
+    /// The name, normalised.
+    name: Option<String>,
+    /// Whether the name is long enough to identify someone by.
+    long_name: bool,
+}
+
+impl Known {
+    pub(super) fn of(who: &Identity) -> Self {
+        Self {
+            email: who.email.filter(|e| !e.trim().is_empty()).map(normalise),
+            name: who.name.map(normalise),
+            long_name: who.name.is_some_and(long_enough),
+        }
+    }
+
+    /// The same email address, or the same name when this record's name is long enough.
+    pub(super) fn same(&self, other: &Known) -> bool {
+        (self.email.is_some() && self.email == other.email)
+            || (self.long_name && self.name.is_some() && self.name == other.name)
+    }
 }
 
 /// Which of someone's details `text` gives, if any.
@@ -87,8 +112,20 @@ fn mentions(text: &str, who: &Identity) -> Option<&'static str> {
 }
 
 /// Lower case, runs of white space as one space.
-fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+pub(super) fn normalise(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    // Lowering a whole string (not char by char) keeps a final sigma right.
+    if joined.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        joined.to_lowercase()
+    } else {
+        joined
+    }
 }
 
 fn long_enough(name: &str) -> bool {
@@ -178,5 +215,16 @@ mod tests {
         assert!(!same_person(&who("Al", "", ""), &who("Al", "", "")));
         assert!(same_person(&who("Sam Okoro", "", ""), &who("sam okoro", "x@y", "")));
         assert!(same_person(&who("S. Okoro", "sam@x.gov.uk", ""), &who("Sam Okoro", "SAM@x.gov.uk", "")));
+        assert!(!same_person(&who("Sam Okoro", " ", ""), &who("Sam Okoru", " ", "")), "blank emails differ");
+        assert!(!same_person(&who("Sam", "", ""), &who("Sam", "", "")), "no email: the short name decides");
+    }
+
+    #[test]
+    fn normalising_lowers_and_joins_like_the_whole_string_does() {
+        for text in ["  Priya\t RAMAN \n", "ΟΔΟΣ ΣΟΦΟΣ", "plain words", "", " ", "İstanbul Üsküdar"]
+        {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            assert_eq!(normalise(text), expected, "{text:?}");
+        }
     }
 }

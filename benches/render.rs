@@ -58,7 +58,7 @@ fn main() {
     {
         let (casebook, response, _): (_, Response, _) =
             foi::respond(&root.join(request), Audience::Requester, today()).expect("example loads");
-        let renderer = Renderer::new(Some(&casebook.root));
+        let renderer = Renderer::new(Some(&casebook.files));
         println!("{request}");
         for format in FORMATS {
             measure(&format!("  {}", format.extension()), iterations, || {

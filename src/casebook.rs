@@ -21,8 +21,9 @@ use crate::questionnaire::{PartId, QuestionId, Questionnaire, Scope};
 /// A casebook, checked.
 #[derive(Debug)]
 pub struct Casebook {
-    /// The folder holding `foi.yaml`.
-    pub root: PathBuf,
+    /// Where its files come from: templates, the logo and the Word template are read
+    /// from them as letters are made.
+    pub files: crate::load::Files,
     /// The authorities, in `foi.yaml` order.
     pub authorities: Vec<Authority>,
     /// The shared service answering for them, if any.

@@ -29,6 +29,7 @@ pub mod intake;
 pub mod jurisdiction;
 pub mod load;
 pub mod model;
+pub mod open;
 pub mod progress;
 pub mod questionnaire;
 pub mod render;
@@ -48,6 +49,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
+pub use load::Files;
+pub use open::{Opened, open};
 pub use render::{Document, OutputFormat};
 pub use report::Report;
 pub use response::Response;
@@ -89,6 +92,8 @@ pub type Warnings = Vec<report::Finding>;
 
 /// Loads and checks the casebook holding `path`, and the request at `path`, as at `today`.
 ///
+/// The whole casebook is opened (see [`open()`]), but only its own errors and the request's
+/// fail this: another request's errors are left to `foi check`, and a warning says so.
 /// Returns the errors as a [`Report`] when there are any; warnings are returned beside the
 /// result.
 pub fn load_request(path: &Path, today: Date) -> anyhow::Result<(Casebook, Request, Warnings)> {
@@ -96,45 +101,40 @@ pub fn load_request(path: &Path, today: Date) -> anyhow::Result<(Casebook, Reque
         return Err(UsageError(format!("no request file at {}", path.display())).into());
     }
     let root = load::find_root(path).map_err(|err| UsageError(format!("{err:#}")))?;
-    let (casebook, mut findings) = casebook_at(&root);
-    let request = match (&casebook, load::request(&root, path)) {
-        (Some(casebook), Ok(parsed)) => {
-            let register = if validate::is_repeat(&parsed.data) {
-                register(&root, casebook, today)
-            } else {
-                validate::Register::default()
-            };
-            let (request, more) = validate::request(casebook, &parsed, today, &register);
-            findings.extend(more);
-            request
+    let files = load::Files::disk(root.clone());
+    let mut opened = open::open_with(&files, &[path.to_path_buf()], today);
+    let file = load::relative(&root, path);
+    let mine = std::collections::BTreeSet::from([file.as_path()]);
+    let mut findings = opened.findings_for(&mine);
+    let others = opened.others_failing(&mine);
+    let request = opened.requests.iter_mut().find(|r| r.file == file).and_then(|r| r.request.take());
+    let failed = findings.iter().any(|f| f.severity == Severity::Error);
+    match (opened.casebook, request) {
+        (Some(casebook), Some(request)) if !failed => {
+            if others > 0 {
+                findings.push(others_failing(others));
+            }
+            Ok((casebook, request, findings))
         }
-        (_, Err(more)) => {
-            findings.extend(more);
-            None
-        }
-        (None, Ok(_)) => None,
-    };
-    let (errors, warnings): (Vec<_>, Vec<_>) =
-        findings.into_iter().partition(|f| f.severity == Severity::Error);
-    match (casebook, request) {
-        (Some(casebook), Some(request)) if errors.is_empty() => Ok((casebook, request, warnings)),
-        _ => Err(Report::new(errors.into_iter().chain(warnings).collect()).into()),
+        _ => Err(Report::new(findings).into()),
     }
 }
 
-/// The register of a casebook's requests that a repeated request (s.14(2)) is checked
-/// against: every request file that reads and checks, its own findings left to `foi check`.
-pub(crate) fn register(root: &Path, casebook: &Casebook, today: Date) -> validate::Register {
-    let parsed: Vec<_> = load::request_paths(root)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|path| load::request(root, path).ok())
-        .filter(|parsed| !validate::is_repeat(&parsed.data))
-        .collect();
-    let empty = validate::Register::default();
-    let checked: Vec<Request> =
-        parsed.iter().filter_map(|parsed| validate::request(casebook, parsed, today, &empty).0).collect();
-    validate::Register::of(casebook, &checked)
+/// The warning that other requests of the casebook have errors, which a render of one
+/// request does not stop for.
+fn others_failing(count: usize) -> report::Finding {
+    report::Finding::at_path(
+        Severity::Warning,
+        &source::SourceFile::new("requests", String::new()),
+        String::new(),
+        source::Location { line: 1, column: 1 },
+        format!(
+            "{count} other request{} of this casebook {} errors",
+            if count == 1 { "" } else { "s" },
+            if count == 1 { "has" } else { "have" }
+        ),
+    )
+    .hint("run `foi check` to see them")
 }
 
 /// Loads the request at `path` with its casebook and resolves it for `audience`.
@@ -150,7 +150,7 @@ pub fn respond(
 
 /// Renders a response to Markdown with the casebook's templates.
 pub fn markdown(casebook: &Casebook, response: &Response) -> anyhow::Result<String> {
-    render::Renderer::new(Some(&casebook.root))
+    render::Renderer::new(Some(&casebook.files))
         .markdown(response)
         .with_context(|| format!("cannot render the response to {}", response.reference))
 }
@@ -208,7 +208,7 @@ pub fn render(options: &RenderOptions) -> anyhow::Result<Warnings> {
     if let Some(layout) = options.layout {
         response.layout = layout;
     }
-    let document = render::Renderer::new(Some(&casebook.root))
+    let document = render::Renderer::new(Some(&casebook.files))
         .document(&response, *format)
         .with_context(|| format!("cannot render the response to {}", response.reference))?;
     match &options.output {
@@ -385,30 +385,20 @@ fn casebook_act(casebook: &Casebook) -> Result<Jurisdiction, UsageError> {
 }
 
 /// Loads and checks the casebook holding `start` (a folder or file inside it): its profile,
-/// contracts and exemption library, not its requests. Errors come back as a [`Report`].
+/// contracts and exemption library; its requests' own errors are left to `foi check`.
+/// Errors come back as a [`Report`].
 pub fn load_casebook(start: &Path) -> anyhow::Result<(Casebook, Warnings)> {
     if !start.exists() {
         return Err(UsageError(format!("no casebook folder at {}", start.display())).into());
     }
     let root = load::find_root(start).map_err(|err| UsageError(format!("{err:#}")))?;
-    let (casebook, findings) = casebook_at(&root);
+    let opened = open::open_casebook(&load::Files::disk(root));
+    let findings = opened.findings_for(&std::collections::BTreeSet::new());
     let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
-    match casebook {
+    match opened.casebook {
         Some(casebook) if !has_errors => Ok((casebook, findings)),
         _ => Err(Report::new(findings).into()),
     }
-}
-
-/// Loads and checks the casebook whose `foi.yaml` is in `root`: the casebook when its profile
-/// could be read, and every finding either way.
-fn casebook_at(root: &Path) -> (Option<Casebook>, Vec<report::Finding>) {
-    let (raw, mut findings) = load::casebook(root);
-    let casebook = raw.map(|raw| {
-        let (casebook, more) = validate::casebook(raw);
-        findings.extend(more);
-        casebook
-    });
-    (casebook, findings)
 }
 
 /// How `foi intake` prints what it found.
@@ -480,7 +470,7 @@ fn casebook_hints(output: Option<&Path>) -> Result<intake::draft::CasebookHints,
     let root = load::find_root(start).map_err(|_| {
         "no casebook (foi.yaml) in this folder or above: list this part's contracts".to_owned()
     })?;
-    let (raw, findings) = load::casebook(&root);
+    let (raw, findings) = load::casebook(&load::Files::disk(root));
     let problems = findings.iter().any(|f| f.severity == Severity::Error);
     match raw {
         Some(raw) => Ok(intake::draft::CasebookHints::from_raw(&raw, problems)),

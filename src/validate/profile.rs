@@ -16,7 +16,7 @@ use crate::source::FieldPath;
 /// recorded so that requests do not report them again) and every finding.
 pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
     let mut findings = Vec::new();
-    let RawCasebook { root, profile, contracts: raw_contracts, library, broken } = raw;
+    let RawCasebook { files: casebook_files, profile, contracts: raw_contracts, library, broken } = raw;
     let mut broken_contracts: BTreeSet<String> = broken.into_iter().collect();
     let (authorities, shared_service, bank_holidays) = {
         let mut check = Check { file: &profile.file, findings: &mut findings };
@@ -58,7 +58,7 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         files.insert(id, parsed.file);
     }
     let casebook = Casebook {
-        root,
+        files: casebook_files,
         authorities,
         shared_service,
         contracts,

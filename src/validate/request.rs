@@ -45,23 +45,27 @@ pub fn is_repeat(raw: &RequestFile) -> bool {
     raw.refuse.as_ref().is_some_and(|r| r.under == model::RefusalGround::Repeated)
 }
 
-/// Checks every request of a casebook: those refused as repeats last, against the register
-/// of the others. Results are in the order given.
+/// Checks every request of a casebook, in parallel: those refused as repeats (s.14(2))
+/// last, against the register of the others, which is built here and nowhere else. Results
+/// are in the order given.
 pub fn all(
     casebook: &Casebook,
     parsed: &[&Parsed<RequestFile>],
     today: Date,
 ) -> Vec<(Option<Request>, Vec<Finding>)> {
+    use rayon::prelude::*;
     let empty = Register::default();
-    let mut results: Vec<Option<(Option<Request>, Vec<Finding>)>> =
-        parsed.iter().map(|p| (!is_repeat(&p.data)).then(|| request(casebook, p, today, &empty))).collect();
+    let mut results: Vec<Option<(Option<Request>, Vec<Finding>)>> = parsed
+        .par_iter()
+        .map(|p| (!is_repeat(&p.data)).then(|| request(casebook, p, today, &empty)))
+        .collect();
     if parsed.iter().any(|p| is_repeat(&p.data)) {
         let register = Register::of(casebook, results.iter().flatten().filter_map(|(r, _)| r.as_ref()));
-        for (slot, p) in results.iter_mut().zip(parsed) {
+        results.par_iter_mut().zip(parsed).for_each(|(slot, p)| {
             if slot.is_none() {
                 *slot = Some(request(casebook, p, today, &register));
             }
-        }
+        });
     }
     results.into_iter().map(|r| r.unwrap_or_default()).collect()
 }
@@ -230,7 +234,10 @@ fn contracts(
                 return None;
             }
             None => {
-                let known: Vec<&str> = casebook.contracts.keys().map(String::as_str).collect();
+                // Every contract file present, those with errors of their own too: the
+                // near miss may be one of them.
+                let known: Vec<&str> =
+                    casebook.contracts.keys().chain(&casebook.broken_contracts).map(String::as_str).collect();
                 check.push(
                     Finding::error(
                         check.file,

@@ -21,11 +21,13 @@ mod characters;
 pub mod confined;
 mod file;
 mod files;
+mod lenient;
 
 pub use characters::allowed_in_xml;
 
 pub use file::deserialize;
 pub use files::Files;
+pub use lenient::Flawed;
 
 /// The casebook's root file.
 pub const PROFILE: &str = "foi.yaml";
@@ -49,6 +51,9 @@ pub struct Parsed<T> {
     pub file: SourceFile,
     /// The data.
     pub data: T,
+    /// When the file has structural errors: its findings, and what the data leaves out
+    /// (see [`lenient`]). Such a file is checked for findings, never used.
+    pub flawed: Option<Flawed>,
 }
 
 /// Everything a casebook holds except its requests, as parsed.
@@ -58,11 +63,11 @@ pub struct RawCasebook {
     pub files: Files,
     /// `foi.yaml`.
     pub profile: Parsed<ProfileFile>,
-    /// `contracts/*.yaml`, by id (file stem), sorted.
+    /// `contracts/*.yaml`, by id (file stem), sorted; flawed ones too (see [`Parsed`]).
     pub contracts: Vec<(String, Parsed<ContractFile>)>,
     /// Built-in exemptions plus the casebook's own.
     pub library: Library,
-    /// Ids of contract files that could not be read or parsed (already reported).
+    /// Ids of contract files that could not be read or parsed at all (already reported).
     pub broken: Vec<String>,
 }
 
@@ -104,12 +109,18 @@ pub fn casebook(files: &Files) -> (Option<RawCasebook>, Vec<Finding>) {
     match yaml_files(files, &root.join("contracts")) {
         Ok(files) => {
             for (id, file) in files {
-                let parsed = file
-                    .map_err(|finding| findings.push(*finding))
-                    .ok()
-                    .and_then(|file| parse::<ContractFile>(file, FileKind::Contract, &mut findings));
+                let parsed = file.map_err(|finding| findings.push(*finding)).ok().and_then(|file| {
+                    parse_lenient::<ContractFile>(file, FileKind::Contract, &[], &mut findings)
+                });
                 match parsed {
-                    Some(parsed) => contracts.push((id, parsed)),
+                    Some(mut parsed) => {
+                        // A flawed contract's own findings are the casebook's, reported here;
+                        // what it leaves out stays with it for validation.
+                        if let Some(flawed) = parsed.flawed.as_mut() {
+                            findings.append(&mut flawed.findings);
+                        }
+                        contracts.push((id, parsed));
+                    }
                     None => broken.push(id),
                 }
             }
@@ -163,16 +174,48 @@ pub fn request_text(input: &Path, limit: usize) -> anyhow::Result<(String, Strin
 }
 
 /// Reads and parses one request file.
+/// A request file with structural errors (a flawed one) comes back with its findings
+/// inside it, read as far as it can be, so that the rest of it is checked too.
 pub fn request(files: &Files, path: &Path) -> Result<Parsed<RequestFile>, Vec<Finding>> {
     let mut findings = Vec::new();
     let file = read(files, path).map_err(|finding| vec![*finding])?;
-    parse::<RequestFile>(file, FileKind::Request, &mut findings).ok_or(findings)
+    parse_lenient::<RequestFile>(file, FileKind::Request, REQUEST_STAND_INS, &mut findings).ok_or(findings)
 }
+
+/// What a request read leniently may stand in for: a date of receipt still to be filled
+/// in (`foi intake` drafts `received: YYYY-MM-DD`) is the one key a request cannot be read
+/// without. Every date is counted from it, so the findings about the other dates go too.
+const REQUEST_STAND_INS: &[lenient::StandIn] = &[lenient::StandIn {
+    key: "received",
+    value: "2000-01-03",
+    depends: &["responded", "clarification", "extension", "due"],
+    printed: &["2000-01-03", "3 January 2000"],
+}];
 
 /// The request files of a casebook, sorted by name.
 pub fn request_paths(files: &Files) -> anyhow::Result<Vec<PathBuf>> {
     let dir = files.root().join("requests");
     files.yaml_paths(&dir).with_context(|| format!("cannot list {}", dir.display()))
+}
+
+/// [`parse`], and when the file has structural errors, what can still be read of it (see
+/// [`lenient`]), its findings kept inside it; `None` only when nothing can be read.
+fn parse_lenient<T: serde::de::DeserializeOwned>(
+    file: SourceFile,
+    kind: FileKind,
+    stand_ins: &[lenient::StandIn],
+    findings: &mut Vec<Finding>,
+) -> Option<Parsed<T>> {
+    match deserialize::<T>(&file, kind) {
+        Ok(data) => Some(Parsed { file, data, flawed: None }),
+        Err(more) => match lenient::read::<T>(&file, kind, more.clone(), stand_ins) {
+            Some((data, flawed)) => Some(Parsed { file, data, flawed: Some(flawed) }),
+            None => {
+                findings.extend(more);
+                None
+            }
+        },
+    }
 }
 
 fn parse<T: serde::de::DeserializeOwned>(
@@ -181,7 +224,7 @@ fn parse<T: serde::de::DeserializeOwned>(
     findings: &mut Vec<Finding>,
 ) -> Option<Parsed<T>> {
     match deserialize::<T>(&file, kind) {
-        Ok(data) => Some(Parsed { file, data }),
+        Ok(data) => Some(Parsed { file, data, flawed: None }),
         Err(more) => {
             findings.extend(more);
             None

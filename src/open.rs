@@ -119,7 +119,13 @@ pub(crate) fn open_with(files: &Files, also: &[PathBuf], today: Date) -> Opened 
     for (path, one) in paths.into_iter().zip(read) {
         entries.push(OpenedRequest { file: load::relative(root, &path), path, request: None });
         match one {
-            Ok(one) => parsed.push((entries.len() - 1, one)),
+            Ok(mut one) => {
+                // A flawed request's structural findings; the rest of it is checked below.
+                if let Some(flawed) = one.flawed.as_mut() {
+                    findings.append(&mut flawed.findings);
+                }
+                parsed.push((entries.len() - 1, one));
+            }
             Err(more) => findings.extend(more),
         }
     }
@@ -129,9 +135,18 @@ pub(crate) fn open_with(files: &Files, also: &[PathBuf], today: Date) -> Opened 
             let all: Vec<&Parsed<RequestFile>> = parsed.iter().map(|(_, one)| one).collect();
             validate::requests_of(casebook, &all, today)
                 .into_iter()
-                .map(|(request, more)| {
-                    findings.extend(more);
-                    request
+                .zip(&all)
+                .map(|((request, more), parsed)| match &parsed.flawed {
+                    None => {
+                        findings.extend(more);
+                        request
+                    }
+                    // What the lenient read left out or stood in for is reported once, by
+                    // the read; the request is never used.
+                    Some(flawed) => {
+                        findings.extend(more.into_iter().filter(|f| !flawed.hides(f)));
+                        None
+                    }
                 })
                 .collect()
         }

@@ -19,7 +19,7 @@ use std::path::Path;
 
 use super::watchlist::{Identity, Watchlist, same_person};
 use super::{Check, text};
-use crate::casebook::{Answer, Casebook, Decision};
+use crate::casebook::{Answer, Casebook, Contract, Decision};
 use crate::model::values::{Contact, Seniority, Value};
 use crate::model::{ProfileFile, RequestFile};
 use crate::questionnaire::QuestionId;
@@ -60,14 +60,19 @@ const WHY: &str = "a junior officer's name, telephone number and email address a
                    personal data (FOIA s.40(2), FOISA s.38(1)(b)), so they must not appear anywhere published";
 
 /// Checks the casebook's contracts and facts. `files` holds each contract's file by id.
+///
+/// `flawed` are the contracts with errors of their own: never used, but what they say is
+/// checked here too, so that an unknown exemption does not hide a junior officer's name.
 pub(super) fn casebook(
     casebook: &Casebook,
+    flawed: &BTreeMap<String, Contract>,
     profile: &SourceFile,
     raw: &ProfileFile,
     files: &BTreeMap<String, SourceFile>,
     findings: &mut Vec<Finding>,
 ) {
-    let owners = owners(casebook, profile, raw);
+    let mut owners = owners(casebook, profile, raw);
+    owners.extend(flawed.values().filter_map(contract_owner));
     let juniors: Vec<&Owner> = owners.iter().filter(|o| o.contact.seniority == Seniority::Junior).collect();
     if juniors.is_empty() {
         return;
@@ -122,7 +127,7 @@ pub(super) fn casebook(
         }
     }
     let mut texts: Vec<(&SourceFile, Vec<text::Published>)> = Vec::new();
-    for (id, contract) in &casebook.contracts {
+    for (id, contract) in casebook.contracts.iter().chain(flawed) {
         if let Some(file) = files.get(id) {
             texts.push((file, text::contract(contract)));
         }
@@ -373,11 +378,11 @@ fn owners<'a>(casebook: &'a Casebook, profile: &'a SourceFile, raw: &ProfileFile
 }
 
 fn owners_in_contracts(casebook: &Casebook) -> Vec<Owner<'_>> {
-    casebook
-        .contracts
-        .values()
-        .filter_map(|c| owner(c.answers.get(&QuestionId::Contact), &c.file, FieldPath::key("contact")))
-        .collect()
+    casebook.contracts.values().filter_map(contract_owner).collect()
+}
+
+fn contract_owner(contract: &Contract) -> Option<Owner<'_>> {
+    owner(contract.answers.get(&QuestionId::Contact), &contract.file, FieldPath::key("contact"))
 }
 
 fn owner<'a>(answer: Option<&'a Answer>, file: &'a Path, path: FieldPath) -> Option<Owner<'a>> {

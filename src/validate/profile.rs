@@ -44,17 +44,27 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         (authorities, profile.data.shared_service.clone(), bank_holidays)
     };
     let mut contracts = BTreeMap::new();
+    // Contracts with errors, for the checks across files only.
+    let mut flawed = BTreeMap::new();
     let mut files = BTreeMap::new();
     for (id, parsed) in raw_contracts {
-        let mut check = Check { file: &parsed.file, findings: &mut findings };
+        let mut own = Vec::new();
+        let mut check = Check { file: &parsed.file, findings: &mut own };
         match contract::check(&mut check, &id, parsed.data, &authorities, &library) {
-            Some(contract) => {
+            Some((contract, true)) if parsed.flawed.is_none() => {
                 contracts.insert(id.clone(), contract);
+            }
+            Some((contract, _)) => {
+                broken_contracts.insert(id.clone());
+                flawed.insert(id.clone(), contract);
             }
             None => {
                 broken_contracts.insert(id.clone());
             }
         }
+        // What a lenient read left out is reported once, by the read.
+        findings
+            .extend(own.into_iter().filter(|f| !parsed.flawed.as_ref().is_some_and(|flaw| flaw.hides(f))));
         files.insert(id, parsed.file);
     }
     let casebook = Casebook {
@@ -70,7 +80,7 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         juniors: std::sync::OnceLock::new(),
         private: std::sync::OnceLock::new(),
     };
-    personal_data::casebook(&casebook, &profile.file, &profile.data, &files, &mut findings);
+    personal_data::casebook(&casebook, &flawed, &profile.file, &profile.data, &files, &mut findings);
     let findings = casebook.mask(findings);
     (casebook, findings)
 }

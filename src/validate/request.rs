@@ -60,7 +60,15 @@ pub fn all(
         .map(|p| (!is_repeat(&p.data)).then(|| request(casebook, p, today, &empty)))
         .collect();
     if parsed.iter().any(|p| is_repeat(&p.data)) {
-        let register = Register::of(casebook, results.iter().flatten().filter_map(|(r, _)| r.as_ref()));
+        // A flawed file (see `load::Flawed`) is never an earlier request to rely on.
+        let register = Register::of(
+            casebook,
+            results
+                .iter()
+                .zip(parsed)
+                .filter(|(_, p)| p.flawed.is_none())
+                .filter_map(|(r, _)| r.as_ref()?.0.as_ref()),
+        );
         results.par_iter_mut().zip(parsed).for_each(|(slot, p)| {
             if slot.is_none() {
                 *slot = Some(request(casebook, p, today, &register));

@@ -12,6 +12,53 @@
 //! is the only module that touches the disk.
 //!
 //! [`mod@intake`] runs before all of that: it turns a pasted request into a request file.
+//!
+//! [`open()`] runs the pipeline up to the rules over a casebook's [`Files`], from a folder
+//! or from memory, and gives one [`Report`] of every finding with the checked casebook.
+//! A response rendered from files that never touch the disk:
+//!
+//! ```
+//! use foi::{Audience, Files};
+//!
+//! # fn main() -> anyhow::Result<()> {
+//! let files = Files::memory([
+//!     ("foi.yaml", "\
+//! authority:
+//!   name: Example Borough Council
+//!   jurisdiction: foia
+//!   address: [Town Hall, Example Street, Exampleton, EX1 1AA]
+//!   foi-team: {name: FOI Team, email: foi@example.gov.uk}
+//! "),
+//!     ("contracts/calls.yaml", "\
+//! part: contact-centre
+//! title: Call Handling
+//! supplier: Example Supplier Ltd
+//! annual-spend: {withhold: [s43-2], reason: The price is being renegotiated.}
+//! expiry: 2030-01-31
+//! "),
+//!     ("requests/REQ-1.yaml", "\
+//! reference: REQ-1
+//! received: 2024-01-10
+//! requester: {name: Rosa Requester, email: rosa@example.com}
+//! parts:
+//!   - part: contact-centre
+//!     questions:
+//!       - {number: 1, id: supplier}
+//!       - {number: 2, id: annual-spend}
+//! "),
+//! ]);
+//! let today = foi::model::values::Date(chrono::NaiveDate::from_ymd_opt(2024, 2, 1).expect("a date"));
+//! let opened = foi::open(&files, today);
+//! assert_eq!(opened.report.errors(), 0, "{}", opened.report.to_text_styled(false));
+//! let casebook = opened.casebook.as_ref().expect("the casebook has no errors");
+//! let request = opened.requests[0].request.as_ref().expect("the request has no errors");
+//! let response = foi::rules::respond(casebook, request, Audience::Requester)?;
+//! let letter = foi::markdown(casebook, &response)?;
+//! assert!(letter.contains("Example Supplier Ltd"));
+//! assert!(letter.contains("section 43(2)"), "the spend is withheld, and the letter says why");
+//! # Ok(())
+//! # }
+//! ```
 
 // Output goes through `write::stdout` and `write::stderr`, which survive a closed pipe:
 // `println!` and friends panic when the reader has gone (`foi schema | head`).

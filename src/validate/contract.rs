@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::answer::Law;
-use super::profile::which_authority;
+use super::authority::which_authority;
 use super::{Check, is_id};
 use crate::casebook::{Authority, Contract};
 use crate::exemptions::Library;

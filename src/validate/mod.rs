@@ -6,13 +6,15 @@
 //! findings before failing. It does not decide outcomes (`rules`) and does not read files
 //! (`load`).
 //!
-//! One file per concern: `profile`, `contract`, `request` and `answer` check each file;
+//! One file per concern: `profile`, `contract`, `request` and `answer` check each file
+//! (`authority` says which authority a contract or request is for);
 //! `refusal` whole-request refusals and `repeated` the earlier request of a repeat; `dates`
 //! dates and staleness; `personal_data` junior officers and the requester; `consistency`
 //! checks across requests; `text` lists what a casebook publishes; `reach` walks what a
 //! request's answers rely on, and `wording` holds that against the law of its day.
 
 mod answer;
+mod authority;
 mod consistency;
 mod contract;
 mod dates;

@@ -3,8 +3,8 @@
 use std::collections::BTreeSet;
 
 use super::answer::{Law, typed};
+use super::authority::which_authority;
 use super::deadline;
-use super::profile::which_authority;
 use super::reach::{Reached, reach};
 use super::refusal::refusal;
 use super::repeated::{self, Register, Repeat};

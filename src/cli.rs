@@ -6,9 +6,12 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::{Jurisdiction, Layout};
-use crate::render::OutputFormat;
-use crate::{DueFormat, DueOptions, IntakeFormat, IntakeOptions, report};
+use foi::model::{Jurisdiction, Layout};
+use foi::render::OutputFormat;
+use foi::report;
+
+use crate::cmd::due::{DueFormat, DueOptions};
+use crate::cmd::intake::{IntakeFormat, IntakeOptions};
 
 /// Answer UK Freedom of Information round-robin requests from a casebook of facts.
 #[derive(Debug, Parser)]

@@ -1,5 +1,9 @@
 //! The `foi` binary: parse the command line, run the command, report, exit 0/1/2.
 //!
+//! The command line is the binary's own: clap's types (`cli`), and the commands (`cmd`),
+//! which turn them into the library's checked options, print, look at the terminal and
+//! draw progress bars. The library does none of that.
+//!
 //! Everything it prints goes through `foi::write`, which survives a reader that has gone
 //! (`foi schema | head`): the rest is dropped quietly and the exit code stays the command's
 //! own, as ripgrep and cargo do, where `println!` would panic.
@@ -10,10 +14,14 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use foi::cli::Cli;
-use foi::commands::Terminal;
 use foi::model::values::Date;
-use foi::{Report, Reported, UsageError, write};
+use foi::{Report, UsageError, write};
+
+use cli::Cli;
+use cmd::{Reported, Terminal};
+
+mod cli;
+mod cmd;
 
 // mimalloc: allocation was a tenth of the batch and PDF profiles under the system allocator,
 // and a batch render spends its time in many small allocations across threads.
@@ -26,7 +34,7 @@ fn main() -> ExitCode {
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     // The only clock read: the library takes `today` as a parameter.
     let terminal = Terminal { today: Date(chrono::Local::now().date_naive()), colour };
-    match foi::commands::run(cli.command, terminal) {
+    match cmd::run(cli.command, terminal) {
         Ok(warnings) => {
             if !warnings.is_empty() {
                 write::stderr(&Report::new(warnings).to_text_styled(colour));

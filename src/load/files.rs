@@ -35,8 +35,9 @@ enum Store {
 }
 
 impl Files {
-    /// The casebook in the folder `root`, which holds its `foi.yaml`.
-    pub(crate) fn disk(root: PathBuf) -> Files {
+    /// The casebook in the folder `root`, which holds its `foi.yaml` (see
+    /// [`super::find_root`]); every file is read through [`super::confined`].
+    pub fn disk(root: PathBuf) -> Files {
         Files { root, store: Store::Disk }
     }
 

@@ -1,18 +1,45 @@
 //! The subcommands: from parsed arguments to the library's work, and what they print.
 //!
-//! Each arm turns clap's arguments into the library's options and calls one function of
-//! the library. Diagnostics go to standard error, data to standard output, both through
-//! [`crate::write`], so a reader that has gone ends nothing early and panics nothing; the
+//! Each arm turns clap's arguments into the command's options and runs it: one file per
+//! command. Diagnostics go to standard error, data to standard output, both through
+//! [`foi::write`], so a reader that has gone ends nothing early and panics nothing; the
 //! binary turns the result into an exit code.
+
+pub mod check;
+pub mod due;
+mod init;
+pub mod intake;
+mod progress;
+mod publish;
+pub mod render;
+mod schema;
+mod stats;
+mod templates;
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use foi::model::values::Date;
+use foi::report::{Finding, Severity};
+use foi::{Report, UsageError, Warnings, write};
+
+use self::check::CheckOptions;
+use self::render::RenderOptions;
 use crate::cli::{Command, DueFormatArg, TemplatesCommand};
-use crate::model::values::Date;
-use crate::report::{Finding, Severity};
-use crate::{CheckOptions, RenderOptions, Report, Reported, UsageError, Warnings, write};
+
+/// A failure already reported to the user (a batch with failed requests, a check that did
+/// not pass): exit code 1, nothing more to print.
+#[derive(Debug)]
+pub struct Reported;
+
+impl std::fmt::Display for Reported {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("problems were reported")
+    }
+}
+
+impl std::error::Error for Reported {}
 
 /// What the binary knows about where it runs.
 #[derive(Debug, Clone, Copy)]
@@ -43,10 +70,10 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
                 today: terminal.today(today),
             };
             if !options.is_batch() {
-                return crate::render(&options);
+                return render::one(&options);
             }
-            let bar = crate::progress::Bar::new(quiet);
-            let summary = crate::render_batch(&options, &bar);
+            let bar = progress::Bar::new(quiet);
+            let summary = render::many(&options, &bar);
             bar.finish();
             let summary = summary?;
             let (failed, line) = (summary.failed, summary.line());
@@ -67,7 +94,7 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
                 format: format.into(),
                 colour: terminal.colour,
             };
-            let out = crate::check(&options)?;
+            let out = check::run(&options)?;
             if out.stdout {
                 write::stdout(out.text.as_bytes())?;
             } else {
@@ -76,71 +103,48 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             if out.passed { Ok(Vec::new()) } else { Err(Reported.into()) }
         }
         Command::Schema { out } => {
-            if let Some(text) = crate::schema(out.as_deref())? {
+            if let Some(text) = schema::run(out.as_deref())? {
                 write::stdout(text.as_bytes())?;
             }
             Ok(Vec::new())
         }
-        Command::Due(args) => crate::due(&args.into()),
-        Command::Publish { casebooks, output, base_url, today } => {
-            let options = crate::site::PublishOptions {
-                casebooks,
-                out: output,
-                base_url,
-                today: terminal.today(today),
-            };
-            let summary = crate::site::publish(&options)?;
-            let warnings = fail_on_errors(summary.findings)?;
-            write::stderr(&format!(
-                "published {} response{}: {} file{} written, {} removed\n",
-                summary.published,
-                if summary.published == 1 { "" } else { "s" },
-                summary.written,
-                if summary.written == 1 { "" } else { "s" },
-                summary.removed
-            ));
-            Ok(warnings)
-        }
+        Command::Due(args) => due::run(&args.into()),
+        Command::Publish { casebooks, output, base_url, today } => publish::run(&foi::site::PublishOptions {
+            casebooks,
+            out: output,
+            base_url,
+            today: terminal.today(today),
+        }),
         Command::Stats { casebooks, format, today } => {
-            let (statistics, findings) = crate::site::statistics(&casebooks, terminal.today(today))?;
-            let warnings = fail_on_errors(findings)?;
-            let text = match format {
-                DueFormatArg::Text => statistics.to_text(),
-                DueFormatArg::Json => serde_json::to_string_pretty(&statistics)? + "\n",
-            };
-            write::stdout(text.as_bytes())?;
-            Ok(warnings)
+            stats::run(&casebooks, format == DueFormatArg::Json, terminal.today(today))
         }
-        Command::Init { dir } => {
-            write::stdout(paths(&crate::init::init(&dir)?).as_bytes())?;
-            Ok(Vec::new())
-        }
-        Command::Intake(args) => crate::intake(&args.into()),
+        Command::Init { dir } => init::run(&dir),
+        Command::Intake(args) => intake::run(&args.into()),
         Command::Templates(TemplatesCommand::List) => {
-            let root = crate::load::find_root(Path::new(".")).ok();
-            write::stdout(crate::templates_list(root.as_deref()).as_bytes())?;
+            let root = foi::load::find_root(Path::new(".")).ok();
+            write::stdout(templates::list(root.as_deref()).as_bytes())?;
             Ok(Vec::new())
         }
         Command::Templates(TemplatesCommand::Eject { names, to, force }) => {
             let to: PathBuf = match to {
                 Some(dir) => dir,
-                None => crate::load::find_root(Path::new("."))
+                None => foi::load::find_root(Path::new("."))
                     .map_err(|err| UsageError(format!("{err:#}; or give --to DIR")))?
                     .join("templates"),
             };
-            write::stdout(paths(&crate::templates_eject(&names, &to, force)?).as_bytes())?;
+            write::stdout(paths(&templates::eject(&names, &to, force)?).as_bytes())?;
             Ok(Vec::new())
         }
     }
 }
 
 /// Paths one to a line, as `foi init` and `foi templates eject` list what they wrote.
-fn paths(paths: &[PathBuf]) -> String {
+pub(crate) fn paths(paths: &[PathBuf]) -> String {
     paths.iter().map(|path| format!("{}\n", path.display())).collect()
 }
 
 /// The warnings, or every finding as a [`Report`] when any is an error.
-fn fail_on_errors(findings: Vec<Finding>) -> anyhow::Result<Warnings> {
+pub(crate) fn fail_on_errors(findings: Vec<Finding>) -> anyhow::Result<Warnings> {
     if findings.iter().any(|f| f.severity == Severity::Error) {
         return Err(Report::new(findings).into());
     }

@@ -1,13 +1,13 @@
 //! The progress bar of a batch, on standard error when it is a terminal.
 //!
 //! The library reports progress through [`batch::Progress`]; this module draws it with
-//! indicatif and is used by the binary only, so the library stays free of terminal output.
+//! indicatif, on the binary's side, so the library stays free of terminal output.
 
 use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::batch;
+use foi::batch;
 
 /// A progress bar, hidden when standard error is not a terminal or when asked to be quiet.
 pub struct Bar(ProgressBar);

@@ -1,6 +1,6 @@
 //! `foi check` over a whole casebook: every file read, every rule run, every finding kept.
 //!
-//! The pipeline is [`crate::open`]'s, the one every command runs; this module gives its
+//! The pipeline is [`crate::open()`]'s, the one every command runs; this module gives its
 //! report with what was checked, and shows the casebook's folder as the user knows it.
 
 use std::path::{Path, PathBuf};

@@ -6,7 +6,7 @@
 //! load → validate → apply rules → render → write
 //! ```
 //!
-//! [`load`] reads the casebook's YAML files; [`validate`] turns them into checked types or
+//! [`load`] reads the casebook's YAML files; `validate` turns them into checked types or
 //! a [`Report`] of every finding; [`rules`] resolves a request into a [`Response`] (what is
 //! disclosed, withheld and why); [`mod@render`] phrases it through the [`templates`]; [`mod@write`]
 //! is the only module that touches the disk.
@@ -71,7 +71,7 @@ pub mod check;
 pub mod exemptions;
 pub mod init;
 pub mod intake;
-pub mod jurisdiction;
+pub(crate) mod jurisdiction;
 pub mod load;
 pub mod model;
 pub mod open;
@@ -85,7 +85,7 @@ pub mod shape;
 pub mod site;
 pub mod source;
 pub mod templates;
-pub mod validate;
+pub(crate) mod validate;
 pub mod write;
 
 use std::path::Path;

@@ -52,7 +52,7 @@ pub struct Parsed<T> {
     /// The data.
     pub data: T,
     /// When the file has structural errors: its findings, and what the data leaves out
-    /// (see [`lenient`]). Such a file is checked for findings, never used.
+    /// (see [`Flawed`]). Such a file is checked for findings, never used.
     pub flawed: Option<Flawed>,
 }
 

@@ -37,8 +37,7 @@ use crate::source::{FieldPath, SourceFile};
 pub use consistency::{LoadedRequest, requests};
 pub(crate) use personal_data::{Juniors, masks as private_values};
 pub use profile::casebook;
-pub use repeated::Register;
-pub use request::{all as requests_of, is_repeat, request};
+pub use request::all as requests_of;
 
 /// Findings for one file, with the file at hand for positions.
 pub(crate) struct Check<'a> {

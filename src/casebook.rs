@@ -41,23 +41,9 @@ pub struct Casebook {
     /// The licence foi.yaml publishes under, if it names one (the disclosure log's default
     /// is the Open Government Licence).
     pub licence: Option<Licence>,
-    /// The junior contract owners, indexed for the personal-data checks of each request
-    /// (built on first use).
-    pub(crate) juniors: std::sync::OnceLock<crate::validate::Juniors>,
-    /// Junior officers' details and withheld values, masked in every diagnostic (built on
-    /// first use: only when there is a finding to mask).
+    /// Junior officers' details and withheld values, masked in every diagnostic (built by
+    /// `validate` on first use: only when there is a finding to mask).
     pub(crate) private: std::sync::OnceLock<crate::source::Masks>,
-}
-
-impl Casebook {
-    /// The findings with every private value of the casebook masked in them.
-    pub(crate) fn mask(&self, findings: Vec<crate::report::Finding>) -> Vec<crate::report::Finding> {
-        if findings.is_empty() {
-            return findings;
-        }
-        let masks = self.private.get_or_init(|| crate::validate::private_values(self));
-        findings.into_iter().map(|finding| finding.mask(masks)).collect()
-    }
 }
 
 /// Index of an authority in [`Casebook::authorities`].

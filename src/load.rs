@@ -11,7 +11,6 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use crate::exemptions::Library;
 use crate::model::{ContractFile, ProfileFile, RequestFile};
 use crate::report::{Finding, Severity, suggestion};
 use crate::schema::FileKind;
@@ -56,7 +55,8 @@ pub struct Parsed<T> {
     pub flawed: Option<Flawed>,
 }
 
-/// Everything a casebook holds except its requests, as parsed.
+/// Everything a casebook holds except its requests and exemptions, as parsed (the
+/// exemption library reads its files through [`yaml_files`] and [`deserialize`]).
 #[derive(Debug)]
 pub struct RawCasebook {
     /// Where its files come from.
@@ -65,8 +65,6 @@ pub struct RawCasebook {
     pub profile: Parsed<ProfileFile>,
     /// `contracts/*.yaml`, by id (file stem), sorted; flawed ones too (see [`Parsed`]).
     pub contracts: Vec<(String, Parsed<ContractFile>)>,
-    /// Built-in exemptions plus the casebook's own.
-    pub library: Library,
     /// Ids of contract files that could not be read or parsed at all (already reported).
     pub broken: Vec<String>,
 }
@@ -92,7 +90,7 @@ pub fn find_root(start: &Path) -> anyhow::Result<PathBuf> {
     )
 }
 
-/// Reads `foi.yaml`, the contracts and the exemption library. Returns what parsed, and a
+/// Reads `foi.yaml` and the contracts. Returns what parsed, and a
 /// finding for everything that did not.
 pub fn casebook(files: &Files) -> (Option<RawCasebook>, Vec<Finding>) {
     let root = files.root();
@@ -127,10 +125,7 @@ pub fn casebook(files: &Files) -> (Option<RawCasebook>, Vec<Finding>) {
         }
         Err(finding) => findings.push(*finding),
     }
-    let (library, library_findings) = Library::load(Some(files));
-    findings.extend(library_findings);
-    let raw =
-        profile.map(|profile| RawCasebook { files: files.clone(), profile, contracts, library, broken });
+    let raw = profile.map(|profile| RawCasebook { files: files.clone(), profile, contracts, broken });
     (raw, findings)
 }
 

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::casebook::{Casebook, Request};
+use crate::exemptions::Library;
 use crate::load::{self, Files, Parsed};
 use crate::model::RequestFile;
 use crate::model::values::Date;
@@ -211,8 +212,11 @@ fn casebook(files: &Files) -> (Option<Casebook>, Vec<Finding>, Vec<Finding>, Fil
             .sum(),
         ..FileCounts::default()
     };
+    // Built-in exemptions plus the casebook's own, read through the same files.
+    let (library, more) = Library::load(Some(files));
+    findings.extend(more);
     let casebook = raw.map(|raw| {
-        let (casebook, more) = validate::casebook(raw);
+        let (casebook, more) = validate::casebook(raw, library);
         findings.extend(more);
         casebook
     });

@@ -77,8 +77,10 @@ fn casebook_hints(output: Option<&Path>) -> Result<intake::draft::CasebookHints,
     let root = load::find_root(start).map_err(|_| {
         "no casebook (foi.yaml) in this folder or above: list this part's contracts".to_owned()
     })?;
-    let (raw, findings) = load::casebook(&load::Files::disk(root));
-    let problems = findings.iter().any(|f| f.severity == Severity::Error);
+    let files = load::Files::disk(root);
+    let (raw, findings) = load::casebook(&files);
+    let (_, library) = foi::exemptions::Library::load(Some(&files));
+    let problems = findings.iter().chain(&library).any(|f| f.severity == Severity::Error);
     match raw {
         Some(raw) => Ok(intake::draft::CasebookHints::from_raw(&raw, problems)),
         None => Err(

@@ -35,7 +35,7 @@ use crate::report::Finding;
 use crate::source::{FieldPath, SourceFile};
 
 pub use consistency::{LoadedRequest, requests};
-pub(crate) use personal_data::{Juniors, masks as private_values};
+use personal_data::Juniors;
 pub use profile::casebook;
 pub use request::all as requests_of;
 
@@ -97,4 +97,14 @@ impl Check<'_> {
 /// Whether `id` is a usable id: lower-case letters, digits and hyphens.
 fn is_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The findings with every private value of `casebook` masked in them (its junior
+/// officers' details and withheld values), worked out on the first finding to mask.
+fn mask(casebook: &crate::casebook::Casebook, findings: Vec<Finding>) -> Vec<Finding> {
+    if findings.is_empty() {
+        return findings;
+    }
+    let masks = casebook.private.get_or_init(|| personal_data::masks(casebook));
+    findings.into_iter().map(|finding| finding.mask(masks)).collect()
 }

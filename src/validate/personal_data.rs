@@ -229,7 +229,7 @@ fn unique_titles<'a>(
 
 /// Checks a request's own published text for the requester's identity and for junior
 /// officers' details.
-pub(super) fn request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) {
+pub(super) fn request(check: &mut Check, juniors: &Juniors, raw: &RequestFile) {
     let texts = text::request(raw);
     if texts.is_empty() {
         return;
@@ -255,7 +255,6 @@ pub(super) fn request(check: &mut Check, casebook: &Casebook, raw: &RequestFile)
             }
         }
     }
-    let juniors = casebook.juniors.get_or_init(|| Juniors::of(casebook));
     for (path, text) in &texts {
         for (index, what) in juniors.watch.find(text) {
             let (masks, file) = &juniors.named[index];
@@ -276,7 +275,7 @@ pub(super) fn request(check: &mut Check, casebook: &Casebook, raw: &RequestFile)
 }
 
 /// The casebook's junior contract owners, ready to search request text for: built once per
-/// casebook and kept in it, since every request is searched.
+/// run over a casebook's requests, since every request is searched.
 #[derive(Debug)]
 pub(crate) struct Juniors {
     /// Each one's details (to mask in findings) and the file recording them.
@@ -285,7 +284,8 @@ pub(crate) struct Juniors {
 }
 
 impl Juniors {
-    fn of(casebook: &Casebook) -> Self {
+    /// The junior contract owners of `casebook`.
+    pub(super) fn of(casebook: &Casebook) -> Self {
         let owners = owners_in_contracts(casebook);
         let juniors: Vec<&Owner> =
             owners.iter().filter(|o| o.contact.seniority == Seniority::Junior).collect();

@@ -12,11 +12,12 @@ use crate::questionnaire::Questionnaire;
 use crate::report::Finding;
 use crate::source::FieldPath;
 
-/// Checks a parsed casebook. Returns what checked (contracts in error are left out, and
-/// recorded so that requests do not report them again) and every finding.
-pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
+/// Checks a parsed casebook against its exemption `library`. Returns what checked
+/// (contracts in error are left out, and recorded so that requests do not report them
+/// again) and every finding.
+pub fn casebook(raw: RawCasebook, library: crate::exemptions::Library) -> (Casebook, Vec<Finding>) {
     let mut findings = Vec::new();
-    let RawCasebook { files: casebook_files, profile, contracts: raw_contracts, library, broken } = raw;
+    let RawCasebook { files: casebook_files, profile, contracts: raw_contracts, broken } = raw;
     let mut broken_contracts: BTreeSet<String> = broken.into_iter().collect();
     let (authorities, shared_service, bank_holidays) = {
         let mut check = Check { file: &profile.file, findings: &mut findings };
@@ -77,11 +78,10 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         broken_contracts,
         bank_holidays,
         licence: profile.data.licence.clone(),
-        juniors: std::sync::OnceLock::new(),
         private: std::sync::OnceLock::new(),
     };
     personal_data::casebook(&casebook, &flawed, &profile.file, &profile.data, &files, &mut findings);
-    let findings = casebook.mask(findings);
+    let findings = super::mask(&casebook, findings);
     (casebook, findings)
 }
 

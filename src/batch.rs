@@ -18,7 +18,7 @@ use crate::render::{OutputFormat, Renderer};
 use crate::report::{Finding, Severity};
 use crate::rules::{self, Audience};
 use crate::source::SourceFile;
-use crate::{UsageError, validate, write};
+use crate::{Error, validate, write};
 
 /// What a batch was asked to do.
 #[derive(Debug, Clone)]
@@ -96,7 +96,7 @@ pub fn run(options: &BatchOptions, progress: &dyn Progress) -> anyhow::Result<Ba
         let root = match roots.get(&folder) {
             Some(root) => root.clone(),
             None => {
-                let root = load::find_root(&path).map_err(|err| UsageError(format!("{err:#}")))?;
+                let root = load::find_root(&path).map_err(|err| Error::NoCasebook(format!("{err:#}")))?;
                 roots.insert(folder, root.clone());
                 root
             }
@@ -121,7 +121,7 @@ pub fn run(options: &BatchOptions, progress: &dyn Progress) -> anyhow::Result<Ba
 /// The request files named by `paths`: files as given; a casebook folder's `requests/`;
 /// a folder of request files; or the casebooks one level inside a folder. Sorted, without
 /// repeats.
-pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut found = BTreeSet::new();
     for path in paths {
         if path.is_file() {
@@ -129,14 +129,15 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
             continue;
         }
         if !path.is_dir() {
-            return Err(UsageError(format!("no request file or folder at {}", path.display())));
+            return Err(Error::NotFound(format!("no request file or folder at {}", path.display())));
         }
         // Absolute from here, so each file's path within its casebook is found without
         // resolving it again, and one folder named two ways is listed once.
         let path = &std::fs::canonicalize(path)
-            .map_err(|err| UsageError(format!("cannot open folder {}: {err}", path.display())))?;
+            .map_err(|err| Error::NotFound(format!("cannot open folder {}: {err}", path.display())))?;
         let listed = |dir: &Path| {
-            load::yaml_paths(dir).map_err(|err| UsageError(format!("cannot list {}: {err}", dir.display())))
+            load::yaml_paths(dir)
+                .map_err(|err| Error::Unusable(format!("cannot list {}: {err}", dir.display())))
         };
         if path.join(load::PROFILE).is_file() {
             found.extend(listed(&path.join("requests"))?);
@@ -149,7 +150,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
         }
         let mut casebooks = 0;
         let entries = std::fs::read_dir(path)
-            .map_err(|err| UsageError(format!("cannot list {}: {err}", path.display())))?;
+            .map_err(|err| Error::Unusable(format!("cannot list {}: {err}", path.display())))?;
         let mut dirs: Vec<PathBuf> =
             entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
         dirs.sort();
@@ -160,7 +161,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
             }
         }
         if casebooks == 0 {
-            return Err(UsageError(format!(
+            return Err(Error::NotFound(format!(
                 "{} holds no request files and no casebooks (folders with {})",
                 path.display(),
                 load::PROFILE

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use crate::{UsageError, write};
+use crate::{Error, write};
 
 /// The example casebook built into the binary: (path, text).
 pub const EXAMPLE: &[(&str, &str)] = &[
@@ -23,7 +23,7 @@ pub const EXAMPLE: &[(&str, &str)] = &[
 /// already holds a casebook, or any of the files.
 pub fn init(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     if dir.join(crate::load::PROFILE).exists() {
-        return Err(UsageError(format!("{} already holds a casebook (foi.yaml)", dir.display())).into());
+        return Err(Error::Unusable(format!("{} already holds a casebook (foi.yaml)", dir.display())).into());
     }
     let clashes: Vec<String> = EXAMPLE
         .iter()
@@ -32,7 +32,7 @@ pub fn init(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
         .map(|p| p.display().to_string())
         .collect();
     if !clashes.is_empty() {
-        return Err(UsageError(format!("would overwrite {}", clashes.join(", "))).into());
+        return Err(Error::Unusable(format!("would overwrite {}", clashes.join(", "))).into());
     }
     let mut written = Vec::new();
     for (relative, text) in EXAMPLE {

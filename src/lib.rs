@@ -68,6 +68,7 @@ pub mod batch;
 pub mod calendar;
 pub mod casebook;
 pub mod check;
+mod error;
 pub mod exemptions;
 pub mod init;
 pub mod intake;
@@ -92,6 +93,7 @@ use std::path::Path;
 
 use anyhow::Context;
 
+pub use error::Error;
 pub use load::Files;
 pub use open::{Opened, open};
 pub use render::{Document, OutputFormat};
@@ -102,19 +104,6 @@ use casebook::{Casebook, Request};
 use model::values::Date;
 use report::Severity;
 pub use rules::Audience;
-
-/// A problem with how `foi` was asked to run (exit code 2), as opposed to a problem found
-/// in the casebook (exit code 1).
-#[derive(Debug)]
-pub struct UsageError(pub String);
-
-impl std::fmt::Display for UsageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UsageError {}
 
 /// Warnings found along the way, printed to standard error by the caller.
 pub type Warnings = Vec<report::Finding>;
@@ -127,9 +116,9 @@ pub type Warnings = Vec<report::Finding>;
 /// result.
 pub fn load_request(path: &Path, today: Date) -> anyhow::Result<(Casebook, Request, Warnings)> {
     if !path.is_file() {
-        return Err(UsageError(format!("no request file at {}", path.display())).into());
+        return Err(Error::NotFound(format!("no request file at {}", path.display())).into());
     }
-    let root = load::find_root(path).map_err(|err| UsageError(format!("{err:#}")))?;
+    let root = load::find_root(path).map_err(|err| Error::NoCasebook(format!("{err:#}")))?;
     let files = load::Files::disk(root.clone());
     let mut opened = open::open_with(&files, &[path.to_path_buf()], today);
     let file = load::relative(&root, path);
@@ -189,9 +178,9 @@ pub fn markdown(casebook: &Casebook, response: &Response) -> anyhow::Result<Stri
 /// Errors come back as a [`Report`].
 pub fn load_casebook(start: &Path) -> anyhow::Result<(Casebook, Warnings)> {
     if !start.exists() {
-        return Err(UsageError(format!("no casebook folder at {}", start.display())).into());
+        return Err(Error::NotFound(format!("no casebook folder at {}", start.display())).into());
     }
-    let root = load::find_root(start).map_err(|err| UsageError(format!("{err:#}")))?;
+    let root = load::find_root(start).map_err(|err| Error::NoCasebook(format!("{err:#}")))?;
     let opened = open::open_casebook(&load::Files::disk(root));
     let findings = opened.findings_for(&std::collections::BTreeSet::new());
     let has_errors = findings.iter().any(|f| f.severity == Severity::Error);

@@ -15,10 +15,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use foi::model::values::Date;
-use foi::{Report, UsageError, write};
+use foi::{Report, write};
 
 use cli::Cli;
-use cmd::{Reported, Terminal};
+use cmd::{Reported, Terminal, UsageError};
 
 mod cli;
 mod cmd;
@@ -49,7 +49,7 @@ fn main() -> ExitCode {
             }
             None => {
                 write::stderr(&format!("error: {err:#}\n"));
-                ExitCode::from(if err.is::<UsageError>() { 2 } else { 1 })
+                ExitCode::from(if err.is::<UsageError>() || err.is::<foi::Error>() { 2 } else { 1 })
             }
         },
     }

@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
+use super::UsageError;
 use foi::model::values::Date;
-use foi::{UsageError, check, load, report};
+use foi::{check, load, report};
 
 /// What `foi check` was asked to do.
 #[derive(Debug, Clone)]

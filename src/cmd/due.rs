@@ -4,9 +4,10 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
+use super::UsageError;
 use foi::casebook::Casebook;
 use foi::model::Jurisdiction;
-use foi::{UsageError, Warnings, calendar, load_casebook, write};
+use foi::{Warnings, calendar, load_casebook, write};
 
 /// How `foi due` prints a deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
+use super::UsageError;
 use foi::report::Severity;
-use foi::{UsageError, Warnings, intake, load, write};
+use foi::{Warnings, intake, load, write};
 
 /// How `foi intake` prints what it found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -22,11 +22,25 @@ use chrono::NaiveDate;
 
 use foi::model::values::Date;
 use foi::report::{Finding, Severity};
-use foi::{Report, UsageError, Warnings, write};
+use foi::{Report, Warnings, write};
 
 use self::check::CheckOptions;
 use self::render::RenderOptions;
 use crate::cli::{Command, DueFormatArg, TemplatesCommand};
+
+/// A problem with how `foi` was asked to run that the command layer itself finds (exit
+/// code 2, as for a [`foi::Error`]), as opposed to a problem found in the casebook (exit
+/// code 1).
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
 
 /// A failure already reported to the user (a batch with failed requests, a check that did
 /// not pass): exit code 1, nothing more to print.

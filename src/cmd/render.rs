@@ -7,10 +7,11 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
+use super::UsageError;
 use foi::model::Layout;
 use foi::model::values::Date;
 use foi::rules::Audience;
-use foi::{OutputFormat, UsageError, Warnings, batch, render, respond, write};
+use foi::{OutputFormat, Warnings, batch, render, respond, write};
 
 /// What `foi render` was asked to do.
 #[derive(Debug, Clone)]

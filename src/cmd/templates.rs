@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use foi::{UsageError, report, templates, write};
+use super::UsageError;
+use foi::{report, templates, write};
 
 /// `foi templates list`: each built-in template, and whether the casebook at `root` (if
 /// any) has its own copy.

@@ -55,7 +55,7 @@ impl Renderer {
     /// Without the `pdf` feature there is no Typst to make a PDF with.
     #[cfg(not(feature = "pdf"))]
     pub fn pdf(&self, _response: &Response) -> anyhow::Result<Vec<u8>> {
-        Err(crate::UsageError(
+        Err(crate::Error::Unusable(
             "this build of foi cannot make PDFs: it was built without the `pdf` feature \
              (on by default); use --format typst and compile that with Typst, or rebuild foi"
                 .to_owned(),

@@ -25,7 +25,7 @@ use crate::render::Renderer;
 use crate::report::{Finding, Severity};
 use crate::response::Response;
 use crate::rules::{self, Audience};
-use crate::{UsageError, load, write};
+use crate::{Error, load, write};
 
 pub use stats::Statistics;
 
@@ -85,7 +85,7 @@ pub(crate) fn load_all(
     let mut loaded = Vec::new();
     let mut responses = Vec::new();
     for folder in casebooks {
-        let root = load::find_root(folder).map_err(|err| UsageError(format!("{err:#}")))?;
+        let root = load::find_root(folder).map_err(|err| Error::NoCasebook(format!("{err:#}")))?;
         // The pipeline every command runs: what `foi check` refuses is refused here, in
         // its words.
         let files = load::Files::disk(root.clone());
@@ -227,7 +227,7 @@ fn site_files(
         files.push((PathBuf::from("responses").join(format!("{}.md", entry.name)), markdown.into_bytes()));
     }
     let Some(pages) = renderers.first() else {
-        return Err(UsageError("no casebook to publish".into()).into());
+        return Err(Error::NoCasebook("no casebook to publish".into()).into());
     };
     files.push(("stats.html".into(), pages.site_stats(&site.stats_context(statistics))?.into_bytes()));
     let changed = pages.site_overrides();
@@ -269,7 +269,7 @@ fn base_url(given: Option<&str>) -> anyhow::Result<Option<String>> {
     let web =
         ["https://", "http://"].iter().any(|s| base.strip_prefix(s).is_some_and(|rest| !rest.is_empty()));
     if !(plain && web) {
-        return Err(UsageError(format!(
+        return Err(Error::Unusable(format!(
             "--base-url `{given}` is not a web address: give the site's full address, e.g. https://foi.example.gov.uk/log"
         ))
         .into());
@@ -393,7 +393,7 @@ impl Site {
             let theirs = casebook.licence.as_ref().unwrap_or(&default);
             match licence {
                 Some(ours) if ours != theirs => {
-                    return Err(UsageError(format!(
+                    return Err(Error::Unusable(format!(
                         "the casebooks published together give different licences ({} and {}): give them the same `licence:` in foi.yaml",
                         ours.title, theirs.title
                     ))

@@ -57,7 +57,7 @@ fn main() {
         .map(|request| {
             let (casebook, response, _) =
                 foi::respond(&root.join(request), Audience::Requester, today()).expect("example loads");
-            (Renderer::new(Some(&casebook.root)), response)
+            (Renderer::new(Some(&casebook.files)), response)
         })
         .collect();
     let batch: Vec<(&Renderer, Response)> = (0..count)

@@ -59,7 +59,7 @@ fn main() {
     {
         let (casebook, response, _): (_, Response, _) =
             foi::respond(&root.join(request), Audience::Requester, today()).expect("example loads");
-        let renderer = Renderer::new(Some(&casebook.root));
+        let renderer = Renderer::new(Some(&casebook.files));
         println!("{request}");
         let formats = formats();
         for &format in &formats {

@@ -12,15 +12,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use crate::casebook::{Casebook, Request};
 use crate::load;
 use crate::render::{OutputFormat, Renderer};
 use crate::report::{Finding, Severity};
 use crate::rules::{self, Audience};
 use crate::source::SourceFile;
-use crate::{UsageError, validate, write};
+use crate::{Error, validate, write};
 
 /// What a batch was asked to do.
 #[derive(Debug, Clone)]
@@ -100,7 +98,7 @@ pub fn run(options: &BatchOptions, progress: &dyn Progress) -> anyhow::Result<Ba
         let root = match roots.get(&folder) {
             Some(root) => root.clone(),
             None => {
-                let root = load::find_root(&path).map_err(|err| UsageError(format!("{err:#}")))?;
+                let root = load::find_root(&path).map_err(|err| Error::NoCasebook(format!("{err:#}")))?;
                 roots.insert(folder, root.clone());
                 root
             }
@@ -125,7 +123,7 @@ pub fn run(options: &BatchOptions, progress: &dyn Progress) -> anyhow::Result<Ba
 /// The request files named by `paths`: files as given; a casebook folder's `requests/`;
 /// a folder of request files; or the casebooks one level inside a folder. Sorted, without
 /// repeats.
-pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
+pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut found = BTreeSet::new();
     for path in paths {
         if path.is_file() {
@@ -133,14 +131,15 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
             continue;
         }
         if !path.is_dir() {
-            return Err(UsageError(format!("no request file or folder at {}", path.display())));
+            return Err(Error::NotFound(format!("no request file or folder at {}", path.display())));
         }
         // Absolute from here, so each file's path within its casebook is found without
         // resolving it again, and one folder named two ways is listed once.
         let path = &std::fs::canonicalize(path)
-            .map_err(|err| UsageError(format!("cannot open folder {}: {err}", path.display())))?;
+            .map_err(|err| Error::NotFound(format!("cannot open folder {}: {err}", path.display())))?;
         let listed = |dir: &Path| {
-            load::yaml_paths(dir).map_err(|err| UsageError(format!("cannot list {}: {err}", dir.display())))
+            load::yaml_paths(dir)
+                .map_err(|err| Error::Unusable(format!("cannot list {}: {err}", dir.display())))
         };
         if path.join(load::PROFILE).is_file() {
             found.extend(listed(&path.join("requests"))?);
@@ -153,7 +152,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
         }
         let mut casebooks = 0;
         let entries = std::fs::read_dir(path)
-            .map_err(|err| UsageError(format!("cannot list {}: {err}", path.display())))?;
+            .map_err(|err| Error::Unusable(format!("cannot list {}: {err}", path.display())))?;
         let mut dirs: Vec<PathBuf> =
             entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
         dirs.sort();
@@ -164,7 +163,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, UsageError> {
             }
         }
         if casebooks == 0 {
-            return Err(UsageError(format!(
+            return Err(Error::NotFound(format!(
                 "{} holds no request files and no casebooks (folders with {})",
                 path.display(),
                 load::PROFILE
@@ -203,7 +202,8 @@ fn output_folders<'a>(out: &Path, roots: impl Iterator<Item = &'a PathBuf>) -> B
         .collect()
 }
 
-/// One casebook: load and check it once, check every request, then render in parallel.
+/// One casebook: open it once (every file and request checked, see [`crate::open()`]),
+/// then render in parallel every request asked for that has no errors.
 fn casebook(
     root: &Path,
     paths: &[PathBuf],
@@ -212,63 +212,33 @@ fn casebook(
     progress: &dyn Progress,
     summary: &mut BatchSummary,
 ) {
-    let (raw, mut findings) = load::casebook(root);
-    let casebook = raw.map(|raw| {
-        let (casebook, more) = validate::casebook(raw);
-        findings.extend(more);
-        casebook
-    });
-    let casebook_failed = findings.iter().any(|f| f.severity == Severity::Error);
-    summary.findings.append(&mut findings);
-    let Some(casebook) = casebook.filter(|_| !casebook_failed) else {
+    let files = load::Files::disk(root.to_path_buf());
+    let mut opened = crate::open::open_with(&files, paths, options.today);
+    let asked: BTreeSet<PathBuf> = paths.iter().map(|path| load::relative(root, path)).collect();
+    summary.findings.extend(opened.findings_for(&asked.iter().map(PathBuf::as_path).collect()));
+    let Some(casebook) = opened.casebook.take() else {
         // Every request of a broken casebook fails: its own findings say why.
         summary.failed += paths.len();
         paths.iter().for_each(|_| progress.advance());
         return;
     };
-    // A repeat (s.14(2)) is checked against the casebook's other requests: read them once,
-    // and only if a request needs them.
-    let register = std::sync::OnceLock::new();
-    let checked: Vec<Result<(Request, String), Vec<Finding>>> =
-        paths.par_iter().map(|path| check(&casebook, root, path, options.today, &register)).collect();
-    let mut names: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
     let mut ready = Vec::new();
-    for (result, path) in checked.into_iter().zip(paths) {
-        match result {
-            Err(mut more) => {
+    for entry in opened.requests.into_iter().filter(|entry| asked.contains(&entry.file)) {
+        match entry.request {
+            Some(request) => ready.push(request),
+            None => {
                 summary.failed += 1;
-                summary.findings.append(&mut more);
                 progress.advance();
-            }
-            Ok((request, name)) => {
-                let key = validate::reference::clash_key(&name);
-                if let Some((first, reference)) = names.get(&key) {
-                    summary.failed += 1;
-                    let message = validate::reference::clash(
-                        &request.reference,
-                        &name,
-                        reference,
-                        &first.display().to_string(),
-                    );
-                    summary.findings.push(whole_file(
-                        &request.file,
-                        format!("{message}: both would write the same files"),
-                    ));
-                    progress.advance();
-                } else {
-                    names.insert(key, (path.clone(), request.reference.clone()));
-                    ready.push((request, name));
-                }
             }
         }
     }
-    let renderer = Renderer::new(Some(root));
-    let outcomes: Vec<anyhow::Result<bool>> = on_letter_threads(&ready, |(request, name)| {
-        let outcome = render_one(&casebook, &renderer, request, name, out, options);
+    let renderer = Renderer::new(Some(&files));
+    let outcomes: Vec<anyhow::Result<bool>> = on_letter_threads(&ready, |request| {
+        let outcome = render_one(&casebook, &renderer, request, &request.file_name, out, options);
         progress.advance();
         outcome
     });
-    for (outcome, (request, _)) in outcomes.into_iter().zip(&ready) {
+    for (outcome, request) in outcomes.into_iter().zip(&ready) {
         match outcome {
             Ok(true) => summary.rendered += 1,
             Ok(false) => summary.unchanged += 1,
@@ -332,28 +302,6 @@ fn on_letter_threads<T: Sync, U: Send>(items: &[T], work: impl Fn(&T) -> U + Syn
 /// The stack of a letter thread: the main thread's usual 8 MiB, so a letter rendered in a
 /// batch has the room it has when rendered alone (Typst evaluates templates recursively).
 const LETTER_STACK: usize = 8 * 1024 * 1024;
-
-/// Loads and checks one request (its reference included: see `validate::reference`), and
-/// gives its file name.
-fn check(
-    casebook: &Casebook,
-    root: &Path,
-    path: &Path,
-    today: crate::model::values::Date,
-    register: &std::sync::OnceLock<validate::Register>,
-) -> Result<(Request, String), Vec<Finding>> {
-    let parsed = load::request(root, path)?;
-    let empty = validate::Register::default();
-    let register = if validate::is_repeat(&parsed.data) {
-        register.get_or_init(|| crate::register(root, casebook, today))
-    } else {
-        &empty
-    };
-    let (request, findings) = validate::request(casebook, &parsed, today, register);
-    let Some(request) = request else { return Err(findings) };
-    let name = request.file_name.clone();
-    Ok((request, name))
-}
 
 /// Renders one request in every format and writes the files that changed. `Ok(false)` when
 /// every file was already up to date.

@@ -21,8 +21,9 @@ use crate::questionnaire::{PartId, QuestionId, Questionnaire, Scope};
 /// A casebook, checked.
 #[derive(Debug)]
 pub struct Casebook {
-    /// The folder holding `foi.yaml`.
-    pub root: PathBuf,
+    /// Where its files come from: templates, the logo and the Word template are read
+    /// from them as letters are made.
+    pub files: crate::load::Files,
     /// The authorities, in `foi.yaml` order.
     pub authorities: Vec<Authority>,
     /// The shared service answering for them, if any.
@@ -40,23 +41,9 @@ pub struct Casebook {
     /// The licence foi.yaml publishes under, if it names one (the disclosure log's default
     /// is the Open Government Licence).
     pub licence: Option<Licence>,
-    /// The junior contract owners, indexed for the personal-data checks of each request
-    /// (built on first use).
-    pub(crate) juniors: std::sync::OnceLock<crate::validate::Juniors>,
-    /// Junior officers' details and withheld values, masked in every diagnostic (built on
-    /// first use: only when there is a finding to mask).
+    /// Junior officers' details and withheld values, masked in every diagnostic (built by
+    /// `validate` on first use: only when there is a finding to mask).
     pub(crate) private: std::sync::OnceLock<crate::source::Masks>,
-}
-
-impl Casebook {
-    /// The findings with every private value of the casebook masked in them.
-    pub(crate) fn mask(&self, findings: Vec<crate::report::Finding>) -> Vec<crate::report::Finding> {
-        if findings.is_empty() {
-            return findings;
-        }
-        let masks = self.private.get_or_init(|| crate::validate::private_values(self));
-        findings.into_iter().map(|finding| finding.mask(masks)).collect()
-    }
 }
 
 /// Index of an authority in [`Casebook::authorities`].

@@ -7,9 +7,12 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::{Jurisdiction, Layout};
-use crate::render::OutputFormat;
-use crate::{DueFormat, DueOptions, IntakeFormat, IntakeOptions, report};
+use foi::model::{Jurisdiction, Layout};
+use foi::render::OutputFormat;
+use foi::report;
+
+use crate::cmd::due::{DueFormat, DueOptions};
+use crate::cmd::intake::{IntakeFormat, IntakeOptions};
 
 /// Answer UK Freedom of Information round-robin requests from a casebook of facts.
 #[derive(Debug, Parser)]
@@ -75,12 +78,12 @@ impl ColorArg {
 /// the years the built-in bank-holiday calendar lists, which decide how far its deadlines
 /// can be trusted without `bank-holidays:` in foi.yaml.
 static LONG_VERSION: LazyLock<String> = LazyLock::new(|| {
-    let formats: Vec<&str> = crate::render::OutputFormat::ALL
+    let formats: Vec<&str> = foi::OutputFormat::ALL
         .iter()
         .map(|format| format.name)
         .filter(|name| *name != "pdf" || cfg!(feature = "pdf"))
         .collect();
-    let calendar = crate::calendar::builtin();
+    let calendar = foi::calendar::builtin();
     let (first, last) = calendar.covers();
     let pdf =
         if cfg!(feature = "pdf") { "" } else { "\nPDF: not in this build (build with the `pdf` feature)" };

@@ -14,7 +14,6 @@ mod passages;
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::Path;
 use std::sync::Arc;
 
 use serde::de::{self, MapAccess, Visitor};
@@ -259,7 +258,7 @@ pub struct Library {
 impl Library {
     /// The built-in library, with the casebook's own files (if any) added or replacing
     /// built-in ones. Returns every problem found in any file.
-    pub fn load(casebook_root: Option<&Path>) -> (Library, Vec<Finding>) {
+    pub fn load(casebook: Option<&load::Files>) -> (Library, Vec<Finding>) {
         let mut library = Library::default();
         let mut findings = Vec::new();
         for (folder, stem, text) in BUILTIN {
@@ -276,10 +275,10 @@ impl Library {
                 )),
             }
         }
-        if let Some(root) = casebook_root {
+        if let Some(files) = casebook {
             for act in Jurisdiction::all() {
-                let dir = root.join("exemptions").join(act.as_str());
-                match load::yaml_files(root, &dir) {
+                let dir = files.root().join("exemptions").join(act.as_str());
+                match load::yaml_files(files, &dir) {
                     Ok(files) => {
                         for (stem, file) in files {
                             match file {
@@ -617,7 +616,7 @@ mod tests {
 
     #[test]
     fn every_builtin_file_is_listed() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("exemptions");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("exemptions");
         let mut on_disk = Vec::new();
         for folder in std::fs::read_dir(&root).expect("exemptions folder") {
             let folder = folder.expect("entry");

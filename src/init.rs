@@ -11,7 +11,7 @@ use anyhow::Context;
 
 use crate::exemptions::Library;
 use crate::model::Jurisdiction;
-use crate::{UsageError, write};
+use crate::{Error, write};
 
 /// What `foi init` is asked to make.
 #[derive(Debug, Clone)]
@@ -84,7 +84,7 @@ fn new_authority(authority: &NewAuthority, empty: bool) -> anyhow::Result<Vec<(S
             || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
     };
     if name.is_empty() || name.chars().count() > MAX_NAME || name.chars().any(unfit) {
-        return Err(UsageError(format!(
+        return Err(Error::Unusable(format!(
             "--name must be the authority's name on one line, at most {MAX_NAME} characters"
         ))
         .into());
@@ -94,7 +94,9 @@ fn new_authority(authority: &NewAuthority, empty: bool) -> anyhow::Result<Vec<(S
         !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
     });
     if !looks_like_email || email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(UsageError("--email must be an email address, such as foi@example.gov.uk".into()).into());
+        return Err(
+            Error::Unusable("--email must be an email address, such as foi@example.gov.uk".into()).into()
+        );
     }
     let act = authority.jurisdiction.as_str();
     // JSON's quoted strings are YAML's too: a name holding `:` or `#` stays one string.
@@ -148,7 +150,7 @@ pub const EXAMPLE: &[(&str, &str)] = &[
 /// casebook, or any of the files, before writing anything.
 fn write_new(dir: &Path, files: &[(String, String)]) -> anyhow::Result<Vec<PathBuf>> {
     if dir.join(crate::load::PROFILE).exists() {
-        return Err(UsageError(format!("{} already holds a casebook (foi.yaml)", dir.display())).into());
+        return Err(Error::Unusable(format!("{} already holds a casebook (foi.yaml)", dir.display())).into());
     }
     let clashes: Vec<String> = files
         .iter()
@@ -157,7 +159,7 @@ fn write_new(dir: &Path, files: &[(String, String)]) -> anyhow::Result<Vec<PathB
         .map(|p| p.display().to_string())
         .collect();
     if !clashes.is_empty() {
-        return Err(UsageError(format!("would overwrite {}", clashes.join(", "))).into());
+        return Err(Error::Unusable(format!("would overwrite {}", clashes.join(", "))).into());
     }
     let mut written = Vec::new();
     for (relative, text) in files {

@@ -11,7 +11,6 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use crate::exemptions::Library;
 use crate::model::{ContractFile, ProfileFile, RequestFile};
 use crate::report::{Finding, Severity, suggestion};
 use crate::schema::FileKind;
@@ -20,10 +19,14 @@ use crate::source::{Location, SourceFile};
 pub(crate) mod characters;
 pub mod confined;
 mod file;
+mod files;
+mod lenient;
 
 pub use characters::allowed_in_xml;
 
 pub use file::deserialize;
+pub use files::Files;
+pub use lenient::Flawed;
 
 /// The casebook's root file.
 pub const PROFILE: &str = "foi.yaml";
@@ -47,20 +50,22 @@ pub struct Parsed<T> {
     pub file: SourceFile,
     /// The data.
     pub data: T,
+    /// When the file has structural errors: its findings, and what the data leaves out
+    /// (see [`Flawed`]). Such a file is checked for findings, never used.
+    pub flawed: Option<Flawed>,
 }
 
-/// Everything a casebook holds except its requests, as parsed.
+/// Everything a casebook holds except its requests and exemptions, as parsed (the
+/// exemption library reads its files through [`yaml_files`] and [`deserialize`]).
 #[derive(Debug)]
 pub struct RawCasebook {
-    /// The folder holding `foi.yaml`.
-    pub root: PathBuf,
+    /// Where its files come from.
+    pub files: Files,
     /// `foi.yaml`.
     pub profile: Parsed<ProfileFile>,
-    /// `contracts/*.yaml`, by id (file stem), sorted.
+    /// `contracts/*.yaml`, by id (file stem), sorted; flawed ones too (see [`Parsed`]).
     pub contracts: Vec<(String, Parsed<ContractFile>)>,
-    /// Built-in exemptions plus the casebook's own.
-    pub library: Library,
-    /// Ids of contract files that could not be read or parsed (already reported).
+    /// Ids of contract files that could not be read or parsed at all (already reported).
     pub broken: Vec<String>,
 }
 
@@ -85,11 +90,12 @@ pub fn find_root(start: &Path) -> anyhow::Result<PathBuf> {
     )
 }
 
-/// Reads `foi.yaml`, the contracts and the exemption library. Returns what parsed, and a
+/// Reads `foi.yaml` and the contracts. Returns what parsed, and a
 /// finding for everything that did not.
-pub fn casebook(root: &Path) -> (Option<RawCasebook>, Vec<Finding>) {
+pub fn casebook(files: &Files) -> (Option<RawCasebook>, Vec<Finding>) {
+    let root = files.root();
     let mut findings = Vec::new();
-    let profile = match read(root, &root.join(PROFILE)) {
+    let profile = match read(files, &root.join(PROFILE)) {
         Ok(file) => parse::<ProfileFile>(file, FileKind::Profile, &mut findings),
         Err(finding) => {
             findings.push(*finding);
@@ -98,25 +104,28 @@ pub fn casebook(root: &Path) -> (Option<RawCasebook>, Vec<Finding>) {
     };
     let mut contracts = Vec::new();
     let mut broken = Vec::new();
-    match yaml_files(root, &root.join("contracts")) {
+    match yaml_files(files, &root.join("contracts")) {
         Ok(files) => {
             for (id, file) in files {
-                let parsed = file
-                    .map_err(|finding| findings.push(*finding))
-                    .ok()
-                    .and_then(|file| parse::<ContractFile>(file, FileKind::Contract, &mut findings));
+                let parsed = file.map_err(|finding| findings.push(*finding)).ok().and_then(|file| {
+                    parse_lenient::<ContractFile>(file, FileKind::Contract, &[], &mut findings)
+                });
                 match parsed {
-                    Some(parsed) => contracts.push((id, parsed)),
+                    Some(mut parsed) => {
+                        // A flawed contract's own findings are the casebook's, reported here;
+                        // what it leaves out stays with it for validation.
+                        if let Some(flawed) = parsed.flawed.as_mut() {
+                            findings.append(&mut flawed.findings);
+                        }
+                        contracts.push((id, parsed));
+                    }
                     None => broken.push(id),
                 }
             }
         }
         Err(finding) => findings.push(*finding),
     }
-    let (library, library_findings) = Library::load(Some(root));
-    findings.extend(library_findings);
-    let raw =
-        profile.map(|profile| RawCasebook { root: root.to_path_buf(), profile, contracts, library, broken });
+    let raw = profile.map(|profile| RawCasebook { files: files.clone(), profile, contracts, broken });
     (raw, findings)
 }
 
@@ -127,7 +136,7 @@ pub fn is_stdin(input: &Path) -> bool {
 
 /// Reads a pasted request for `foi intake`: a file, or standard input for `-`; at most
 /// `limit` bytes; UTF-8 (a byte order mark is left for intake to remove). Returns the name
-/// to show for it and the text. A missing file is a [`crate::UsageError`].
+/// to show for it and the text. A missing file is [`crate::Error::NotFound`].
 pub fn request_text(input: &Path, limit: usize) -> anyhow::Result<(String, String)> {
     use std::io::Read as _;
     let (display, reader): (String, Box<dyn io::Read>) = if is_stdin(input) {
@@ -135,7 +144,7 @@ pub fn request_text(input: &Path, limit: usize) -> anyhow::Result<(String, Strin
     } else {
         let display = input.display().to_string();
         if !input.is_file() {
-            return Err(crate::UsageError(format!("no request text at {display}")).into());
+            return Err(crate::Error::NotFound(format!("no request text at {display}")).into());
         }
         let file = fs::File::open(input).with_context(|| format!("cannot read {display}"))?;
         (display, Box::new(file))
@@ -160,16 +169,48 @@ pub fn request_text(input: &Path, limit: usize) -> anyhow::Result<(String, Strin
 }
 
 /// Reads and parses one request file.
-pub fn request(root: &Path, path: &Path) -> Result<Parsed<RequestFile>, Vec<Finding>> {
+/// A request file with structural errors (a flawed one) comes back with its findings
+/// inside it, read as far as it can be, so that the rest of it is checked too.
+pub fn request(files: &Files, path: &Path) -> Result<Parsed<RequestFile>, Vec<Finding>> {
     let mut findings = Vec::new();
-    let file = read(root, path).map_err(|finding| vec![*finding])?;
-    parse::<RequestFile>(file, FileKind::Request, &mut findings).ok_or(findings)
+    let file = read(files, path).map_err(|finding| vec![*finding])?;
+    parse_lenient::<RequestFile>(file, FileKind::Request, REQUEST_STAND_INS, &mut findings).ok_or(findings)
 }
 
+/// What a request read leniently may stand in for: a date of receipt still to be filled
+/// in (`foi intake` drafts `received: YYYY-MM-DD`) is the one key a request cannot be read
+/// without. Every date is counted from it, so the findings about the other dates go too.
+const REQUEST_STAND_INS: &[lenient::StandIn] = &[lenient::StandIn {
+    key: "received",
+    value: "2000-01-03",
+    depends: &["responded", "clarification", "extension", "due"],
+    printed: &["2000-01-03", "3 January 2000"],
+}];
+
 /// The request files of a casebook, sorted by name.
-pub fn request_paths(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    yaml_paths(&root.join("requests"))
-        .with_context(|| format!("cannot list {}", root.join("requests").display()))
+pub fn request_paths(files: &Files) -> anyhow::Result<Vec<PathBuf>> {
+    let dir = files.root().join("requests");
+    files.yaml_paths(&dir).with_context(|| format!("cannot list {}", dir.display()))
+}
+
+/// [`parse`], and when the file has structural errors, what can still be read of it (see
+/// [`lenient`]), its findings kept inside it; `None` only when nothing can be read.
+fn parse_lenient<T: serde::de::DeserializeOwned>(
+    file: SourceFile,
+    kind: FileKind,
+    stand_ins: &[lenient::StandIn],
+    findings: &mut Vec<Finding>,
+) -> Option<Parsed<T>> {
+    match deserialize::<T>(&file, kind) {
+        Ok(data) => Some(Parsed { file, data, flawed: None }),
+        Err(more) => match lenient::read::<T>(&file, kind, more.clone(), stand_ins) {
+            Some((data, flawed)) => Some(Parsed { file, data, flawed: Some(flawed) }),
+            None => {
+                findings.extend(more);
+                None
+            }
+        },
+    }
 }
 
 fn parse<T: serde::de::DeserializeOwned>(
@@ -178,7 +219,7 @@ fn parse<T: serde::de::DeserializeOwned>(
     findings: &mut Vec<Finding>,
 ) -> Option<Parsed<T>> {
     match deserialize::<T>(&file, kind) {
-        Ok(data) => Some(Parsed { file, data }),
+        Ok(data) => Some(Parsed { file, data, flawed: None }),
         Err(more) => {
             findings.extend(more);
             None
@@ -191,14 +232,15 @@ pub type Read = Result<SourceFile, Box<Finding>>;
 
 /// The `*.yaml` files of `dir` (none if it does not exist), by stem, sorted. A file that
 /// cannot be read does not stop the others from being read.
-pub fn yaml_files(root: &Path, dir: &Path) -> Result<Vec<(String, Read)>, Box<Finding>> {
-    let paths = yaml_paths(dir)
-        .map_err(|err| Box::new(file_finding(&relative(root, dir), format!("cannot list folder: {err}"))))?;
+pub fn yaml_files(files: &Files, dir: &Path) -> Result<Vec<(String, Read)>, Box<Finding>> {
+    let paths = files.yaml_paths(dir).map_err(|err| {
+        Box::new(file_finding(&relative(files.root(), dir), format!("cannot list folder: {err}")))
+    })?;
     Ok(paths
         .into_iter()
         .map(|path| {
             let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            (stem, read(root, &path))
+            (stem, read(files, &path))
         })
         .collect())
 }
@@ -244,11 +286,10 @@ pub fn yaml_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
 
 /// Reads a text file of the casebook: a regular file inside it (see [`confined`]), at most
 /// [`MAX_FILE_BYTES`], UTF-8, BOM removed.
-pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Box<Finding>> {
-    let display = relative(root, path);
+pub fn read(files: &Files, path: &Path) -> Result<SourceFile, Box<Finding>> {
+    let display = relative(files.root(), path);
     let fail = |message: String| Box::new(file_finding(&display, message));
-    let bytes =
-        confined::read(root, path, MAX_FILE_BYTES).map_err(|refusal| fail(refusal_message(&refusal)))?;
+    let bytes = files.read(path, MAX_FILE_BYTES).map_err(|refusal| fail(refusal_message(&refusal)))?;
     let text = String::from_utf8(bytes).map_err(|err| {
         // Point at the first bad byte: what comes before it is valid text.
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
@@ -272,10 +313,10 @@ fn refusal_message(refusal: &confined::Refusal) -> String {
 }
 
 /// Reads the letterhead's logo, `logo` as foi.yaml gives it: a PNG, JPEG, GIF, SVG or WebP
-/// image inside the casebook folder `root`, at most [`MAX_LOGO_BYTES`]. Returns its path in
+/// image inside the casebook `files`, at most [`MAX_LOGO_BYTES`]. Returns its path in
 /// the casebook (by `/`-separated parts) and its bytes, or why not, in words that name the
 /// file.
-pub fn logo(root: &Path, logo: &str) -> Result<(Vec<String>, Vec<u8>), String> {
+pub fn logo(files: &Files, logo: &str) -> Result<(Vec<String>, Vec<u8>), String> {
     let relative = Path::new(logo);
     let inside = !logo.is_empty() && relative.components().all(|c| matches!(c, Component::Normal(_)));
     if !inside {
@@ -291,7 +332,7 @@ pub fn logo(root: &Path, logo: &str) -> Result<(Vec<String>, Vec<u8>), String> {
         return Err("must have a name in UTF-8".to_owned());
     }
     let bytes =
-        confined::read(root, &root.join(relative), MAX_LOGO_BYTES).map_err(|refusal| match refusal {
+        files.read(&files.root().join(relative), MAX_LOGO_BYTES).map_err(|refusal| match refusal {
             confined::Refusal::NotFound => "cannot be read: there is no such file".to_owned(),
             confined::Refusal::TooLarge { .. } => {
                 format!("is larger than {MAX_LOGO_BYTES} bytes, the limit for a logo: save a smaller image")
@@ -321,13 +362,13 @@ pub fn word_template_path(path: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads the Word template `path` (as foi.yaml gives it) from the casebook folder `root`:
+/// Reads the Word template `path` (as foi.yaml gives it) from the casebook `files`:
 /// a regular file inside it, at most [`MAX_WORD_TEMPLATE_BYTES`]. Returns its bytes, or why
 /// not, in words that follow the file's name. What is inside it is the Word renderer's to
 /// read (a zip, with limits of its own).
-pub fn word_template(root: &Path, path: &str) -> Result<Vec<u8>, String> {
+pub fn word_template(files: &Files, path: &str) -> Result<Vec<u8>, String> {
     word_template_path(path)?;
-    confined::read(root, &root.join(path), MAX_WORD_TEMPLATE_BYTES).map_err(|refusal| match refusal {
+    files.read(&files.root().join(path), MAX_WORD_TEMPLATE_BYTES).map_err(|refusal| match refusal {
         confined::Refusal::NotFound => "cannot be read: there is no such file".to_owned(),
         confined::Refusal::TooLarge { .. } => format!(
             "is larger than {MAX_WORD_TEMPLATE_BYTES} bytes, the limit for a Word template: \
@@ -359,7 +400,7 @@ pub fn logo_findings(raw: &RawCasebook) -> Vec<Finding> {
         .into_iter()
         .filter_map(|(path, authority)| {
             let logo = authority.logo.as_deref()?;
-            let why = self::logo(&raw.root, logo).err()?;
+            let why = self::logo(&raw.files, logo).err()?;
             Some(
                 Finding::error(&raw.profile.file, &path.at("logo"), format!("the logo {why}"))
                     .hint("the letterhead's logo is a regular image file inside the casebook folder"),

@@ -1,4 +1,8 @@
-//! The `foi` binary: parse the command line, run the command, report, exit 0/1/2.
+//! The `foi` binary: parse the command line, run the command, report, exit 0/1/2/3.
+//!
+//! The command line is the binary's own: clap's types (`cli`), and the commands (`cmd`),
+//! which turn them into the library's checked options, print, look at the terminal and
+//! draw progress bars. The library does none of that.
 //!
 //! Everything it prints goes through `foi::write`, which survives a reader that has gone
 //! (`foi schema | head`): the rest is dropped quietly and the exit code stays the command's
@@ -10,10 +14,14 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
-use foi::cli::Cli;
-use foi::commands::Terminal;
 use foi::model::values::Date;
-use foi::{Report, Reported, UsageError, write};
+use foi::{Report, write};
+
+use cli::Cli;
+use cmd::{Reported, Terminal, UsageError};
+
+mod cli;
+mod cmd;
 
 // mimalloc: allocation was a tenth of the batch and PDF profiles under the system allocator,
 // and a batch render spends its time in many small allocations across threads.
@@ -27,7 +35,7 @@ fn main() -> ExitCode {
     });
     // The only clock read: the library takes `today` as a parameter.
     let terminal = Terminal { today: Date(chrono::Local::now().date_naive()), colour, quiet: cli.quiet };
-    match foi::commands::run(cli.command, terminal) {
+    match cmd::run(cli.command, terminal) {
         Ok(warnings) => {
             if !warnings.is_empty() {
                 write::stderr(&Report::new(warnings).to_text_styled(colour));
@@ -47,7 +55,7 @@ fn main() -> ExitCode {
             }
             None => {
                 write::stderr(&format!("error: {err:#}\n"));
-                ExitCode::from(if err.is::<UsageError>() { 2 } else { 1 })
+                ExitCode::from(if err.is::<UsageError>() || err.is::<foi::Error>() { 2 } else { 1 })
             }
         },
     }

@@ -18,6 +18,8 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, UndefinedBehavior};
 use std::borrow::Cow;
 
+use crate::load::Files;
+
 /// The built-in templates: (name, text).
 pub const BUILTIN: &[(&str, &str)] = &[
     ("letter.md", include_str!("../templates/letter.md")),
@@ -62,7 +64,7 @@ pub const FUEL_PER_CONTEXT_BYTE: u64 = 4;
 pub const RECURSION_LIMIT: usize = 200;
 
 /// Builds the environment for a casebook (or for the built-ins alone with `None`).
-pub fn environment(casebook_root: Option<&Path>) -> Environment<'static> {
+pub fn environment(casebook: Option<&Files>) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_fuel(Some(FUEL));
     env.set_recursion_limit(RECURSION_LIMIT);
@@ -94,8 +96,8 @@ pub fn environment(casebook_root: Option<&Path>) -> Environment<'static> {
         }
         minijinja::escape_formatter(out, state, value)
     });
-    let root = casebook_root.map(Path::to_path_buf);
-    env.set_loader(move |name| load(root.as_deref(), name));
+    let files = casebook.cloned();
+    env.set_loader(move |name| load(files.as_ref(), name));
     env.add_filter("uk_date", uk_date);
     env.add_filter("money", money);
     env.add_filter("number", number);
@@ -117,12 +119,12 @@ pub fn override_path(casebook_root: &Path, name: &str) -> Option<PathBuf> {
 /// The casebook's copy of `name` if it has one, else the built-in one. The copy is read
 /// through the loader's one reader of casebook files: a link, a pipe or a device in
 /// `templates/` is an error naming the file, never a template.
-fn load(casebook_root: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
-    if let Some(root) = casebook_root {
-        if let Some(path) = override_path(root, name) {
+fn load(casebook: Option<&Files>, name: &str) -> Result<Option<String>, Error> {
+    if let Some(files) = casebook {
+        if let Some(path) = override_path(files.root(), name) {
             let fail =
                 |why: String| Error::new(ErrorKind::InvalidOperation, format!("templates/{name}: {why}"));
-            match crate::load::confined::read(root, &path, crate::load::MAX_FILE_BYTES) {
+            match files.read(&path, crate::load::MAX_FILE_BYTES) {
                 Ok(bytes) => {
                     return String::from_utf8(bytes)
                         .map(Some)
@@ -138,8 +140,8 @@ fn load(casebook_root: Option<&Path>, name: &str) -> Result<Option<String>, Erro
 
 /// The text of template `name`, for templates not rendered by minijinja (the Typst letter):
 /// the casebook's copy if it has one, else the built-in one.
-pub fn text(casebook_root: Option<&Path>, name: &str) -> anyhow::Result<String> {
-    load(casebook_root, name)
+pub fn text(casebook: Option<&Files>, name: &str) -> anyhow::Result<String> {
+    load(casebook, name)
         .map_err(|err| anyhow::anyhow!("{err:#}"))?
         .ok_or_else(|| anyhow::anyhow!("no template `{name}`"))
 }

@@ -156,3 +156,73 @@ fn a_typst_template_is_not_read_as_minijinja() {
     assert!(pdf.status.success(), "{}", String::from_utf8_lossy(&pdf.stderr));
     assert!(pdf.stdout.starts_with(b"%PDF-"));
 }
+
+/// `foi check` (text) on the base casebook with `files` written over it.
+fn check_with(files: &[(&str, &str)]) -> String {
+    let casebook = Casebook::copy_of("tests/check/base");
+    for (path, text) in files {
+        casebook.write(path, text);
+    }
+    let output = Command::cargo_bin("foi")
+        .expect("binary")
+        .current_dir(casebook.root())
+        .env("NO_COLOR", "1")
+        .args(["check", "--today", TODAY])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1), "the check fails");
+    String::from_utf8(output.stderr).expect("utf-8")
+}
+
+/// Issue 12, staged case 1: an unknown exemption in a contract hid the personal-data
+/// error in the same file. Both are reported in one run.
+#[test]
+fn an_unknown_exemption_does_not_hide_a_junior_officers_name() {
+    let contract = "part: contact-centre\ntitle: Customer Contact Platform\nsupplier:\n  withhold: [s43-9]\n  value: Wren Telecom Ltd\nexpiry: 2026-03-31\ndescription: Run day to day by Sam Reed.\ncontact:\n  name: Sam Reed\n  job-title: Contact Centre Officer\n  seniority: junior\n  unique-post: false\n  senior-officer: {name: Morgan Hale, job-title: Head of Customer Services}\n";
+    let text = check_with(&[("contracts/call-centre.yaml", contract)]);
+    assert!(text.contains("unknown exemption `s43-9`"), "{text}");
+    assert!(text.contains("this gives the name of a junior officer"), "{text}");
+    assert!(!text.contains("Sam Reed"), "the junior officer's name is masked: {text}");
+}
+
+/// Issue 12, staged case 2: an unknown key hid two unknown exemption ids.
+#[test]
+fn an_unknown_key_does_not_hide_two_unknown_exemptions() {
+    let contract = "part: contact-centre\ntitle: Customer Contact Platform\ntitel: typo\nsupplier:\n  withhold: [s43-9]\n  value: Wren Telecom Ltd\nannual-spend:\n  withhold: [s31]\n  value: {amount: 41200}\nexpiry: 2026-03-31\n";
+    let text = check_with(&[("contracts/call-centre.yaml", contract)]);
+    for expected in ["`titel`", "unknown exemption `s43-9`", "unknown exemption `s31`"] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    assert!(text.contains("3 errors"), "each once: {text}");
+}
+
+/// Issue 12, staged case 3: an intake draft showed its empty reference only once its date
+/// was filled in.
+#[test]
+fn a_drafts_empty_reference_is_reported_with_its_unfilled_date() {
+    let request = "reference: \"\"            # FILL IN: our reference for the request\nreceived: YYYY-MM-DD      # FILL IN: the date the request arrived\nparts:\n  - part: contact-centre\n    questions:\n      - {number: 1, id: supplier}\n";
+    let text = check_with(&[("requests/ECC-2024-001.yaml", request)]);
+    assert!(text.contains("requests/ECC-2024-001.yaml:2:11 (received)"), "the date: {text}");
+    assert!(text.contains("the request needs a reference"), "the reference: {text}");
+    assert!(!text.contains("2000"), "nothing about the date stood in for it: {text}");
+    assert!(text.contains("2 errors"), "{text}");
+}
+
+/// Issue 12, staged case 4: a contract with an error of its own was left out of the "did
+/// you mean" for a misspelt contract name.
+#[test]
+fn a_contract_with_errors_is_still_suggested_for_a_near_miss() {
+    let contract = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/check/base/contracts/call-centre.yaml"),
+    )
+    .expect("contract")
+    .replace("withhold: [s43-2]", "withhold: [s43-9]");
+    let request = "reference: ECC-2024-001\nreceived: 2024-11-04\nparts:\n  - part: contact-centre\n    contracts: [call-centr]\n    questions:\n      - {number: 1, id: supplier}\n";
+    let text =
+        check_with(&[("contracts/call-centre.yaml", &contract), ("requests/ECC-2024-001.yaml", request)]);
+    assert!(text.contains("unknown exemption `s43-9`"), "{text}");
+    assert!(
+        text.contains("no contract `call-centr`") && text.contains("did you mean `call-centre`?"),
+        "{text}"
+    );
+}

@@ -498,3 +498,35 @@ fn an_output_that_cannot_be_written_is_exit_3_not_a_casebook_problem() {
     assert_eq!(batch.status.code(), Some(3), "{}", String::from_utf8_lossy(&batch.stderr));
     assert!(String::from_utf8_lossy(&batch.stderr).contains("1 request's files could not be written"));
 }
+
+/// Issue 12: one request renders whatever is wrong with another request of its casebook
+/// (that is `foi check`'s to report), with a warning saying so; the casebook's own errors
+/// and the request's still fail it.
+#[test]
+fn render_of_one_request_does_not_fail_on_another_requests_errors() {
+    let casebook = Casebook::example("hastings");
+    let other = casebook
+        .read(HASTINGS_REQUEST)
+        .replace("FOIR-467737865", "FOIR-2")
+        .replace("id: agents", "id: agentz");
+    casebook.write("requests/FOIR-2.yaml", &other);
+    let run = foi()
+        .current_dir(casebook.root())
+        .env("NO_COLOR", "1")
+        .args(["render", HASTINGS_REQUEST])
+        .assert()
+        .code(0);
+    let output = run.get_output();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.stdout.is_empty(), "the letter is written");
+    assert!(stderr.contains("1 other request of this casebook has errors"), "{stderr}");
+    assert!(stderr.contains("run `foi check`") && !stderr.contains("agentz"), "{stderr}");
+    let failed = foi()
+        .current_dir(casebook.root())
+        .env("NO_COLOR", "1")
+        .args(["render", "requests/FOIR-2.yaml"])
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&failed.get_output().stderr).into_owned();
+    assert!(stderr.contains("unknown value `agentz`") && !stderr.contains("other request"), "{stderr}");
+}

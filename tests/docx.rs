@@ -265,7 +265,7 @@ fn the_same_casebook_makes_the_same_bytes() {
     let first = render(&path, "docx");
     assert_eq!(first, render(&path, "docx"), "two runs of the binary");
     let (casebook, response, _) = foi::respond(&path, foi::Audience::Requester, TODAY).expect("loads");
-    let renderer = foi::render::Renderer::new(Some(&casebook.root));
+    let renderer = foi::render::Renderer::new(Some(&casebook.files));
     let again = renderer.docx(&response).expect("renders");
     assert_eq!(again, renderer.docx(&response).expect("renders"), "twice in one process");
     assert_eq!(first, again, "through the binary and the library");

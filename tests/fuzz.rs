@@ -217,7 +217,7 @@ fn render_mutant(mutant: &Mutant) -> Result<(), TestCaseError> {
     let (_casebook, request) = build(mutant);
     for audience in [foi::Audience::Requester, foi::Audience::Public] {
         let Ok((loaded, response, _)) = foi::respond(&request, audience, TODAY) else { return Ok(()) };
-        let renderer = Renderer::new(Some(&loaded.root));
+        let renderer = Renderer::new(Some(&loaded.files));
         let mut formats: Vec<OutputFormat> = OutputFormat::text().collect();
         if mutant.pdf && cfg!(feature = "pdf") && audience == foi::Audience::Requester {
             formats.push(format("pdf"));
@@ -372,7 +372,7 @@ fn fuzz_templates_render_or_fail_within_their_bounds() {
         let _ = foi::check::casebook(casebook.root(), TODAY);
         let request = casebook.root().join("requests/FOIR-467737865.yaml");
         if let Ok((loaded, response, _)) = foi::respond(&request, foi::Audience::Requester, TODAY) {
-            let renderer = Renderer::new(Some(&loaded.root));
+            let renderer = Renderer::new(Some(&loaded.files));
             let _ = renderer.documents(&response, &[format("md"), format("html"), format("txt")]);
         }
         Ok(())

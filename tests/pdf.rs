@@ -196,11 +196,14 @@ fn refusals_scottish_rights_and_every_kind_of_answer_read_as_in_the_text_letter(
         "received: 2024-01-10\nresponded: 2024-01-20\n",
         "received: 2024-01-10\nclarification: 2024-01-12\nextension: {notice-sent: 2024-02-01, days: 10, reason: The supplier is consulted.}\n",
     );
+    // One casebook, so each request has a reference of its own.
+    let own =
+        |text: String, reference: &str| text.replace("reference: REQ-1", &format!("reference: {reference}"));
     let requests = [
         foia.request("answers", &dated),
-        foia.request("annex", &format!("{dated}layout: annex\n")),
-        foia.request("s12", &format!("{CONTACT_CENTRE_REQUEST}refuse:\n  under: s12\n  hours: 31\n  basis: Fourteen areas keep their own records.\n  advice: Ask about contracts awarded since 2023.\n")),
-        foia.request("s14-1", &format!("{CONTACT_CENTRE_REQUEST}refuse: {{under: s14-1, reason: The burden is grossly excessive.}}\n")),
+        foia.request("annex", &own(format!("{dated}layout: annex\n"), "REQ-2")),
+        foia.request("s12", &own(format!("{CONTACT_CENTRE_REQUEST}refuse:\n  under: s12\n  hours: 31\n  basis: Fourteen areas keep their own records.\n  advice: Ask about contracts awarded since 2023.\n"), "REQ-3")),
+        foia.request("s14-1", &own(format!("{CONTACT_CENTRE_REQUEST}refuse: {{under: s14-1, reason: The burden is grossly excessive.}}\n"), "REQ-4")),
     ];
     for request in &requests {
         assert_says_what_the_letter_says(request);
@@ -235,7 +238,8 @@ fn refusals_scottish_rights_and_every_kind_of_answer_read_as_in_the_text_letter(
         "s12",
         &format!(
             "{CONTACT_CENTRE_REQUEST}refuse: {{under: s12, cost: 675, hours: 45, advice: Narrow it.}}\n"
-        ),
+        )
+        .replace("reference: REQ-1", "reference: REQ-2"),
     );
     assert_says_what_the_letter_says(&refused);
 }
@@ -316,7 +320,7 @@ fn the_same_casebook_makes_the_same_bytes() {
     assert_eq!(first, render(&path, "pdf"), "two runs of the binary");
     let (casebook, response, _) =
         foi::respond(&path, foi::Audience::Requester, common::TODAY).expect("loads");
-    let renderer = foi::render::Renderer::new(Some(&casebook.root));
+    let renderer = foi::render::Renderer::new(Some(&casebook.files));
     let again = renderer.pdf(&response).expect("renders");
     assert_eq!(again, renderer.pdf(&response).expect("renders"), "twice in one process");
     assert_eq!(first, again, "through the binary and the library");
@@ -454,7 +458,7 @@ fn documents_renders_text_and_pdf_together_in_the_order_asked() {
     let path = example("hastings", "FOIR-467737865");
     let (casebook, response, _) =
         foi::respond(&path, foi::Audience::Requester, common::TODAY).expect("loads");
-    let renderer = foi::render::Renderer::new(Some(&casebook.root));
+    let renderer = foi::render::Renderer::new(Some(&casebook.files));
     let format = |name| OutputFormat::named(name).expect("a format of the table");
     let formats = [format("pdf"), format("md"), format("typst"), format("json")];
     let documents = renderer.documents(&response, &formats).expect("renders");

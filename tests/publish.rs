@@ -409,3 +409,61 @@ fn a_refused_request_is_one_row_of_open_data_and_no_exemption() {
         .expect("counted");
     assert_eq!(personal["count"], 1, "one request, though it has two notices under s.38(1)(b)");
 }
+
+/// `foi check`'s diagnostics for the casebook at `root`, and `foi publish`'s and
+/// `foi stats`' (exit code and standard error) for it.
+fn check_publish_stats(root: &Path) -> (String, Vec<(Option<i32>, String)>) {
+    let run = |args: &[&str]| {
+        let output = Command::cargo_bin("foi")
+            .expect("binary")
+            .current_dir(root)
+            .env("NO_COLOR", "1")
+            .args(args)
+            .output()
+            .expect("runs");
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let (code, check) = run(&["check"]);
+    assert_eq!(code, Some(1), "check refuses: {check}");
+    (check, vec![run(&["publish", "-o", "site"]), run(&["stats"])])
+}
+
+/// Regression (issue 12): `foi publish` checked requests its own way and could publish what
+/// `foi check` refuses. It now refuses the same casebooks, in the same words.
+#[test]
+fn publish_and_stats_refuse_duplicate_references_with_checks_message() {
+    let casebook = Casebook::example("hastings");
+    let request = casebook.read("requests/FOIR-467737865.yaml");
+    casebook.write("requests/FOIR-467737865-copy.yaml", &request);
+    let (check, refused) = check_publish_stats(casebook.root());
+    assert!(check.contains("FOIR-467737865-copy.yaml") && check.contains("reference"), "{check}");
+    for (code, stderr) in refused {
+        assert_eq!(code, Some(1), "{stderr}");
+        for line in check.lines().filter(|line| !line.contains("problem")) {
+            assert!(
+                stderr.contains(line),
+                "publish/stats say what check says: `{line}` missing from\n{stderr}"
+            );
+        }
+    }
+    assert!(!casebook.root().join("site").exists(), "nothing published");
+}
+
+#[test]
+fn publish_and_stats_refuse_a_request_error_with_checks_message() {
+    let casebook = Casebook::example("hastings");
+    let request = casebook.read("requests/FOIR-467737865.yaml").replace("id: agents", "id: agentz");
+    casebook.write("requests/FOIR-467737865.yaml", &request);
+    let (check, refused) = check_publish_stats(casebook.root());
+    assert!(check.contains("unknown value `agentz`"), "{check}");
+    for (code, stderr) in refused {
+        assert_eq!(code, Some(1), "{stderr}");
+        for line in check.lines().filter(|line| !line.contains("problem")) {
+            assert!(
+                stderr.contains(line),
+                "publish/stats say what check says: `{line}` missing from\n{stderr}"
+            );
+        }
+    }
+    assert!(!casebook.root().join("site").exists(), "nothing published");
+}

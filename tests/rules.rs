@@ -231,8 +231,11 @@ fn whole_request_refusals_state_the_estimate_and_advice() {
     assert!(text.contains("### How you could narrow your request\n\nAsk about contracts awarded since 2023"));
     assert!(!text.contains("Example Supplier Ltd"), "a refused request discloses nothing");
 
-    let within = casebook
-        .request("w", &format!("{CONTACT_CENTRE_REQUEST}refuse: {{under: s12, hours: 12, advice: x}}\n"));
+    let within = casebook.request(
+        "w",
+        &format!("{CONTACT_CENTRE_REQUEST}refuse: {{under: s12, hours: 12, advice: x}}\n")
+            .replace("REQ-1", "REQ-2"),
+    );
     let errors = casebook.errors(&within);
     assert!(errors.contains("12 hours is within the limit of 18 hours"), "{errors}");
 
@@ -240,7 +243,8 @@ fn whole_request_refusals_state_the_estimate_and_advice() {
         "v",
         &format!(
             "{CONTACT_CENTRE_REQUEST}refuse: {{under: s14-1, reason: The burden is grossly excessive.}}\n"
-        ),
+        )
+        .replace("REQ-1", "REQ-3"),
     );
     assert_eq!(casebook.respond(&vexatious, Audience::Requester).outcome, Outcome::RefusedVexatious);
     let text = casebook.markdown(&vexatious, Audience::Requester);

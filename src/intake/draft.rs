@@ -53,7 +53,8 @@ impl CasebookHints {
             .iter()
             .map(|(id, parsed)| (id.clone(), parsed.data.authority.clone(), parsed.data.part))
             .collect();
-        let problems = problems || !raw.broken.is_empty();
+        let problems =
+            problems || !raw.broken.is_empty() || raw.contracts.iter().any(|(_, c)| c.flawed.is_some());
         Self { authorities, contracts, explained, problems, schema: None }
     }
 }

@@ -21,11 +21,11 @@ pub mod typst;
 pub mod watchdog;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use minijinja::Environment;
 
+use crate::load::Files;
 pub use formats::{Document, OutputFormat, Rendering};
 
 use crate::response::Response;
@@ -38,7 +38,7 @@ use crate::templates;
 /// word for word, so a batch converts each of those once.
 pub struct Renderer {
     env: Environment<'static>,
-    root: Option<PathBuf>,
+    files: Option<Files>,
     html_sections: SectionCache,
     site_sections: SectionCache,
     text_sections: SectionCache,
@@ -133,12 +133,12 @@ fn heading_lines_outside_fences(markdown: &str) -> Vec<usize> {
 }
 
 impl Renderer {
-    /// A renderer using the templates of the casebook at `root`, falling back to the
+    /// A renderer using the templates of the casebook `files`, falling back to the
     /// built-in ones file by file.
-    pub fn new(root: Option<&Path>) -> Self {
+    pub fn new(files: Option<&Files>) -> Self {
         Self {
-            env: templates::environment(root),
-            root: root.map(Path::to_path_buf),
+            env: templates::environment(files),
+            files: files.cloned(),
             html_sections: SectionCache::default(),
             site_sections: SectionCache::default(),
             text_sections: SectionCache::default(),
@@ -308,9 +308,9 @@ impl Renderer {
 
     /// Whether the casebook has its own copy of template `name`.
     fn is_override(&self, name: &str) -> bool {
-        self.root
-            .as_deref()
-            .is_some_and(|root| templates::override_path(root, name).is_some_and(|p| p.is_file()))
+        self.files.as_ref().is_some_and(|files| {
+            templates::override_path(files.root(), name).is_some_and(|path| files.is_file(&path))
+        })
     }
 }
 

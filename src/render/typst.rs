@@ -19,7 +19,7 @@ impl Renderer {
     /// The letter as Typst source that compiles on its own: `letter.typ` (the casebook's
     /// copy or the built-in one) followed by the letter's data.
     pub fn typst(&self, response: &Response) -> anyhow::Result<String> {
-        let template = templates::text(self.root.as_deref(), response.letter.typst)?;
+        let template = templates::text(self.files.as_ref(), response.letter.typst)?;
         let logo = self.logo(response)?.map(|(path, _)| path);
         standalone(&template, &letter::letter(response, logo)?)
     }
@@ -29,7 +29,7 @@ impl Renderer {
     pub fn pdf(&self, response: &Response) -> anyhow::Result<Vec<u8>> {
         use chrono::Datelike;
         let name = response.letter.typst;
-        let template = templates::text(self.root.as_deref(), name)?;
+        let template = templates::text(self.files.as_ref(), name)?;
         let logo = self.logo(response)?;
         let data = letter::letter(response, logo.as_ref().map(|(path, _)| path.clone()))?;
         let date = response.responded.unwrap_or(response.received).0;
@@ -53,7 +53,7 @@ impl Renderer {
     /// Without the `pdf` feature there is no Typst to make a PDF with.
     #[cfg(not(feature = "pdf"))]
     pub fn pdf(&self, _response: &Response) -> anyhow::Result<Vec<u8>> {
-        Err(crate::UsageError(
+        Err(crate::Error::Unusable(
             "this build of foi cannot make PDFs: it was built without the `pdf` feature \
              (on by default); use --format typst and compile that with Typst, or rebuild foi"
                 .to_owned(),
@@ -68,9 +68,10 @@ impl Renderer {
     pub(super) fn logo(&self, response: &Response) -> anyhow::Result<Option<(String, Vec<u8>)>> {
         let Some(logo) = response.authority.logo.as_deref() else { return Ok(None) };
         let named = format!("the logo `{logo}` (`logo:` of {} in foi.yaml)", response.authority.name);
-        let root =
-            self.root.as_deref().with_context(|| format!("{named}: no casebook folder to find it in"))?;
-        let (parts, bytes) = crate::load::logo(root, logo).map_err(|why| anyhow::anyhow!("{named} {why}"))?;
+        let files =
+            self.files.as_ref().with_context(|| format!("{named}: no casebook folder to find it in"))?;
+        let (parts, bytes) =
+            crate::load::logo(files, logo).map_err(|why| anyhow::anyhow!("{named} {why}"))?;
         Ok(Some((format!("/{}", parts.join("/")), bytes)))
     }
 }

@@ -25,7 +25,7 @@ use crate::render::Renderer;
 use crate::report::{Finding, Severity};
 use crate::response::Response;
 use crate::rules::{self, Audience};
-use crate::{UsageError, load, validate, write};
+use crate::{Error, load, write};
 
 pub use stats::Statistics;
 
@@ -85,32 +85,15 @@ pub(crate) fn load_all(
     let mut loaded = Vec::new();
     let mut responses = Vec::new();
     for folder in casebooks {
-        let root = load::find_root(folder).map_err(|err| UsageError(format!("{err:#}")))?;
-        let (raw, mut more) = load::casebook(&root);
-        findings.append(&mut more);
-        let Some(raw) = raw else { continue };
-        let (casebook, mut more) = validate::casebook(raw);
-        findings.append(&mut more);
-        let mut parsed = Vec::new();
-        for path in load::request_paths(&root)? {
-            match load::request(&root, &path) {
-                Ok(one) => parsed.push(one),
-                Err(mut more) => findings.append(&mut more),
-            }
-        }
-        // Repeats (s.14(2)) are checked against the other requests, so all are read first.
-        let all: Vec<_> = parsed.iter().collect();
-        let mut checked = Vec::with_capacity(all.len());
-        for (request, mut more) in validate::requests_of(&casebook, &all, today) {
-            findings.append(&mut more);
-            checked.push(request);
-        }
-        let requests: Vec<validate::LoadedRequest> = parsed.into_iter().zip(checked).collect();
-        // The checks across requests, as `foi check` runs them: a reference used twice, or
-        // two that give one page, is an error here too.
-        findings.extend(validate::requests(Some(&casebook), &requests));
+        let root = load::find_root(folder).map_err(|err| Error::NoCasebook(format!("{err:#}")))?;
+        // The pipeline every command runs: what `foi check` refuses is refused here, in
+        // its words.
+        let files = load::Files::disk(root.clone());
+        let opened = crate::open::open(&files, today);
+        findings.extend(opened.report.findings().iter().cloned());
+        let Some(casebook) = opened.casebook else { continue };
         let shown = crate::check::shown_root(&root);
-        for request in requests.into_iter().filter_map(|(_, request)| request) {
+        for request in opened.requests.into_iter().filter_map(|entry| entry.request) {
             let response = rules::respond(&casebook, &request, Audience::Public)?;
             responses.push(PublicResponse {
                 response,
@@ -235,7 +218,7 @@ fn site_files(
 ) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
     let site = Site::new(loaded, base_url)?;
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    let renderers: Vec<Renderer> = loaded.iter().map(|c| Renderer::new(Some(&c.root))).collect();
+    let renderers: Vec<Renderer> = loaded.iter().map(|c| Renderer::new(Some(&c.files))).collect();
     for entry in entries {
         let renderer = &renderers[entry.casebook];
         let markdown = renderer.markdown(&entry.response)?;
@@ -244,7 +227,7 @@ fn site_files(
         files.push((PathBuf::from("responses").join(format!("{}.md", entry.name)), markdown.into_bytes()));
     }
     let Some(pages) = renderers.first() else {
-        return Err(UsageError("no casebook to publish".into()).into());
+        return Err(Error::NoCasebook("no casebook to publish".into()).into());
     };
     files.push(("stats.html".into(), pages.site_stats(&site.stats_context(statistics))?.into_bytes()));
     let changed = pages.site_overrides();
@@ -286,7 +269,7 @@ fn base_url(given: Option<&str>) -> anyhow::Result<Option<String>> {
     let web =
         ["https://", "http://"].iter().any(|s| base.strip_prefix(s).is_some_and(|rest| !rest.is_empty()));
     if !(plain && web) {
-        return Err(UsageError(format!(
+        return Err(Error::Unusable(format!(
             "--base-url `{given}` is not a web address: give the site's full address, e.g. https://foi.example.gov.uk/log"
         ))
         .into());
@@ -410,7 +393,7 @@ impl Site {
             let theirs = casebook.licence.as_ref().unwrap_or(&default);
             match licence {
                 Some(ours) if ours != theirs => {
-                    return Err(UsageError(format!(
+                    return Err(Error::Unusable(format!(
                         "the casebooks published together give different licences ({} and {}): give them the same `licence:` in foi.yaml",
                         ours.title, theirs.title
                     ))

@@ -2,9 +2,9 @@
 //! parses, and a file whose name is a near miss of a built-in one is pointed out (it would
 //! be ignored, and the built-in used instead).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::load;
+use crate::load::{self, Files};
 use crate::report::{Finding, Severity, closest};
 use crate::source::{FieldPath, Location, SourceFile};
 
@@ -13,19 +13,18 @@ const MAX_DEPTH: usize = 8;
 
 /// Checks every file in the casebook's `templates/` folder. Returns how many there are and
 /// every finding.
-pub fn check(root: &Path) -> (usize, Vec<Finding>) {
-    let dir = root.join("templates");
-    let mut paths = Vec::new();
-    list(&dir, 0, &mut paths);
+pub fn check(files: &Files) -> (usize, Vec<Finding>) {
+    let dir = files.root().join("templates");
+    let mut paths = files.all_under(&dir, MAX_DEPTH);
     // A Word template (`word-template:`) may live here too: it is no text template, and
     // `foi check` reads the one foi.yaml names as a Word file.
     paths.retain(|path| !is_word_file(path));
     paths.sort();
     let builtin: Vec<&str> = super::BUILTIN.iter().map(|(name, _)| *name).collect();
-    let mut env = super::environment(Some(root));
+    let mut env = super::environment(Some(files));
     let mut findings = Vec::new();
     for path in &paths {
-        let file = match load::read(root, path) {
+        let file = match load::read(files, path) {
             Ok(file) => file,
             Err(finding) => {
                 findings.push(*finding);
@@ -86,26 +85,4 @@ fn syntax(file: &SourceFile, err: &minijinja::Error) -> Finding {
         format!("template syntax error: {what}"),
     )
     .hint("templates use minijinja syntax: `{{ value }}`, `{% if … %}…{% endif %}`, `{# comment #}`")
-}
-
-/// Every file under `dir`, links and pipes included: the reader then says why such a file
-/// cannot be a template, where skipping it here would leave `foi check` silent about a file
-/// that rendering would trip over. A link is listed, never followed.
-fn list(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        let Ok(kind) = entry.file_type() else { continue };
-        if hidden {
-            continue;
-        }
-        if kind.is_dir() {
-            if depth < MAX_DEPTH {
-                list(&path, depth + 1, out);
-            }
-        } else {
-            out.push(path);
-        }
-    }
 }

@@ -28,7 +28,7 @@ pub fn requests(casebook: Option<&Casebook>, requests: &[LoadedRequest]) -> Vec<
     let mut findings = duplicates(requests);
     if let Some(casebook) = casebook {
         findings.extend(answers(casebook, requests));
-        findings = casebook.mask(findings);
+        findings = super::mask(casebook, findings);
     }
     if findings.is_empty() {
         return findings;

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::answer::Law;
-use super::profile::which_authority;
+use super::authority::which_authority;
 use super::{Check, is_id};
 use crate::casebook::{Authority, Contract};
 use crate::exemptions::Library;
@@ -11,14 +11,17 @@ use crate::model::ContractFile;
 use crate::report::Finding;
 use crate::source::FieldPath;
 
-/// Checks one contract; `id` is its file stem.
+/// Checks one contract; `id` is its file stem. Returns the contract and whether it has no
+/// errors: one with errors is never used, but what it says is still checked against the
+/// other files (a junior officer's details, say), so one error does not hide another.
+/// `None` when it names no authority of the casebook.
 pub(crate) fn check(
     check: &mut Check,
     id: &str,
     raw: ContractFile,
     authorities: &[Authority],
     library: &Library,
-) -> Option<Contract> {
+) -> Option<(Contract, bool)> {
     if !is_id(id) {
         check.push(
             Finding::error(check.file, &FieldPath::root(), format!("`{id}` is not a usable contract id"))
@@ -52,5 +55,5 @@ pub(crate) fn check(
     };
     check.words(&super::text::contract(&contract));
     let failed = check.findings[before..].iter().any(|f| f.severity == crate::report::Severity::Error);
-    (!failed && is_id(id)).then_some(contract)
+    Some((contract, !failed && is_id(id)))
 }

@@ -6,13 +6,15 @@
 //! findings before failing. It does not decide outcomes (`rules`) and does not read files
 //! (`load`).
 //!
-//! One file per concern: `profile`, `contract`, `request` and `answer` check each file;
+//! One file per concern: `profile`, `contract`, `request` and `answer` check each file
+//! (`authority` says which authority a contract or request is for);
 //! `refusal` whole-request refusals and `repeated` the earlier request of a repeat; `dates`
 //! dates and staleness; `personal_data` junior officers and the requester; `consistency`
 //! checks across requests; `text` lists what a casebook publishes; `reach` walks what a
 //! request's answers rely on, and `wording` holds that against the law of its day.
 
 mod answer;
+mod authority;
 mod consistency;
 mod contract;
 mod dates;
@@ -33,10 +35,9 @@ use crate::report::Finding;
 use crate::source::{FieldPath, SourceFile};
 
 pub use consistency::{LoadedRequest, requests};
-pub(crate) use personal_data::{Juniors, masks as private_values};
+use personal_data::Juniors;
 pub use profile::casebook;
-pub use repeated::Register;
-pub use request::{all as requests_of, is_repeat, request};
+pub use request::all as requests_of;
 
 /// Findings for one file, with the file at hand for positions.
 pub(crate) struct Check<'a> {
@@ -96,4 +97,14 @@ impl Check<'_> {
 /// Whether `id` is a usable id: lower-case letters, digits and hyphens.
 fn is_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The findings with every private value of `casebook` masked in them (its junior
+/// officers' details and withheld values), worked out on the first finding to mask.
+fn mask(casebook: &crate::casebook::Casebook, findings: Vec<Finding>) -> Vec<Finding> {
+    if findings.is_empty() {
+        return findings;
+    }
+    let masks = casebook.private.get_or_init(|| personal_data::masks(casebook));
+    findings.into_iter().map(|finding| finding.mask(masks)).collect()
 }

@@ -19,7 +19,7 @@ use std::path::Path;
 
 use super::watchlist::{Identity, Known, Watchlist, normalise};
 use super::{Check, text};
-use crate::casebook::{Answer, Casebook, Decision};
+use crate::casebook::{Answer, Casebook, Contract, Decision};
 use crate::model::values::{Contact, Seniority, Value};
 use crate::model::{ProfileFile, RequestFile};
 use crate::questionnaire::{QuestionId, Role};
@@ -60,14 +60,19 @@ const WHY: &str = "a junior officer's name, telephone number and email address a
                    personal data (FOIA s.40(2), FOISA s.38(1)(b)), so they must not appear anywhere published";
 
 /// Checks the casebook's contracts and facts. `files` holds each contract's file by id.
+///
+/// `flawed` are the contracts with errors of their own: never used, but what they say is
+/// checked here too, so that an unknown exemption does not hide a junior officer's name.
 pub(super) fn casebook(
     casebook: &Casebook,
+    flawed: &BTreeMap<String, Contract>,
     profile: &SourceFile,
     raw: &ProfileFile,
     files: &BTreeMap<String, SourceFile>,
     findings: &mut Vec<Finding>,
 ) {
-    let owners = owners(casebook, profile, raw);
+    let mut owners = owners(casebook, profile, raw);
+    owners.extend(flawed.values().filter_map(contract_owner));
     let juniors: Vec<&Owner> = owners.iter().filter(|o| o.contact.seniority == Seniority::Junior).collect();
     if juniors.is_empty() {
         return;
@@ -125,7 +130,7 @@ pub(super) fn casebook(
         }
     }
     let mut texts: Vec<(&SourceFile, Vec<text::Published>)> = Vec::new();
-    for (id, contract) in &casebook.contracts {
+    for (id, contract) in casebook.contracts.iter().chain(flawed) {
         if let Some(file) = files.get(id) {
             texts.push((file, text::contract(contract)));
         }
@@ -226,7 +231,7 @@ fn unique_titles<'a>(
 
 /// Checks a request's own published text for the requester's identity and for junior
 /// officers' details.
-pub(super) fn request(check: &mut Check, casebook: &Casebook, raw: &RequestFile) {
+pub(super) fn request(check: &mut Check, juniors: &Juniors, raw: &RequestFile) {
     let texts = text::request(raw);
     if texts.is_empty() {
         return;
@@ -252,7 +257,6 @@ pub(super) fn request(check: &mut Check, casebook: &Casebook, raw: &RequestFile)
             }
         }
     }
-    let juniors = casebook.juniors.get_or_init(|| Juniors::of(casebook));
     for (path, text) in &texts {
         for (index, what) in juniors.watch.find(text) {
             let (masks, file) = &juniors.named[index];
@@ -273,7 +277,7 @@ pub(super) fn request(check: &mut Check, casebook: &Casebook, raw: &RequestFile)
 }
 
 /// The casebook's junior contract owners, ready to search request text for: built once per
-/// casebook and kept in it, since every request is searched.
+/// run over a casebook's requests, since every request is searched.
 #[derive(Debug)]
 pub(crate) struct Juniors {
     /// Each one's details (to mask in findings) and the file recording them.
@@ -282,7 +286,8 @@ pub(crate) struct Juniors {
 }
 
 impl Juniors {
-    fn of(casebook: &Casebook) -> Self {
+    /// The junior contract owners of `casebook`.
+    pub(super) fn of(casebook: &Casebook) -> Self {
         let owners = owners_in_contracts(casebook);
         let juniors: Vec<&Owner> =
             owners.iter().filter(|o| o.contact.seniority == Seniority::Junior).collect();
@@ -376,12 +381,13 @@ fn owners<'a>(casebook: &'a Casebook, profile: &'a SourceFile, raw: &ProfileFile
 }
 
 fn owners_in_contracts(casebook: &Casebook) -> Vec<Owner<'_>> {
-    let Some(contact) = QuestionId::with_role(Role::Owner) else { return Vec::new() };
-    casebook
-        .contracts
-        .values()
-        .filter_map(|c| owner(c.answers.get(&contact), &c.file, FieldPath::key(contact.as_str())))
-        .collect()
+    casebook.contracts.values().filter_map(contract_owner).collect()
+}
+
+/// The contract's owner, where the questionnaire has an owner question and it is answered.
+fn contract_owner(contract: &Contract) -> Option<Owner<'_>> {
+    let contact = QuestionId::with_role(Role::Owner)?;
+    owner(contract.answers.get(&contact), &contract.file, FieldPath::key(contact.as_str()))
 }
 
 fn owner<'a>(answer: Option<&'a Answer>, file: &'a Path, path: FieldPath) -> Option<Owner<'a>> {

@@ -12,11 +12,12 @@ use crate::questionnaire::Questionnaire;
 use crate::report::Finding;
 use crate::source::FieldPath;
 
-/// Checks a parsed casebook. Returns what checked (contracts in error are left out, and
-/// recorded so that requests do not report them again) and every finding.
-pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
+/// Checks a parsed casebook against its exemption `library`. Returns what checked
+/// (contracts in error are left out, and recorded so that requests do not report them
+/// again) and every finding.
+pub fn casebook(raw: RawCasebook, library: crate::exemptions::Library) -> (Casebook, Vec<Finding>) {
     let mut findings = Vec::new();
-    let RawCasebook { root, profile, contracts: raw_contracts, library, broken } = raw;
+    let RawCasebook { files: casebook_files, profile, contracts: raw_contracts, broken } = raw;
     let mut broken_contracts: BTreeSet<String> = broken.into_iter().collect();
     let (authorities, shared_service, bank_holidays) = {
         let mut check = Check { file: &profile.file, findings: &mut findings };
@@ -44,21 +45,31 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         (authorities, profile.data.shared_service.clone(), bank_holidays)
     };
     let mut contracts = BTreeMap::new();
+    // Contracts with errors, for the checks across files only.
+    let mut flawed = BTreeMap::new();
     let mut files = BTreeMap::new();
     for (id, parsed) in raw_contracts {
-        let mut check = Check { file: &parsed.file, findings: &mut findings };
+        let mut own = Vec::new();
+        let mut check = Check { file: &parsed.file, findings: &mut own };
         match contract::check(&mut check, &id, parsed.data, &authorities, &library) {
-            Some(contract) => {
+            Some((contract, true)) if parsed.flawed.is_none() => {
                 contracts.insert(id.clone(), contract);
+            }
+            Some((contract, _)) => {
+                broken_contracts.insert(id.clone());
+                flawed.insert(id.clone(), contract);
             }
             None => {
                 broken_contracts.insert(id.clone());
             }
         }
+        // What a lenient read left out is reported once, by the read.
+        findings
+            .extend(own.into_iter().filter(|f| !parsed.flawed.as_ref().is_some_and(|flaw| flaw.hides(f))));
         files.insert(id, parsed.file);
     }
     let casebook = Casebook {
-        root,
+        files: casebook_files,
         authorities,
         shared_service,
         contracts,
@@ -67,11 +78,10 @@ pub fn casebook(raw: RawCasebook) -> (Casebook, Vec<Finding>) {
         broken_contracts,
         bank_holidays,
         licence: profile.data.licence.clone(),
-        juniors: std::sync::OnceLock::new(),
         private: std::sync::OnceLock::new(),
     };
-    personal_data::casebook(&casebook, &profile.file, &profile.data, &files, &mut findings);
-    let findings = casebook.mask(findings);
+    personal_data::casebook(&casebook, &flawed, &profile.file, &profile.data, &files, &mut findings);
+    let findings = super::mask(&casebook, findings);
     (casebook, findings)
 }
 
@@ -407,44 +417,4 @@ fn authority_code(
         return None;
     }
     Some(code)
-}
-
-/// Resolves the `authority:` field of a contract or request to an index.
-pub(crate) fn which_authority(
-    check: &mut Check,
-    authorities: &[Authority],
-    named: Option<&str>,
-) -> Option<usize> {
-    let path = FieldPath::key("authority");
-    match (named, authorities) {
-        (_, []) => None,
-        (None, [_]) => Some(0),
-        (None, _) => {
-            let ids: Vec<&str> = authorities.iter().map(|a| a.id.as_str()).collect();
-            check.push(
-                Finding::error(
-                    check.file,
-                    &FieldPath::root(),
-                    "foi.yaml lists several authorities: say which one this is for",
-                )
-                .hint(format!("add `authority:` with one of: {}", ids.join(", "))),
-            );
-            None
-        }
-        (Some(name), _) => {
-            if let Some(index) = authorities.iter().position(|a| a.id == name) {
-                return Some(index);
-            }
-            let ids: Vec<&str> =
-                authorities.iter().map(|a| a.id.as_str()).filter(|id| !id.is_empty()).collect();
-            let finding = Finding::error(check.file, &path, format!("no authority `{name}` in foi.yaml"));
-            check.push(if ids.is_empty() {
-                finding
-                    .hint("foi.yaml gives its authority no `id`: remove this line, or add the id to foi.yaml")
-            } else {
-                finding.suggest(name, ids)
-            });
-            None
-        }
-    }
 }

@@ -3,12 +3,12 @@
 use std::collections::BTreeSet;
 
 use super::answer::{Law, typed};
+use super::authority::which_authority;
 use super::deadline;
-use super::profile::which_authority;
 use super::reach::{Reached, reach};
 use super::refusal::refusal;
 use super::repeated::{self, Register, Repeat};
-use super::{Check, dates, personal_data, wording};
+use super::{Check, Juniors, dates, personal_data, wording};
 use crate::casebook::{AskedPart, AskedQuestion, Authority, Casebook, Request};
 use crate::load::Parsed;
 use crate::model::values::Date;
@@ -19,24 +19,26 @@ use crate::source::FieldPath;
 
 /// Checks a parsed request against a checked casebook, as at `today` (no date in a request
 /// may be later). A request refused as a repeat (s.14(2)) is checked against the earlier
-/// request it cites, looked up in `register`.
-pub fn request(
+/// request it cites, looked up in `register`; `juniors` are the casebook's junior officers,
+/// whose details the request's published text must not give.
+fn request(
     casebook: &Casebook,
     parsed: &Parsed<RequestFile>,
     today: Date,
     register: &Register,
+    juniors: &Juniors,
 ) -> (Option<Request>, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut check = Check { file: &parsed.file, findings: &mut findings };
     dates::request(&mut check, &parsed.data, today);
     personal_data::requester_confirmed(&mut check, &parsed.data);
-    personal_data::request(&mut check, casebook, &parsed.data);
+    personal_data::request(&mut check, juniors, &parsed.data);
     let request = check_request(&mut check, casebook, &parsed.data, register);
     if let Some(request) = &request {
         dates::staleness(&mut check, casebook, &parsed.data, request);
     }
     let failed = findings.iter().any(|f| f.severity == Severity::Error);
-    (if failed { None } else { request }, casebook.mask(findings))
+    (if failed { None } else { request }, super::mask(casebook, findings))
 }
 
 /// Whether a request file refuses its request as a repeat, so that checking it needs the
@@ -45,23 +47,36 @@ pub fn is_repeat(raw: &RequestFile) -> bool {
     raw.refuse.as_ref().is_some_and(|r| r.under == model::RefusalGround::Repeated)
 }
 
-/// Checks every request of a casebook: those refused as repeats last, against the register
-/// of the others. Results are in the order given.
+/// Checks every request of a casebook, in parallel: those refused as repeats (s.14(2))
+/// last, against the register of the others, which is built here and nowhere else. Results
+/// are in the order given.
 pub fn all(
     casebook: &Casebook,
     parsed: &[&Parsed<RequestFile>],
     today: Date,
 ) -> Vec<(Option<Request>, Vec<Finding>)> {
+    use rayon::prelude::*;
     let empty = Register::default();
-    let mut results: Vec<Option<(Option<Request>, Vec<Finding>)>> =
-        parsed.iter().map(|p| (!is_repeat(&p.data)).then(|| request(casebook, p, today, &empty))).collect();
+    let juniors = Juniors::of(casebook);
+    let mut results: Vec<Option<(Option<Request>, Vec<Finding>)>> = parsed
+        .par_iter()
+        .map(|p| (!is_repeat(&p.data)).then(|| request(casebook, p, today, &empty, &juniors)))
+        .collect();
     if parsed.iter().any(|p| is_repeat(&p.data)) {
-        let register = Register::of(casebook, results.iter().flatten().filter_map(|(r, _)| r.as_ref()));
-        for (slot, p) in results.iter_mut().zip(parsed) {
+        // A flawed file (see `load::Flawed`) is never an earlier request to rely on.
+        let register = Register::of(
+            casebook,
+            results
+                .iter()
+                .zip(parsed)
+                .filter(|(_, p)| p.flawed.is_none())
+                .filter_map(|(r, _)| r.as_ref()?.0.as_ref()),
+        );
+        results.par_iter_mut().zip(parsed).for_each(|(slot, p)| {
             if slot.is_none() {
-                *slot = Some(request(casebook, p, today, &register));
+                *slot = Some(request(casebook, p, today, &register, &juniors));
             }
-        }
+        });
     }
     results.into_iter().map(|r| r.unwrap_or_default()).collect()
 }
@@ -230,7 +245,10 @@ fn contracts(
                 return None;
             }
             None => {
-                let known: Vec<&str> = casebook.contracts.keys().map(String::as_str).collect();
+                // Every contract file present, those with errors of their own too: the
+                // near miss may be one of them.
+                let known: Vec<&str> =
+                    casebook.contracts.keys().chain(&casebook.broken_contracts).map(String::as_str).collect();
                 check.push(
                     Finding::error(
                         check.file,

@@ -117,9 +117,10 @@ impl Renderer {
             "the Word template `{path}` (`word-template:` of {} in foi.yaml)",
             response.authority.name
         );
-        let root =
-            self.root.as_deref().with_context(|| format!("{named}: no casebook folder to find it in"))?;
-        let bytes = crate::load::word_template(root, path).map_err(|why| anyhow::anyhow!("{named} {why}"))?;
+        let files =
+            self.files.as_ref().with_context(|| format!("{named}: no casebook folder to find it in"))?;
+        let bytes =
+            crate::load::word_template(files, path).map_err(|why| anyhow::anyhow!("{named} {why}"))?;
         let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some((_, template)) = last.as_ref().filter(|(seen, _)| *seen == bytes) {
             return Ok(Arc::clone(template));

@@ -1,7 +1,7 @@
 //! The progress bar of a batch, on standard error when it is a terminal.
 //!
 //! The library reports progress through [`batch::Progress`]; this module draws it with
-//! indicatif and is used by the binary only, so the library stays free of terminal output.
+//! indicatif, on the binary's side, so the library stays free of terminal output.
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::batch;
+use foi::batch;
 
 /// A batch that ends sooner than this shows no bar at all: a flash of a bar is noise.
 const DELAY: Duration = Duration::from_millis(500);

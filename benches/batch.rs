@@ -59,7 +59,7 @@ fn request(n: usize) -> String {
     for (i, id) in CONTACT_CENTRE.iter().enumerate() {
         let _ = writeln!(text, "      - {{number: {}, id: {id}}}", numbers[i]);
     }
-    if n % 4 != 0 {
+    if !n.is_multiple_of(4) {
         text.push_str("  - part: inbound-network\n    questions:\n");
         for (i, id) in CONTACT_CENTRE[..7].iter().enumerate() {
             let _ = writeln!(text, "      - {{number: {}, id: {id}}}", numbers[i]);

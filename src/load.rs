@@ -412,10 +412,8 @@ pub fn logo_findings(raw: &RawCasebook) -> Vec<Finding> {
 /// `path` relative to the casebook root when it lies inside it.
 pub fn relative(root: &Path, path: &Path) -> PathBuf {
     let plain = path.components().all(|c| matches!(c, Component::RootDir | Component::Normal(_)));
-    if plain {
-        if let Ok(inside) = path.strip_prefix(root) {
-            return inside.to_path_buf();
-        }
+    if plain && let Ok(inside) = path.strip_prefix(root) {
+        return inside.to_path_buf();
     }
     // Resolve the folder, not the file: a link's target is no name to show.
     let absolute = match (path.parent().map(fs::canonicalize), path.file_name()) {
@@ -600,12 +598,12 @@ fn skip_position(s: &str) -> &str {
     let digits = |s: &str| s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if let Some(r) = s.strip_prefix("line ") {
         let after_line = &r[r.len() - digits(r)..];
-        if after_line.len() < r.len() {
-            if let Some(c) = after_line.strip_prefix(" column ") {
-                let end = &c[c.len() - digits(c)..];
-                if end.len() < c.len() {
-                    return end;
-                }
+        if after_line.len() < r.len()
+            && let Some(c) = after_line.strip_prefix(" column ")
+        {
+            let end = &c[c.len() - digits(c)..];
+            if end.len() < c.len() {
+                return end;
             }
         }
     }

@@ -166,13 +166,13 @@ impl<'s> Walker<'s> {
             out.push(issue(path, format!("expected {expected}, found {}", found(node)), about()));
             return;
         }
-        if let Some(choices) = choices(schema) {
-            if let Yaml::String(given) = node {
-                if !choices.contains(&given.as_str()) {
-                    out.push(issue(path, format!("unknown value `{given}`"), suggestion(given, &choices)));
-                }
-                return;
+        if let Some(choices) = choices(schema)
+            && let Yaml::String(given) = node
+        {
+            if !choices.contains(&given.as_str()) {
+                out.push(issue(path, format!("unknown value `{given}`"), suggestion(given, &choices)));
             }
+            return;
         }
         if let Some(constant) = schema.get("const") {
             if !same(node, constant) {

@@ -120,19 +120,18 @@ pub fn override_path(casebook_root: &Path, name: &str) -> Option<PathBuf> {
 /// through the loader's one reader of casebook files: a link, a pipe or a device in
 /// `templates/` is an error naming the file, never a template.
 fn load(casebook: Option<&Files>, name: &str) -> Result<Option<String>, Error> {
-    if let Some(files) = casebook {
-        if let Some(path) = override_path(files.root(), name) {
-            let fail =
-                |why: String| Error::new(ErrorKind::InvalidOperation, format!("templates/{name}: {why}"));
-            match files.read(&path, crate::load::MAX_FILE_BYTES) {
-                Ok(bytes) => {
-                    return String::from_utf8(bytes)
-                        .map(Some)
-                        .map_err(|_| fail("not UTF-8 text: save the file as UTF-8".to_owned()));
-                }
-                Err(refusal) if refusal.is_not_found() => {}
-                Err(refusal) => return Err(fail(refusal.to_string())),
+    if let Some(files) = casebook
+        && let Some(path) = override_path(files.root(), name)
+    {
+        let fail = |why: String| Error::new(ErrorKind::InvalidOperation, format!("templates/{name}: {why}"));
+        match files.read(&path, crate::load::MAX_FILE_BYTES) {
+            Ok(bytes) => {
+                return String::from_utf8(bytes)
+                    .map(Some)
+                    .map_err(|_| fail("not UTF-8 text: save the file as UTF-8".to_owned()));
             }
+            Err(refusal) if refusal.is_not_found() => {}
+            Err(refusal) => return Err(fail(refusal.to_string())),
         }
     }
     Ok(BUILTIN.iter().find(|(n, _)| *n == name).map(|(_, text)| (*text).to_owned()))
@@ -324,7 +323,7 @@ fn format_amount(amount: f64) -> String {
 fn group_thousands(digits: &str) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -334,10 +333,10 @@ fn group_thousands(digits: &str) -> String {
 
 /// Whole numbers with thousands separators, fractions to one place; text as written.
 pub(crate) fn number(value: Value) -> String {
-    if let Ok(n) = i64::try_from(value.clone()) {
-        if n >= 0 {
-            return group_thousands(&n.to_string());
-        }
+    if let Ok(n) = i64::try_from(value.clone())
+        && n >= 0
+    {
+        return group_thousands(&n.to_string());
     }
     match f64::try_from(value.clone()) {
         Ok(x) if x.is_finite() && x >= 0.0 => {

@@ -130,11 +130,11 @@ fn score(expected: &[Item], got: &[&Found]) -> Score {
         if sure && !right_id {
             out.wrong += 1;
         }
-        if let Some(text) = &item.text {
-            if &found.text != text {
-                out.texts += 1;
-                out.misses.push(format!("text of {}: expected {text:?}", describe(found)));
-            }
+        if let Some(text) = &item.text
+            && &found.text != text
+        {
+            out.texts += 1;
+            out.misses.push(format!("text of {}: expected {text:?}", describe(found)));
         }
         if !is_question {
             continue;

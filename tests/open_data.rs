@@ -106,10 +106,10 @@ fn check_cell(field: &Value, cell: &str, at: &str, problems: &mut Vec<String>) {
     if !ok {
         problems.push(format!("{at}: `{cell}` is not a valid {kind} for `{name}`"));
     }
-    if let Some(values) = constraints["enum"].as_array() {
-        if !values.iter().any(|v| v == cell) {
-            problems.push(format!("{at}: `{cell}` is not one of the values of `{name}`"));
-        }
+    if let Some(values) = constraints["enum"].as_array()
+        && !values.iter().any(|v| v == cell)
+    {
+        problems.push(format!("{at}: `{cell}` is not one of the values of `{name}`"));
     }
     if let Some(pattern) = constraints["pattern"].as_str() {
         let whole = regex::Regex::new(&format!("^(?:{pattern})$")).expect("pattern compiles");

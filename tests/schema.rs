@@ -168,10 +168,10 @@ fn apply(node: &mut Yaml, kind: usize, word: &str) {
             let key = map.keys().nth(index).cloned();
             if let Some(key) = key {
                 let value = map.remove(&key);
-                if k % 2 == 0 {
-                    if let Some(value) = value {
-                        map.insert(Yaml::from(word), value);
-                    }
+                if k % 2 == 0
+                    && let Some(value) = value
+                {
+                    map.insert(Yaml::from(word), value);
                 }
             }
         }

@@ -87,11 +87,11 @@ pub fn draft(intake: &Intake, options: &DraftOptions) -> String {
         Some(date) => line(&mut out, 0, &format!("received: {}", date.format("%Y-%m-%d"))),
         None => line(&mut out, 0, "received: YYYY-MM-DD      # FILL IN: the date the request arrived"),
     }
-    if let Ok(hints) = &options.casebook {
-        if !hints.authorities.is_empty() {
-            let ids = hints.authorities.join(", ");
-            line(&mut out, 0, &format!("# authority: FILL IN one of: {ids}"));
-        }
+    if let Ok(hints) = &options.casebook
+        && !hints.authorities.is_empty()
+    {
+        let ids = hints.authorities.join(", ");
+        line(&mut out, 0, &format!("# authority: FILL IN one of: {ids}"));
     }
     requester(&mut out, &intake.requester);
     line(&mut out, 0, "# publish: true                    # to put the response on the disclosure log");

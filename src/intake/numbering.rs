@@ -116,11 +116,12 @@ impl Marker {
 
     /// The same marker read as the start of a list, where it can be one (`i` as roman one).
     pub fn as_start(mut self) -> Marker {
-        if let Some(alt) = self.alt {
-            if alt.value == 1 && self.count.value != 1 {
-                self.alt = Some(self.count);
-                self.count = alt;
-            }
+        if let Some(alt) = self.alt
+            && alt.value == 1
+            && self.count.value != 1
+        {
+            self.alt = Some(self.count);
+            self.count = alt;
         }
         self
     }
@@ -229,10 +230,8 @@ fn keyword(text: &str) -> Option<Marker> {
 /// `1.`, `1)`, `(1)`, `1:`, `1 -`, `a)`, `(iv)`, `B.` at the start of `text`.
 /// `loose` also takes `1:` and `1 -`, which are numbers only at the start of a line.
 fn counted(text: &str, loose: bool) -> Option<Marker> {
-    if loose {
-        if let Some(marker) = decimal(text) {
-            return Some(marker);
-        }
+    if loose && let Some(marker) = decimal(text) {
+        return Some(marker);
     }
     let (open, body) = match text.strip_prefix('(') {
         Some(rest) => (true, rest),

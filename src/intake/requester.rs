@@ -116,10 +116,10 @@ pub fn find(lines: &mut [Line], request: Range<usize>) -> Requester {
     found.email(signed_email, "the signature");
     asks_lines(&mut lines[range.clone()], &mut found);
     letterhead(&mut lines[range], &mut found);
-    if found.email.is_none() {
-        if let Some(name) = found.name.clone() {
-            found.email(address_of(lines, &name), "an email header naming them");
-        }
+    if found.email.is_none()
+        && let Some(name) = found.name.clone()
+    {
+        found.email(address_of(lines, &name), "an email header naming them");
     }
     found
 }
@@ -135,11 +135,11 @@ fn form_fields(lines: &mut [Line], found: &mut Requester) {
                 found.name(Some(name), "the form's fields");
                 line.drop_as(Role::Requester);
             }
-        } else if EMAIL_FIELDS.contains(&label.as_str()) {
-            if let Some(email) = address(value) {
-                found.email(Some(email), "the form's fields");
-                line.drop_as(Role::Requester);
-            }
+        } else if EMAIL_FIELDS.contains(&label.as_str())
+            && let Some(email) = address(value)
+        {
+            found.email(Some(email), "the form's fields");
+            line.drop_as(Role::Requester);
         }
     }
 }
@@ -149,10 +149,10 @@ fn from_header(lines: &[Line]) -> (Option<String>, Option<String>) {
     for line in lines {
         match line.role {
             Role::Header => {
-                if let Some((field, value)) = text::header_field(&line.original) {
-                    if field == "from" || field == "oddi wrth" {
-                        return mailbox(value);
-                    }
+                if let Some((field, value)) = text::header_field(&line.original)
+                    && (field == "from" || field == "oddi wrth")
+                {
+                    return mailbox(value);
                 }
             }
             Role::Separator | Role::Mailer => {}

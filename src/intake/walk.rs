@@ -60,10 +60,12 @@ impl Walk {
         }
         // A request after a part's questions that starts no part of its own may be one
         // more question, unnumbered.
-        if let Some(part) = self.part.filter(|_| !moved) {
-            if self.lists_in_part > 0 && !next_is_list && parts::asks(text) {
-                self.unnumbered(part, text, line);
-            }
+        if let Some(part) = self.part.filter(|_| !moved)
+            && self.lists_in_part > 0
+            && !next_is_list
+            && parts::asks(text)
+        {
+            self.unnumbered(part, text, line);
         }
         self.intro = Some(text.to_owned());
     }

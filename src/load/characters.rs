@@ -38,10 +38,11 @@ pub fn check(file: &SourceFile) -> Vec<Finding> {
         }
     }
     // An escape (`\x01`, `\uFFFF`) only a parse reveals; without a backslash there is none.
-    if findings.is_empty() && file.text.contains('\\') {
-        if let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(&file.text) {
-            walk(file, &doc, &FieldPath::root(), &mut findings);
-        }
+    if findings.is_empty()
+        && file.text.contains('\\')
+        && let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(&file.text)
+    {
+        walk(file, &doc, &FieldPath::root(), &mut findings);
     }
     findings
 }

@@ -45,14 +45,13 @@ fn read_checked<T: serde::de::DeserializeOwned>(
     // text's own nesting (an alias reads as a copy of what it names), so a file the tree
     // passes would pass the event-by-event check below too; the walk before the parse is
     // kept for text whose nesting could make the parse itself slow.
-    if shallow_enough_to_parse(&file.text) {
-        if let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(&file.text) {
-            if !deeper_than(&doc, MAX_DEPTH) && shape::check(&doc, kind.schema()).is_empty() {
-                if let Ok(data) = T::deserialize(&doc) {
-                    return Ok(data);
-                }
-            }
-        }
+    if shallow_enough_to_parse(&file.text)
+        && let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(&file.text)
+        && !deeper_than(&doc, MAX_DEPTH)
+        && shape::check(&doc, kind.schema()).is_empty()
+        && let Ok(data) = T::deserialize(&doc)
+    {
+        return Ok(data);
     }
     // Before any other full parse: YAML parsers are quadratic in the depth of nesting.
     if let Some(location) = crate::source::too_deep(&file.text, MAX_DEPTH) {
@@ -66,10 +65,10 @@ fn read_checked<T: serde::de::DeserializeOwned>(
     // text but not from a tree, such as a number where text is wanted) takes the full path
     // below, whose findings are the same either way.
     let typed = serde_yaml::from_str::<T>(&file.text);
-    if typed.is_err() {
-        if let Some(finding) = syntax_finding(file) {
-            return Err(vec![finding]);
-        }
+    if typed.is_err()
+        && let Some(finding) = syntax_finding(file)
+    {
+        return Err(vec![finding]);
     }
     let mut findings: Vec<Finding> = match serde_yaml::from_str::<serde_yaml::Value>(&file.text) {
         Ok(doc) => shape::check(&doc, kind.schema())

@@ -320,10 +320,10 @@ fn template_error(is_override: impl Fn(&str) -> bool, err: &minijinja::Error) ->
     let mut innermost = err;
     let mut source = std::error::Error::source(err);
     while let Some(next) = source {
-        if let Some(inner) = next.downcast_ref::<minijinja::Error>() {
-            if inner.name().is_some() {
-                innermost = inner;
-            }
+        if let Some(inner) = next.downcast_ref::<minijinja::Error>()
+            && inner.name().is_some()
+        {
+            innermost = inner;
         }
         source = next.source();
     }

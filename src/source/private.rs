@@ -309,15 +309,15 @@ fn nodes(events: &super::Events) -> Option<Vec<Node>> {
             _ => continue,
         };
         // A mapping waiting for a key takes this node as its key.
-        if let Some(&mut (parent, ref mut key @ None)) = open.last_mut() {
-            if matches!(nodes[parent].kind, Kind::Mapping(_)) {
-                match kind {
-                    Kind::Scalar(name) => *key = Some(name),
-                    Kind::Alias(_) => *key = Some("?".to_owned()),
-                    _ => skipping = 1,
-                }
-                continue;
+        if let Some(&mut (parent, ref mut key @ None)) = open.last_mut()
+            && matches!(nodes[parent].kind, Kind::Mapping(_))
+        {
+            match kind {
+                Kind::Scalar(name) => *key = Some(name),
+                Kind::Alias(_) => *key = Some("?".to_owned()),
+                _ => skipping = 1,
             }
+            continue;
         }
         let (parent, key, index) = match open.last_mut() {
             None => (None, None, 0),
@@ -334,10 +334,10 @@ fn nodes(events: &super::Events) -> Option<Vec<Node>> {
             }
         };
         let here = nodes.len();
-        if let (Some(parent), Some(key)) = (parent, &key) {
-            if let Kind::Mapping(entries) = &mut nodes[parent].kind {
-                entries.push((key.clone(), here));
-            }
+        if let (Some(parent), Some(key)) = (parent, &key)
+            && let Kind::Mapping(entries) = &mut nodes[parent].kind
+        {
+            entries.push((key.clone(), here));
         }
         nodes.push(Node { parent, key, index, kind, anchor, start: span.start, end: span.end });
         if opens {
@@ -450,13 +450,13 @@ fn flow_values(chars: &[char], from: usize) -> Vec<(usize, usize)> {
             }
             '{' | ',' | '[' => {
                 let start = i + 1 + indentation(&chars[(i + 1).min(chars.len())..]);
-                if let Some((key, after)) = key_at(chars, start) {
-                    if CAUTIOUS_KEYS.contains(&key.as_str()) {
-                        let end = entry_end(chars, after);
-                        stretches.push((after, end));
-                        i = end;
-                        continue;
-                    }
+                if let Some((key, after)) = key_at(chars, start)
+                    && CAUTIOUS_KEYS.contains(&key.as_str())
+                {
+                    let end = entry_end(chars, after);
+                    stretches.push((after, end));
+                    i = end;
+                    continue;
                 }
                 i += 1;
             }

@@ -36,22 +36,24 @@ pub fn check(files: &Files) -> (usize, Vec<Finding>) {
             .map(|p| p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
             .unwrap_or_default();
         // Typst templates are not minijinja; Typst reports their errors when the PDF is made.
-        if !name.ends_with(".typ") {
-            if let Err(err) = env.add_template_owned(name.clone(), file.text.clone()) {
-                findings.push(syntax(&file, &err));
-            }
+        if !name.ends_with(".typ")
+            && let Err(err) = env.add_template_owned(name.clone(), file.text.clone())
+        {
+            findings.push(syntax(&file, &err));
         }
-        if !builtin.contains(&name.as_str()) {
-            if let Some(meant) = closest(&name, &builtin) {
-                findings.push(
-                    Finding::warning(
-                        &file,
-                        &FieldPath::root(),
-                        format!("`{name}` does not replace a built-in template"),
-                    )
-                    .hint(format!("did you mean `{meant}`? Under this name it is used only if another template includes it")),
-                );
-            }
+        if !builtin.contains(&name.as_str())
+            && let Some(meant) = closest(&name, &builtin)
+        {
+            findings.push(
+                Finding::warning(
+                    &file,
+                    &FieldPath::root(),
+                    format!("`{name}` does not replace a built-in template"),
+                )
+                .hint(format!(
+                    "did you mean `{meant}`? Under this name it is used only if another template includes it"
+                )),
+            );
         }
     }
     (paths.len(), findings)

@@ -36,14 +36,14 @@ impl Law<'_> {
             }
             _ => None,
         };
-        if let Some((Value::Contact(contact), at)) = held {
-            if !names_someone(contact) {
-                check.push(
+        if let Some((Value::Contact(contact), at)) = held
+            && !names_someone(contact)
+        {
+            check.push(
                     Finding::error(check.file, &at, "this contract owner has no name and no job title")
                         .hint("give the owner's `job-title` (and `name`): a junior officer's job title is what the requester is told"),
                 );
-                return None;
-            }
+            return None;
         }
         match raw {
             model::RawAnswer::Value(value) => Some(Answer::Value(value)),

@@ -49,41 +49,39 @@ pub(super) fn contract(check: &mut Check, start: Option<Date>, answers: &BTreeMa
     let review = date_of(by_role(answers, Role::ReviewDate));
     let (expiry_shown, review_shown) =
         (shown(by_role(answers, Role::EndDate)), shown(by_role(answers, Role::ReviewDate)));
-    if let (Some(start), Some(expiry)) = (start, expiry) {
-        if expiry < start {
-            check.push(Finding::error(
-                check.file,
-                &role_key(Role::EndDate),
-                format!("the contract expires ({expiry_shown}) before it starts ({start})"),
-            ));
-        }
+    if let (Some(start), Some(expiry)) = (start, expiry)
+        && expiry < start
+    {
+        check.push(Finding::error(
+            check.file,
+            &role_key(Role::EndDate),
+            format!("the contract expires ({expiry_shown}) before it starts ({start})"),
+        ));
     }
-    if let (Some(review), Some(expiry)) = (review, expiry) {
-        if review > expiry {
-            check.push(
-                Finding::error(
-                    check.file,
-                    &role_key(Role::ReviewDate),
-                    format!(
-                        "the review date ({review_shown}) is after the contract expires ({expiry_shown})"
-                    ),
-                )
-                .hint("a contract is reviewed before it ends; check both dates"),
-            );
-        }
+    if let (Some(review), Some(expiry)) = (review, expiry)
+        && review > expiry
+    {
+        check.push(
+            Finding::error(
+                check.file,
+                &role_key(Role::ReviewDate),
+                format!("the review date ({review_shown}) is after the contract expires ({expiry_shown})"),
+            )
+            .hint("a contract is reviewed before it ends; check both dates"),
+        );
     }
 }
 
 /// A request is answered after it arrives, and neither has happened after `today`.
 pub(super) fn request(check: &mut Check, raw: &RequestFile, today: Date) {
-    if let Some(responded) = raw.responded {
-        if responded < raw.received {
-            check.push(Finding::error(
-                check.file,
-                &FieldPath::key("responded"),
-                format!("responded ({responded}) is before the request was received ({})", raw.received),
-            ));
-        }
+    if let Some(responded) = raw.responded
+        && responded < raw.received
+    {
+        check.push(Finding::error(
+            check.file,
+            &FieldPath::key("responded"),
+            format!("responded ({responded}) is before the request was received ({})", raw.received),
+        ));
     }
     let dates = [
         ("received", Some(raw.received), "the request was received"),

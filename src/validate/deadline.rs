@@ -109,17 +109,17 @@ pub(super) fn request(
         None => Clock { start: raw.received.0, key: "received" },
     };
     let start = clock.start;
-    if let (Some(responded), Some(clarification)) = (raw.responded, raw.clarification) {
-        if responded < clarification {
-            check.push(
-                Finding::error(
-                    check.file,
-                    &FieldPath::key("responded"),
-                    format!("responded ({responded}) is before the clarification arrived ({clarification})"),
-                )
-                .hint("record `clarification:` only when the reply waited for it"),
-            );
-        }
+    if let (Some(responded), Some(clarification)) = (raw.responded, raw.clarification)
+        && responded < clarification
+    {
+        check.push(
+            Finding::error(
+                check.file,
+                &FieldPath::key("responded"),
+                format!("responded ({responded}) is before the clarification arrived ({clarification})"),
+            )
+            .hint("record `clarification:` only when the reply waited for it"),
+        );
     }
     let jurisdiction = authority.jurisdiction;
     let count = |days: u32| calendar::due(start, days, jurisdiction, bank_holidays);
@@ -253,11 +253,11 @@ pub(super) fn request(
     });
     let final_due = extension.as_ref().map_or(deadline.due, |e| e.due.0);
     past_the_data(check, start, final_due, clock.key);
-    if let Some(responded) = raw.responded {
-        if responded.0 > final_due {
-            let days = authority.act.working_days + extension.as_ref().map_or(0, |e| e.days);
-            late(check, authority, responded.0, final_due, days, &clock, bank_holidays);
-        }
+    if let Some(responded) = raw.responded
+        && responded.0 > final_due
+    {
+        let days = authority.act.working_days + extension.as_ref().map_or(0, |e| e.days);
+        late(check, authority, responded.0, final_due, days, &clock, bank_holidays);
     }
     Some(Dates { due: Date(deadline.due), extension })
 }

@@ -87,25 +87,23 @@ pub(super) fn casebook(
     unique_titles(&juniors, &known, &file_of, findings);
     for owner in owners.iter().filter(|o| o.disclosed) {
         let Some(file) = file_of(owner.file) else { continue };
-        if owner.contact.seniority == Seniority::Senior {
-            if let Some(junior) = junior_like(&Known::of(&owner.identity())) {
-                findings.push(
-                    Finding::error(
-                        file,
-                        &owner.path.at("seniority"),
-                        format!(
-                            "this contract owner is marked senior here but junior in {}: their name, \
+        if owner.contact.seniority == Seniority::Senior
+            && let Some(junior) = junior_like(&Known::of(&owner.identity()))
+        {
+            findings.push(
+                Finding::error(
+                    file,
+                    &owner.path.at("seniority"),
+                    format!(
+                        "this contract owner is marked senior here but junior in {}: their name, \
                              telephone number and email address would be published",
-                            junior.file.display()
-                        ),
-                    )
-                    .hint(
-                        "mark them the same in both files; if they are junior, name a senior officer instead",
-                    )
-                    .mask(&owner.masks())
-                    .mask(&junior.masks()),
-                );
-            }
+                        junior.file.display()
+                    ),
+                )
+                .hint("mark them the same in both files; if they are junior, name a senior officer instead")
+                .mask(&owner.masks())
+                .mask(&junior.masks()),
+            );
         }
         if let Some(officer) = &owner.contact.senior_officer {
             let identity = Identity {
@@ -359,7 +357,7 @@ fn add_value(masks: &mut Masks, value: &Value) {
 fn thousands(digits: &str) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -318,13 +318,13 @@ fn questions(
     for (j, question) in listed.into_iter().enumerate() {
         // Paths are built only for a finding: most questions have none.
         let at = || path.at("questions").index(j);
-        if let Some(number) = &question.number {
-            if !numbers.insert(number.0.clone()) {
-                check.push(
+        if let Some(number) = &question.number
+            && !numbers.insert(number.0.clone())
+        {
+            check.push(
                     Finding::error(check.file, &at().at("number"), format!("question {} appears twice in this part", number.0))
                         .hint("numbers identify questions in the refusal notice, so each must be unique within its part"),
                 );
-            }
         }
         let canonical = question.id.map(|id| questionnaire.question(id));
         let label = match (&question.label, canonical) {
@@ -392,11 +392,11 @@ fn convert(
             }
         },
         model::RawAnswer::Decision(decision) => {
-            if let model::RawDecision::Withhold { value: Some(held), .. } = &decision {
-                if let Err(message) = typed(kind, held.clone()) {
-                    fail(check, &path.at("value"), message);
-                    return None;
-                }
+            if let model::RawDecision::Withhold { value: Some(held), .. } = &decision
+                && let Err(message) = typed(kind, held.clone())
+            {
+                fail(check, &path.at("value"), message);
+                return None;
             }
             Some(model::RawAnswer::Decision(
                 decision.map(|held| typed(kind, held).unwrap_or_else(|_| model::Value::Text(String::new()))),

@@ -107,10 +107,10 @@ pub fn build(markdown: &str, letter: &Metadata) -> anyhow::Result<Vec<u8>> {
     if let Some(template) = template {
         let renamed = copy_headers(&mut parts, &mut document_links, &template.headers, &media_names);
         for reference in section.elements_mut() {
-            if let Some((_, id)) = reference.attributes.iter_mut().find(|(k, _)| k == "r:id") {
-                if let Some(new) = renamed.get(id.as_str()) {
-                    *id = new.clone();
-                }
+            if let Some((_, id)) = reference.attributes.iter_mut().find(|(k, _)| k == "r:id")
+                && let Some(new) = renamed.get(id.as_str())
+            {
+                *id = new.clone();
             }
         }
     }

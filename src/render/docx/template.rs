@@ -179,10 +179,10 @@ impl Reader<'_> {
             let xml = self.word_part(&name, "w:numbering")?;
             self.template.numbering = Some(self.with_links(&name, xml)?);
         }
-        if let Some(name) = of_kind("theme")? {
-            if let Some(xml) = self.xml(&name)? {
-                self.template.theme = Some(self.with_links(&name, tidy(xml))?);
-            }
+        if let Some(name) = of_kind("theme")?
+            && let Some(xml) = self.xml(&name)?
+        {
+            self.template.theme = Some(self.with_links(&name, tidy(xml))?);
         }
         if let Some(name) = of_kind("fontTable")? {
             let mut fonts = self.word_part(&name, "w:fonts")?;
@@ -392,10 +392,10 @@ fn resolve(from: &str, target: &str) -> Result<String, String> {
     let refuse = || format!("has a relationship to `{}`, which is not a part inside it", shown(target));
     let decoded = percent_decoded(target).ok_or_else(refuse)?;
     let mut steps: Vec<&str> = Vec::new();
-    if !decoded.starts_with('/') {
-        if let Some((folder, _)) = from.rsplit_once('/') {
-            steps.extend(folder.split('/'));
-        }
+    if !decoded.starts_with('/')
+        && let Some((folder, _)) = from.rsplit_once('/')
+    {
+        steps.extend(folder.split('/'));
     }
     for step in decoded.trim_start_matches('/').split('/') {
         match step {

@@ -290,10 +290,10 @@ fn declared_prefixes(element: &Element, scopes: &[Vec<String>]) -> Result<Vec<St
         return Err(undeclared(prefix));
     }
     for (key, value) in &element.attributes {
-        if key.ends_with(":Ignorable") || key.ends_with(":MustUnderstand") {
-            if let Some(prefix) = value.split_whitespace().find(|p| !known(p)) {
-                return Err(undeclared(prefix));
-            }
+        if (key.ends_with(":Ignorable") || key.ends_with(":MustUnderstand"))
+            && let Some(prefix) = value.split_whitespace().find(|p| !known(p))
+        {
+            return Err(undeclared(prefix));
         }
     }
     Ok(declared)

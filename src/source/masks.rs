@@ -4,7 +4,12 @@
 
 use std::collections::HashMap;
 
-use super::private::{MASK, MASK_CHAR};
+/// What a diagnostic shows in place of a private value in a message.
+pub const MASK: &str = "███";
+
+/// The character a quoted line shows for each character of a private value, so the caret
+/// under it still points at the right column.
+pub const MASK_CHAR: char = '█';
 
 /// Values to hide wherever they appear: text (ignoring case and spacing) and telephone
 /// numbers (by their digits, however they are written).

@@ -15,13 +15,7 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Marker};
 
 use super::masks::Masks;
-
-/// What a diagnostic shows in place of a private value in a message.
-pub const MASK: &str = "███";
-
-/// The character a quoted line shows for each character of a private value, so the caret
-/// under it still points at the right column.
-pub const MASK_CHAR: char = '█';
+pub use super::masks::{MASK, MASK_CHAR};
 
 /// Keys whose value is private wherever they appear, when a file does not parse and its
 /// structure cannot be trusted.

@@ -121,15 +121,6 @@ pub fn yaml_number(v: f64) -> String {
     }
 }
 
-/// Whether `url` is an absolute `http(s)` address that can go into a letter, a link or an
-/// attribute as it is: nothing that could end an attribute, a line or a code span.
-pub fn is_web_address(url: &str) -> bool {
-    let plain = !url
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\'' | '`'));
-    plain && ["https://", "http://"].iter().any(|s| url.strip_prefix(s).is_some_and(|rest| !rest.is_empty()))
-}
-
 /// A whole number with thousands separators: `1,000,000,000`.
 pub fn grouped(n: u64) -> String {
     let digits = n.to_string();

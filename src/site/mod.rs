@@ -277,6 +277,14 @@ fn base_url(given: Option<&str>) -> anyhow::Result<Option<String>> {
     Ok(Some(base.to_owned()))
 }
 
+/// Whether `url` is an absolute `http(s)` address that can go into a link as it is.
+fn is_web_address(url: &str) -> bool {
+    let plain = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\'' | '`'));
+    plain && ["https://", "http://"].iter().any(|s| url.strip_prefix(s).is_some_and(|rest| !rest.is_empty()))
+}
+
 /// Every authority of the casebooks with the earliest day one of its requests was received,
 /// for the feed's id.
 fn publishers<'a>(casebooks: &'a [Casebook], responses: &[PublicResponse]) -> Vec<feed::Publisher<'a>> {
@@ -377,7 +385,7 @@ impl Site {
             _ => (None, None),
         };
         // `foi check` warns of a website that is not a web address; it is not linked.
-        let website = website.filter(|url| crate::model::values::is_web_address(url));
+        let website = website.filter(|url| is_web_address(url));
         // One site, one licence: casebooks published together must agree on it.
         let mut licence: Option<&Licence> = None;
         let default = data::default_licence();
@@ -423,9 +431,7 @@ impl Site {
         let mut out: Vec<(&str, Option<&str>)> = Vec::new();
         for casebook in casebooks {
             // `foi check` warns of a website that is not a web address; it is not linked.
-            let link = |website: &'a Option<String>| {
-                website.as_deref().filter(|url| crate::model::values::is_web_address(url))
-            };
+            let link = |website: &'a Option<String>| website.as_deref().filter(|url| is_web_address(url));
             match &casebook.shared_service {
                 Some(shared) => out.push((&shared.name, link(&shared.website))),
                 None => out.extend(casebook.authorities.iter().map(|a| (a.name.as_str(), link(&a.website)))),

@@ -13,12 +13,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::casebook::{Casebook, Request};
+use crate::error::Error;
 use crate::load;
 use crate::render::{OutputFormat, Renderer};
 use crate::report::{Finding, Severity};
 use crate::rules::{self, Audience};
 use crate::source::SourceFile;
-use crate::{Error, validate, write};
+use crate::{validate, write};
 
 /// What a batch was asked to do.
 #[derive(Debug, Clone)]

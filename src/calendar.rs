@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::model::Jurisdiction;
+use crate::jurisdiction::Jurisdiction;
 
 /// First year `foi` computes deadlines for: FOIA's and FOISA's rights of access came into
 /// force on 1 January 2005.

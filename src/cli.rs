@@ -11,9 +11,6 @@ use foi::model::{Jurisdiction, Layout};
 use foi::render::OutputFormat;
 use foi::report;
 
-use crate::cmd::due::{DueFormat, DueOptions};
-use crate::cmd::intake::{IntakeFormat, IntakeOptions};
-
 /// Answer UK Freedom of Information round-robin requests from a casebook of facts.
 #[derive(Debug, Parser)]
 #[command(
@@ -359,38 +356,25 @@ fn render_format_help() -> String {
 pub struct DueArgs {
     /// The day the request (or the clarification asked for under s.1(3)) was received,
     /// YYYY-MM-DD.
-    date: String,
+    pub date: String,
     /// Whose working days to count: `foia` (UK-wide bank holidays) or `foisa`
     /// (Scottish bank holidays). Default: the Act of the `--casebook`, otherwise `foia`.
     #[arg(long, value_parser = JurisdictionParser)]
-    jurisdiction: Option<Jurisdiction>,
+    pub jurisdiction: Option<Jurisdiction>,
     /// Count with the bank holidays this casebook adds in foi.yaml (`bank-holidays:`); DIR
     /// is the casebook's folder or any folder inside it.
     #[arg(long, value_name = "DIR")]
-    casebook: Option<PathBuf>,
+    pub casebook: Option<PathBuf>,
     /// Working days to count, e.g. 40 for a review or with an extension.
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=365))]
-    days: u32,
+    pub days: u32,
     /// List every day of the count: each working day by number, and each skipped day with
     /// the reason it is not a working day.
     #[arg(long)]
-    explain: bool,
+    pub explain: bool,
     /// Output: `text` (the due date first) or `json`.
     #[arg(long, value_enum, default_value_t = DueFormatArg::Text)]
-    format: DueFormatArg,
-}
-
-impl From<DueArgs> for DueOptions {
-    fn from(args: DueArgs) -> Self {
-        DueOptions {
-            date: args.date,
-            jurisdiction: args.jurisdiction,
-            casebook: args.casebook,
-            days: args.days,
-            explain: args.explain,
-            format: args.format.into(),
-        }
-    }
+    pub format: DueFormatArg,
 }
 
 /// Reads `--jurisdiction` values from the table of Acts (`jurisdictions.yaml`): their ids
@@ -439,15 +423,6 @@ pub enum DueFormatArg {
     Json,
 }
 
-impl From<DueFormatArg> for DueFormat {
-    fn from(arg: DueFormatArg) -> Self {
-        match arg {
-            DueFormatArg::Text => DueFormat::Text,
-            DueFormatArg::Json => DueFormat::Json,
-        }
-    }
-}
-
 /// Arguments of `foi intake`.
 #[derive(Debug, Args)]
 pub struct IntakeArgs {
@@ -478,22 +453,6 @@ pub enum IntakeFormatArg {
     Yaml,
     /// `{"questions": [...]}`.
     Json,
-}
-
-impl From<IntakeArgs> for IntakeOptions {
-    fn from(args: IntakeArgs) -> Self {
-        IntakeOptions {
-            input: args.input,
-            format: match args.format {
-                IntakeFormatArg::Yaml => IntakeFormat::Yaml,
-                IntakeFormatArg::Json => IntakeFormat::Json,
-            },
-            output: args.output,
-            force: args.force,
-            reference: args.reference,
-            received: args.received,
-        }
-    }
 }
 
 fn reference(text: &str) -> Result<String, String> {

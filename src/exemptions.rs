@@ -22,11 +22,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 pub use passages::{Condition, Facts, Passage, covers, select};
 
 use crate::jurisdiction::NcndTest;
-use crate::load;
 use crate::model::Jurisdiction;
 use crate::model::values::Date;
 use crate::report::Finding;
-use crate::schema::FileKind;
 use crate::source::{FieldPath, SourceFile};
 
 /// Whether a provision needs a public interest test.
@@ -256,54 +254,18 @@ pub struct Library {
 }
 
 impl Library {
-    /// The built-in library, with the casebook's own files (if any) added or replacing
-    /// built-in ones. Returns every problem found in any file.
-    pub fn load(casebook: Option<&load::Files>) -> (Library, Vec<Finding>) {
-        let mut library = Library::default();
-        let mut findings = Vec::new();
-        for (folder, stem, text) in BUILTIN {
-            let file =
-                SourceFile::new(format!("(built in) exemptions/{folder}/{stem}.yaml"), (*text).to_owned());
-            match Jurisdiction::named(folder) {
-                Some(act) => library.add(act, stem, &file, &mut findings),
-                // A built-in folder is named after an Act of jurisdictions.yaml; the tests
-                // hold them together, so this is a defect, reported rather than guessed.
-                None => findings.push(Finding::error(
-                    &file,
-                    &FieldPath::root(),
-                    format!("no Act `{folder}` in jurisdictions.yaml for this built-in exemption"),
-                )),
-            }
-        }
-        if let Some(files) = casebook {
-            for act in Jurisdiction::all() {
-                let dir = files.root().join("exemptions").join(act.as_str());
-                match load::yaml_files(files, &dir) {
-                    Ok(files) => {
-                        for (stem, file) in files {
-                            match file {
-                                Ok(file) => library.add(act, &stem, &file, &mut findings),
-                                Err(finding) => findings.push(*finding),
-                            }
-                        }
-                    }
-                    Err(finding) => findings.push(*finding),
-                }
-            }
-        }
-        (library, findings)
-    }
-
-    fn add(&mut self, act: Jurisdiction, stem: &str, file: &SourceFile, findings: &mut Vec<Finding>) {
+    /// Adds the exemption file `file` (`exemptions/<act>/<stem>.yaml`), as parsed, after
+    /// checking it: a file with errors adds its findings and nothing else.
+    pub(crate) fn add(
+        &mut self,
+        act: Jurisdiction,
+        stem: &str,
+        file: &SourceFile,
+        parsed: ExemptionFile,
+        findings: &mut Vec<Finding>,
+    ) {
         // `s40-2.dpa-1998` is another version of `s40-2`: ids never hold a dot.
         let id = stem.split('.').next().unwrap_or(stem);
-        let parsed: ExemptionFile = match load::deserialize(file, FileKind::Exemption) {
-            Ok(parsed) => parsed,
-            Err(more) => {
-                findings.extend(more);
-                return;
-            }
-        };
         let before = findings.len();
         check(&parsed, act, id, file, findings);
         let versions = self.acts.entry(act).or_default().entry(id.to_owned()).or_default();
@@ -609,7 +571,7 @@ mod tests {
     use crate::jurisdiction::tests::{foia, foisa};
 
     fn builtin() -> Library {
-        let (library, findings) = Library::load(None);
+        let (library, findings) = crate::load::exemptions::library(None);
         assert!(findings.is_empty(), "built-in library has problems: {findings:#?}");
         library
     }
@@ -692,7 +654,7 @@ mod tests {
         );
         let mut library = Library::default();
         let mut findings = Vec::new();
-        library.add(foia(), "s36", &file, &mut findings);
+        crate::load::exemptions::add(&mut library, foia(), "s36", &file, &mut findings);
         assert_eq!(findings.len(), 1);
         assert!(findings[0].message.contains("needs `public-interest`"));
         assert!(library.get(foia(), "s36").is_none());
@@ -758,7 +720,7 @@ mod tests {
             "citation: Section 40(2)\ntitle: Personal information\nkind: absolute\ntest: class\ngood-from: 2005-01-01\nexplanation: [Under the Data Protection Act 1998.]\nguidance: https://ico.org.uk\n".into(),
         );
         let mut findings = Vec::new();
-        library.add(foia(), "s40-2.dpa-1998", &older, &mut findings);
+        crate::load::exemptions::add(&mut library, foia(), "s40-2.dpa-1998", &older, &mut findings);
         assert!(findings.is_empty(), "{findings:?}");
         let then = library.at(foia(), "s40-2", day("2013-05-01")).expect("the older version");
         assert_eq!(then.explanation[0].text, "Under the Data Protection Act 1998.");
@@ -773,7 +735,7 @@ mod tests {
         let mut library = builtin();
         let broken = SourceFile::new("exemptions/foia/s43-2.yaml", "citation: Section 43(2)\n".into());
         let mut findings = Vec::new();
-        library.add(foia(), "s43-2", &broken, &mut findings);
+        crate::load::exemptions::add(&mut library, foia(), "s43-2", &broken, &mut findings);
         assert!(!findings.is_empty());
         assert!(library.get(foia(), "s43-2").is_some_and(|e| e.file.starts_with("(built in)")));
     }

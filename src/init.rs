@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use crate::exemptions::Library;
+use crate::error::Error;
 use crate::model::Jurisdiction;
-use crate::{Error, write};
+use crate::write;
 
 /// What `foi init` is asked to make.
 #[derive(Debug, Clone)]
@@ -121,7 +121,7 @@ fn new_authority(authority: &NewAuthority, empty: bool) -> anyhow::Result<Vec<(S
 
 /// The id of the commercial-interests exemption under `act`.
 fn commercial_exemption(act: Jurisdiction) -> anyhow::Result<String> {
-    let (library, _) = Library::load(None);
+    let (library, _) = crate::load::exemptions::library(None);
     if library.get(act, EXAMPLE_EXEMPTION).is_some() {
         return Ok(EXAMPLE_EXEMPTION.to_owned());
     }

@@ -70,7 +70,7 @@ impl std::str::FromStr for Jurisdiction {
     fn from_str(id: &str) -> Result<Self, String> {
         Jurisdiction::named(id).ok_or_else(|| {
             let ids = Jurisdiction::ids();
-            let hint = crate::report::suggestion(id, &ids).unwrap_or_default();
+            let hint = crate::nearest::suggestion(id, &ids).unwrap_or_default();
             format!("unknown Act `{id}`: {hint}")
         })
     }
@@ -347,7 +347,6 @@ pub fn act(jurisdiction: Jurisdiction) -> &'static Act {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::exemptions::Library;
 
     /// FOIA, for tests of its rules.
     pub(crate) fn foia() -> Jurisdiction {
@@ -361,7 +360,7 @@ pub(crate) mod tests {
 
     #[test]
     fn both_acts_are_described_and_their_automatic_exemptions_exist() {
-        let (library, _) = Library::load(None);
+        let (library, _) = crate::load::exemptions::library(None);
         for jurisdiction in [foia(), foisa()] {
             let act = act(jurisdiction);
             assert_eq!(act.working_days, 20);
@@ -419,7 +418,7 @@ pub(crate) mod tests {
         for (folder, stem, _) in crate::exemptions::BUILTIN {
             assert!(Jurisdiction::named(folder).is_some(), "exemptions/{folder}/{stem}.yaml: no such Act");
         }
-        let (library, findings) = Library::load(None);
+        let (library, findings) = crate::load::exemptions::library(None);
         assert!(findings.is_empty(), "{findings:?}");
         for jurisdiction in Jurisdiction::all() {
             assert_eq!(jurisdiction.as_str().parse(), Ok(jurisdiction));

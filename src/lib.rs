@@ -76,6 +76,7 @@ pub(crate) mod jurisdiction;
 pub mod letters;
 pub mod load;
 pub mod model;
+mod nearest;
 pub mod open;
 pub mod questionnaire;
 pub mod render;

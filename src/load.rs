@@ -18,6 +18,7 @@ use crate::source::{Location, SourceFile};
 
 pub(crate) mod characters;
 pub mod confined;
+pub mod exemptions;
 mod file;
 mod files;
 mod lenient;
@@ -136,7 +137,7 @@ pub fn is_stdin(input: &Path) -> bool {
 
 /// Reads a pasted request for `foi intake`: a file, or standard input for `-`; at most
 /// `limit` bytes; UTF-8 (a byte order mark is left for intake to remove). Returns the name
-/// to show for it and the text. A missing file is [`crate::Error::NotFound`].
+/// to show for it and the text. A missing file is [`crate::error::Error::NotFound`].
 pub fn request_text(input: &Path, limit: usize) -> anyhow::Result<(String, String)> {
     use std::io::Read as _;
     let (display, reader): (String, Box<dyn io::Read>) = if is_stdin(input) {
@@ -144,7 +145,7 @@ pub fn request_text(input: &Path, limit: usize) -> anyhow::Result<(String, Strin
     } else {
         let display = input.display().to_string();
         if !input.is_file() {
-            return Err(crate::Error::NotFound(format!("no request text at {display}")).into());
+            return Err(crate::error::Error::NotFound(format!("no request text at {display}")).into());
         }
         let file = fs::File::open(input).with_context(|| format!("cannot read {display}"))?;
         (display, Box::new(file))

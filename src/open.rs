@@ -21,7 +21,6 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::casebook::{Casebook, Request};
-use crate::exemptions::Library;
 use crate::load::{self, Files, Parsed};
 use crate::model::RequestFile;
 use crate::model::values::Date;
@@ -213,7 +212,7 @@ fn casebook(files: &Files) -> (Option<Casebook>, Vec<Finding>, Vec<Finding>, Fil
         ..FileCounts::default()
     };
     // Built-in exemptions plus the casebook's own, read through the same files.
-    let (library, more) = Library::load(Some(files));
+    let (library, more) = crate::load::exemptions::library(Some(files));
     findings.extend(more);
     let casebook = raw.map(|raw| {
         let (casebook, more) = validate::casebook(raw, library);

@@ -108,7 +108,7 @@ impl std::str::FromStr for QuestionId {
     fn from_str(id: &str) -> Result<Self, String> {
         QuestionId::named(id).ok_or_else(|| {
             let ids: Vec<&str> = QuestionId::all().iter().map(|q| q.as_str()).collect();
-            let hint = crate::report::suggestion(id, &ids).unwrap_or_default();
+            let hint = crate::nearest::suggestion(id, &ids).unwrap_or_default();
             format!("unknown question `{id}`: {hint}")
         })
     }

@@ -6,7 +6,7 @@ mod common;
 
 use common::{CONTACT_CENTRE_REQUEST, Casebook, FOIA_PROFILE, FOISA_PROFILE, OPEN_CONTRACT};
 use foi::Audience;
-use foi::exemptions::{ExemptionKind, Library};
+use foi::exemptions::ExemptionKind;
 use foi::response::{Outcome, Status};
 
 /// A contract like `OPEN_CONTRACT` with the supplier answer replaced.
@@ -16,7 +16,7 @@ fn contract_with_supplier(answer: &str) -> String {
 
 #[test]
 fn a_qualified_exemption_always_carries_its_public_interest_test_and_an_absolute_one_never() {
-    let (library, _) = Library::load(None);
+    let (library, _) = foi::load::exemptions::library(None);
     for exemption in library.all() {
         let published = ["s21", "s25"].contains(&exemption.id.as_str());
         if exemption.kind == ExemptionKind::Procedural || published {

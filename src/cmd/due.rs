@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::UsageError;
+use crate::cli::{DueArgs, DueFormatArg};
 use foi::casebook::Casebook;
 use foi::model::Jurisdiction;
 use foi::{Warnings, calendar, load_casebook, write};
@@ -81,5 +82,27 @@ fn casebook_act(casebook: &Casebook) -> Result<Jurisdiction, UsageError> {
             "the casebook's authorities answer under different Acts: choose one with --jurisdiction"
                 .to_owned(),
         ))
+    }
+}
+
+impl From<DueArgs> for DueOptions {
+    fn from(args: DueArgs) -> Self {
+        DueOptions {
+            date: args.date,
+            jurisdiction: args.jurisdiction,
+            casebook: args.casebook,
+            days: args.days,
+            explain: args.explain,
+            format: args.format.into(),
+        }
+    }
+}
+
+impl From<DueFormatArg> for DueFormat {
+    fn from(arg: DueFormatArg) -> Self {
+        match arg {
+            DueFormatArg::Text => DueFormat::Text,
+            DueFormatArg::Json => DueFormat::Json,
+        }
     }
 }

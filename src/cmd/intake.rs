@@ -6,6 +6,7 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
 use super::UsageError;
+use crate::cli::{IntakeArgs, IntakeFormatArg};
 use foi::report::Severity;
 use foi::{Warnings, intake, load, write};
 
@@ -80,7 +81,7 @@ fn casebook_hints(output: Option<&Path>) -> Result<intake::draft::CasebookHints,
     })?;
     let files = load::Files::disk(root.clone());
     let (raw, findings) = load::casebook(&files);
-    let (_, library) = foi::exemptions::Library::load(Some(&files));
+    let (_, library) = foi::load::exemptions::library(Some(&files));
     let problems = findings.iter().chain(&library).any(|f| f.severity == Severity::Error);
     match raw {
         Some(raw) => {
@@ -112,4 +113,20 @@ fn schema_line(root: &Path, output: Option<&Path>) -> Option<String> {
         }
     };
     Some(format!("{}schemas/{name}", "../".repeat(depth)))
+}
+
+impl From<IntakeArgs> for IntakeOptions {
+    fn from(args: IntakeArgs) -> Self {
+        IntakeOptions {
+            input: args.input,
+            format: match args.format {
+                IntakeFormatArg::Yaml => IntakeFormat::Yaml,
+                IntakeFormatArg::Json => IntakeFormat::Json,
+            },
+            output: args.output,
+            force: args.force,
+            reference: args.reference,
+            received: args.received,
+        }
+    }
 }

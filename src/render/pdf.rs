@@ -26,7 +26,36 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+use super::Renderer;
 use super::typst as source;
+use crate::response::Response;
+
+impl Renderer {
+    /// The letter as PDF, on the letterhead, made by Typst in-process.
+    pub fn pdf(&self, response: &Response) -> anyhow::Result<Vec<u8>> {
+        use chrono::Datelike;
+        let name = response.letter.typst;
+        let template = crate::templates::text(self.files.as_ref(), name)?;
+        let logo = self.logo(response)?;
+        let data = super::letter::letter(response, logo.as_ref().map(|(path, _)| path.clone()))?;
+        let date = response.responded.unwrap_or(response.received).0;
+        let origin = if self.is_override(name) {
+            format!("templates/{name}")
+        } else {
+            format!("(built in) templates/{name}")
+        };
+        compile(Job {
+            template: &template,
+            template_origin: &origin,
+            data: serde_json::to_vec(&data)?,
+            logo,
+            // Month and day always fit; the year is checked by Typst's date.
+            date: (date.year(), date.month() as u8, date.day() as u8),
+            ident: format!("{}/{}", response.authority.id, response.reference),
+            letter: response.reference.clone(),
+        })
+    }
+}
 
 /// Everything one letter needs, in memory.
 pub struct Job<'a> {

@@ -1,5 +1,6 @@
 //! Typst source for the letter: the main file the PDF is compiled from, and the
-//! self-contained source `--format typst` prints for people who want to adjust it.
+//! self-contained source `--format typst` prints for people who want to adjust it. The PDF
+//! itself is made in `pdf`, from this source.
 //!
 //! The template (`templates/letter.typ`) defines `letter(data)`; the letter's data comes
 //! from [`super::letter`]. Data is only ever handed to Typst as a value (JSON read by
@@ -24,36 +25,10 @@ impl Renderer {
         standalone(&template, &letter::letter(response, logo)?)
     }
 
-    /// The letter as PDF, on the letterhead, made by Typst in-process.
-    #[cfg(feature = "pdf")]
-    pub fn pdf(&self, response: &Response) -> anyhow::Result<Vec<u8>> {
-        use chrono::Datelike;
-        let name = response.letter.typst;
-        let template = templates::text(self.files.as_ref(), name)?;
-        let logo = self.logo(response)?;
-        let data = letter::letter(response, logo.as_ref().map(|(path, _)| path.clone()))?;
-        let date = response.responded.unwrap_or(response.received).0;
-        let origin = if self.is_override(name) {
-            format!("templates/{name}")
-        } else {
-            format!("(built in) templates/{name}")
-        };
-        super::pdf::compile(super::pdf::Job {
-            template: &template,
-            template_origin: &origin,
-            data: serde_json::to_vec(&data)?,
-            logo,
-            // Month and day always fit; the year is checked by Typst's date.
-            date: (date.year(), date.month() as u8, date.day() as u8),
-            ident: format!("{}/{}", response.authority.id, response.reference),
-            letter: response.reference.clone(),
-        })
-    }
-
     /// Without the `pdf` feature there is no Typst to make a PDF with.
     #[cfg(not(feature = "pdf"))]
     pub fn pdf(&self, _response: &Response) -> anyhow::Result<Vec<u8>> {
-        Err(crate::Error::Unusable(
+        Err(crate::error::Error::Unusable(
             "this build of foi cannot make PDFs: it was built without the `pdf` feature \
              (on by default); use --format typst and compile that with Typst, or rebuild foi"
                 .to_owned(),

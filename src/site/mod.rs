@@ -19,13 +19,14 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::casebook::Casebook;
+use crate::error::Error;
 use crate::model::Licence;
 use crate::model::values::Date;
 use crate::render::Renderer;
 use crate::report::{Finding, Severity};
 use crate::response::Response;
 use crate::rules::{self, Audience};
-use crate::{Error, load, write};
+use crate::{load, write};
 
 pub use stats::Statistics;
 

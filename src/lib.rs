@@ -66,7 +66,7 @@
 
 pub mod batch;
 pub mod calendar;
-pub mod casebook;
+pub(crate) mod casebook;
 pub mod check;
 mod error;
 pub mod exemptions;
@@ -95,6 +95,7 @@ use std::path::Path;
 
 use anyhow::Context;
 
+pub use casebook::{Casebook, Request};
 pub use error::Error;
 pub use load::Files;
 pub use open::{Opened, open};
@@ -102,7 +103,6 @@ pub use render::{Document, OutputFormat};
 pub use report::Report;
 pub use response::Response;
 
-use casebook::{Casebook, Request};
 use model::values::Date;
 use report::Severity;
 pub use rules::Audience;

@@ -6,7 +6,7 @@ use anyhow::Context;
 
 use super::UsageError;
 use crate::cli::{DueArgs, DueFormatArg};
-use foi::casebook::Casebook;
+use foi::Casebook;
 use foi::model::Jurisdiction;
 use foi::{Warnings, calendar, load_casebook, write};
 

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use crate::casebook::{Casebook, Request};
 use crate::error::Error;
+use crate::letters::LetterKind;
 use crate::load;
 use crate::render::{OutputFormat, Renderer};
 use crate::report::{Finding, Severity};
@@ -30,6 +31,9 @@ pub struct BatchOptions {
     pub out: PathBuf,
     /// The formats to write for each request.
     pub formats: Vec<OutputFormat>,
+    /// The letters to write for each request, where it records their stage: the response
+    /// as `REFERENCE.EXT`, every other letter as `REFERENCE.KIND.EXT`.
+    pub letters: Vec<LetterKind>,
     /// Override every request's layout.
     pub layout: Option<crate::model::Layout>,
     /// JSON only: include the requester's identity.
@@ -327,13 +331,18 @@ fn render_one(
         if formats.is_empty() {
             continue;
         }
-        let mut response = rules::respond(casebook, request, audience)?;
-        if let Some(layout) = options.layout {
-            response.layout = layout;
-        }
-        for (format, document) in renderer.documents(&response, &formats)? {
-            let file = out.join(format!("{name}.{}", format.extension));
-            changed |= write::if_changed(&file, document.as_bytes())?;
+        for &kind in options.letters.iter().filter(|kind| rules::recorded(request, **kind)) {
+            let mut response = rules::letter(casebook, request, audience, kind)?;
+            if let Some(layout) = options.layout {
+                response.layout = layout;
+            }
+            // The response keeps the names it always had; the other letters sit beside it.
+            let stem =
+                if kind == LetterKind::RESPONSE { name.to_owned() } else { format!("{name}.{}", kind.id) };
+            for (format, document) in renderer.documents(&response, &formats)? {
+                let file = out.join(format!("{stem}.{}", format.extension));
+                changed |= write::if_changed(&file, document.as_bytes())?;
+            }
         }
     }
     Ok(changed)

@@ -82,6 +82,9 @@ pub struct Authority {
     pub layout: Layout,
     /// The s.12 appropriate limit, in pounds.
     pub cost_limit: u32,
+    /// House policy: months after asking for clarification that an unanswered request is
+    /// closed.
+    pub close_unclarified_after_months: u32,
     /// Organisation-wide answers.
     pub facts: BTreeMap<QuestionId, Answer>,
     /// House policy, applied where information is held.
@@ -201,11 +204,17 @@ pub struct Request {
     pub title: String,
     /// Date received.
     pub received: Date,
+    /// Date an acknowledgement was sent, if one was.
+    pub acknowledged: Option<Date>,
+    /// The clarification asked for under s.1(3), if any.
+    pub clarification_sought: Option<ClarificationSought>,
     /// Date the clarification sought under s.1(3) arrived: the clock restarts from it.
     pub clarification: Option<Date>,
     /// The statutory due date: working day 20 after `clarification`, else `received`.
     /// Computed, never typed.
     pub due: Date,
+    /// The days other than weekends the count of `due` skipped, with their names.
+    pub skipped: Vec<(Date, String)>,
     /// A public interest extension (FOIA only).
     pub extension: Option<Extension>,
     /// Date responded, if sent.
@@ -222,6 +231,15 @@ pub struct Request {
     pub parts: Vec<AskedPart>,
     /// A refusal of the whole request, if any.
     pub refusal: Option<WholeRefusal>,
+}
+
+/// A request for clarification under s.1(3), checked.
+#[derive(Debug, Clone)]
+pub struct ClarificationSought {
+    /// When it was sent.
+    pub date: Date,
+    /// What is unclear, as put to the requester.
+    pub points: Vec<String>,
 }
 
 /// A public interest extension under FOIA s.10(3), checked.

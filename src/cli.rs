@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use foi::letters::LetterKind;
 use foi::model::{Jurisdiction, Layout};
 use foi::render::OutputFormat;
 use foi::report;
@@ -109,6 +110,8 @@ pub enum Command {
         foi render requests/FOIR-467737865.yaml --format pdf -o reply.pdf\n  \
         foi render requests/FOIR-467737865.yaml --format docx -o reply.docx\n  \
         foi render requests/CAS-84648.yaml --format txt --layout annex\n  \
+        foi render requests/FOIR-467737865.yaml --letter acknowledgement\n  \
+        foi render . -o out --letter all          every letter each request records\n  \
         foi render . -o out --format md,html          every request of this casebook\n  \
         foi render councils/ -o out --format md,html,txt,json\n                                                every casebook in councils/")]
     Render {
@@ -118,6 +121,11 @@ pub enum Command {
         /// Output formats, comma-separated (the help lists the table's names).
         #[arg(short, long, help = render_format_help(), value_parser = FormatParser, value_delimiter = ',', default_value = "md")]
         format: Vec<OutputFormat>,
+        /// Letters, comma-separated: the response (default) or the letter of an earlier stage
+        /// (the help lists them); `all` writes every letter the request records (a batch names
+        /// them `REFERENCE.KIND.EXT` beside the response's `REFERENCE.EXT`).
+        #[arg(long, help = letter_help(), value_parser = LetterParser, value_delimiter = ',', default_value = "response")]
+        letter: Vec<LetterChoice>,
         /// Layout: `inline` (answers under each question, refusal notice at the end) or
         /// `annex` (one annex section per exemption). Default: the request's or authority's.
         #[arg(long, value_enum)]
@@ -343,6 +351,63 @@ impl clap::builder::TypedValueParser for FormatParser {
                 .map(|format| clap::builder::PossibleValue::new(format.name).help(format.summary)),
         ))
     }
+}
+
+/// A `--letter` value: one kind of letter, or every letter a request records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetterChoice {
+    /// One kind.
+    One(LetterKind),
+    /// `all`.
+    All,
+}
+
+/// Reads `--letter` values from the table of letter kinds ([`LetterKind::ALL`]), and `all`.
+#[derive(Debug, Clone, Copy)]
+pub struct LetterParser;
+
+impl clap::builder::TypedValueParser for LetterParser {
+    type Value = LetterChoice;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<LetterChoice, clap::Error> {
+        let names = clap::builder::PossibleValuesParser::new(self.possible_values().into_iter().flatten());
+        let name = names.parse_ref(cmd, arg, value)?;
+        if name == "all" {
+            return Ok(LetterChoice::All);
+        }
+        LetterKind::named(&name)
+            .map(LetterChoice::One)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            LetterKind::ALL
+                .iter()
+                .map(|kind| clap::builder::PossibleValue::new(kind.id).help(kind.description))
+                .chain([clap::builder::PossibleValue::new("all").help("every letter the request records")]),
+        ))
+    }
+}
+
+/// The letters `choices` name, each once, in the table's order.
+pub fn letters(choices: &[LetterChoice]) -> Vec<LetterKind> {
+    LetterKind::ALL
+        .iter()
+        .copied()
+        .filter(|kind| choices.iter().any(|c| *c == LetterChoice::All || *c == LetterChoice::One(*kind)))
+        .collect()
+}
+
+/// The `--letter` help line of `foi render`, naming every kind of the table.
+fn letter_help() -> String {
+    let names: Vec<&str> = LetterKind::ALL.iter().map(|kind| kind.id).collect();
+    format!("Letters, comma-separated: {}, or all (default: response)", names.join(", "))
 }
 
 /// The `--format` help line of `foi render`, naming every format of the table.

@@ -138,6 +138,13 @@ pub struct Act {
     pub non_working_days: NonWorkingDays,
     /// Most further working days a public interest extension may take; none under FOISA.
     pub public_interest_extension: Option<u32>,
+    /// The section under which the authority gives notice that it needs more time to weigh
+    /// the public interest (FOIA s.17(2)); none where the Act has no extension.
+    pub extension_notice_section: Option<String>,
+    /// The section that lets an authority ask what a request means: `section 1(3)`.
+    pub clarification_section: String,
+    /// The section of the duty to advise and assist: `section 16` (FOISA: `section 15`).
+    pub advice_section: String,
     /// Exemptions the rules apply by themselves.
     pub exemptions: AutomaticExemptions,
     /// Neither confirm nor deny: when it needs its own public interest test, and which

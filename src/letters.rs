@@ -1,7 +1,7 @@
 //! The kinds of letter foi writes, as one table: each kind's id (as the JSON output and the
-//! templates see it), its templates and its title. Today there is one, the response to a
-//! request; a new kind of letter (an acknowledgement, a clarification, an extension
-//! notice, an internal review) is its templates and a row of [`LetterKind::ALL`].
+//! templates see it), its templates and its title: the response, and the letters of the
+//! stages before it (acknowledgement, clarification, extension notice). A new kind of
+//! letter is its templates, a row of [`LetterKind::ALL`] and its stage in `rules`.
 
 use std::fmt;
 
@@ -17,6 +17,8 @@ pub struct LetterKind {
     /// How the letter names itself in a document's properties: a Word letter's subject is
     /// "`title` to request REF under the Act".
     pub title: &'static str,
+    /// What the letter says, for `--help` and `foi templates list`.
+    pub description: &'static str,
     /// The Markdown template of each layout, which the HTML, text and Word letters are made
     /// from.
     pub markdown: LayoutTemplates,
@@ -35,12 +37,36 @@ pub struct LayoutTemplates {
 
 impl LetterKind {
     /// Every kind of letter.
-    pub const ALL: &'static [LetterKind] = &[LetterKind {
-        id: "response",
-        title: "Our response",
-        markdown: LayoutTemplates { inline: "inline.md", annex: "annex.md" },
-        typst: "letter.typ",
-    }];
+    pub const ALL: &'static [LetterKind] = &[
+        LetterKind {
+            id: "response",
+            title: "Our response",
+            description: "the response to the request (the default)",
+            markdown: LayoutTemplates { inline: "inline.md", annex: "annex.md" },
+            typst: "letter.typ",
+        },
+        LetterKind {
+            id: "acknowledgement",
+            title: "Acknowledgement",
+            description: "that the request arrived, and when the reply is due",
+            markdown: LayoutTemplates { inline: "acknowledgement.md", annex: "acknowledgement.md" },
+            typst: "letter.typ",
+        },
+        LetterKind {
+            id: "clarification",
+            title: "Request for clarification",
+            description: "what is unclear about the request (s.1(3)), from `clarification-sought:`",
+            markdown: LayoutTemplates { inline: "clarification.md", annex: "clarification.md" },
+            typst: "letter.typ",
+        },
+        LetterKind {
+            id: "extension",
+            title: "Public interest extension notice",
+            description: "more time to weigh the public interest (FOIA s.17(2)), from `extension:`",
+            markdown: LayoutTemplates { inline: "extension.md", annex: "extension.md" },
+            typst: "letter.typ",
+        },
+    ];
 
     /// The response to a request: the letter every request gets.
     pub const RESPONSE: LetterKind = LetterKind::ALL[0];

@@ -168,6 +168,19 @@ pub fn respond(
     Ok((casebook, response, warnings))
 }
 
+/// Loads the request at `path` with its casebook and writes the letter of kind `kind` for
+/// `audience`: the response, or the letter of an earlier stage (see [`rules::letter`]).
+pub fn letter(
+    path: &Path,
+    audience: Audience,
+    today: Date,
+    kind: letters::LetterKind,
+) -> anyhow::Result<(Casebook, Response, Warnings)> {
+    let (casebook, request, warnings) = load_request(path, today)?;
+    let response = rules::letter(&casebook, &request, audience, kind)?;
+    Ok((casebook, response, warnings))
+}
+
 /// Renders a response to Markdown with the casebook's templates.
 pub fn markdown(casebook: &Casebook, response: &Response) -> anyhow::Result<String> {
     render::Renderer::new(Some(&casebook.files))

@@ -58,6 +58,60 @@ pub struct Response {
     /// The section under which this letter gives notice that information is not held, when
     /// some is not and the Act requires such a notice (FOISA s.17(1)).
     pub not_held_notice: Option<String>,
+    /// What a letter of the exchange other than the response says about its stage (see
+    /// [`Stage`]); absent from the response itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+}
+
+/// The facts of one stage of the exchange, for its letter: the acknowledgement, the
+/// request for clarification or the public interest extension notice.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stage {
+    /// The date on the letter: when it was sent, or `None` for a draft.
+    pub dated: Option<Date>,
+    /// How the due date was counted: the working days and the days other than weekends
+    /// the count skipped (acknowledgement).
+    pub counted: Option<Counted>,
+    /// The request for clarification (clarification letter).
+    pub clarification: Option<ClarificationView>,
+    /// The qualified exemptions whose public interest test is still being weighed
+    /// (extension notice).
+    pub considering: Vec<ExemptionView>,
+    /// Whether one of those is relied on to neither confirm nor deny, so that the notice
+    /// must not say whether the information is held (FOIA s.17(4)).
+    pub neutral: bool,
+}
+
+/// How a due date was counted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Counted {
+    /// Working days allowed.
+    pub working_days: u32,
+    /// Day 0 of the count: the day of receipt, or the day a clarification arrived.
+    pub from: Date,
+    /// Days other than weekends left out of the count, in date order.
+    pub skipped: Vec<SkippedDay>,
+}
+
+/// A day left out of a count: Christmas Day, Good Friday or a bank holiday.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkippedDay {
+    /// The day.
+    pub date: Date,
+    /// Its name: `Christmas Day`, `Easter Monday`.
+    pub name: String,
+}
+
+/// A request for clarification under s.1(3).
+#[derive(Debug, Clone, Serialize)]
+pub struct ClarificationView {
+    /// What is unclear, as put to the requester.
+    pub points: Vec<String>,
+    /// The day the request closes if no reply has come (house policy).
+    pub closes: Date,
+    /// The months that makes, after the letter.
+    pub closes_after_months: u32,
 }
 
 /// A public interest extension (FOIA s.10(3)).

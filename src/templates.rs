@@ -23,6 +23,11 @@ use crate::load::Files;
 /// The built-in templates: (name, text).
 pub const BUILTIN: &[(&str, &str)] = &[
     ("letter.md", include_str!("../templates/letter.md")),
+    ("letterhead.md", include_str!("../templates/letterhead.md")),
+    ("signature.md", include_str!("../templates/signature.md")),
+    ("acknowledgement.md", include_str!("../templates/acknowledgement.md")),
+    ("clarification.md", include_str!("../templates/clarification.md")),
+    ("extension.md", include_str!("../templates/extension.md")),
     ("inline.md", include_str!("../templates/inline.md")),
     ("annex.md", include_str!("../templates/annex.md")),
     ("answers.md", include_str!("../templates/answers.md")),

@@ -78,10 +78,11 @@ impl Terminal {
 /// their type ([`Report`] and [`Reported`]: 1, [`UsageError`]: 2).
 pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
     match command {
-        Command::Render { paths, format, layout, include_private, output, today } => {
+        Command::Render { paths, format, letter, layout, include_private, output, today } => {
             let options = RenderOptions {
                 paths,
                 formats: format,
+                letters: crate::cli::letters(&letter),
                 layout: layout.map(Into::into),
                 include_private,
                 output,

@@ -8,9 +8,10 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::UsageError;
+use foi::letters::LetterKind;
 use foi::model::Layout;
 use foi::model::values::Date;
-use foi::{OutputFormat, Warnings, batch, render, respond, write};
+use foi::{OutputFormat, Warnings, batch, letter, render, write};
 
 /// What `foi render` was asked to do.
 #[derive(Debug, Clone)]
@@ -19,6 +20,8 @@ pub struct RenderOptions {
     pub paths: Vec<PathBuf>,
     /// The output formats.
     pub formats: Vec<OutputFormat>,
+    /// The letters: the response, or earlier stages' letters.
+    pub letters: Vec<LetterKind>,
     /// Override the layout.
     pub layout: Option<Layout>,
     /// JSON only: include the requester's identity.
@@ -36,7 +39,11 @@ impl RenderOptions {
         let folder_out = self.output.as_ref().is_some_and(|out| {
             out.is_dir() || out.as_os_str().to_string_lossy().ends_with(std::path::MAIN_SEPARATOR)
         });
-        self.paths.len() > 1 || self.paths.iter().any(|p| p.is_dir()) || self.formats.len() > 1 || folder_out
+        self.paths.len() > 1
+            || self.paths.iter().any(|p| p.is_dir())
+            || self.formats.len() > 1
+            || self.letters.len() > 1
+            || folder_out
     }
 }
 
@@ -47,8 +54,13 @@ impl RenderOptions {
 /// requester; JSON leaves the requester out unless asked to include them. A PDF or Word
 /// document is not written to a terminal.
 pub fn one(options: &RenderOptions) -> anyhow::Result<Warnings> {
-    let (Some(request), [format]) = (options.paths.first(), options.formats.as_slice()) else {
-        return Err(UsageError("give one request and one format, or use -o DIR for several".into()).into());
+    let (Some(request), [format], [kind]) =
+        (options.paths.first(), options.formats.as_slice(), options.letters.as_slice())
+    else {
+        return Err(UsageError(
+            "give one request, one format and one letter, or use -o DIR for several".into(),
+        )
+        .into());
     };
     let audience = format.audience(options.include_private);
     if format.is_binary() && options.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout())
@@ -58,13 +70,13 @@ pub fn one(options: &RenderOptions) -> anyhow::Result<Warnings> {
             UsageError(format!("{what} is not for the terminal: write it to a file with -o FILE")).into()
         );
     }
-    let (casebook, mut response, warnings) = respond(request, audience, options.today)?;
+    let (casebook, mut response, warnings) = letter(request, audience, options.today, *kind)?;
     if let Some(layout) = options.layout {
         response.layout = layout;
     }
     let document = render::Renderer::new(Some(&casebook.files))
         .document(&response, *format)
-        .with_context(|| format!("cannot render the response to {}", response.reference))?;
+        .with_context(|| format!("cannot render the {} letter of {}", response.letter, response.reference))?;
     match &options.output {
         Some(path) => write::atomic(path, document.as_bytes())?,
         None => write::stdout(document.as_bytes())?,
@@ -92,6 +104,7 @@ pub fn many(options: &RenderOptions, progress: &dyn batch::Progress) -> anyhow::
             paths: options.paths.clone(),
             out: out.clone(),
             formats: options.formats.clone(),
+            letters: options.letters.clone(),
             layout: options.layout,
             include_private: options.include_private,
             today: options.today,

@@ -20,7 +20,8 @@ pub use profile::{
     SharedService, Signature, TeamContact,
 };
 pub use request::{
-    Extension, Number, OrStandard, PartAsked, QuestionAsked, Refusal, RefusalGround, RequestFile, Requester,
+    ClarificationSought, Extension, Number, OrStandard, PartAsked, QuestionAsked, Refusal, RefusalGround,
+    RequestFile, Requester,
 };
 pub use values::Value;
 

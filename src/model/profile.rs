@@ -135,6 +135,11 @@ pub struct AuthorityFile {
     /// Default: none (a plain letter in 12 pt Arial, with the logo if there is one).
     #[serde(default)]
     pub word_template: Option<String>,
+    /// House policy: how many months after asking for clarification (s.1(3)) an unanswered
+    /// request is closed, as the clarification letter tells the requester. Default: 3.
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 12))]
+    pub close_unclarified_after_months: Option<u32>,
     /// Default layout of responses. Default: `inline`.
     #[serde(default)]
     pub layout: Option<Layout>,

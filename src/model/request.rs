@@ -27,6 +27,17 @@ pub struct RequestFile {
     /// Date the request was received, YYYY-MM-DD. Working day 1 is the first working day
     /// after it, even when it fell at a weekend or on a holiday.
     pub received: Date,
+    /// Date an acknowledgement of the request was sent, YYYY-MM-DD: the date on `foi render
+    /// --letter acknowledgement`. No Act requires one; many authorities send one as house
+    /// policy, giving the date received and the date the reply is due.
+    #[serde(default)]
+    pub acknowledged: Option<Date>,
+    /// Clarification asked of the requester under s.1(3) (FOIA and FOISA alike): when the
+    /// letter was sent and what it asks, e.g. `{date: 2024-01-12, points: [Which
+    /// contracts do you mean?]}`. `foi render --letter clarification` writes the letter;
+    /// record the reply's date as `clarification:`.
+    #[serde(default)]
+    pub clarification_sought: Option<ClarificationSought>,
     /// Date the clarification asked of the requester arrived, YYYY-MM-DD. Under s.1(3) an
     /// authority need not comply until it has the further information it reasonably asked
     /// for, so the 20 working days run from this date instead of `received`.
@@ -82,6 +93,18 @@ pub struct Extension {
     pub estimate: Option<Date>,
     /// Why the public interest test needs more time, as told to the requester.
     pub reason: String,
+}
+
+/// A request for clarification under s.1(3): sent while the request is unclear, it stops
+/// the clock until the reply comes.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ClarificationSought {
+    /// The date the letter asking for clarification was sent, YYYY-MM-DD.
+    pub date: Date,
+    /// What is unclear, as put to the requester: one question or point per item, each a
+    /// full sentence (`Which of your contact centre contracts do you mean?`).
+    pub points: Vec<String>,
 }
 
 /// The person who made the request. Private.

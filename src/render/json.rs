@@ -14,7 +14,7 @@ use crate::model::{Jurisdiction, Layout, Publication, TeamContact};
 use crate::questionnaire::{PartId, QuestionId};
 use crate::response::{
     Addressee, AnswerSource, ContractView, ExtensionView, Outcome, QuestionPointer, RefusalView, Response,
-    Status, Withholding,
+    Stage, Status, Withholding,
 };
 
 /// The version of the JSON shape.
@@ -41,6 +41,9 @@ struct Document<'a> {
     questions: Vec<Question<'a>>,
     exemptions: Vec<Exemption<'a>>,
     refusal: Option<&'a RefusalView>,
+    /// The stage's facts, for a letter other than the response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage: Option<&'a Stage>,
 }
 
 #[derive(Serialize)]
@@ -170,6 +173,7 @@ pub fn render(response: &Response) -> anyhow::Result<String> {
         questions,
         exemptions,
         refusal: response.refusal.as_ref(),
+        stage: response.stage.as_ref(),
     };
     let mut text = serde_json::to_string_pretty(&document)?;
     text.push('\n');

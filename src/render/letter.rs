@@ -24,6 +24,11 @@ pub const FORMAT: &str = "foi-letter/1";
 #[derive(Debug, Serialize)]
 pub struct Letter<'a> {
     format: &'static str,
+    /// The kind of letter: `response`, or an earlier stage's letter.
+    letter: &'static str,
+    /// That stage's facts, in words; absent from the response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage: Option<StageData<'a>>,
     reference: &'a str,
     title: &'a str,
     /// The PDF's title: the same as the HTML page's.
@@ -42,11 +47,37 @@ pub struct Letter<'a> {
     late: bool,
     /// A public interest extension: why it was needed.
     extension_reason: Option<&'a str>,
+    /// A public interest extension: the further working days.
+    extension_days: Option<u32>,
     /// The section under which the letter gives notice that information is not held.
     not_held_notice: Option<&'a str>,
     parts: Vec<Part<'a>>,
     notices: Vec<Notice<'a>>,
     refusal: Option<Refusal<'a>>,
+}
+
+/// A stage's facts as the letter prints them (see [`crate::response::Stage`]).
+#[derive(Debug, Serialize)]
+struct StageData<'a> {
+    /// The date on the letter in words, or none for a draft.
+    dated: Option<String>,
+    working_days: Option<u32>,
+    /// Day 0 of the count, in words.
+    counted_from: Option<String>,
+    /// Days left out of the count: (date in words, name).
+    skipped: Vec<(String, &'a str)>,
+    points: &'a [String],
+    closes: Option<String>,
+    closes_after_months: Option<u32>,
+    considering: Vec<Considered<'a>>,
+    neutral: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Considered<'a> {
+    citation: &'a str,
+    title: &'a str,
+    explanation: &'a [String],
 }
 
 #[derive(Debug, Serialize)]
@@ -199,6 +230,32 @@ struct Earlier<'a> {
     responded: String,
 }
 
+fn stage_data(stage: &crate::response::Stage) -> anyhow::Result<StageData<'_>> {
+    let empty: &[String] = &[];
+    Ok(StageData {
+        dated: stage.dated.map(words).transpose()?,
+        working_days: stage.counted.as_ref().map(|c| c.working_days),
+        counted_from: stage.counted.as_ref().map(|c| words(c.from)).transpose()?,
+        skipped: match &stage.counted {
+            Some(counted) => counted
+                .skipped
+                .iter()
+                .map(|day| Ok((words(day.date)?, day.name.as_str())))
+                .collect::<anyhow::Result<_>>()?,
+            None => Vec::new(),
+        },
+        points: stage.clarification.as_ref().map_or(empty, |c| c.points.as_slice()),
+        closes: stage.clarification.as_ref().map(|c| words(c.closes)).transpose()?,
+        closes_after_months: stage.clarification.as_ref().map(|c| c.closes_after_months),
+        considering: stage
+            .considering
+            .iter()
+            .map(|e| Considered { citation: &e.citation, title: &e.title, explanation: &e.explanation })
+            .collect(),
+        neutral: stage.neutral,
+    })
+}
+
 /// Builds the letter's data from a response resolved for the requester. `logo` is the logo's
 /// path in the Typst project, if the letterhead has one.
 pub fn letter(response: &Response, logo: Option<String>) -> anyhow::Result<Letter<'_>> {
@@ -212,12 +269,23 @@ pub fn letter(response: &Response, logo: Option<String>) -> anyhow::Result<Lette
     }
     signed.extend(present(&signature.team));
     signed.push(authority.name.clone());
-    let dated = response.responded.unwrap_or(response.received).0;
+    let stage = response.stage.as_ref();
+    let dated = stage.and_then(|s| s.dated).or(response.responded).unwrap_or(response.received).0;
+    let stage = stage.map(stage_data).transpose()?;
     let mut letter = Letter {
         format: FORMAT,
+        letter: response.letter.id,
+        stage,
         reference: &response.reference,
         title: &response.title,
-        document_title: format!("{}: {} – {}", response.reference, response.title, authority.name),
+        document_title: if response.letter == crate::letters::LetterKind::RESPONSE {
+            format!("{}: {} – {}", response.reference, response.title, authority.name)
+        } else {
+            format!(
+                "{}: {}: {} – {}",
+                response.reference, response.letter.title, response.title, authority.name
+            )
+        },
         date: DateParts {
             year: chrono::Datelike::year(&dated),
             month: chrono::Datelike::month(&dated),
@@ -251,6 +319,7 @@ pub fn letter(response: &Response, logo: Option<String>) -> anyhow::Result<Lette
         outcome: response.outcome.code(),
         late: response.late,
         extension_reason: response.extension.as_ref().map(|e| e.reason.as_str()),
+        extension_days: response.extension.as_ref().map(|e| e.days),
         not_held_notice: response.not_held_notice.as_deref(),
         parts: Vec::with_capacity(response.parts.len()),
         notices: Vec::with_capacity(response.notices.len()),

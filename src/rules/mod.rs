@@ -9,6 +9,7 @@
 mod answers;
 mod notices;
 mod outcome;
+mod stages;
 
 use std::sync::Arc;
 
@@ -25,6 +26,7 @@ use crate::response::{
 use notices::{NoticeBook, Numbering, Setting};
 
 pub use outcome::classify;
+pub use stages::{letter, recorded};
 
 /// Who a response is rendered for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +154,7 @@ pub fn respond(casebook: &Casebook, request: &Request, audience: Audience) -> an
         refusal,
         notices,
         not_held_notice,
+        stage: None,
     })
 }
 

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::Check;
 use crate::calendar::{self, Holiday, Origin};
-use crate::casebook::{Authority, Extension};
+use crate::casebook::{Authority, ClarificationSought, Extension};
 use crate::model::values::Date;
 use crate::model::{BankHolidayFile, RequestFile};
 use crate::report::{Finding, Severity};
@@ -83,6 +83,11 @@ pub(super) struct Dates {
     pub due: Date,
     /// The public interest extension, if any.
     pub extension: Option<Extension>,
+    /// The days other than weekends that the count of `due` skipped: Christmas Day, Good
+    /// Friday and bank holidays, named, for a letter that says how the date was counted.
+    pub skipped: Vec<(Date, String)>,
+    /// The clarification asked for, checked.
+    pub clarification_sought: Option<ClarificationSought>,
 }
 
 /// Checks a request's clarification and extension, computes its due dates, and warns when
@@ -109,6 +114,18 @@ pub(super) fn request(
         None => Clock { start: raw.received.0, key: "received" },
     };
     let start = clock.start;
+    if let Some(acknowledged) = raw.acknowledged
+        && acknowledged < raw.received
+    {
+        check.push(Finding::error(
+            check.file,
+            &FieldPath::key("acknowledged"),
+            format!(
+                "the acknowledgement ({acknowledged}) is dated before the request was received ({})",
+                raw.received
+            ),
+        ));
+    }
     if let (Some(responded), Some(clarification)) = (raw.responded, raw.clarification)
         && responded < clarification
     {
@@ -259,7 +276,109 @@ pub(super) fn request(
         let days = authority.act.working_days + extension.as_ref().map_or(0, |e| e.days);
         late(check, authority, responded.0, final_due, days, &clock, bank_holidays);
     }
-    Some(Dates { due: Date(deadline.due), extension })
+    let skipped = deadline
+        .trace
+        .iter()
+        .filter(|day| day.status == calendar::DayStatus::NotWorking)
+        // A holiday at a weekend changes nothing: only weekdays left out are worth naming.
+        .filter(|day| day.reasons.iter().all(|r| r.kind != calendar::ReasonKind::Weekend))
+        .filter_map(|day| {
+            let holiday = day.reasons.first()?;
+            // FOIA counts a bank holiday in any part of the UK: say where one is kept when it
+            // is not kept everywhere the Act reaches.
+            let everywhere = calendar::Nation::ALL
+                .iter()
+                .all(|n| holiday.nations.is_empty() || holiday.nations.contains(n));
+            let name = if everywhere {
+                holiday.name.clone()
+            } else {
+                let kept: Vec<&str> = holiday.nations.iter().map(|n| n.name()).collect();
+                format!("{}, a bank holiday in {}", holiday.name, kept.join(" and "))
+            };
+            Some((Date(day.date), name))
+        })
+        .collect();
+    // Whether clarification was sought in time is judged against the reply's first due
+    // date, counted from receipt, not from the clarification that restarted it.
+    let first_due = if clock.key == "clarification" {
+        calendar::due(raw.received.0, authority.act.working_days, jurisdiction, bank_holidays)
+            .map_or(deadline.due, |d| d.due)
+    } else {
+        deadline.due
+    };
+    let clarification_sought = clarification_sought(check, authority, raw, Date(first_due));
+    Some(Dates { due: Date(deadline.due), extension, skipped, clarification_sought })
+}
+
+/// Checks the request for clarification (s.1(3)): dated between receipt and its reply,
+/// asking something, and sent in time. `due` is the request's due date as counted.
+fn clarification_sought(
+    check: &mut Check,
+    authority: &Authority,
+    raw: &RequestFile,
+    due: Date,
+) -> Option<ClarificationSought> {
+    let sought = raw.clarification_sought.as_ref()?;
+    let at = FieldPath::key("clarification-sought");
+    let mut ok = true;
+    if sought.date < raw.received {
+        check.push(Finding::error(
+            check.file,
+            &at.at("date"),
+            format!(
+                "clarification was sought ({}) before the request was received ({})",
+                sought.date, raw.received
+            ),
+        ));
+        ok = false;
+    }
+    if let Some(reply) = raw.clarification
+        && reply < sought.date
+    {
+        check.push(
+            Finding::error(
+                check.file,
+                &FieldPath::key("clarification"),
+                format!("the clarification arrived ({reply}) before it was sought ({})", sought.date),
+            )
+            .hint("`clarification:` is the date the requester's reply arrived"),
+        );
+        ok = false;
+    }
+    if sought.points.is_empty() {
+        check.push(
+            Finding::error(check.file, &at.at("points"), "say what is unclear about the request")
+                .hint("one question or point per item, each a full sentence"),
+        );
+        ok = false;
+    }
+    for (index, point) in sought.points.iter().enumerate() {
+        if point.trim().is_empty() {
+            check.push(Finding::error(check.file, &at.at("points").index(index), "this point is empty"));
+            ok = false;
+        }
+    }
+    // The clock stops only from the day clarification is sought; by working day 20 the
+    // reply itself was due (s.10(1)), so asking later cannot excuse a late reply. The s.45
+    // Code of Practice asks for clarification to be sought as soon as possible.
+    if ok && sought.date > due {
+        check.push(
+            Finding::warning(
+                check.file,
+                &at.at("date"),
+                format!(
+                    "clarification was sought on {}, after the reply to the request was due ({due}, \
+                     working day {} from receipt on {})",
+                    sought.date, authority.act.working_days, raw.received
+                ),
+            )
+            .hint("seek clarification as soon as the request is found unclear: asking late does not stop a clock that has run out"),
+        );
+    }
+    ok.then(|| ClarificationSought {
+        date: sought.date,
+        points: sought.points.iter().map(|p| p.trim().to_owned()).collect(),
+    })
 }
 
 /// Warns when a due date relies on years the data file does not cover.

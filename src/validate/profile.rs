@@ -240,6 +240,18 @@ fn authority(
             .hint(hint),
         );
     }
+    if let Some(months) = raw.close_unclarified_after_months
+        && !(1..=12).contains(&months)
+    {
+        check.push(
+            Finding::error(
+                check.file,
+                &path.at("close-unclarified-after-months"),
+                format!("a request awaiting clarification closes after 1 to 12 months, not {months}"),
+            )
+            .hint("this is house policy; 3 months, the default, is common practice"),
+        );
+    }
     if raw.foi_team.email.trim().is_empty() || !raw.foi_team.email.contains('@') {
         check.push(Finding::error(
             check.file,
@@ -309,6 +321,7 @@ fn authority(
         word_template: raw.word_template.clone(),
         layout: raw.layout.unwrap_or(Layout::Inline),
         cost_limit,
+        close_unclarified_after_months: raw.close_unclarified_after_months.unwrap_or(3),
         facts,
         policy,
         no_contracts: raw.no_contracts.clone(),

@@ -1,0 +1,132 @@
+//! The letters of the exchange before the response: what each stage's letter states, from
+//! the request file's record of that stage.
+//!
+//! - The acknowledgement (house policy; no Act requires one) gives the date received and
+//!   the date the reply is due, and how that date was counted (FOIA s.10(1) and FOISA
+//!   s.10(1): 20 working days, leaving out weekends, Christmas Day, Good Friday and bank
+//!   holidays).
+//! - The request for clarification (FOIA s.1(3), FOISA s.1(3)) says what is unclear; the
+//!   duty to advise and assist (FOIA s.16, FOISA s.15) shapes what it offers, and house
+//!   policy says when an unanswered request closes.
+//! - The public interest extension notice (FOIA s.17(2)–(3) with s.10(3)) names the
+//!   qualified exemptions whose public interest test is still being weighed and the date a
+//!   decision is expected. FOISA has no such extension.
+
+use chrono::Months;
+
+use crate::casebook::{Casebook, Request};
+use crate::error::Error;
+use crate::exemptions::ExemptionKind;
+use crate::letters::LetterKind;
+use crate::model::values::Date;
+use crate::response::{ClarificationView, Counted, ExemptionView, Response, SkippedDay, Stage};
+
+use super::Audience;
+
+/// Whether `request` records the stage whose letter is `kind`: the response and the
+/// acknowledgement always (either may be a draft), the clarification and the extension
+/// notice when the request file records them.
+pub fn recorded(request: &Request, kind: LetterKind) -> bool {
+    match kind.id {
+        "clarification" => request.clarification_sought.is_some(),
+        "extension" => request.extension.is_some(),
+        _ => true,
+    }
+}
+
+/// The letter of kind `kind` for `request`, for `audience`: the response itself, or the
+/// letter of an earlier stage, which the request file must record (an acknowledgement may
+/// be drafted before it is sent).
+pub fn letter(
+    casebook: &Casebook,
+    request: &Request,
+    audience: Audience,
+    kind: LetterKind,
+) -> anyhow::Result<Response> {
+    let mut response = super::respond(casebook, request, audience)?;
+    if kind == LetterKind::RESPONSE {
+        return Ok(response);
+    }
+    let authority = casebook.authority(request.authority);
+    let stage = match kind.id {
+        "acknowledgement" => Stage {
+            dated: request.acknowledged,
+            counted: Some(Counted {
+                working_days: authority.act.working_days,
+                from: request.clarification.unwrap_or(request.received),
+                skipped: request
+                    .skipped
+                    .iter()
+                    .map(|(date, name)| SkippedDay { date: *date, name: name.clone() })
+                    .collect(),
+            }),
+            clarification: None,
+            considering: Vec::new(),
+            neutral: false,
+        },
+        "clarification" => {
+            let Some(sought) = &request.clarification_sought else {
+                return Err(Error::Unusable(format!(
+                    "{} records no request for clarification: add `clarification-sought: {{date: YYYY-MM-DD, points: [...]}}` to its file",
+                    request.reference
+                ))
+                .into());
+            };
+            let months = authority.close_unclarified_after_months;
+            let closes = sought.date.0.checked_add_months(Months::new(months)).unwrap_or(sought.date.0);
+            Stage {
+                dated: Some(sought.date),
+                counted: None,
+                clarification: Some(ClarificationView {
+                    points: sought.points.clone(),
+                    closes: Date(closes),
+                    closes_after_months: months,
+                }),
+                considering: Vec::new(),
+                neutral: false,
+            }
+        }
+        "extension" => {
+            if authority.act.public_interest_extension.is_none() {
+                return Err(Error::Unusable(format!(
+                    "{} is answered under {}, which has no public interest extension: no extension notice can be sent",
+                    request.reference, authority.act.act
+                ))
+                .into());
+            }
+            let Some(extension) = &request.extension else {
+                return Err(Error::Unusable(format!(
+                    "{} records no public interest extension: add `extension: {{notice-sent: YYYY-MM-DD, days: N, reason: ...}}` to its file",
+                    request.reference
+                ))
+                .into());
+            };
+            let mut considering: Vec<ExemptionView> = Vec::new();
+            let mut neutral = false;
+            for notice in response.notices.iter().filter(|n| n.exemption.kind == ExemptionKind::Qualified) {
+                neutral |= notice.neither_confirm_nor_deny;
+                if !considering.iter().any(|e| e.id == notice.exemption.id) {
+                    considering.push(notice.exemption.clone());
+                }
+            }
+            if considering.is_empty() {
+                return Err(Error::Unusable(format!(
+                    "{}: an extension is only for weighing the public interest of a qualified exemption (s.10(3)), and no answer relies on one",
+                    request.reference
+                ))
+                .into());
+            }
+            Stage {
+                dated: Some(extension.notice_sent),
+                counted: None,
+                clarification: None,
+                considering,
+                neutral,
+            }
+        }
+        other => return Err(anyhow::anyhow!("no rules for the letter kind `{other}`")),
+    };
+    response.letter = kind;
+    response.stage = Some(stage);
+    Ok(response)
+}

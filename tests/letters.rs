@@ -1,0 +1,241 @@
+//! The letters of the exchange before the response: the acknowledgement, the request for
+//! clarification (s.1(3)) and the public interest extension notice (FOIA s.17(2)), through
+//! the binary. Golden files for each, FOIA and FOISA, and the errors and warnings that keep
+//! each letter true of the case.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+
+fn foi() -> Command {
+    Command::cargo_bin("foi").expect("binary")
+}
+
+/// `foi render REQUEST --letter KIND --format FORMAT` in the casebook at `folder` (relative
+/// to the repository), which must succeed with no warnings.
+fn letter(folder: &str, request: &str, kind: &str, format: &str) -> Vec<u8> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let output = foi()
+        .current_dir(&root)
+        .args(["render", &format!("requests/{request}.yaml"), "--letter", kind, "--format", format])
+        .args(["--today", "2030-12-31"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.is_empty(), "warnings: {stderr}");
+    output.stdout
+}
+
+fn markdown(folder: &str, request: &str, kind: &str) -> String {
+    String::from_utf8(letter(folder, request, kind, "md")).expect("utf-8")
+}
+
+#[test]
+fn foia_acknowledgement_says_when_the_reply_is_due_and_how_it_was_counted() {
+    let text = markdown("examples/hastings", "FOIR-467737865", "acknowledgement");
+    // FOIA s.10(6) counts a bank holiday anywhere in the UK: St Andrew's Day is left out.
+    assert!(text.contains("- 30 November 2022: St Andrew's Day, a bank holiday in Scotland"), "{text}");
+    assert!(text.contains("We will reply by **28 December 2022** at the latest."), "{text}");
+    assert!(!text.contains("Refusal notice") && !text.contains("internal review"), "{text}");
+    insta::assert_snapshot!("foia_acknowledgement", text);
+}
+
+#[test]
+fn foisa_acknowledgement_offers_no_public_interest_extension() {
+    let text = markdown("examples/kilbrannan", "KC-FOI-2024-0153", "acknowledgement");
+    assert!(!text.contains("further period"), "FOISA has no extension: {text}");
+    insta::assert_snapshot!("foisa_acknowledgement", text);
+}
+
+#[test]
+fn foisa_clarification_lists_the_points_and_the_advice_and_assistance_section() {
+    let text = markdown("examples/kilbrannan", "KC-FOI-2024-0244", "clarification");
+    assert!(text.contains("section 1(3) of the Freedom of Information (Scotland) Act 2002"), "{text}");
+    assert!(text.contains("section 15 of the Act"), "FOISA's duty to advise is s.15: {text}");
+    assert!(text.contains("by 24 October 2024 (3 months from the date of this letter)"), "{text}");
+    assert!(!text.contains("Response due"), "the clock is stopped: {text}");
+    insta::assert_snapshot!("foisa_clarification", text);
+}
+
+#[test]
+fn foia_extension_notice_names_the_exemption_and_the_estimated_date() {
+    let text = markdown("tests/golden/wyvern", "LBW-2024-101", "extension");
+    assert!(text.contains("### Section 43(2): Commercial interests"), "{text}");
+    assert!(text.contains("our notice under section 17(2) of the Act"), "{text}");
+    assert!(text.contains("We expect to reach a decision by **18 April 2024**"), "{text}");
+    assert!(
+        text.contains("## Your right to ask for a review"),
+        "a s.17 notice gives the rights (s.17(7)): {text}"
+    );
+    insta::assert_snapshot!("foia_extension", text);
+}
+
+#[test]
+fn the_json_of_a_stage_letter_carries_its_kind_and_facts() {
+    let json: serde_json::Value =
+        serde_json::from_slice(&letter("examples/kilbrannan", "KC-FOI-2024-0244", "clarification", "json"))
+            .expect("JSON");
+    assert_eq!(json["letter"], "clarification");
+    assert_eq!(json["stage"]["clarification"]["closes"], "2024-10-24");
+    assert_eq!(json["stage"]["clarification"]["points"].as_array().map(Vec::len), Some(2));
+    assert!(json["requester"].is_null(), "JSON leaves the requester out");
+    let response: serde_json::Value =
+        serde_json::from_slice(&letter("examples/kilbrannan", "KC-FOI-2024-0153", "response", "json"))
+            .expect("JSON");
+    assert!(response.get("stage").is_none(), "the response has no stage");
+}
+
+#[test]
+fn every_letter_renders_in_every_text_format() {
+    for (folder, request, kind) in [
+        ("examples/hastings", "FOIR-467737865", "acknowledgement"),
+        ("examples/kilbrannan", "KC-FOI-2024-0244", "clarification"),
+        ("tests/golden/wyvern", "LBW-2024-101", "extension"),
+    ] {
+        for format in ["html", "txt", "typst", "docx"] {
+            let bytes = letter(folder, request, kind, format);
+            assert!(!bytes.is_empty(), "{kind} as {format}");
+        }
+        let html = String::from_utf8(letter(folder, request, kind, "html")).expect("utf-8");
+        assert!(html.contains("<h2 ") && html.contains("Yours sincerely,"), "{kind}: {html}");
+    }
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn the_pdf_letters_say_what_the_markdown_says() {
+    let cases = [
+        ("examples/hastings", "FOIR-467737865", "acknowledgement", "30 November 2022: St Andrew's Day"),
+        ("examples/kilbrannan", "KC-FOI-2024-0244", "clarification", "section 15 of the Act asks us"),
+        ("tests/golden/wyvern", "LBW-2024-101", "extension", "our notice under section 17(2) of the Act"),
+    ];
+    for (folder, request, kind, phrase) in cases {
+        let text = pdftotext(&letter(folder, request, kind, "pdf"));
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(phrase), "{kind}: {flat}");
+        assert!(flat.contains("Yours sincerely,") && flat.contains("Date of this letter:"), "{kind}: {flat}");
+        assert!(!flat.contains("Date of this response"), "{kind}: {flat}");
+    }
+}
+
+#[cfg(feature = "pdf")]
+fn pdftotext(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let file = dir.path().join("letter.pdf");
+    std::fs::write(&file, pdf).expect("write the PDF");
+    let output = match Process::new("pdftotext").args(["-enc", "UTF-8"]).arg(&file).arg("-").output() {
+        Ok(output) => output,
+        Err(err) => panic!(
+            "cannot run pdftotext ({err}): these tests need poppler-utils; \
+             install it with `apt-get install poppler-utils`, or run `bash .ci/run`, which does"
+        ),
+    };
+    assert!(output.status.success(), "pdftotext failed");
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+#[test]
+fn a_letter_for_a_stage_the_request_does_not_record_is_a_usage_error() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hastings");
+    let output = foi()
+        .current_dir(&root)
+        .args([
+            "render",
+            "requests/FOIR-467737865.yaml",
+            "--letter",
+            "clarification",
+            "--today",
+            "2030-01-01",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("records no request for clarification") && stderr.contains("clarification-sought"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn foisa_has_no_extension_notice() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kilbrannan");
+    let output = foi()
+        .current_dir(&root)
+        .args(["render", "requests/KC-FOI-2024-0153.yaml", "--letter", "extension", "--today", "2030-01-01"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("has no public interest extension"), "{stderr}");
+}
+
+#[test]
+fn a_batch_writes_every_recorded_letter_beside_the_response() {
+    let casebook = common::Casebook::example("kilbrannan");
+    let out = casebook.root().join("out");
+    let status = foi()
+        .current_dir(casebook.root())
+        .args(["render", ".", "-o", "out", "--letter", "all", "--today", "2030-01-01"])
+        .output()
+        .expect("runs");
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .expect("out")
+        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "KC-FOI-2024-0153.acknowledgement.md",
+            "KC-FOI-2024-0153.md",
+            "KC-FOI-2024-0201.acknowledgement.md",
+            "KC-FOI-2024-0201.md",
+            "KC-FOI-2024-0244.acknowledgement.md",
+            "KC-FOI-2024-0244.clarification.md",
+            "KC-FOI-2024-0244.md",
+        ]
+    );
+}
+
+#[test]
+fn check_keeps_the_clarification_dates_in_order_and_warns_when_it_was_sought_late() {
+    let casebook = common::Casebook::example("kilbrannan");
+    let request = casebook.read("requests/KC-FOI-2024-0244.yaml");
+    // Sought after the reply was due (working day 20 from 22 July 2024 is 20 August).
+    casebook
+        .write("requests/KC-FOI-2024-0244.yaml", &request.replace("date: 2024-07-24", "date: 2024-08-28"));
+    let output =
+        foi().current_dir(casebook.root()).args(["check", "--today", "2030-01-01"]).output().expect("runs");
+    let stdout =
+        format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("after the reply to the request was due (2024-08-20"), "{stdout}");
+    assert!(output.status.success(), "a warning alone passes: {stdout}");
+    // A reply dated before the letter asking for it, and an acknowledgement before receipt.
+    casebook.write(
+        "requests/KC-FOI-2024-0244.yaml",
+        &request.replace(
+            "received: 2024-07-22",
+            "received: 2024-07-22\nacknowledged: 2024-07-21\nclarification: 2024-07-23",
+        ),
+    );
+    let output =
+        foi().current_dir(casebook.root()).args(["check", "--today", "2030-01-01"]).output().expect("runs");
+    let stdout =
+        format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("the clarification arrived (2024-07-23) before it was sought (2024-07-24)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("the acknowledgement (2024-07-21) is dated before the request was received"),
+        "{stdout}"
+    );
+}

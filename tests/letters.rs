@@ -6,7 +6,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command as Process;
 
 use assert_cmd::Command;
 
@@ -127,13 +126,14 @@ fn pdftotext(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().expect("temporary folder");
     let file = dir.path().join("letter.pdf");
     std::fs::write(&file, pdf).expect("write the PDF");
-    let output = match Process::new("pdftotext").args(["-enc", "UTF-8"]).arg(&file).arg("-").output() {
-        Ok(output) => output,
-        Err(err) => panic!(
-            "cannot run pdftotext ({err}): these tests need poppler-utils; \
+    let output =
+        match std::process::Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&file).arg("-").output() {
+            Ok(output) => output,
+            Err(err) => panic!(
+                "cannot run pdftotext ({err}): these tests need poppler-utils; \
              install it with `apt-get install poppler-utils`, or run `bash .ci/run`, which does"
-        ),
-    };
+            ),
+        };
     assert!(output.status.success(), "pdftotext failed");
     String::from_utf8(output.stdout).expect("UTF-8")
 }

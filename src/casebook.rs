@@ -215,6 +215,9 @@ pub struct Request {
     pub due: Date,
     /// The days other than weekends the count of `due` skipped, with their names.
     pub skipped: Vec<(Date, String)>,
+    /// When a clarification restarted the clock: the first count's due date and skipped
+    /// days, from receipt.
+    pub first_count: Option<(Date, Vec<(Date, String)>)>,
     /// A public interest extension (FOIA only).
     pub extension: Option<Extension>,
     /// Date responded, if sent.
@@ -231,6 +234,38 @@ pub struct Request {
     pub parts: Vec<AskedPart>,
     /// A refusal of the whole request, if any.
     pub refusal: Option<WholeRefusal>,
+    /// An internal review of the response, if one was asked for.
+    pub review: Option<Review>,
+}
+
+/// An internal review, checked.
+#[derive(Debug, Clone)]
+pub struct Review {
+    /// When the requester asked for it.
+    pub requested: Date,
+    /// When its outcome is due.
+    pub due: Date,
+    /// When the outcome letter was sent, if it has been.
+    pub decided: Option<Date>,
+    /// The questions looked at again, each with its decision.
+    pub questions: Vec<ReviewedAnswer>,
+    /// The outcome, once decided.
+    pub outcome: Option<crate::model::ReviewOutcome>,
+    /// Why, as told to the requester.
+    pub reasons: Option<String>,
+}
+
+/// A question an internal review looked at again.
+#[derive(Debug, Clone)]
+pub struct ReviewedAnswer {
+    /// The part's position in the request, from 1.
+    pub part: usize,
+    /// The requester's number for the question.
+    pub number: String,
+    /// Its label.
+    pub label: String,
+    /// Upheld or overturned.
+    pub decision: crate::model::ReviewDecision,
 }
 
 /// A request for clarification under s.1(3), checked.

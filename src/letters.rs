@@ -1,6 +1,6 @@
 //! The kinds of letter foi writes, as one table: each kind's id (as the JSON output and the
 //! templates see it), its templates and its title: the response, and the letters of the
-//! stages before it (acknowledgement, clarification, extension notice). A new kind of
+//! stages around it (acknowledgement, clarification, extension notice, internal review). A new kind of
 //! letter is its templates, a row of [`LetterKind::ALL`] and its stage in `rules`.
 
 use std::fmt;
@@ -64,6 +64,13 @@ impl LetterKind {
             title: "Public interest extension notice",
             description: "more time to weigh the public interest (FOIA s.17(2)), from `extension:`",
             markdown: LayoutTemplates { inline: "extension.md", annex: "extension.md" },
+            typst: "letter.typ",
+        },
+        LetterKind {
+            id: "review",
+            title: "Internal review outcome",
+            description: "the outcome of an internal review, question by question, from `review:`",
+            markdown: LayoutTemplates { inline: "review.md", annex: "review.md" },
             typst: "letter.typ",
         },
     ];

@@ -81,6 +81,40 @@ pub struct Stage {
     /// Whether one of those is relied on to neither confirm nor deny, so that the notice
     /// must not say whether the information is held (FOIA s.17(4)).
     pub neutral: bool,
+    /// The internal review (review outcome letter).
+    pub review: Option<ReviewView>,
+}
+
+/// An internal review's outcome, for its letter.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewView {
+    /// When the requester asked for it.
+    pub requested: Date,
+    /// When the outcome was due.
+    pub due: Date,
+    /// Whether the outcome was sent after `due`, so the letter apologises.
+    pub late: bool,
+    /// The working days the review had.
+    pub working_days: u32,
+    /// `upheld`, `upheld-in-part` or `overturned`; `None` while the review is under way.
+    pub outcome: Option<&'static str>,
+    /// The questions looked at again.
+    pub questions: Vec<ReviewedQuestionView>,
+    /// Why, as told to the requester.
+    pub reasons: Option<String>,
+}
+
+/// A question an internal review looked at again.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewedQuestionView {
+    /// The part's position in the request, from 1.
+    pub part: usize,
+    /// The requester's number for it.
+    pub number: String,
+    /// Its label.
+    pub label: String,
+    /// `upheld` or `overturned`.
+    pub decision: crate::model::ReviewDecision,
 }
 
 /// How a due date was counted.

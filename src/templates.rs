@@ -28,6 +28,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("acknowledgement.md", include_str!("../templates/acknowledgement.md")),
     ("clarification.md", include_str!("../templates/clarification.md")),
     ("extension.md", include_str!("../templates/extension.md")),
+    ("review.md", include_str!("../templates/review.md")),
     ("inline.md", include_str!("../templates/inline.md")),
     ("annex.md", include_str!("../templates/annex.md")),
     ("answers.md", include_str!("../templates/answers.md")),

@@ -31,7 +31,7 @@ fn every_request_of_several_casebooks_in_every_format() {
         .expect("runs");
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(
-        stderr(&run).starts_with("7 requests: 7 rendered, 0 unchanged, 0 failed in "),
+        stderr(&run).starts_with("8 requests: 8 rendered, 0 unchanged, 0 failed in "),
         "{}",
         stderr(&run)
     );

@@ -154,8 +154,8 @@ fn the_layout_can_be_chosen_on_the_command_line() {
 #[test]
 fn an_edited_template_in_the_casebook_wins() {
     let casebook = Casebook::example("hastings");
-    let letter = foi::templates::BUILTIN.iter().find(|(n, _)| *n == "letter.md").expect("letter").1;
-    casebook.write("templates/letter.md", &letter.replace("Yours sincerely,", "With kind regards,"));
+    let signature = foi::templates::BUILTIN.iter().find(|(n, _)| *n == "signature.md").expect("signature").1;
+    casebook.write("templates/signature.md", &signature.replace("Yours sincerely,", "With kind regards,"));
     let result = foi().current_dir(casebook.root()).args(["render", HASTINGS_REQUEST]).assert().success();
     let text = String::from_utf8_lossy(&result.get_output().stdout).into_owned();
     assert!(text.contains("With kind regards,") && !text.contains("Yours sincerely,"));
@@ -181,14 +181,14 @@ fn templates_can_be_listed_ejected_and_edited() {
         assert!(listed.lines().any(|l| l == *name), "{name} listed as built in:\n{listed}");
     }
 
-    run(&["templates", "eject", "letter.md"]).success();
-    let letter = foi::templates::BUILTIN.iter().find(|(n, _)| *n == "letter.md").expect("letter").1;
-    assert_eq!(casebook.read("templates/letter.md"), letter, "ejected as built in");
-    casebook.write("templates/letter.md", &letter.replace("Yours sincerely,", "Yours faithfully,"));
+    run(&["templates", "eject", "signature.md"]).success();
+    let signature = foi::templates::BUILTIN.iter().find(|(n, _)| *n == "signature.md").expect("signature").1;
+    assert_eq!(casebook.read("templates/signature.md"), signature, "ejected as built in");
+    casebook.write("templates/signature.md", &signature.replace("Yours sincerely,", "Yours faithfully,"));
     let listed = run(&["templates", "list"]).success();
     assert!(
         String::from_utf8_lossy(&listed.get_output().stdout)
-            .contains("letter.md  (casebook copy in templates/)")
+            .contains("signature.md  (casebook copy in templates/)")
     );
     for format in ["md", "html", "txt"] {
         let out = run(&["render", HASTINGS_REQUEST, "--format", format]).success();
@@ -196,12 +196,12 @@ fn templates_can_be_listed_ejected_and_edited() {
         assert!(text.contains("Yours faithfully,") && !text.contains("Yours sincerely,"), "{format}");
     }
 
-    let refused = run(&["templates", "eject", "letter.md"]).code(1);
+    let refused = run(&["templates", "eject", "signature.md"]).code(1);
     let stderr = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
     assert!(stderr.contains("already exists: use --force to replace"), "{stderr}");
-    assert!(casebook.read("templates/letter.md").contains("Yours faithfully,"), "not overwritten");
-    run(&["templates", "eject", "letter.md", "--force"]).success();
-    assert_eq!(casebook.read("templates/letter.md"), letter);
+    assert!(casebook.read("templates/signature.md").contains("Yours faithfully,"), "not overwritten");
+    run(&["templates", "eject", "signature.md", "--force"]).success();
+    assert_eq!(casebook.read("templates/signature.md"), signature);
 
     let unknown = run(&["templates", "eject", "leter.md"]).code(2);
     let stderr = String::from_utf8_lossy(&unknown.get_output().stderr).into_owned();

@@ -111,6 +111,12 @@ fn the_pdf_letters_say_what_the_markdown_says() {
         ("examples/hastings", "FOIR-467737865", "acknowledgement", "30 November 2022: St Andrew's Day"),
         ("examples/kilbrannan", "KC-FOI-2024-0244", "clarification", "section 15 of the Act asks us"),
         ("tests/golden/wyvern", "LBW-2024-101", "extension", "our notice under section 17(2) of the Act"),
+        (
+            "tests/golden/wyvern",
+            "LBW-2024-101",
+            "review",
+            "If you are not satisfied with the outcome of this review",
+        ),
     ];
     for (folder, request, kind, phrase) in cases {
         let text = pdftotext(&letter(folder, request, kind, "pdf"));
@@ -238,4 +244,102 @@ fn check_keeps_the_clarification_dates_in_order_and_warns_when_it_was_sought_lat
         stdout.contains("the acknowledgement (2024-07-21) is dated before the request was received"),
         "{stdout}"
     );
+}
+
+#[test]
+fn foia_review_upheld_gives_the_answers_and_only_the_regulator() {
+    let text = markdown("tests/golden/wyvern", "LBW-2024-101", "review");
+    assert!(text.contains("We have upheld our original response: its answers stand."), "{text}");
+    assert!(text.contains("- **Review due:** 21 May 2024"), "{text}");
+    assert!(!text.contains("Your right to ask for a review"), "a review is not offered again: {text}");
+    assert!(text.contains("If you are not satisfied with the outcome of this review"), "{text}");
+    insta::assert_snapshot!("foia_review_upheld", text);
+}
+
+#[test]
+fn a_request_that_went_the_whole_way() {
+    let folder = "tests/golden/whole-way";
+    let acknowledgement = markdown(folder, "LBW-2024-140", "acknowledgement");
+    // Sent the day after receipt, before clarification was sought: it gives the first count,
+    // from receipt, not the one the clarification later restarted (s.1(3)).
+    assert!(acknowledgement.contains("after we received your request on 7 May 2024"), "{acknowledgement}");
+    assert!(acknowledgement.contains("We will reply by **5 June 2024**"), "{acknowledgement}");
+    assert!(!acknowledgement.contains("Clarification received"), "{acknowledgement}");
+    let clarification = markdown(folder, "LBW-2024-140", "clarification");
+    let review = markdown(folder, "LBW-2024-140", "review");
+    assert!(
+        review.contains("We have upheld our original response in part and changed it in part."),
+        "{review}"
+    );
+    assert!(
+        review.contains("- Question 2 (Annual average spend): overturned, the answer has changed."),
+        "{review}"
+    );
+    assert!(review.contains("**2. Annual average spend:** £148,000 a year"), "now released: {review}");
+    assert!(!review.contains("Refusal notice"), "nothing is withheld any more: {review}");
+    insta::assert_snapshot!("whole_way_acknowledgement", acknowledgement);
+    insta::assert_snapshot!("whole_way_clarification", clarification);
+    insta::assert_snapshot!("whole_way_review", review);
+}
+
+#[test]
+fn foisa_review_names_the_commissioner_only() {
+    let casebook = common::Casebook::example("kilbrannan");
+    let request = casebook.read("requests/KC-FOI-2024-0153.yaml");
+    casebook.write(
+        "requests/KC-FOI-2024-0153.yaml",
+        &request.replace(
+            "publish: true\n",
+            "publish: true\nreview:\n  requested: 2024-06-20\n  decided: 2024-07-30\n  outcome: upheld\n  reasons: The exemptions were rightly applied.\n",
+        ),
+    );
+    let output = foi()
+        .current_dir(casebook.root())
+        .args(["render", "requests/KC-FOI-2024-0153.yaml", "--letter", "review", "--today", "2030-01-01"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!text.contains("Your right to require a review"), "{text}");
+    assert!(text.contains("## Your right to apply to the Scottish Information Commissioner"), "{text}");
+    assert!(!text.contains("section 47(1)(b)"), "the review has been answered: {text}");
+    // FOISA s.21(1): 20 working days from 20 June 2024 ended on 18 July; the outcome came later.
+    assert!(text.contains("We are sorry that this outcome is later than the 20 working days"), "{text}");
+    assert!(
+        stderr.contains("the review was decided on 2024-07-30, after the 20 working days it had"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_keeps_the_review_true_of_the_request() {
+    let casebook = common::Casebook::copy_of("tests/golden/wyvern");
+    let request = casebook.read("requests/LBW-2024-101.yaml");
+    let run = |text: &str| {
+        casebook.write("requests/LBW-2024-101.yaml", text);
+        let output = foi()
+            .current_dir(casebook.root())
+            .args(["check", "--today", "2030-01-01"])
+            .output()
+            .expect("runs");
+        (
+            output.status.code(),
+            format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)),
+        )
+    };
+    let (code, text) =
+        run(&request.replace("{number: 2, decision: upheld}", "{number: 22, decision: upheld}"));
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("part 1 has no question 22"), "{text}");
+    let (code, text) =
+        run(&request.replace("  decided: 2024-05-17\n", "  decided: 2024-05-17\n  outcome: overturned\n"));
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("the questions' decisions make the outcome `upheld`, not `overturned`"), "{text}");
+    // Asked for more than 40 working days after the response: a warning.
+    let (code, text) = run(&request
+        .replace("requested: 2024-04-22", "requested: 2024-07-01")
+        .replace("decided: 2024-05-17", "decided: 2024-07-10"));
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("the review was asked for on 2024-07-01, after the 40 working days"), "{text}");
 }

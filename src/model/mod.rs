@@ -21,7 +21,7 @@ pub use profile::{
 };
 pub use request::{
     ClarificationSought, Extension, Number, OrStandard, PartAsked, QuestionAsked, Refusal, RefusalGround,
-    RequestFile, Requester,
+    RequestFile, Requester, ReviewDecision, ReviewFile, ReviewOutcome, ReviewedQuestion,
 };
 pub use values::Value;
 

@@ -71,6 +71,84 @@ pub struct RequestFile {
     /// answering it.
     #[serde(default)]
     pub refuse: Option<Refusal>,
+    /// An internal review of the response (FOIA: the s.45 Code of Practice; FOISA s.20-21):
+    /// when it was asked for and, once decided, the decision question by question. Change
+    /// the casebook's facts to what the review now releases: the review letter gives the
+    /// answers as they now stand. `foi render --letter review` writes the outcome letter.
+    #[serde(default)]
+    pub review: Option<ReviewFile>,
+}
+
+/// An internal review as recorded in a request file.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReviewFile {
+    /// The date the requester asked for the review, YYYY-MM-DD: the review's clock runs
+    /// from it.
+    pub requested: Date,
+    /// The date the outcome letter was sent, YYYY-MM-DD. Leave out while the review is
+    /// under way.
+    #[serde(default)]
+    pub decided: Option<Date>,
+    /// The questions the requester asked us to look at again, each with the decision:
+    /// `{part: 1, number: 2, decision: overturned}` (`part` is the part's position in the
+    /// request, needed only when it has several). Give `outcome` instead for a review of a
+    /// whole refusal.
+    #[serde(default)]
+    pub questions: Vec<ReviewedQuestion>,
+    /// The outcome as a whole: `upheld`, `upheld-in-part` or `overturned`. Default: worked
+    /// out from `questions`.
+    #[serde(default)]
+    pub outcome: Option<ReviewOutcome>,
+    /// Why the review decided as it did, as told to the requester.
+    #[serde(default)]
+    pub reasons: Option<String>,
+}
+
+/// One question an internal review looked at again.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReviewedQuestion {
+    /// The part's position in the request, from 1. Default: 1.
+    #[serde(default)]
+    pub part: Option<usize>,
+    /// The question's number, as the requester numbered it.
+    pub number: Number,
+    /// `upheld` (the answer stands) or `overturned` (the answer has changed).
+    pub decision: ReviewDecision,
+}
+
+/// What a review decided about one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewDecision {
+    /// The original answer stands.
+    Upheld,
+    /// The original answer was wrong and has changed.
+    Overturned,
+}
+
+/// The outcome of an internal review, as the Cabinet Office statistics count them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewOutcome {
+    /// The original decision stands in full.
+    Upheld,
+    /// Some of it stands and some has changed.
+    UpheldInPart,
+    /// The original decision has changed in full.
+    Overturned,
+}
+
+impl ReviewOutcome {
+    /// The outcome as written in YAML and printed in the open data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewOutcome::Upheld => "upheld",
+            ReviewOutcome::UpheldInPart => "upheld-in-part",
+            ReviewOutcome::Overturned => "overturned",
+        }
+    }
 }
 
 /// A public interest extension (FOIA s.10(3)): allowed only while the public interest

@@ -71,6 +71,18 @@ struct StageData<'a> {
     closes_after_months: Option<u32>,
     considering: Vec<Considered<'a>>,
     neutral: bool,
+    review: Option<ReviewData<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct ReviewData<'a> {
+    requested: String,
+    due: String,
+    late: bool,
+    working_days: u32,
+    outcome: Option<&'a str>,
+    questions: &'a [crate::response::ReviewedQuestionView],
+    reasons: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -253,6 +265,18 @@ fn stage_data(stage: &crate::response::Stage) -> anyhow::Result<StageData<'_>> {
             .map(|e| Considered { citation: &e.citation, title: &e.title, explanation: &e.explanation })
             .collect(),
         neutral: stage.neutral,
+        review: match &stage.review {
+            Some(review) => Some(ReviewData {
+                requested: words(review.requested)?,
+                due: words(review.due)?,
+                late: review.late,
+                working_days: review.working_days,
+                outcome: review.outcome,
+                questions: &review.questions,
+                reasons: review.reasons.as_deref(),
+            }),
+            None => None,
+        },
     })
 }
 

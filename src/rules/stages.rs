@@ -19,7 +19,9 @@ use crate::error::Error;
 use crate::exemptions::ExemptionKind;
 use crate::letters::LetterKind;
 use crate::model::values::Date;
-use crate::response::{ClarificationView, Counted, ExemptionView, Response, SkippedDay, Stage};
+use crate::response::{
+    ClarificationView, Counted, ExemptionView, Response, ReviewView, ReviewedQuestionView, SkippedDay, Stage,
+};
 
 use super::Audience;
 
@@ -30,6 +32,7 @@ pub fn recorded(request: &Request, kind: LetterKind) -> bool {
     match kind.id {
         "clarification" => request.clarification_sought.is_some(),
         "extension" => request.extension.is_some(),
+        "review" => request.review.is_some(),
         _ => true,
     }
 }
@@ -49,21 +52,35 @@ pub fn letter(
     }
     let authority = casebook.authority(request.authority);
     let stage = match kind.id {
-        "acknowledgement" => Stage {
-            dated: request.acknowledged,
-            counted: Some(Counted {
-                working_days: authority.act.working_days,
-                from: request.clarification.unwrap_or(request.received),
-                skipped: request
-                    .skipped
-                    .iter()
-                    .map(|(date, name)| SkippedDay { date: *date, name: name.clone() })
-                    .collect(),
-            }),
-            clarification: None,
-            considering: Vec::new(),
-            neutral: false,
-        },
+        "acknowledgement" => {
+            // An acknowledgement sent before a clarification arrived gave the first count,
+            // from receipt: the letter says what was true on its date.
+            let before_clarification =
+                request.clarification.is_some_and(|c| request.acknowledged.is_some_and(|a| a < c));
+            let (from, skipped) = match (&request.first_count, before_clarification) {
+                (Some((due, skipped)), true) => {
+                    response.due = *due;
+                    response.clarification = None;
+                    (request.received, skipped)
+                }
+                _ => (request.clarification.unwrap_or(request.received), &request.skipped),
+            };
+            Stage {
+                dated: request.acknowledged,
+                counted: Some(Counted {
+                    working_days: authority.act.working_days,
+                    from,
+                    skipped: skipped
+                        .iter()
+                        .map(|(date, name)| SkippedDay { date: *date, name: name.clone() })
+                        .collect(),
+                }),
+                clarification: None,
+                considering: Vec::new(),
+                neutral: false,
+                review: None,
+            }
+        }
         "clarification" => {
             let Some(sought) = &request.clarification_sought else {
                 return Err(Error::Unusable(format!(
@@ -84,6 +101,7 @@ pub fn letter(
                 }),
                 considering: Vec::new(),
                 neutral: false,
+                review: None,
             }
         }
         "extension" => {
@@ -122,6 +140,41 @@ pub fn letter(
                 clarification: None,
                 considering,
                 neutral,
+                review: None,
+            }
+        }
+        "review" => {
+            let Some(review) = &request.review else {
+                return Err(Error::Unusable(format!(
+                    "{} records no internal review: add `review: {{requested: YYYY-MM-DD, ...}}` to its file",
+                    request.reference
+                ))
+                .into());
+            };
+            Stage {
+                dated: review.decided,
+                counted: None,
+                clarification: None,
+                considering: Vec::new(),
+                neutral: false,
+                review: Some(ReviewView {
+                    requested: review.requested,
+                    due: review.due,
+                    late: review.decided.is_some_and(|d| d > review.due),
+                    working_days: authority.act.review.answer_within_working_days,
+                    outcome: review.outcome.map(crate::model::ReviewOutcome::as_str),
+                    questions: review
+                        .questions
+                        .iter()
+                        .map(|q| ReviewedQuestionView {
+                            part: q.part,
+                            number: q.number.clone(),
+                            label: q.label.clone(),
+                            decision: q.decision,
+                        })
+                        .collect(),
+                    reasons: review.reasons.clone(),
+                }),
             }
         }
         other => return Err(anyhow::anyhow!("no rules for the letter kind `{other}`")),

@@ -88,6 +88,9 @@ pub(super) struct Dates {
     pub skipped: Vec<(Date, String)>,
     /// The clarification asked for, checked.
     pub clarification_sought: Option<ClarificationSought>,
+    /// When a clarification restarted the clock: the first count, from receipt, as the
+    /// letters sent before the clarification arrived gave it (due date, skipped days).
+    pub first_count: Option<(Date, Vec<(Date, String)>)>,
 }
 
 /// Checks a request's clarification and extension, computes its due dates, and warns when
@@ -276,7 +279,21 @@ pub(super) fn request(
         let days = authority.act.working_days + extension.as_ref().map_or(0, |e| e.days);
         late(check, authority, responded.0, final_due, days, &clock, bank_holidays);
     }
-    let skipped = deadline
+    let skipped = skipped_days(&deadline);
+    // Whether clarification was sought in time is judged against the reply's first due
+    // date, counted from receipt, not from the clarification that restarted it.
+    let first = (clock.key == "clarification")
+        .then(|| calendar::due(raw.received.0, authority.act.working_days, jurisdiction, bank_holidays).ok())
+        .flatten();
+    let first_due = first.as_ref().map_or(deadline.due, |d| d.due);
+    let first_count = first.as_ref().map(|d| (Date(d.due), skipped_days(d)));
+    let clarification_sought = clarification_sought(check, authority, raw, Date(first_due));
+    Some(Dates { due: Date(deadline.due), extension, skipped, clarification_sought, first_count })
+}
+
+/// The days other than weekends that a count left out, named.
+fn skipped_days(deadline: &calendar::Deadline) -> Vec<(Date, String)> {
+    deadline
         .trace
         .iter()
         .filter(|day| day.status == calendar::DayStatus::NotWorking)
@@ -297,17 +314,7 @@ pub(super) fn request(
             };
             Some((Date(day.date), name))
         })
-        .collect();
-    // Whether clarification was sought in time is judged against the reply's first due
-    // date, counted from receipt, not from the clarification that restarted it.
-    let first_due = if clock.key == "clarification" {
-        calendar::due(raw.received.0, authority.act.working_days, jurisdiction, bank_holidays)
-            .map_or(deadline.due, |d| d.due)
-    } else {
-        deadline.due
-    };
-    let clarification_sought = clarification_sought(check, authority, raw, Date(first_due));
-    Some(Dates { due: Date(deadline.due), extension, skipped, clarification_sought })
+        .collect()
 }
 
 /// Checks the request for clarification (s.1(3)): dated between receipt and its reply,

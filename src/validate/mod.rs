@@ -26,6 +26,7 @@ pub mod reference;
 mod refusal;
 mod repeated;
 mod request;
+mod review;
 mod text;
 mod watchlist;
 mod wording;

@@ -139,6 +139,7 @@ fn check_request(
         wording::extension(check, &reached, refusal.as_ref(), extension);
     }
     wording::reasoning(check, casebook, authority, raw, &parts, &reached);
+    let review = super::review::review(check, authority, &casebook.bank_holidays, raw, &parts);
     let dates = dates?;
     if !wording_ok {
         return None;
@@ -155,12 +156,14 @@ fn check_request(
         clarification: raw.clarification,
         due: dates.due,
         skipped: dates.skipped,
+        first_count: dates.first_count,
         extension: dates.extension,
         responded: raw.responded,
         requester: raw.requester.clone(),
         publish: raw.publish,
         round_robin: raw.round_robin,
         layout: raw.layout.unwrap_or(authority.layout),
+        review,
         parts,
         refusal,
     })

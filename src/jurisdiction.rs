@@ -316,6 +316,9 @@ pub struct Regulator {
     /// regulator sets such a time (the ICO: 40).
     #[serde(default)]
     pub review_overdue_after_working_days: Option<u32>,
+    /// Calendar days a decision notice usually allows for its steps (the ICO: 35; the
+    /// Scottish Information Commissioner: 45), after which `foi check` warns.
+    pub steps_within_days: u32,
     /// When the contact details were last checked.
     pub verified_on: String,
 }

@@ -343,3 +343,32 @@ fn check_keeps_the_review_true_of_the_request() {
     assert_eq!(code, Some(0), "{text}");
     assert!(text.contains("the review was asked for on 2024-07-01, after the 40 working days"), "{text}");
 }
+
+#[test]
+fn check_warns_when_a_decision_notice_steps_are_overdue() {
+    let casebook = common::Casebook::copy_of("tests/golden/wyvern");
+    let request = casebook.read("requests/LBW-2024-101.yaml");
+    let complaint = "commissioner:\n  complained: 2024-06-03\n  reference: IC-301234-W9Z8\n  decision:\n    reference: IC-301234-W9Z8\n    date: 2024-10-01\n    outcome: partly-upheld\n    steps: Disclose the annual spend.\n";
+    let run = |text: &str, today: &str| {
+        casebook.write("requests/LBW-2024-101.yaml", text);
+        let output =
+            foi().current_dir(casebook.root()).args(["check", "--today", today]).output().expect("runs");
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let with = format!("{request}{complaint}");
+    // The ICO's usual 35 days from 1 October 2024 end on 5 November.
+    let (code, text) = run(&with, "2024-11-05");
+    assert_eq!(code, Some(0), "{text}");
+    assert!(!text.contains("required steps"), "{text}");
+    let (code, text) = run(&with, "2024-11-06");
+    assert_eq!(code, Some(0), "a warning: {text}");
+    assert!(text.contains("the decision notice IC-301234-W9Z8 required steps by 2024-11-05"), "{text}");
+    let (_, text) = run(&format!("{with}    complied: 2024-11-01\n"), "2024-11-06");
+    assert!(!text.contains("required steps"), "complied in time: {text}");
+    let (code, text) = run(&with.replace("date: 2024-10-01", "date: 2024-05-01"), "2024-11-06");
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("the decision notice (2024-05-01) is dated before the complaint (2024-06-03)"),
+        "{text}"
+    );
+}

@@ -20,8 +20,9 @@ pub use profile::{
     SharedService, Signature, TeamContact,
 };
 pub use request::{
-    ClarificationSought, Extension, Number, OrStandard, PartAsked, QuestionAsked, Refusal, RefusalGround,
-    RequestFile, Requester, ReviewDecision, ReviewFile, ReviewOutcome, ReviewedQuestion,
+    ClarificationSought, CommissionerFile, DecisionNotice, Extension, NoticeOutcome, Number, OrStandard,
+    PartAsked, QuestionAsked, Refusal, RefusalGround, RequestFile, Requester, ReviewDecision, ReviewFile,
+    ReviewOutcome, ReviewedQuestion,
 };
 pub use values::Value;
 

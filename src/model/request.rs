@@ -77,6 +77,53 @@ pub struct RequestFile {
     /// answers as they now stand. `foi render --letter review` writes the outcome letter.
     #[serde(default)]
     pub review: Option<ReviewFile>,
+    /// A complaint to the regulator (the ICO under FOIA s.50, the Scottish Information
+    /// Commissioner under FOISA s.47) and its decision notice.
+    #[serde(default)]
+    pub commissioner: Option<CommissionerFile>,
+}
+
+/// A complaint to the regulator, as recorded in a request file.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CommissionerFile {
+    /// The date the requester complained (or applied), YYYY-MM-DD, as the regulator told us.
+    pub complained: Date,
+    /// The regulator's case reference, e.g. `IC-123456-A1B2`.
+    pub reference: String,
+    /// The decision notice, once issued.
+    #[serde(default)]
+    pub decision: Option<DecisionNotice>,
+}
+
+/// A regulator's decision notice (FOIA s.50(3)(b), FOISA s.49(3)(b)).
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DecisionNotice {
+    /// The notice's reference, as printed on it.
+    pub reference: String,
+    /// The date of the notice, YYYY-MM-DD: the time for its steps runs from it.
+    pub date: Date,
+    /// `upheld` (the complaint succeeded), `partly-upheld` or `not-upheld`.
+    pub outcome: NoticeOutcome,
+    /// The steps the notice requires of us, in its words; none when it requires none.
+    #[serde(default)]
+    pub steps: Option<String>,
+    /// The date we complied with the steps, YYYY-MM-DD.
+    #[serde(default)]
+    pub complied: Option<Date>,
+}
+
+/// What a decision notice found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoticeOutcome {
+    /// The complaint succeeded: we were wrong.
+    Upheld,
+    /// It succeeded in part.
+    PartlyUpheld,
+    /// It did not succeed.
+    NotUpheld,
 }
 
 /// An internal review as recorded in a request file.

@@ -83,19 +83,32 @@ pub(super) fn request(check: &mut Check, raw: &RequestFile, today: Date) {
             format!("responded ({responded}) is before the request was received ({})", raw.received),
         ));
     }
+    let review = raw.review.as_ref();
     let dates = [
-        ("received", Some(raw.received), "the request was received"),
-        ("responded", raw.responded, "the response was sent"),
+        (FieldPath::key("received"), Some(raw.received), "the request was received"),
+        (FieldPath::key("responded"), raw.responded, "the response was sent"),
+        (FieldPath::key("acknowledged"), raw.acknowledged, "the acknowledgement was sent"),
+        (
+            FieldPath::key("clarification-sought").at("date"),
+            raw.clarification_sought.as_ref().map(|c| c.date),
+            "clarification was sought",
+        ),
+        (FieldPath::key("clarification"), raw.clarification, "the clarification arrived"),
+        (FieldPath::key("review").at("requested"), review.map(|r| r.requested), "the review was asked for"),
+        (FieldPath::key("review").at("decided"), review.and_then(|r| r.decided), "the review was decided"),
+        (
+            FieldPath::key("commissioner").at("complained"),
+            raw.commissioner.as_ref().map(|c| c.complained),
+            "the complaint was made",
+        ),
     ];
     for (key, date, what) in dates {
         if let Some(date) = date.filter(|date| *date > today) {
             check.push(
-                Finding::error(
-                    check.file,
-                    &FieldPath::key(key),
-                    format!("{what} on {date}, which is after today ({today})"),
-                )
-                .hint("check the year; to check the casebook as at another date, pass `--today YYYY-MM-DD`"),
+                Finding::error(check.file, &key, format!("{what} on {date}, which is after today ({today})"))
+                    .hint(
+                        "check the year; to check the casebook as at another date, pass `--today YYYY-MM-DD`",
+                    ),
             );
         }
     }

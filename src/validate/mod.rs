@@ -15,6 +15,7 @@
 
 mod answer;
 mod authority;
+mod commissioner;
 mod consistency;
 mod contract;
 mod dates;

@@ -36,6 +36,7 @@ fn request(
     let request = check_request(&mut check, casebook, &parsed.data, register);
     if let Some(request) = &request {
         dates::staleness(&mut check, casebook, &parsed.data, request);
+        super::commissioner::check(&mut check, casebook.authority(request.authority), &parsed.data, today);
     }
     let failed = findings.iter().any(|f| f.severity == Severity::Error);
     (if failed { None } else { request }, super::mask(casebook, findings))

@@ -156,6 +156,19 @@ pub(crate) fn open_with(files: &Files, also: &[PathBuf], today: Date) -> Opened 
     let (at, parsed): (Vec<usize>, Vec<_>) = parsed.into_iter().unzip();
     let loaded: Vec<validate::LoadedRequest> = parsed.into_iter().zip(checked).collect();
     findings.extend(validate::requests(casebook.as_ref(), &loaded));
+    // The sent records against today's casebook, and `see:` answers against the records:
+    // only requests without errors of their own can be answered, so only they are compared.
+    if let Some(casebook) = casebook.as_ref().filter(|_| !casebook_failed) {
+        let failed: BTreeSet<&Path> =
+            findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.file.as_path()).collect();
+        let answerable: Vec<(&crate::source::SourceFile, &Request)> = loaded
+            .iter()
+            .filter_map(|(parsed, request)| Some((&parsed.file, request.as_ref()?)))
+            .filter(|(file, _)| !failed.contains(file.path()))
+            .collect();
+        let more = crate::record::check(casebook, &answerable);
+        findings.extend(validate::masked(casebook, more));
+    }
 
     let failed: BTreeSet<&Path> =
         findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.file.as_path()).collect();
@@ -216,7 +229,12 @@ fn casebook(files: &Files) -> (Option<Casebook>, Vec<Finding>, Vec<Finding>, Fil
     let (library, more) = Library::load(Some(files));
     findings.extend(more);
     let casebook = raw.map(|raw| {
-        let (casebook, more) = validate::casebook(raw, library);
+        let (mut casebook, more) = validate::casebook(raw, library);
+        findings.extend(more);
+        // What was sent, read back and its hashes checked.
+        casebook.keeps_records = files.is_dir(&root.join(crate::record::FOLDER));
+        let (sent, more) = crate::record::load(files);
+        casebook.sent = sent;
         findings.extend(more);
         casebook
     });

@@ -24,6 +24,9 @@ pub enum Severity {
     Error,
     /// Worth a look; does not stop rendering.
     Warning,
+    /// Worth knowing, nothing to fix (a sent response that today's casebook would answer
+    /// differently): never fails a check, not even with `--deny-warnings`.
+    Info,
 }
 
 /// One problem found in a casebook file.

@@ -140,6 +140,7 @@ fn answers(casebook: &Casebook, requests: &[LoadedRequest]) -> Vec<Finding> {
             label: String::new(),
             text: String::new(),
             answer: None,
+            see: None,
         })
         .collect();
     let mut entries: BTreeMap<(Subject, QuestionId), Vec<Entry>> = BTreeMap::new();

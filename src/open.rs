@@ -261,6 +261,8 @@ impl Opened {
             .iter()
             .filter(|f| !requests.contains(f.file.as_path()) || files.contains(f.file.as_path()))
             .filter(|f| !self.letterhead.contains(f))
+            // Information (a sent record's history) is for `foi check`, not every render.
+            .filter(|f| f.severity != Severity::Info)
             .cloned()
             .collect()
     }

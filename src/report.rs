@@ -223,7 +223,7 @@ impl Report {
 
     /// Number of warnings.
     pub fn warnings(&self) -> usize {
-        self.findings.len() - self.errors()
+        self.findings.iter().filter(|f| f.severity == Severity::Warning).count()
     }
 
     /// Whether any finding is an error.

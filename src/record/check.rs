@@ -167,6 +167,16 @@ fn see(
                     );
                     continue;
                 };
+                // s.21/s.25 cover information reasonably accessible by other means: a reply
+                // that withheld it, or said it is not held, makes nothing accessible.
+                let status = sent.question.get("status").and_then(Value::as_str);
+                if !matches!(status, Some("disclosed" | "published")) {
+                    refuse(
+                        format!("that response did not give this information{about} ({})", sent.words()),
+                        "only information the earlier reply gave can be answered from it: remove `see:` to answer from the casebook",
+                    );
+                    continue;
+                }
                 match now.iter().find(|l| l.key() == sent.key()) {
                     Some(current) if current.same_answer(sent) => {}
                     current => {

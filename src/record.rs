@@ -31,7 +31,7 @@ pub(crate) use check::check;
 pub use changes::{Change, ChangeKind, Changes};
 pub use file::{FORMAT, RecordFile};
 pub use send::{SendOptions, Sent, send};
-pub(crate) use store::load;
+pub use store::load;
 
 use std::path::PathBuf;
 
@@ -72,4 +72,55 @@ impl Record {
 /// The latest version of each reference's records, by request file name.
 pub fn latest<'a>(records: &'a [Record], name: &str) -> Option<&'a Record> {
     records.iter().filter(|r| r.name == name).max_by_key(|r| r.file.version)
+}
+
+/// The last answer sent to one question about one contract, for `foi intake`'s draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastAnswer {
+    /// The part's id.
+    pub part: String,
+    /// The question's id.
+    pub id: String,
+    /// The contract's title, for an answer about one contract.
+    pub contract: Option<String>,
+    /// The response it was sent in.
+    pub reference: String,
+    /// When.
+    pub sent: crate::model::values::Date,
+    /// The answer, in words (public: a record holds no private data).
+    pub words: String,
+    /// Whether it gave the information (so a later reply may point to it: s.21/s.25).
+    pub given: bool,
+}
+
+
+/// The latest answer sent to each question about each contract, over `records`: the
+/// record sent last wins (then the later version).
+pub fn last_answers(records: &[Record]) -> Vec<LastAnswer> {
+    let mut order: Vec<&Record> = records.iter().collect();
+    order.sort_by(|a, b| (b.file.sent, b.file.version).cmp(&(a.file.sent, a.file.version)));
+    let mut out: Vec<(String, Option<String>, LastAnswer)> = Vec::new();
+    for record in order {
+        for line in compare::lines(&record.file.response) {
+            let Some(id) = line.id else { continue };
+            let contract = line.contract.map(|c| c.0.to_owned());
+            if out.iter().any(|(p, c, a)| p == line.part && *c == contract && a.id == id) {
+                continue;
+            }
+            out.push((
+                line.part.to_owned(),
+                contract,
+                LastAnswer {
+                    part: line.part.to_owned(),
+                    id: id.to_owned(),
+                    contract: line.contract.map(|c| c.1.to_owned()),
+                    reference: record.file.reference.clone(),
+                    sent: record.file.sent,
+                    words: line.words(),
+                    given: line.question.get("status").and_then(|s| s.as_str()) == Some("disclosed"),
+                },
+            ));
+        }
+    }
+    out.into_iter().map(|(_, _, answer)| answer).collect()
 }

@@ -88,6 +88,7 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
                 include_private,
                 output,
                 today: terminal.today(today),
+                quiet: terminal.quiet,
             };
             if !options.is_batch() {
                 return render::one(&options);

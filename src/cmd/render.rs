@@ -10,7 +10,7 @@ use anyhow::Context;
 use super::UsageError;
 use foi::model::Layout;
 use foi::model::values::Date;
-use foi::{OutputFormat, Warnings, batch, render, respond, write};
+use foi::{OutputFormat, Warnings, batch, render, write};
 
 /// What `foi render` was asked to do.
 #[derive(Debug, Clone)]
@@ -27,6 +27,8 @@ pub struct RenderOptions {
     pub output: Option<PathBuf>,
     /// Today's date: no date in the request may be later.
     pub today: Date,
+    /// `--quiet`: no summary of the changes since the last answers sent.
+    pub quiet: bool,
 }
 
 impl RenderOptions {
@@ -58,7 +60,8 @@ pub fn one(options: &RenderOptions) -> anyhow::Result<Warnings> {
             UsageError(format!("{what} is not for the terminal: write it to a file with -o FILE")).into()
         );
     }
-    let (casebook, mut response, warnings) = respond(request, audience, options.today)?;
+    let (casebook, checked, warnings) = foi::load_request(request, options.today)?;
+    let mut response = foi::rules::respond(&casebook, &checked, audience)?;
     if let Some(layout) = options.layout {
         response.layout = layout;
     }
@@ -68,6 +71,12 @@ pub fn one(options: &RenderOptions) -> anyhow::Result<Warnings> {
     match &options.output {
         Some(path) => write::atomic(path, document.as_bytes())?,
         None => write::stdout(document.as_bytes())?,
+    }
+    // What differs from the answers last sent, for the officer about to send this one.
+    if !options.quiet && !casebook.sent.is_empty()
+        && let Some(summary) = foi::record::changes::changes(&casebook, &checked)?.summary()
+    {
+        write::stderr(&format!("{summary} (`foi changes {}` lists them)\n", request.display()));
     }
     Ok(warnings)
 }

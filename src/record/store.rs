@@ -19,7 +19,7 @@ const MAX_RECORDS: usize = 100_000;
 
 /// Every record under `sent/`, its hashes checked, and a finding for each that cannot be
 /// read or no longer matches its hash. No `sent/` folder: no records, no findings.
-pub(crate) fn load(files: &Files) -> (Vec<Record>, Vec<Finding>) {
+pub fn load(files: &Files) -> (Vec<Record>, Vec<Finding>) {
     let root = files.root();
     let mut paths: Vec<PathBuf> = files
         .all_under(&root.join(FOLDER), 2)

@@ -28,6 +28,7 @@ mod send;
 mod store;
 
 pub(crate) use check::check;
+pub use check::is_unsent;
 pub use changes::{Change, ChangeKind, Changes};
 pub use file::{FORMAT, RecordFile};
 pub use send::{SendOptions, Sent, send};

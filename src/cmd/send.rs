@@ -9,8 +9,10 @@ use foi::{Warnings, write};
 /// Records the request at `request` as sent, and says on standard error where the record
 /// is (unless `quiet`).
 pub fn run(request: &Path, options: &SendOptions, today: Date, quiet: bool) -> anyhow::Result<Warnings> {
-    let (casebook, checked, warnings) = foi::load_request(request, today)?;
+    let (casebook, checked, mut warnings) = foi::load_request(request, today)?;
     let sent = foi::record::send(&casebook, &checked, &casebook.sent, options)?;
+    // Sending it is what the warning asked for.
+    warnings.retain(|finding| !foi::record::is_unsent(finding, &checked.file));
     if !quiet {
         let shown = sent.dir.strip_prefix(casebook.files.root()).unwrap_or(&sent.dir);
         let what = if sent.version == 1 { "sent".to_owned() } else { format!("sent again (version {})", sent.version) };

@@ -128,16 +128,30 @@ impl Changes {
 pub fn changes(casebook: &Casebook, request: &Request) -> anyhow::Result<Changes> {
     let today = compare::as_data(&rules::respond(casebook, request, Audience::Public)?)?;
     let authority = casebook.authority(request.authority).id.as_str();
+    // An answered request is compared with what had been sent by the time it was answered;
+    // a new one with everything sent.
     let mut earlier: Vec<&Record> = casebook
         .sent
         .iter()
         .filter(|r| r.name != request.file_name && r.authority() == Some(authority))
+        .filter(|r| request.responded.is_none_or(|answered| r.file.sent <= answered))
         .collect();
     // Latest first: the date sent, then the later version, then the reference.
     earlier.sort_by(|a, b| {
         (b.file.sent, b.file.version, &b.file.reference).cmp(&(a.file.sent, a.file.version, &a.file.reference))
     });
-    let sent: Vec<(&Record, Vec<Line>)> = earlier.iter().map(|r| (*r, compare::lines(&r.file.response))).collect();
+    // An answer that pointed to the log says nothing of its own: the response it pointed
+    // to is the one compared with.
+    let log = casebook.disclosure_log.as_deref().map(|base| format!("{base}/responses/"));
+    let from_the_log = |line: &Line| {
+        log.as_deref().is_some_and(|log| {
+            line.question.pointer("/publication/url").and_then(|u| u.as_str()).is_some_and(|u| u.starts_with(log))
+        })
+    };
+    let sent: Vec<(&Record, Vec<Line>)> = earlier
+        .iter()
+        .map(|r| (*r, compare::lines(&r.file.response).into_iter().filter(|l| !from_the_log(l)).collect()))
+        .collect();
     let see: Vec<(String, Option<String>, &str)> = request
         .parts
         .iter()

@@ -31,10 +31,7 @@ pub(crate) fn check(casebook: &Casebook, requests: &[(&SourceFile, &Request)]) -
             }
             None if casebook.keeps_records && request.publish && request.responded.is_some() => {
                 findings.push(
-                    Finding::warning(file, &FieldPath::key("publish"), format!(
-                        "{} was answered and is to be published, but was never recorded as sent",
-                        request.reference
-                    ))
+                    Finding::warning(file, &FieldPath::key("publish"), format!("{} {UNSENT}", request.reference))
                     .hint("record the reply as sent with `foi send` (the disclosure log publishes from the record); \
                            until then `foi publish` leaves it out unless given --render-unsent"),
                 );
@@ -44,6 +41,15 @@ pub(crate) fn check(casebook: &Casebook, requests: &[(&SourceFile, &Request)]) -
         see(&mut findings, &mut today, file, request, &by_reference);
     }
     findings
+}
+
+/// The end of the warning about a response answered and published but never recorded.
+const UNSENT: &str = "was answered and is to be published, but was never recorded as sent";
+
+/// Whether `finding` is the warning that the response of the request file `file` was never
+/// recorded as sent: `foi send` of that request is what settles it.
+pub fn is_unsent(finding: &Finding, file: &std::path::Path) -> bool {
+    finding.severity == Severity::Warning && finding.file == file && finding.message.ends_with(UNSENT)
 }
 
 /// Today's public response of each request, as data, made once.

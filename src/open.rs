@@ -69,6 +69,8 @@ pub struct FileCounts {
     pub exemptions: usize,
     /// The casebook's own `templates/`.
     pub templates: usize,
+    /// The records of `sent/` that were read.
+    pub records: usize,
 }
 
 impl fmt::Display for FileCounts {
@@ -81,6 +83,9 @@ impl fmt::Display for FileCounts {
         }
         if self.templates > 0 {
             write!(f, ", {}", n(self.templates, "template"))?;
+        }
+        if self.records > 0 {
+            write!(f, ", {}", n(self.records, "sent record"))?;
         }
         Ok(())
     }
@@ -240,6 +245,7 @@ fn casebook(files: &Files) -> (Option<Casebook>, Vec<Finding>, Vec<Finding>, Fil
     });
     let (templates, more) = templates::check(files);
     counts.templates = templates;
+    counts.records = casebook.as_ref().map_or(0, |c| c.sent.len());
     findings.extend(more);
     (casebook, findings, letterhead, counts)
 }

@@ -239,13 +239,7 @@ mod tests {
     fn every_file_of_the_example_is_built_in() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hastings");
         let mut on_disk = Vec::new();
-        for folder in [
-            "",
-            "contracts",
-            "requests",
-            "sent/FOIR-467737865/1",
-            "sent/FOIR-469102254/1",
-        ] {
+        for folder in ["", "contracts", "requests", "sent/FOIR-467737865/1", "sent/FOIR-469102254/1"] {
             for entry in std::fs::read_dir(root.join(folder)).expect("example folder") {
                 let path = entry.expect("entry").path();
                 if path.is_file() {

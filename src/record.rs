@@ -20,16 +20,16 @@
 //! answers of two responses (`compare`), the checks of `foi check` on records and `see:`
 //! answers (`check`), `foi changes` (`changes`) and `foi send` (`send`). It prints nothing.
 
-mod check;
 pub mod changes;
+mod check;
 mod compare;
 mod file;
 mod send;
 mod store;
 
+pub use changes::{Change, ChangeKind, Changes};
 pub(crate) use check::check;
 pub use check::is_unsent;
-pub use changes::{Change, ChangeKind, Changes};
 pub use file::{FORMAT, RecordFile};
 pub use send::{SendOptions, Sent, send};
 pub use store::load;
@@ -94,12 +94,11 @@ pub struct LastAnswer {
     pub given: bool,
 }
 
-
 /// The latest answer sent to each question about each contract, over `records`: the
 /// record sent last wins (then the later version).
 pub fn last_answers(records: &[Record]) -> Vec<LastAnswer> {
     let mut order: Vec<&Record> = records.iter().collect();
-    order.sort_by(|a, b| (b.file.sent, b.file.version).cmp(&(a.file.sent, a.file.version)));
+    order.sort_by_key(|r| std::cmp::Reverse((r.file.sent, r.file.version)));
     let mut out: Vec<(String, Option<String>, LastAnswer)> = Vec::new();
     for record in order {
         for line in compare::lines(&record.file.response) {

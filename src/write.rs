@@ -113,15 +113,13 @@ pub fn new_folder(base: &Path, below: &[&str], files: &[(String, Vec<u8>)]) -> a
                     .context(format!("{} is in the way: it is not a folder", dir.display())));
             }
             Ok(_) => {}
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                match std::fs::create_dir(&dir) {
-                    Ok(()) => {}
-                    Err(err) if last && err.kind() == std::io::ErrorKind::AlreadyExists => {
-                        return Err(AlreadyExists(dir).into());
-                    }
-                    Err(err) => return Err(anyhow::Error::new(err).context(not_written(&dir))),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => match std::fs::create_dir(&dir) {
+                Ok(()) => {}
+                Err(err) if last && err.kind() == std::io::ErrorKind::AlreadyExists => {
+                    return Err(AlreadyExists(dir).into());
                 }
-            }
+                Err(err) => return Err(anyhow::Error::new(err).context(not_written(&dir))),
+            },
             Err(err) => return Err(anyhow::Error::new(err).context(not_written(&dir))),
         }
     }

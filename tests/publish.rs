@@ -123,11 +123,17 @@ fn the_site_has_every_part_and_only_published_responses() {
         ]
     );
     let index = String::from_utf8_lossy(&files["index.html"]).into_owned();
-    let order: Vec<usize> =
-        ["SBC-FOI-1187", "TWBC-23-0977", "MBC-2023-0412", "FOIR-469102254", "FOIR-467737865", "CAS-84648-H4L3X0"]
-            .iter()
-            .map(|r| index.find(&format!(">{r}</a>")).unwrap_or_else(|| panic!("{r} missing from the index")))
-            .collect();
+    let order: Vec<usize> = [
+        "SBC-FOI-1187",
+        "TWBC-23-0977",
+        "MBC-2023-0412",
+        "FOIR-469102254",
+        "FOIR-467737865",
+        "CAS-84648-H4L3X0",
+    ]
+    .iter()
+    .map(|r| index.find(&format!(">{r}</a>")).unwrap_or_else(|| panic!("{r} missing from the index")))
+    .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "newest received first");
     assert!(index.contains(">Exemptions</th>") && index.contains("Section 43(2)"));
     let page = String::from_utf8_lossy(&files["responses/FOIR-467737865.html"]).into_owned();

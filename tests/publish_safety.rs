@@ -114,7 +114,12 @@ fn an_interrupted_publish_leaves_the_previous_complete_site() {
     casebook
         .write("requests/second.yaml", &request.replace("reference: FOIR-467737865", "reference: FOIR-2"));
     // The example keeps sent records; this one is recorded too, as it would be.
-    let send = Command::cargo_bin("foi").expect("binary").arg("send").arg(casebook.root().join("requests/second.yaml")).output().expect("runs");
+    let send = Command::cargo_bin("foi")
+        .expect("binary")
+        .arg("send")
+        .arg(casebook.root().join("requests/second.yaml"))
+        .output()
+        .expect("runs");
     assert!(send.status.success(), "{}", stderr(&send));
     std::fs::remove_file(site.join("feed.atom")).expect("remove");
     std::fs::create_dir_all(site.join("feed.atom/in-the-way")).expect("a folder in the way");

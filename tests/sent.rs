@@ -187,11 +187,13 @@ fn amend_keeps_both_versions() {
     assert_eq!(report["findings"], serde_json::json!([]), "{report}");
     let publish = foi(&casebook, &["publish", "-o", "site"]);
     assert!(publish.status.success(), "{}", stderr(&publish));
-    let page = std::fs::read_to_string(casebook.root().join("site/responses/FOIR-467737865.md")).expect("page");
+    let page =
+        std::fs::read_to_string(casebook.root().join("site/responses/FOIR-467737865.md")).expect("page");
     assert_eq!(page, second);
     // An amendment of a reference never sent is refused.
     let other = later_copy(&casebook, &[]);
-    let nothing = foi(&casebook, &["send", other.to_str().expect("path"), "--amend", "x", "--date", "2022-12-20"]);
+    let nothing =
+        foi(&casebook, &["send", other.to_str().expect("path"), "--amend", "x", "--date", "2022-12-20"]);
     assert_eq!(nothing.status.code(), Some(2), "{}", stderr(&nothing));
 }
 
@@ -209,7 +211,9 @@ fn changes_of_a_new_copy_list_exactly_the_expiry_that_changed() {
     let changed: Vec<&str> = lines.iter().copied().filter(|l| l.contains(" → ")).collect();
     assert_eq!(
         changed,
-        ["part 1 q4 Contract Expiry (Contact Centre Software Support and Maintenance): 1 February 2023 → 1 February 2025"]
+        [
+            "part 1 q4 Contract Expiry (Contact Centre Software Support and Maintenance): 1 February 2023 → 1 February 2025"
+        ]
     );
     assert_eq!(lines[0], changed[0], "the changes come first");
     assert!(lines.contains(
@@ -230,7 +234,10 @@ fn changes_of_a_new_copy_list_exactly_the_expiry_that_changed() {
     assert_eq!(changed[0]["contract"], "contact-centre-software");
     assert_eq!(changed[0]["before"], "1 February 2023");
     assert_eq!(changed[0]["after"], "1 February 2025");
-    assert_eq!(changed[0]["earlier"], serde_json::json!({"reference": "FOIR-467737865", "sent": "2022-12-09"}));
+    assert_eq!(
+        changed[0]["earlier"],
+        serde_json::json!({"reference": "FOIR-467737865", "sent": "2022-12-09"})
+    );
     // `foi render` says so on standard error, unless told to be quiet.
     let render = foi(&casebook, &["render", "requests/FOIR-2.yaml"]);
     assert!(
@@ -262,8 +269,11 @@ fn an_answer_from_the_log_cites_s21_with_the_link_and_is_refused_once_the_answer
     assert!(letter.contains(&format!("**8. Number of Agents:** Already published: {link}")), "{letter}");
     // Grouped in the refusal notice like any s.21 answer, in the requester's numbering.
     assert!(letter.contains("### Section 21: Information accessible to the applicant by other means"));
-    assert!(letter.contains("This applies to question 4 in both parts, and question 8 in part 1.")
-        || letter.contains("This applies to questions 4 and 8 in part 1."), "{letter}");
+    assert!(
+        letter.contains("This applies to question 4 in both parts, and question 8 in part 1.")
+            || letter.contains("This applies to questions 4 and 8 in part 1."),
+        "{letter}"
+    );
     let changes = stdout(&foi(&casebook, &["changes", copy]));
     assert!(changes.contains(
         "part 1 q4 Contract Expiry (Contact Centre Software Support and Maintenance): answered from FOIR-467737865 (9 December 2022)"
@@ -293,7 +303,11 @@ fn an_answer_from_the_log_needs_a_published_reply_that_gave_the_information() {
     casebook.write("foi.yaml", &format!("{profile}disclosure-log: https://foi.example.gov.uk/log\n"));
     later_copy(&casebook, &["expiry"]);
     let never_sent = stderr(&foi(&casebook, &["check"]));
-    assert!(never_sent.contains("that response is not published in the disclosure log (it was never recorded as sent)"), "{never_sent}");
+    assert!(
+        never_sent
+            .contains("that response is not published in the disclosure log (it was never recorded as sent)"),
+        "{never_sent}"
+    );
     send(&casebook, &[FIRST]);
     let first = casebook.read(FIRST).replace("publish: true", "publish: false");
     casebook.write(FIRST, &first);
@@ -316,12 +330,15 @@ fn a_reply_answered_but_never_recorded_is_a_warning_and_left_off_the_log_unless_
     let casebook = unsent();
     send(&casebook, &[FIRST]);
     let copy = later_copy(&casebook, &[]);
-    let text = casebook.read("requests/FOIR-2.yaml").replace("received: 2022-12-12\n", "received: 2022-12-12\nresponded: 2022-12-20\n");
+    let text = casebook
+        .read("requests/FOIR-2.yaml")
+        .replace("received: 2022-12-12\n", "received: 2022-12-12\nresponded: 2022-12-20\n");
     casebook.write("requests/FOIR-2.yaml", &text);
     let check = foi(&casebook, &["check"]);
     assert!(check.status.success());
     assert!(
-        stderr(&check).contains("warning: FOIR-2 was answered and is to be published, but was never recorded as sent"),
+        stderr(&check)
+            .contains("warning: FOIR-2 was answered and is to be published, but was never recorded as sent"),
         "{}",
         stderr(&check)
     );
@@ -358,7 +375,8 @@ fn the_hastings_example_is_answered_partly_from_its_log() {
     let publish = foi(&casebook, &["publish", "-o", "site"]);
     assert!(publish.status.success(), "{}", stderr(&publish));
     for reference in ["FOIR-467737865", "FOIR-469102254"] {
-        let page = std::fs::read_to_string(casebook.root().join(format!("site/responses/{reference}.md"))).expect("page");
+        let page = std::fs::read_to_string(casebook.root().join(format!("site/responses/{reference}.md")))
+            .expect("page");
         assert_eq!(page, casebook.read(&format!("sent/{reference}/1/public.md")));
     }
 }

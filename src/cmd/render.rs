@@ -73,7 +73,8 @@ pub fn one(options: &RenderOptions) -> anyhow::Result<Warnings> {
         None => write::stdout(document.as_bytes())?,
     }
     // What differs from the answers last sent, for the officer about to send this one.
-    if !options.quiet && !casebook.sent.is_empty()
+    if !options.quiet
+        && !casebook.sent.is_empty()
         && let Some(summary) = foi::record::changes::changes(&casebook, &checked)?.summary()
     {
         write::stderr(&format!("{summary} (`foi changes {}` lists them)\n", request.display()));

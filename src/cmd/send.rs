@@ -15,7 +15,11 @@ pub fn run(request: &Path, options: &SendOptions, today: Date, quiet: bool) -> a
     warnings.retain(|finding| !foi::record::is_unsent(finding, &checked.file));
     if !quiet {
         let shown = sent.dir.strip_prefix(casebook.files.root()).unwrap_or(&sent.dir);
-        let what = if sent.version == 1 { "sent".to_owned() } else { format!("sent again (version {})", sent.version) };
+        let what = if sent.version == 1 {
+            "sent".to_owned()
+        } else {
+            format!("sent again (version {})", sent.version)
+        };
         write::stderr(&format!(
             "recorded {} as {what} on {}: {} ({})\nthe record belongs in git: `git add {}` in the casebook\n",
             checked.reference,

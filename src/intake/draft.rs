@@ -309,12 +309,29 @@ fn question(out: &mut String, found: &Found, last: &[crate::record::LastAnswer])
     }
     // What was last sent in answer, so a repeat of a round robin can point to it.
     let part = found.part.map(PartId::as_str);
-    for answer in last.iter().filter(|a| Some(a.part.as_str()) == part && id.is_some_and(|id| a.id == id.as_str())) {
+    for answer in
+        last.iter().filter(|a| Some(a.part.as_str()) == part && id.is_some_and(|id| a.id == id.as_str()))
+    {
         let about = answer.contract.as_deref().map(|c| format!(", {c}")).unwrap_or_default();
-        field(out, format!("# last sent in {} ({}){about}: {}", answer.reference, answer.sent, comment_text(&answer.words)));
+        field(
+            out,
+            format!(
+                "# last sent in {} ({}){about}: {}",
+                answer.reference,
+                answer.sent,
+                comment_text(&answer.words)
+            ),
+        );
     }
-    if last.iter().any(|a| a.given && Some(a.part.as_str()) == part && id.is_some_and(|id| a.id == id.as_str())) {
-        field(out, "# if `foi changes` shows it unchanged, `see: REFERENCE` answers it from the disclosure log".to_owned());
+    if last
+        .iter()
+        .any(|a| a.given && Some(a.part.as_str()) == part && id.is_some_and(|id| a.id == id.as_str()))
+    {
+        field(
+            out,
+            "# if `foi changes` shows it unchanged, `see: REFERENCE` answers it from the disclosure log"
+                .to_owned(),
+        );
     }
 }
 

@@ -91,9 +91,9 @@ impl Files {
     pub(crate) fn is_dir(&self, path: &Path) -> bool {
         match &self.store {
             Store::Disk => std::fs::symlink_metadata(path).is_ok_and(|meta| meta.is_dir()),
-            Store::Memory(files) => {
-                self.key(path).is_some_and(|dir| files.keys().any(|file| file.starts_with(&dir) && *file != dir))
-            }
+            Store::Memory(files) => self
+                .key(path)
+                .is_some_and(|dir| files.keys().any(|file| file.starts_with(&dir) && *file != dir)),
         }
     }
 

@@ -105,8 +105,11 @@ impl Changes {
     /// One line for `foi render`: `since the last answers sent: 1 changed, 18 unchanged`;
     /// `None` when no answer was sent before.
     pub fn summary(&self) -> Option<String> {
-        let (changed, unchanged, from_log) =
-            (self.count(ChangeKind::Changed), self.count(ChangeKind::Unchanged), self.count(ChangeKind::FromLog));
+        let (changed, unchanged, from_log) = (
+            self.count(ChangeKind::Changed),
+            self.count(ChangeKind::Unchanged),
+            self.count(ChangeKind::FromLog),
+        );
         if changed + unchanged + from_log == 0 {
             return None;
         }
@@ -138,14 +141,21 @@ pub fn changes(casebook: &Casebook, request: &Request) -> anyhow::Result<Changes
         .collect();
     // Latest first: the date sent, then the later version, then the reference.
     earlier.sort_by(|a, b| {
-        (b.file.sent, b.file.version, &b.file.reference).cmp(&(a.file.sent, a.file.version, &a.file.reference))
+        (b.file.sent, b.file.version, &b.file.reference).cmp(&(
+            a.file.sent,
+            a.file.version,
+            &a.file.reference,
+        ))
     });
     // An answer that pointed to the log says nothing of its own: the response it pointed
     // to is the one compared with.
     let log = casebook.disclosure_log.as_deref().map(|base| format!("{base}/responses/"));
     let from_the_log = |line: &Line| {
         log.as_deref().is_some_and(|log| {
-            line.question.pointer("/publication/url").and_then(|u| u.as_str()).is_some_and(|u| u.starts_with(log))
+            line.question
+                .pointer("/publication/url")
+                .and_then(|u| u.as_str())
+                .is_some_and(|u| u.starts_with(log))
         })
     };
     let sent: Vec<(&Record, Vec<Line>)> = earlier
@@ -169,14 +179,18 @@ pub fn changes(casebook: &Casebook, request: &Request) -> anyhow::Result<Changes
             .map(|(_, _, reference)| *reference);
         let found = sent.iter().find_map(|(record, lines)| {
             let hit = match from_log {
-                Some(reference) => (record.file.reference == reference).then(|| lines.iter().find(|l| l.key() == line.key())),
+                Some(reference) => {
+                    (record.file.reference == reference).then(|| lines.iter().find(|l| l.key() == line.key()))
+                }
                 None => Some(lines.iter().find(|l| l.key() == line.key())),
             };
             hit.flatten().map(|l| (*record, l))
         });
         let (kind, earlier, before) = match (found, from_log) {
             (Some((record, _)), Some(_)) => (ChangeKind::FromLog, Some(record), None),
-            (Some((record, then)), None) if then.same_answer(&line) => (ChangeKind::Unchanged, Some(record), None),
+            (Some((record, then)), None) if then.same_answer(&line) => {
+                (ChangeKind::Unchanged, Some(record), None)
+            }
             (Some((record, then)), None) => (ChangeKind::Changed, Some(record), Some(then.words())),
             (None, _) => (ChangeKind::New, None, None),
         };

@@ -21,7 +21,8 @@ use crate::source::{FieldPath, SourceFile};
 pub(crate) fn check(casebook: &Casebook, requests: &[(&SourceFile, &Request)]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut today = Today { casebook, data: BTreeMap::new() };
-    let by_reference: BTreeMap<&str, &Request> = requests.iter().map(|(_, r)| (r.reference.as_str(), *r)).collect();
+    let by_reference: BTreeMap<&str, &Request> =
+        requests.iter().map(|(_, r)| (r.reference.as_str(), *r)).collect();
     for (file, request) in requests {
         match latest(&casebook.sent, &request.file_name) {
             Some(record) => {
@@ -64,7 +65,9 @@ impl Today<'_> {
         self.data
             .entry(request.reference.clone())
             .or_insert_with(|| {
-                rules::respond(casebook, request, Audience::Public).ok().and_then(|r| compare::as_data(&r).ok())
+                rules::respond(casebook, request, Audience::Public)
+                    .ok()
+                    .and_then(|r| compare::as_data(&r).ok())
             })
             .as_ref()
     }
@@ -99,10 +102,10 @@ fn drift(findings: &mut Vec<Finding>, record: &Record, now: &[Line]) {
                 change(first_then, first_now)
             ),
         )
-        .hint(format!(
+        .hint(
             "expected when facts change after a reply is sent: the disclosure log keeps the reply as sent. \
-             `foi changes` lists every difference; to send a correction, `foi send --amend REASON`"
-        )),
+             `foi changes` lists every difference; to send a correction, `foi send --amend REASON`",
+        ),
     );
 }
 
@@ -119,11 +122,16 @@ fn see(
             let Some(reference) = question.see.as_deref() else { continue };
             let at = FieldPath::key("parts").index(i).at("questions").index(j).at("see");
             let mut refuse = |message: String, hint: &str| {
-                findings.push(Finding::error(file, &at, format!("`see: {reference}`: {message}")).hint(hint.to_owned()));
+                findings.push(
+                    Finding::error(file, &at, format!("`see: {reference}`: {message}")).hint(hint.to_owned()),
+                );
             };
             const FROM_CASEBOOK: &str = "remove `see:` to answer this question from the casebook";
             let Some(id) = question.id else {
-                refuse("a question outside the questionnaire cannot be answered from the log".into(), FROM_CASEBOOK);
+                refuse(
+                    "a question outside the questionnaire cannot be answered from the log".into(),
+                    FROM_CASEBOOK,
+                );
                 continue;
             };
             let Some(earlier) = by_reference.get(reference).copied() else {
@@ -140,7 +148,11 @@ fn see(
             }
             let record = latest(&casebook.sent, &earlier.file_name);
             let Some(record) = record.filter(|_| earlier.publish) else {
-                let why = if earlier.publish { "it was never recorded as sent" } else { "it is not `publish: true`" };
+                let why = if earlier.publish {
+                    "it was never recorded as sent"
+                } else {
+                    "it is not `publish: true`"
+                };
                 refuse(
                     format!("that response is not published in the disclosure log ({why})"),
                     "answer from the casebook (remove `see:`), or publish that response first: `publish: true` and `foi send`",
@@ -167,10 +179,7 @@ fn see(
                     .map(|c| format!(" about {}", c.title))
                     .unwrap_or_default();
                 let Some(sent) = sent else {
-                    refuse(
-                        format!("that response did not answer this question{about}"),
-                        FROM_CASEBOOK,
-                    );
+                    refuse(format!("that response did not answer this question{about}"), FROM_CASEBOOK);
                     continue;
                 };
                 // s.21/s.25 cover information reasonably accessible by other means: a reply

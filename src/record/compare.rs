@@ -66,9 +66,10 @@ impl Line<'_> {
             cites.join(", ")
         };
         let value = || {
-            q.get("value")
-                .filter(|v| !v.is_null())
-                .map(|v| crate::templates::value(minijinja::Value::from(minijinja::value::Serde(v))).unwrap_or_default())
+            q.get("value").filter(|v| !v.is_null()).map(|v| {
+                crate::templates::value(minijinja::Value::from(minijinja::value::Serde(v)))
+                    .unwrap_or_default()
+            })
         };
         match status {
             "disclosed" => value().unwrap_or_default(),
@@ -113,7 +114,10 @@ pub(crate) fn lines(response: &Value) -> Vec<Line<'_>> {
 
 /// Each answer of `now` that differs from the answer of `then` to the same question about
 /// the same contract: `(then, now)`. Questions only one of them asked are left out.
-pub(crate) fn differences<'a>(then: &'a [Line<'a>], now: &'a [Line<'a>]) -> Vec<(&'a Line<'a>, &'a Line<'a>)> {
+pub(crate) fn differences<'a>(
+    then: &'a [Line<'a>],
+    now: &'a [Line<'a>],
+) -> Vec<(&'a Line<'a>, &'a Line<'a>)> {
     now.iter()
         .filter_map(|line| {
             let earlier = then.iter().find(|t| t.key() == line.key())?;

@@ -97,7 +97,8 @@ pub fn send(
     let public = dated(rules::respond(casebook, request, Audience::Public)?);
     let letter = dated(rules::respond(casebook, request, Audience::Requester)?);
     let renderer = Renderer::new(Some(&casebook.files));
-    let mut files: Vec<(String, Vec<u8>)> = vec![(PUBLIC_FILE.to_owned(), renderer.markdown(&public)?.into_bytes())];
+    let mut files: Vec<(String, Vec<u8>)> =
+        vec![(PUBLIC_FILE.to_owned(), renderer.markdown(&public)?.into_bytes())];
     for format in &options.formats {
         let response = match format.audience(false) {
             Audience::Public => &public,

@@ -55,8 +55,11 @@ const NEVER_EDITED: &str = "a sent record is never edited: restore it from git (
 
 fn read(files: &Files, path: &Path, shown: &Path) -> Result<Record, Box<Finding>> {
     let fail = |message: String| finding(Severity::Error, shown, message);
-    let bytes = files.read(path, RECORD_LIMIT).map_err(|why| Box::new(fail(format!("cannot read this sent record: {why}"))))?;
-    let text = String::from_utf8(bytes).map_err(|_| Box::new(fail("this sent record is not UTF-8 text".into())))?;
+    let bytes = files
+        .read(path, RECORD_LIMIT)
+        .map_err(|why| Box::new(fail(format!("cannot read this sent record: {why}"))))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| Box::new(fail("this sent record is not UTF-8 text".into())))?;
     let file: RecordFile = serde_json::from_str(&text).map_err(|err| {
         let at = Location { line: err.line().max(1), column: err.column().max(1) };
         let mut f = finding(Severity::Error, shown, format!("this sent record cannot be read: {err}"));
@@ -97,13 +100,15 @@ fn read(files: &Files, path: &Path, shown: &Path) -> Result<Record, Box<Finding>
         let plain = !name.is_empty() && !name.contains(['/', '\\']) && !name.starts_with('.');
         let at = dir.join(name);
         if !plain {
-            return Err(Box::new(fail(format!("this sent record lists `{name}`, which is not a file of its folder"))));
+            return Err(Box::new(fail(format!(
+                "this sent record lists `{name}`, which is not a file of its folder"
+            ))));
         }
-        let bytes = files
-            .read(&files.root().join(&at), LETTER_LIMIT)
-            .map_err(|why| {
-                Box::new(fail(format!("cannot read {} of this sent record: {why}", at.display())).hint(NEVER_EDITED))
-            })?;
+        let bytes = files.read(&files.root().join(&at), LETTER_LIMIT).map_err(|why| {
+            Box::new(
+                fail(format!("cannot read {} of this sent record: {why}", at.display())).hint(NEVER_EDITED),
+            )
+        })?;
         if sha256(&bytes) != *hash {
             return Err(Box::new(
                 finding(
@@ -116,7 +121,8 @@ fn read(files: &Files, path: &Path, shown: &Path) -> Result<Record, Box<Finding>
         }
         if name == PUBLIC_FILE {
             public = Some(
-                String::from_utf8(bytes).map_err(|_| Box::new(fail(format!("{PUBLIC_FILE} is not UTF-8 text"))))?,
+                String::from_utf8(bytes)
+                    .map_err(|_| Box::new(fail(format!("{PUBLIC_FILE} is not UTF-8 text"))))?,
             );
         }
     }

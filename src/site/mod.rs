@@ -116,7 +116,7 @@ pub(crate) fn load_all(
                 response,
                 markdown: record.map(|r| r.public.clone()),
                 casebook: loaded.len(),
-                publish: request.publish && !(unsent && !render_unsent),
+                publish: request.publish && (render_unsent || !unsent),
                 name: request.file_name,
                 file: shown.join(&request.file),
             });
@@ -180,7 +180,8 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
     entries.sort_by(|a, b| {
         (b.response.received, &b.response.reference).cmp(&(a.response.received, &a.response.reference))
     });
-    let given = options.base_url.as_deref().or_else(|| loaded.first().and_then(|c| c.disclosure_log.as_deref()));
+    let given =
+        options.base_url.as_deref().or_else(|| loaded.first().and_then(|c| c.disclosure_log.as_deref()));
     let base_url = base_url(given)?;
     let files = site_files(&loaded, &entries, &responses_meta, &statistics, base_url.as_deref())?;
 

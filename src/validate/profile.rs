@@ -29,8 +29,12 @@ pub fn casebook(raw: RawCasebook, library: crate::exemptions::Library) -> (Caseb
         licence(&mut check, profile.data.licence.as_ref());
         if let Some(url) = profile.data.disclosure_log.as_deref().filter(|url| !is_web_address(url)) {
             check.push(
-                Finding::error(check.file, &FieldPath::key("disclosure-log"), format!("`{url}` is not a web address"))
-                    .hint("give the disclosure log's full address, e.g. https://foi.example.gov.uk/log"),
+                Finding::error(
+                    check.file,
+                    &FieldPath::key("disclosure-log"),
+                    format!("`{url}` is not a web address"),
+                )
+                .hint("give the disclosure log's full address, e.g. https://foi.example.gov.uk/log"),
             );
         }
         if profile.data.shared_service.as_ref().is_some_and(|service| service.name.trim().is_empty()) {

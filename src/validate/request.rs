@@ -348,8 +348,12 @@ fn questions(
         let answer = match (question.answer, &see) {
             (Some(_), Some(_)) => {
                 check.push(
-                    Finding::error(check.file, &at().at("see"), "a question takes `answer` or `see`, not both")
-                        .hint("`see: REFERENCE` answers from an earlier published response; remove one of them"),
+                    Finding::error(
+                        check.file,
+                        &at().at("see"),
+                        "a question takes `answer` or `see`, not both",
+                    )
+                    .hint("`see: REFERENCE` answers from an earlier published response; remove one of them"),
                 );
                 continue;
             }
@@ -400,8 +404,12 @@ fn see_answer(
 ) -> Option<Answer> {
     let Some(base) = casebook.disclosure_log.as_deref() else {
         check.push(
-            Finding::error(check.file, path, "`see:` links to the disclosure log, but foi.yaml gives no address for it")
-                .hint("add `disclosure-log: https://…` (where `foi publish` output is served) to foi.yaml"),
+            Finding::error(
+                check.file,
+                path,
+                "`see:` links to the disclosure log, but foi.yaml gives no address for it",
+            )
+            .hint("add `disclosure-log: https://…` (where `foi publish` output is served) to foi.yaml"),
         );
         return None;
     };

@@ -398,3 +398,43 @@ fn a_pdf_letter_is_part_of_the_record() {
     assert_eq!(check.status.code(), Some(1));
     assert!(stderr(&check).contains("--> sent/FOIR-467737865/1/letter.pdf"), "{}", stderr(&check));
 }
+
+#[test]
+fn a_hostile_record_is_an_error_never_a_panic_or_a_read_outside() {
+    let cases: [(&str, &[u8]); 5] = [
+        ("not json", b"\xff\xfe{{{"),
+        ("truncated", b"{\"format\": \"foi-sent/1\", \"reference\": "),
+        ("unknown format", b"{\"format\":\"foi-sent/9\",\"reference\":\"FOIR-467737865\",\"version\":1,\"sent\":\"2022-12-09\",\"amendment\":null,\"files\":{},\"response\":{},\"hash\":\"x\"}"),
+        ("a file outside its folder", b"{\"format\":\"foi-sent/1\",\"reference\":\"FOIR-467737865\",\"version\":1,\"sent\":\"2022-12-09\",\"amendment\":null,\"files\":{\"../../../foi.yaml\":\"00\"},\"response\":{},\"hash\":\"x\"}"),
+        ("in another reference's folder", b"{\"format\":\"foi-sent/1\",\"reference\":\"OTHER\",\"version\":1,\"sent\":\"2022-12-09\",\"amendment\":null,\"files\":{},\"response\":{},\"hash\":\"x\"}"),
+    ];
+    for (what, bytes) in cases {
+        let casebook = unsent();
+        let dir = casebook.root().join("sent/FOIR-467737865/1");
+        std::fs::create_dir_all(&dir).expect("folder");
+        std::fs::write(dir.join("response.json"), bytes).expect("write");
+        let check = foi(&casebook, &["check"]);
+        assert_eq!(check.status.code(), Some(1), "{what}: {}", stderr(&check));
+        assert!(
+            stderr(&check).contains("--> sent/FOIR-467737865/1/response.json"),
+            "{what}: {}",
+            stderr(&check)
+        );
+        assert!(!stderr(&check).contains("panicked"), "{what}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_record_is_never_written_through_a_link() {
+    let casebook = unsent();
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    std::os::unix::fs::symlink(elsewhere.path(), casebook.root().join("sent")).expect("link");
+    let run = foi(&casebook, &["send", FIRST]);
+    assert_ne!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path()).expect("list").count(),
+        0,
+        "nothing written through the link"
+    );
+}

@@ -317,7 +317,7 @@ fn an_answer_from_the_log_needs_a_published_reply_that_gave_the_information() {
     // A withheld answer made nothing accessible: s.21 cannot point to it.
     later_copy(&casebook, &["supplier"]);
     let withheld = stderr(&foi(&casebook, &["check"]));
-    assert!(withheld.contains("that response did not give this information about Contact Centre Software Support and Maintenance (withheld under Section 43(2))"), "{withheld}");
+    assert!(withheld.contains("that response did not give this information about Contact Centre Software Support and Maintenance (withheld under section 43(2))"), "{withheld}");
     later_copy(&casebook, &["expiry"]);
     let text = casebook.read("requests/FOIR-2.yaml").replacen("see: FOIR-467737865", "see: FOIR-9", 1);
     casebook.write("requests/FOIR-2.yaml", &text);

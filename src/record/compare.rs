@@ -63,7 +63,8 @@ impl Line<'_> {
                 .flat_map(|w| w.get("exemptions").and_then(Value::as_array).into_iter().flatten())
                 .filter_map(|e| e.get("citation").and_then(Value::as_str))
                 .collect();
-            cites.join(", ")
+            // Mid-sentence, as the letters cite them: `section 43(2)`.
+            cites.join(", ").replace("Section ", "section ")
         };
         let value = || {
             q.get("value").filter(|v| !v.is_null()).map(|v| {
@@ -129,4 +130,53 @@ pub(crate) fn differences<'a>(
 /// The public response as data, as a record keeps it.
 pub(crate) fn as_data(response: &crate::response::Response) -> anyhow::Result<Value> {
     Ok(serde_json::from_str(&crate::render::json::render(response)?)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(questions: Value) -> Value {
+        serde_json::json!({ "questions": questions })
+    }
+
+    fn question(number: &str, status: &str, value: Value) -> Value {
+        serde_json::json!({
+            "part": "contact-centre", "part_number": 1,
+            "contract": {"id": "ccs", "title": "Contact Centre Software"},
+            "number": number, "id": "expiry", "label": "Contract Expiry",
+            "status": status, "value": value, "withheld": [], "explanation": null, "publication": null,
+        })
+    }
+
+    #[test]
+    fn answers_are_compared_by_question_and_contract_not_by_wording_or_number() {
+        let date = |d: &str| serde_json::json!({"type": "date", "value": d});
+        let then = response(serde_json::json!([question("4", "disclosed", date("2023-02-01"))]));
+        let same = response(serde_json::json!([question("iv", "disclosed", date("2023-02-01"))]));
+        let later = response(serde_json::json!([question("4", "disclosed", date("2025-02-01"))]));
+        let (then, same, later) = (lines(&then), lines(&same), lines(&later));
+        assert!(differences(&then, &same).is_empty(), "another requester's numbering is the same answer");
+        let changed = differences(&then, &later);
+        assert_eq!(changed.len(), 1);
+        let (before, after) = changed[0];
+        assert_eq!(after.heading(), "part 1 q4 Contract Expiry (Contact Centre Software)");
+        assert_eq!(
+            (before.words(), after.words()),
+            ("1 February 2023".to_owned(), "1 February 2025".to_owned())
+        );
+    }
+
+    #[test]
+    fn decisions_are_put_in_words_without_any_value() {
+        let mut withheld = question("1", "withheld", Value::Null);
+        withheld["withheld"] = serde_json::json!([{"items": [], "exemptions": [{"id": "s43-2", "citation": "Section 43(2)", "title": "Commercial interests"}], "neither_confirm_nor_deny": false}]);
+        let data = response(serde_json::json!([withheld, question("2", "not-held", Value::Null)]));
+        let words: Vec<String> = lines(&data).iter().map(Line::words).collect();
+        assert_eq!(words, ["withheld under section 43(2)", "not held"]);
+        assert!(
+            lines(&serde_json::json!({"questions": "not a list"})).is_empty(),
+            "a broken record has no answers"
+        );
+    }
 }

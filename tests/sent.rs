@@ -190,6 +190,12 @@ fn amend_keeps_both_versions() {
     let page =
         std::fs::read_to_string(casebook.root().join("site/responses/FOIR-467737865.md")).expect("page");
     assert_eq!(page, second);
+    // A reply cannot be sent after today, nor before it was asked for.
+    for date in ["2031-01-01", "2022-11-01"] {
+        let wrong = foi(&casebook, &["send", FIRST, "--amend", "x", "--date", date]);
+        assert_eq!(wrong.status.code(), Some(2), "{date}: {}", stderr(&wrong));
+    }
+    assert!(!casebook.root().join("sent/FOIR-467737865/3").exists());
     // An amendment of a reference never sent is refused.
     let other = later_copy(&casebook, &[]);
     let nothing =

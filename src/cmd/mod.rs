@@ -152,7 +152,12 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
         ),
         Command::Send { request, date, format, amend, today } => send::run(
             &request,
-            &foi::record::SendOptions { date: date.map(Date), formats: format, amend },
+            &foi::record::SendOptions {
+                date: date.map(Date),
+                formats: format,
+                amend,
+                today: terminal.today(today),
+            },
             terminal.today(today),
             terminal.quiet,
         ),

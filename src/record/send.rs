@@ -21,6 +21,8 @@ pub struct SendOptions {
     pub formats: Vec<OutputFormat>,
     /// Why a corrected reply is sent, for a reference already sent.
     pub amend: Option<String>,
+    /// Today: a reply cannot have been sent later.
+    pub today: Date,
 }
 
 /// A record written.
@@ -54,6 +56,13 @@ pub fn send(
         ))
         .into());
     };
+    if sent > options.today {
+        return Err(Error::Unusable(format!(
+            "{} cannot have been sent on {sent}, after today ({}): give the date it was sent",
+            request.reference, options.today
+        ))
+        .into());
+    }
     if sent < request.received {
         return Err(Error::Unusable(format!(
             "{} was received on {}, after --date {sent}",

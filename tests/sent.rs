@@ -303,6 +303,20 @@ fn an_answer_from_the_log_cites_s21_with_the_link_and_is_refused_once_the_answer
 }
 
 #[test]
+fn a_reply_sent_from_the_log_stays_valid_when_the_facts_change_later() {
+    let casebook = Casebook::example("hastings");
+    renew(&casebook);
+    let check = foi(&casebook, &["check", "--format", "json"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+    let report: serde_json::Value = serde_json::from_slice(&check.stdout).expect("json");
+    let findings = report["findings"].as_array().expect("findings");
+    // Both replies are history now: each differs from today, and neither is an error.
+    assert!(findings.iter().all(|f| f["severity"] == "info"), "{report}");
+    assert_eq!(findings.len(), 1, "FOIR-469102254 pointed to the log, whose page is as sent: {report}");
+    assert_eq!(findings[0]["file"], RECORD);
+}
+
+#[test]
 fn an_answer_from_the_log_needs_a_published_reply_that_gave_the_information() {
     let casebook = unsent();
     let profile = casebook.read("foi.yaml");

@@ -30,7 +30,7 @@ pub struct RecordFile {
     /// The public response as data (the `foi-response/1` JSON of `foi render --format
     /// json`): no requester, no withheld value.
     pub response: serde_json::Value,
-    /// SHA-256 of everything above in canonical form (see [`canonical`]), as
+    /// SHA-256 of everything above in canonical form (object keys sorted, no spaces), as
     /// `sha256:HEX`.
     pub hash: String,
 }

@@ -41,6 +41,15 @@ pub struct Casebook {
     /// The licence foi.yaml publishes under, if it names one (the disclosure log's default
     /// is the Open Government Licence).
     pub licence: Option<Licence>,
+    /// The web address the disclosure log is served from (foi.yaml `disclosure-log:`),
+    /// without a trailing `/`: `see:` answers link to pages under it.
+    pub disclosure_log: Option<String>,
+    /// The records of responses sent (`sent/`), their hashes checked; those that failed
+    /// the check are left out (their findings are reported).
+    pub sent: Vec<crate::record::Record>,
+    /// Whether the casebook keeps records of what was sent (it has a `sent/` folder): a
+    /// response answered and published without one is then worth a warning.
+    pub keeps_records: bool,
     /// Junior officers' details and withheld values, masked in every diagnostic (built by
     /// `validate` on first use: only when there is a finding to mask).
     pub(crate) private: std::sync::OnceLock<crate::source::Masks>,
@@ -317,6 +326,9 @@ pub struct AskedQuestion {
     pub text: String,
     /// A request-specific answer overriding the casebook.
     pub answer: Option<Answer>,
+    /// The earlier response this question is answered from (`see:`), when it is: its
+    /// reference. `answer` then holds the s.21/s.25 decision pointing at its page.
+    pub see: Option<String>,
 }
 
 /// The whole request refused under s.12 or s.14.

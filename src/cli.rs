@@ -43,6 +43,15 @@ pub struct Cli {
     pub color: ColorArg,
 }
 
+/// How `foi changes` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChangesFormatArg {
+    /// One line an answer.
+    Text,
+    /// One JSON document (`foi-changes/1`).
+    Json,
+}
+
 /// When to colour diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorArg {
@@ -212,9 +221,63 @@ pub enum Command {
         /// The site folder to write.
         #[arg(short, long, value_name = "DIR")]
         output: PathBuf,
-        /// Where the site will be served, for absolute links in the Atom feed.
+        /// Where the site will be served, for absolute links in the Atom feed. Default:
+        /// foi.yaml's `disclosure-log:`.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// In a casebook that keeps sent records (it has sent/), publish a response
+        /// answered but never recorded as sent by rendering it from today's casebook, as
+        /// before sent records existed. Without it such a response is left out.
+        #[arg(long)]
+        render_unsent: bool,
+        /// Today's date, for the check that no date in a request is later. Default: the
+        /// system date.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        today: Option<NaiveDate>,
+    },
+    /// Record a response as sent: what the requester received and what the disclosure log
+    /// publishes, kept in the casebook under sent/REFERENCE/VERSION/.
+    ///
+    /// Writes the public response as data with its content hash (response.json), the reply
+    /// as the disclosure log publishes it (public.md) and the letter in each format given
+    /// (letter.md, letter.pdf, …), dated the request's `responded:` or --date. The request
+    /// file is not changed, and a record is never rewritten: sending a reference again
+    /// needs --amend with the reason, which keeps both versions. Commit sent/ to git.
+    #[command(after_help = "Examples:\n  \
+        foi send requests/FOIR-467737865.yaml --format md,pdf\n  \
+        foi send requests/FOI-12.yaml --date 2024-02-01\n  \
+        foi send requests/FOI-12.yaml --amend \"the expiry date given was wrong\" --date 2024-02-09")]
+    Send {
+        /// The request file.
+        #[arg(value_name = "REQUEST")]
+        request: PathBuf,
+        /// The date it was sent. Default: the request's `responded:`.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// The formats the letter was sent in, comma-separated.
+        #[arg(short, long, help = render_format_help(), value_parser = FormatParser, value_delimiter = ',', default_value = "md")]
+        format: Vec<OutputFormat>,
+        /// Record a corrected reply to a reference already sent, and why.
+        #[arg(long, value_name = "REASON")]
+        amend: Option<String>,
+        /// Today's date, for the check that no date in a request is later. Default: the
+        /// system date.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        today: Option<NaiveDate>,
+    },
+    /// What has changed since the last answers: each answer of a request against the
+    /// latest sent response of the same authority to the same question about the same
+    /// contract.
+    #[command(after_help = "Examples:\n  \
+        foi changes requests/FOIR-2.yaml\n  \
+        foi changes requests/FOIR-2.yaml --format json")]
+    Changes {
+        /// The request file.
+        #[arg(value_name = "REQUEST")]
+        request: PathBuf,
+        /// `text` (one line an answer, the changes first) or `json`.
+        #[arg(long, value_enum, default_value_t = ChangesFormatArg::Text)]
+        format: ChangesFormatArg,
         /// Today's date, for the check that no date in a request is later. Default: the
         /// system date.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]

@@ -144,6 +144,20 @@ pub const EXAMPLE: &[(&str, &str)] = &[
     ),
     ("contracts/ivr.yaml", include_str!("../examples/hastings/contracts/ivr.yaml")),
     ("requests/FOIR-467737865.yaml", include_str!("../examples/hastings/requests/FOIR-467737865.yaml")),
+    ("requests/FOIR-469102254.yaml", include_str!("../examples/hastings/requests/FOIR-469102254.yaml")),
+    // What was sent, as `foi send` recorded it: FOIR-469102254 answers from the first.
+    ("sent/FOIR-467737865/1/letter.md", include_str!("../examples/hastings/sent/FOIR-467737865/1/letter.md")),
+    ("sent/FOIR-467737865/1/public.md", include_str!("../examples/hastings/sent/FOIR-467737865/1/public.md")),
+    (
+        "sent/FOIR-467737865/1/response.json",
+        include_str!("../examples/hastings/sent/FOIR-467737865/1/response.json"),
+    ),
+    ("sent/FOIR-469102254/1/letter.md", include_str!("../examples/hastings/sent/FOIR-469102254/1/letter.md")),
+    ("sent/FOIR-469102254/1/public.md", include_str!("../examples/hastings/sent/FOIR-469102254/1/public.md")),
+    (
+        "sent/FOIR-469102254/1/response.json",
+        include_str!("../examples/hastings/sent/FOIR-469102254/1/response.json"),
+    ),
 ];
 
 /// Writes `files` into `dir` (created if missing). Refuses a folder that already holds a
@@ -225,7 +239,7 @@ mod tests {
     fn every_file_of_the_example_is_built_in() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hastings");
         let mut on_disk = Vec::new();
-        for folder in ["", "contracts", "requests"] {
+        for folder in ["", "contracts", "requests", "sent/FOIR-467737865/1", "sent/FOIR-469102254/1"] {
             for entry in std::fs::read_dir(root.join(folder)).expect("example folder") {
                 let path = entry.expect("entry").path();
                 if path.is_file() {

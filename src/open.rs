@@ -68,6 +68,8 @@ pub struct FileCounts {
     pub exemptions: usize,
     /// The casebook's own `templates/`.
     pub templates: usize,
+    /// The records of `sent/` that were read.
+    pub records: usize,
 }
 
 impl fmt::Display for FileCounts {
@@ -80,6 +82,9 @@ impl fmt::Display for FileCounts {
         }
         if self.templates > 0 {
             write!(f, ", {}", n(self.templates, "template"))?;
+        }
+        if self.records > 0 {
+            write!(f, ", {}", n(self.records, "sent record"))?;
         }
         Ok(())
     }
@@ -155,6 +160,19 @@ pub(crate) fn open_with(files: &Files, also: &[PathBuf], today: Date) -> Opened 
     let (at, parsed): (Vec<usize>, Vec<_>) = parsed.into_iter().unzip();
     let loaded: Vec<validate::LoadedRequest> = parsed.into_iter().zip(checked).collect();
     findings.extend(validate::requests(casebook.as_ref(), &loaded));
+    // The sent records against today's casebook, and `see:` answers against the records:
+    // only requests without errors of their own can be answered, so only they are compared.
+    if let Some(casebook) = casebook.as_ref().filter(|_| !casebook_failed) {
+        let failed: BTreeSet<&Path> =
+            findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.file.as_path()).collect();
+        let answerable: Vec<(&crate::source::SourceFile, &Request)> = loaded
+            .iter()
+            .filter_map(|(parsed, request)| Some((&parsed.file, request.as_ref()?)))
+            .filter(|(file, _)| !failed.contains(file.path()))
+            .collect();
+        let more = crate::record::check(casebook, &answerable);
+        findings.extend(validate::masked(casebook, more));
+    }
 
     let failed: BTreeSet<&Path> =
         findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.file.as_path()).collect();
@@ -215,12 +233,18 @@ fn casebook(files: &Files) -> (Option<Casebook>, Vec<Finding>, Vec<Finding>, Fil
     let (library, more) = crate::load::exemptions::library(Some(files));
     findings.extend(more);
     let casebook = raw.map(|raw| {
-        let (casebook, more) = validate::casebook(raw, library);
+        let (mut casebook, more) = validate::casebook(raw, library);
+        findings.extend(more);
+        // What was sent, read back and its hashes checked.
+        casebook.keeps_records = files.is_dir(&root.join(crate::record::FOLDER));
+        let (sent, more) = crate::record::load(files);
+        casebook.sent = sent;
         findings.extend(more);
         casebook
     });
     let (templates, more) = templates::check(files);
     counts.templates = templates;
+    counts.records = casebook.as_ref().map_or(0, |c| c.sent.len());
     findings.extend(more);
     (casebook, findings, letterhead, counts)
 }
@@ -242,6 +266,8 @@ impl Opened {
             .iter()
             .filter(|f| !requests.contains(f.file.as_path()) || files.contains(f.file.as_path()))
             .filter(|f| !self.letterhead.contains(f))
+            // Information (a sent record's history) is for `foi check`, not every render.
+            .filter(|f| f.severity != Severity::Info)
             .cloned()
             .collect()
     }

@@ -26,6 +26,9 @@ pub enum Severity {
     Error,
     /// Worth a look; does not stop rendering.
     Warning,
+    /// Worth knowing, nothing to fix (a sent response that today's casebook would answer
+    /// differently): never fails a check, not even with `--deny-warnings`.
+    Info,
 }
 
 /// One problem found in a casebook file.
@@ -188,7 +191,7 @@ impl Report {
 
     /// Number of warnings.
     pub fn warnings(&self) -> usize {
-        self.findings.len() - self.errors()
+        self.findings.iter().filter(|f| f.severity == Severity::Warning).count()
     }
 
     /// Whether any finding is an error.

@@ -92,6 +92,43 @@ pub fn atomic_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     }
 }
 
+/// Writes a new folder `dir` holding `files` (name and bytes), each atomically and none
+/// over an existing file; the last file is written last, so that its presence says the
+/// folder is complete. Fails with [`AlreadyExists`] when `dir` exists: what is in it is
+/// never replaced. For the sent record, which is written once and never rewritten. Every
+/// folder on the way from `base` down is made if missing and must be a real folder, not a
+/// link, so nothing is written outside `base`.
+pub fn new_folder(base: &Path, below: &[&str], files: &[(String, Vec<u8>)]) -> anyhow::Result<PathBuf> {
+    let not_written = |path: &Path| NotWritten::new(format!("cannot make folder {}", path.display()));
+    let mut dir = base.to_path_buf();
+    for (i, step) in below.iter().enumerate() {
+        dir.push(step);
+        let last = i + 1 == below.len();
+        match std::fs::symlink_metadata(&dir) {
+            Ok(meta) if last || !meta.is_dir() => {
+                if meta.is_dir() && last {
+                    return Err(AlreadyExists(dir).into());
+                }
+                return Err(anyhow::Error::new(not_written(&dir))
+                    .context(format!("{} is in the way: it is not a folder", dir.display())));
+            }
+            Ok(_) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => match std::fs::create_dir(&dir) {
+                Ok(()) => {}
+                Err(err) if last && err.kind() == std::io::ErrorKind::AlreadyExists => {
+                    return Err(AlreadyExists(dir).into());
+                }
+                Err(err) => return Err(anyhow::Error::new(err).context(not_written(&dir))),
+            },
+            Err(err) => return Err(anyhow::Error::new(err).context(not_written(&dir))),
+        }
+    }
+    for (name, bytes) in files {
+        atomic_new(&dir.join(name), bytes)?;
+    }
+    Ok(dir)
+}
+
 /// A temporary file in the target's folder holding `bytes`, ready to be renamed.
 fn written_beside(path: &Path, bytes: &[u8]) -> anyhow::Result<NamedTempFile> {
     let dir = match path.parent() {

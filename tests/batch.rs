@@ -31,7 +31,7 @@ fn every_request_of_several_casebooks_in_every_format() {
         .expect("runs");
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(
-        stderr(&run).starts_with("8 requests: 8 rendered, 0 unchanged, 0 failed in "),
+        stderr(&run).starts_with("9 requests: 9 rendered, 0 unchanged, 0 failed in "),
         "{}",
         stderr(&run)
     );
@@ -84,7 +84,7 @@ fn a_failing_request_is_reported_with_the_others_and_nothing_is_written_for_it()
     let report = stderr(&run);
     assert!(report.contains("requests/broken.yaml"), "{report}");
     assert!(report.contains("unknown value `agentz`"), "{report}");
-    assert!(report.contains("3 requests: 2 rendered, 0 unchanged, 1 failed in "), "{report}");
+    assert!(report.contains("4 requests: 3 rendered, 0 unchanged, 1 failed in "), "{report}");
     assert!(out.join("FOIR-2.md").is_file() && out.join("FOIR-467737865.html").is_file());
     assert!(
         !out.join("FOIR-3.md").exists() && !out.join("FOIR-3.html").exists(),

@@ -231,7 +231,7 @@ fn check_finds_the_casebook_containing_the_current_folder() {
     let (code, stdout, stderr) = check_in(&root.join("requests"), &[]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.is_empty());
-    assert_eq!(stderr, "..: no problems found in foi.yaml, 2 contracts, 1 request\n");
+    assert_eq!(stderr, "..: no problems found in foi.yaml, 2 contracts, 2 requests, 2 sent records\n");
     let (code, _, stderr) = check_in(&root, &["../shared-service"]);
     assert_eq!(
         (code, stderr.as_str()),

@@ -480,6 +480,9 @@ fn a_batch_of_pdf_letters_on_one_thread_does_not_overflow_the_stack() {
     let original = casebook.root().join("requests/FOIR-467737865.yaml");
     let text = std::fs::read_to_string(&original).expect("read the example request");
     std::fs::remove_file(&original).expect("remove the example request");
+    // The later copy answers from the example request's reply: it goes too, with the records.
+    std::fs::remove_file(casebook.root().join("requests/FOIR-469102254.yaml")).expect("remove the copy");
+    std::fs::remove_dir_all(casebook.root().join("sent")).expect("remove the records");
     const LETTERS: usize = 50;
     for i in 0..LETTERS {
         let copy = text.replace("reference: FOIR-467737865", &format!("reference: FOIR-{i:03}"));

@@ -111,6 +111,8 @@ fn the_site_has_every_part_and_only_published_responses() {
             "responses/CAS-84648-H4L3X0.md",
             "responses/FOIR-467737865.html",
             "responses/FOIR-467737865.md",
+            "responses/FOIR-469102254.html",
+            "responses/FOIR-469102254.md",
             "responses/MBC-2023-0412.html",
             "responses/MBC-2023-0412.md",
             "responses/SBC-FOI-1187.html",
@@ -121,11 +123,17 @@ fn the_site_has_every_part_and_only_published_responses() {
         ]
     );
     let index = String::from_utf8_lossy(&files["index.html"]).into_owned();
-    let order: Vec<usize> =
-        ["SBC-FOI-1187", "TWBC-23-0977", "MBC-2023-0412", "FOIR-467737865", "CAS-84648-H4L3X0"]
-            .iter()
-            .map(|r| index.find(&format!(">{r}</a>")).unwrap_or_else(|| panic!("{r} missing from the index")))
-            .collect();
+    let order: Vec<usize> = [
+        "SBC-FOI-1187",
+        "TWBC-23-0977",
+        "MBC-2023-0412",
+        "FOIR-469102254",
+        "FOIR-467737865",
+        "CAS-84648-H4L3X0",
+    ]
+    .iter()
+    .map(|r| index.find(&format!(">{r}</a>")).unwrap_or_else(|| panic!("{r} missing from the index")))
+    .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "newest received first");
     assert!(index.contains(">Exemptions</th>") && index.contains("Section 43(2)"));
     let page = String::from_utf8_lossy(&files["responses/FOIR-467737865.html"]).into_owned();
@@ -191,8 +199,8 @@ fn the_statistics_page_has_headlines_bars_quarters_and_one_comparison_table() {
     let site = tempfile::tempdir().expect("tempdir");
     assert!(publish(&examples(), site.path()).status.success());
     let page = std::fs::read_to_string(site.path().join("stats.html")).expect("stats");
-    assert!(page.contains("<span class=\"figure\">100%</span> answered on time, 5 of 5"), "{page}");
-    assert!(page.contains("<tr><th scope=\"row\">Partially withheld</th><td class=\"num\">4</td><td class=\"share\"><span class=\"bar\" aria-hidden=\"true\"><span style=\"width: 80.0%\"></span></span><span class=\"share-figure\">80%</span></td></tr>"), "{page}");
+    assert!(page.contains("<span class=\"figure\">100%</span> answered on time, 6 of 6"), "{page}");
+    assert!(page.contains("<tr><th scope=\"row\">Partially withheld</th><td class=\"num\">5</td><td class=\"share\"><span class=\"bar\" aria-hidden=\"true\"><span style=\"width: 83.3%\"></span></span><span class=\"share-figure\">83%</span></td></tr>"), "{page}");
     // Outcomes nobody had are named once, not listed as rows of zeros.
     assert!(!page.contains(">Withheld in full</th>"));
     assert!(page.contains("No request had any other outcome (Withheld in full, Information not held"));
@@ -234,7 +242,7 @@ fn open_data_has_one_row_per_question_answered() {
         lines[0],
         "reference,authority,authority_id,received,responded,part,contract,contract_id,number,question_id,question,outcome,value,value_type,value_count,value_date,amount,currency,years_averaged,publication_url,exemptions,refusal_ground"
     );
-    assert_eq!(lines.len(), 1 + 12 + 7, "12 questions in part 1 and 7 in part 2");
+    assert_eq!(lines.len(), 1 + 2 * (12 + 7), "two requests, each 12 questions in part 1 and 7 in part 2");
     assert!(lines.contains(&"FOIR-467737865,Hastings Borough Council,gss:E07000062,2022-11-25,2022-12-09,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,4,expiry,Contract Expiry,disclosed,1 February 2023,date,,2023-02-01,,,,,,"));
     assert!(lines.contains(&"FOIR-467737865,Hastings Borough Council,gss:E07000062,2022-11-25,2022-12-09,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,10,manufacturer,Manufacturer of the contact centre,withheld,,,,,,,,,s31-1-a s43-2,"));
     assert!(lines.contains(&"FOIR-467737865,Hastings Borough Council,gss:E07000062,2022-11-25,2022-12-09,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,8,agents,Number of Agents,disclosed,11,count,11,,,,,,,"));
@@ -244,12 +252,15 @@ fn open_data_has_one_row_per_question_answered() {
     .expect("valid");
     assert_eq!(json["format"], "foi-disclosure-log/1");
     assert_eq!(json["licence"]["id"], "OGL-UK-3.0");
-    assert_eq!(json["rows"].as_array().expect("rows").len(), 19);
+    assert_eq!(json["rows"].as_array().expect("rows").len(), 38);
+    // The later copy answers the expiry from the first reply's page on the log (s.21).
+    assert!(lines.contains(&"FOIR-469102254,Hastings Borough Council,gss:E07000062,2022-12-12,2022-12-22,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,4,expiry,Contract Expiry,published,,,,,,,,https://www.hastings.gov.uk/foi/disclosure-log/responses/FOIR-467737865.html,s21,"));
     let requests = std::fs::read_to_string(site.path().join("disclosure-log-requests.csv")).expect("csv");
     assert_eq!(
         requests,
         "\u{feff}reference,authority,authority_id,title,received,clarification,due,extended_due,responded,on_time,outcome,outcome_label,exemptions,refusal_ground,url\r\n\
-         FOIR-467737865,Hastings Borough Council,gss:E07000062,Contact centre and inbound network services contracts,2022-11-25,,2022-12-28,,2022-12-09,true,partially-withheld,Partially withheld,s43-2 s31-1-a,,responses/FOIR-467737865.html\r\n"
+         FOIR-469102254,Hastings Borough Council,gss:E07000062,Contact centre and inbound network services contracts,2022-12-12,,2023-01-13,,2022-12-22,true,partially-withheld,Partially withheld,s43-2 s21 s31-1-a,,https://www.hastings.gov.uk/foi/disclosure-log/responses/FOIR-469102254.html\r\n\
+         FOIR-467737865,Hastings Borough Council,gss:E07000062,Contact centre and inbound network services contracts,2022-11-25,,2022-12-28,,2022-12-09,true,partially-withheld,Partially withheld,s43-2 s31-1-a,,https://www.hastings.gov.uk/foi/disclosure-log/responses/FOIR-467737865.html\r\n"
     );
 }
 
@@ -271,6 +282,8 @@ fn a_response_no_longer_published_is_removed_from_the_site() {
     assert!(site.join("responses/FOIR-467737865.html").is_file());
     let request = casebook.read("requests/FOIR-467737865.yaml").replace("publish: true", "publish: false");
     casebook.write("requests/FOIR-467737865.yaml", &request);
+    // The later copy answers from the first one's published reply, so it goes too.
+    std::fs::remove_file(casebook.root().join("requests/FOIR-469102254.yaml")).expect("removed");
     let run = publish(&[casebook.root().to_path_buf()], &site);
     assert!(
         String::from_utf8_lossy(&run.stderr).contains("published 0 responses"),
@@ -308,18 +321,18 @@ fn statistics_count_every_request_by_outcome_timeliness_and_exemption() {
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let stats: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
     let overall = &stats["overall"];
-    assert_eq!(overall["requests"], 5);
+    assert_eq!(overall["requests"], 6);
     let count = |label: &str| {
         overall["outcomes"].as_array().expect("outcomes").iter().find(|o| o["label"] == label).expect(label)["count"].clone()
     };
-    assert_eq!(count("Partially withheld"), 4);
+    assert_eq!(count("Partially withheld"), 5);
     assert_eq!(count("Granted in full"), 1);
-    assert_eq!(overall["in_time"], 5);
+    assert_eq!(overall["in_time"], 6);
     assert_eq!(overall["in_time_percent"], 100.0);
     assert_eq!(stats["authorities"].as_array().expect("authorities").len(), 5);
     let text =
         Command::cargo_bin("foi").expect("binary").arg("stats").args(examples()).output().expect("runs");
-    assert!(String::from_utf8_lossy(&text.stdout).starts_with("All requests: 5 requests\n  Granted in full"));
+    assert!(String::from_utf8_lossy(&text.stdout).starts_with("All requests: 6 requests\n  Granted in full"));
 }
 
 #[test]

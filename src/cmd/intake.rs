@@ -87,6 +87,7 @@ fn casebook_hints(output: Option<&Path>) -> Result<intake::draft::CasebookHints,
         Some(raw) => {
             let mut hints = intake::draft::CasebookHints::from_raw(&raw, problems);
             hints.schema = schema_line(&root, output);
+            hints.last = foi::record::last_answers(&foi::record::load(&files).0);
             Ok(hints)
         }
         None => Err(

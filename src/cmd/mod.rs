@@ -5,6 +5,7 @@
 //! [`foi::write`], so a reader that has gone ends nothing early and panics nothing; the
 //! binary turns the result into an exit code.
 
+mod changes;
 pub mod check;
 mod completions;
 pub mod due;
@@ -15,6 +16,7 @@ mod progress;
 mod publish;
 pub mod render;
 mod schema;
+mod send;
 mod stats;
 mod templates;
 
@@ -28,7 +30,7 @@ use foi::{Report, Warnings, write};
 
 use self::check::CheckOptions;
 use self::render::RenderOptions;
-use crate::cli::{Command, StatsFormatArg, TemplatesCommand};
+use crate::cli::{ChangesFormatArg, Command, StatsFormatArg, TemplatesCommand};
 
 /// A problem with how `foi` was asked to run that the command layer itself finds (exit
 /// code 2, as for a [`foi::Error`]), as opposed to a problem found in the casebook (exit
@@ -87,6 +89,7 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
                 include_private,
                 output,
                 today: terminal.today(today),
+                quiet: terminal.quiet,
             };
             if !options.is_batch() {
                 return render::one(&options);
@@ -138,10 +141,30 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             Ok(Vec::new())
         }
         Command::Due(args) => due::run(&args.into()),
-        Command::Publish { casebooks, output, base_url, today } => publish::run(
-            &foi::site::PublishOptions { casebooks, out: output, base_url, today: terminal.today(today) },
+        Command::Publish { casebooks, output, base_url, render_unsent, today } => publish::run(
+            &foi::site::PublishOptions {
+                casebooks,
+                out: output,
+                base_url,
+                render_unsent,
+                today: terminal.today(today),
+            },
             terminal.quiet,
         ),
+        Command::Send { request, date, format, amend, today } => send::run(
+            &request,
+            &foi::record::SendOptions {
+                date: date.map(Date),
+                formats: format,
+                amend,
+                today: terminal.today(today),
+            },
+            terminal.today(today),
+            terminal.quiet,
+        ),
+        Command::Changes { request, format, today } => {
+            changes::run(&request, format == ChangesFormatArg::Json, terminal.today(today))
+        }
         Command::Stats { casebooks, format, today } => {
             stats::run(&casebooks, format == StatsFormatArg::Json, terminal.today(today))
         }

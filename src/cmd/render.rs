@@ -11,7 +11,7 @@ use super::UsageError;
 use foi::letters::LetterKind;
 use foi::model::Layout;
 use foi::model::values::Date;
-use foi::{OutputFormat, Warnings, batch, letter, render, write};
+use foi::{OutputFormat, Warnings, batch, render, write};
 
 /// What `foi render` was asked to do.
 #[derive(Debug, Clone)]
@@ -30,6 +30,8 @@ pub struct RenderOptions {
     pub output: Option<PathBuf>,
     /// Today's date: no date in the request may be later.
     pub today: Date,
+    /// `--quiet`: no summary of the changes since the last answers sent.
+    pub quiet: bool,
 }
 
 impl RenderOptions {
@@ -70,7 +72,8 @@ pub fn one(options: &RenderOptions) -> anyhow::Result<Warnings> {
             UsageError(format!("{what} is not for the terminal: write it to a file with -o FILE")).into()
         );
     }
-    let (casebook, mut response, warnings) = letter(request, audience, options.today, *kind)?;
+    let (casebook, checked, warnings) = foi::load_request(request, options.today)?;
+    let mut response = foi::rules::letter(&casebook, &checked, audience, *kind)?;
     if let Some(layout) = options.layout {
         response.layout = layout;
     }
@@ -80,6 +83,14 @@ pub fn one(options: &RenderOptions) -> anyhow::Result<Warnings> {
     match &options.output {
         Some(path) => write::atomic(path, document.as_bytes())?,
         None => write::stdout(document.as_bytes())?,
+    }
+    // What differs from the answers last sent, for the officer about to send this one.
+    if !options.quiet
+        && *kind == LetterKind::RESPONSE
+        && !casebook.sent.is_empty()
+        && let Some(summary) = foi::record::changes::changes(&casebook, &checked)?.summary()
+    {
+        write::stderr(&format!("{summary} (`foi changes {}` lists them)\n", request.display()));
     }
     Ok(warnings)
 }

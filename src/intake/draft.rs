@@ -32,6 +32,9 @@ pub struct CasebookHints {
     /// `foi schema --out schemas` write it), relative to where the draft goes: the draft's
     /// editor line, so the editor checks it as the officer fills it in.
     pub schema: Option<String>,
+    /// The last answer sent to each question about each contract (`sent/`): shown beside
+    /// the question, so the officer sees what was said and can answer from the log.
+    pub last: Vec<crate::record::LastAnswer>,
 }
 
 impl CasebookHints {
@@ -55,7 +58,7 @@ impl CasebookHints {
             .collect();
         let problems =
             problems || !raw.broken.is_empty() || raw.contracts.iter().any(|(_, c)| c.flawed.is_some());
-        Self { authorities, contracts, explained, problems, schema: None }
+        Self { authorities, contracts, explained, problems, schema: None, last: Vec::new() }
     }
 }
 
@@ -121,7 +124,7 @@ pub fn draft(intake: &Intake, options: &DraftOptions) -> String {
         contracts(&mut out, part.part, &options.casebook);
         line(&mut out, 4, "questions:");
         for found in intake.questions().filter(|f| f.part == Some(part.part)) {
-            question(&mut out, found);
+            question(&mut out, found, options.casebook.as_ref().map_or(&[][..], |h| &h.last));
         }
     }
     out
@@ -242,7 +245,7 @@ fn contracts(out: &mut String, part: PartId, casebook: &Result<CasebookHints, St
     }
 }
 
-fn question(out: &mut String, found: &Found) {
+fn question(out: &mut String, found: &Found, last: &[crate::record::LastAnswer]) {
     let questionnaire = Questionnaire::builtin();
     let number = found.number.as_deref().map(quote);
     let id = found.matched.id;
@@ -303,6 +306,32 @@ fn question(out: &mut String, found: &Found) {
     field(out, format!("label: {}", quote(&label)));
     if !found.body.is_empty() {
         field(out, format!("text: {}", quote(&found.body)));
+    }
+    // What was last sent in answer, so a repeat of a round robin can point to it.
+    let part = found.part.map(PartId::as_str);
+    for answer in
+        last.iter().filter(|a| Some(a.part.as_str()) == part && id.is_some_and(|id| a.id == id.as_str()))
+    {
+        let about = answer.contract.as_deref().map(|c| format!(", {c}")).unwrap_or_default();
+        field(
+            out,
+            format!(
+                "# last sent in {} ({}){about}: {}",
+                answer.reference,
+                answer.sent,
+                comment_text(&answer.words)
+            ),
+        );
+    }
+    if last
+        .iter()
+        .any(|a| a.given && Some(a.part.as_str()) == part && id.is_some_and(|id| a.id == id.as_str()))
+    {
+        field(
+            out,
+            "# if `foi changes` shows it unchanged, `see: REFERENCE` answers it from the disclosure log"
+                .to_owned(),
+        );
     }
 }
 

@@ -86,6 +86,17 @@ impl Files {
         }
     }
 
+    /// Whether `path` is a folder of the casebook (on disk: a real folder, not a link to
+    /// one; in memory: one holding a file).
+    pub(crate) fn is_dir(&self, path: &Path) -> bool {
+        match &self.store {
+            Store::Disk => std::fs::symlink_metadata(path).is_ok_and(|meta| meta.is_dir()),
+            Store::Memory(files) => self
+                .key(path)
+                .is_some_and(|dir| files.keys().any(|file| file.starts_with(&dir) && *file != dir)),
+        }
+    }
+
     /// The `*.yaml` and `*.yml` files of the folder `dir` (none if it does not exist),
     /// sorted; on disk as [`super::yaml_paths`] lists them.
     pub(crate) fn yaml_paths(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {

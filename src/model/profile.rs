@@ -35,6 +35,12 @@ pub struct ProfileFile {
     /// `datapackage.json`).
     #[serde(default)]
     pub licence: Option<Licence>,
+    /// The web address the disclosure log is served from, e.g.
+    /// `https://foi.example.gov.uk/log`: what `foi publish --base-url` defaults to, and
+    /// where a `see:` answer's link to an earlier response points
+    /// (`…/responses/REFERENCE.html`).
+    #[serde(default)]
+    pub disclosure_log: Option<String>,
 }
 
 /// The licence published information is offered under.

@@ -329,6 +329,13 @@ pub struct QuestionAsked {
     #[serde(default)]
     #[schemars(schema_with = "super::schema::request_answer")]
     pub answer: Option<RawAnswer<serde_yaml::Value>>,
+    /// Answer from the disclosure log: the reference of an earlier response, sent and
+    /// published, that answered this question about the same contracts (e.g.
+    /// `see: FOIR-467737865`). The letter applies FOIA s.21 / FOISA s.25 (reasonably
+    /// accessible by other means) with the link to that response's page; `foi check`
+    /// refuses it once the answer has changed or if that response is not published.
+    #[serde(default)]
+    pub see: Option<String>,
 }
 
 /// A question number as the requester wrote it: `3`, `b`, `iv`.

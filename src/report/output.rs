@@ -123,6 +123,7 @@ impl Report {
             let command = match finding.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
+                Severity::Info => "notice",
             };
             let file = slashed(&casebook.join(&finding.file));
             let file = file.strip_prefix("./").unwrap_or(&file);
@@ -244,6 +245,7 @@ fn write_finding(out: &mut String, finding: &Finding, paint: &Paint) {
     let (severity, style) = match finding.severity {
         Severity::Error => ("error", RED),
         Severity::Warning => ("warning", YELLOW),
+        Severity::Info => ("info", BOLD),
     };
     let Location { line, column } = finding.location;
     let _ = writeln!(

@@ -37,8 +37,12 @@ pub struct PublishOptions {
     pub casebooks: Vec<PathBuf>,
     /// The site folder.
     pub out: PathBuf,
-    /// The address the site is served from, for absolute links in the feed.
+    /// The address the site is served from, for absolute links in the feed. Default: the
+    /// first casebook's `disclosure-log:`.
     pub base_url: Option<String>,
+    /// Publish a response answered but never recorded as sent, in a casebook that keeps
+    /// records, by rendering it from today's casebook (as before records existed).
+    pub render_unsent: bool,
     /// Today's date: no date in a request may be later.
     pub today: Date,
 }
@@ -59,6 +63,8 @@ pub struct PublishSummary {
 /// A published response and where its pages go.
 pub(crate) struct Entry {
     pub response: Response,
+    /// The reply as sent (the record's `public.md`), published as it is.
+    pub markdown: Option<String>,
     pub name: String,
     pub casebook: usize,
     /// The authority's stable id in the open data.
@@ -68,6 +74,8 @@ pub(crate) struct Entry {
 /// A request's public response, its casebook and whether it is to be published.
 pub(crate) struct PublicResponse {
     pub response: Response,
+    /// The reply as sent, from its latest record, if it was recorded.
+    pub markdown: Option<String>,
     pub casebook: usize,
     pub publish: bool,
     /// The name of its pages (`validate::reference`).
@@ -81,6 +89,7 @@ pub(crate) struct PublicResponse {
 pub(crate) fn load_all(
     casebooks: &[PathBuf],
     today: Date,
+    render_unsent: bool,
 ) -> anyhow::Result<(Vec<Casebook>, Vec<PublicResponse>, Vec<Finding>)> {
     let mut findings = Vec::new();
     let mut loaded = Vec::new();
@@ -95,11 +104,20 @@ pub(crate) fn load_all(
         let Some(casebook) = opened.casebook else { continue };
         let shown = crate::check::shown_root(&root);
         for request in opened.requests.into_iter().filter_map(|entry| entry.request) {
-            let response = rules::respond(&casebook, &request, Audience::Public)?;
+            let mut response = rules::respond(&casebook, &request, Audience::Public)?;
+            // A reply sent is published as sent, from its record; one answered but never
+            // recorded, in a casebook that keeps records, only when asked (`foi check`
+            // warns of it).
+            let record = crate::record::latest(&casebook.sent, &request.file_name);
+            if let Some(record) = record {
+                response.responded = Some(record.file.sent);
+            }
+            let unsent = record.is_none() && casebook.keeps_records && request.responded.is_some();
             responses.push(PublicResponse {
                 response,
+                markdown: record.map(|r| r.public.clone()),
                 casebook: loaded.len(),
-                publish: request.publish,
+                publish: request.publish && (render_unsent || !unsent),
                 name: request.file_name,
                 file: shown.join(&request.file),
             });
@@ -115,7 +133,7 @@ pub(crate) fn load_all(
 pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
     let casebooks =
         if options.casebooks.is_empty() { vec![PathBuf::from(".")] } else { options.casebooks.clone() };
-    let (loaded, responses, findings) = load_all(&casebooks, options.today)?;
+    let (loaded, responses, findings) = load_all(&casebooks, options.today, options.render_unsent)?;
     let mut summary = PublishSummary { findings, ..PublishSummary::default() };
     if summary.findings.iter().any(|f| f.severity == Severity::Error) {
         return Ok(summary);
@@ -126,7 +144,7 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
     // Pages of several casebooks share one folder: two references giving one page name
     // are reported like two in one casebook.
     let mut names: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
-    for PublicResponse { response, casebook, publish, name, file } in responses {
+    for PublicResponse { response, markdown, casebook, publish, name, file } in responses {
         if !publish {
             continue;
         }
@@ -154,7 +172,7 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
             .and_then(|a| a.code.as_ref());
         let authority_id = data::authority_id(code, &response.authority.name);
         names.insert(key, (response.reference.clone(), file));
-        entries.push(Entry { response, name, casebook, authority_id });
+        entries.push(Entry { response, markdown, name, casebook, authority_id });
     }
     if summary.findings.iter().any(|f| f.severity == Severity::Error) {
         return Ok(summary);
@@ -163,7 +181,9 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
     entries.sort_by(|a, b| {
         (b.response.received, &b.response.reference).cmp(&(a.response.received, &a.response.reference))
     });
-    let base_url = base_url(options.base_url.as_deref())?;
+    let given =
+        options.base_url.as_deref().or_else(|| loaded.first().and_then(|c| c.disclosure_log.as_deref()));
+    let base_url = base_url(given)?;
     let files = site_files(&loaded, &entries, &responses_meta, &statistics, base_url.as_deref())?;
 
     // Locked, so two runs never interleave; the manifest says what earlier runs wrote, so
@@ -222,7 +242,10 @@ fn site_files(
     let renderers: Vec<Renderer> = loaded.iter().map(|c| Renderer::new(Some(&c.files))).collect();
     for entry in entries {
         let renderer = &renderers[entry.casebook];
-        let markdown = renderer.markdown(&entry.response)?;
+        let markdown = match &entry.markdown {
+            Some(sent) => sent.clone(),
+            None => renderer.markdown(&entry.response)?,
+        };
         let html = renderer.site_page(&markdown, &site.response_context(entry, &markdown))?;
         files.push((PathBuf::from("responses").join(format!("{}.html", entry.name)), html.into_bytes()));
         files.push((PathBuf::from("responses").join(format!("{}.md", entry.name)), markdown.into_bytes()));
@@ -549,6 +572,6 @@ impl Site {
 /// when a casebook has errors.
 pub fn statistics(casebooks: &[PathBuf], today: Date) -> anyhow::Result<(Statistics, Vec<Finding>)> {
     let casebooks = if casebooks.is_empty() { vec![PathBuf::from(".")] } else { casebooks.to_vec() };
-    let (_, responses, findings) = load_all(&casebooks, today)?;
+    let (_, responses, findings) = load_all(&casebooks, today, true)?;
     Ok((Statistics::of(responses.iter().map(|loaded| &loaded.response)), findings))
 }

@@ -111,7 +111,7 @@ fn answers(casebook: &Casebook, requests: &[LoadedRequest]) -> Vec<Finding> {
         let Some(request) = checked.as_ref().filter(|r| r.refusal.is_none()) else { continue };
         let authority = casebook.authority(request.authority);
         for part in &request.parts {
-            for question in part.questions.iter().filter(|q| q.answer.is_some()) {
+            for question in part.questions.iter().filter(|q| q.answer.is_some() && q.see.is_none()) {
                 let Some(id) = question.id else { continue };
                 let contracts: Vec<Option<&String>> = if part.contracts.is_empty() {
                     vec![None]
@@ -140,6 +140,7 @@ fn answers(casebook: &Casebook, requests: &[LoadedRequest]) -> Vec<Finding> {
             label: String::new(),
             text: String::new(),
             answer: None,
+            see: None,
         })
         .collect();
     let mut entries: BTreeMap<(Subject, QuestionId), Vec<Entry>> = BTreeMap::new();
@@ -148,7 +149,8 @@ fn answers(casebook: &Casebook, requests: &[LoadedRequest]) -> Vec<Finding> {
         let authority = casebook.authority(request.authority);
         for (i, part) in request.parts.iter().enumerate() {
             for (j, question) in part.questions.iter().enumerate() {
-                let Some(id) = question.id else { continue };
+                // An answer from the disclosure log is checked against its record instead.
+                let Some(id) = question.id.filter(|_| question.see.is_none()) else { continue };
                 let at = answer_path(&parsed.data, i, j);
                 let contracts: Vec<Option<&String>> = if part.contracts.is_empty() {
                     vec![None]

@@ -27,6 +27,16 @@ pub fn casebook(raw: RawCasebook, library: crate::exemptions::Library) -> (Caseb
             website(&mut check, &FieldPath::key("shared-service").at("website"), shared.website.as_deref());
         }
         licence(&mut check, profile.data.licence.as_ref());
+        if let Some(url) = profile.data.disclosure_log.as_deref().filter(|url| !is_web_address(url)) {
+            check.push(
+                Finding::error(
+                    check.file,
+                    &FieldPath::key("disclosure-log"),
+                    format!("`{url}` is not a web address"),
+                )
+                .hint("give the disclosure log's full address, e.g. https://foi.example.gov.uk/log"),
+            );
+        }
         if profile.data.shared_service.as_ref().is_some_and(|service| service.name.trim().is_empty()) {
             let at = FieldPath::key("shared-service").at("name");
             check.push(Finding::error(
@@ -78,6 +88,14 @@ pub fn casebook(raw: RawCasebook, library: crate::exemptions::Library) -> (Caseb
         broken_contracts,
         bank_holidays,
         licence: profile.data.licence.clone(),
+        disclosure_log: profile
+            .data
+            .disclosure_log
+            .as_deref()
+            .filter(|url| is_web_address(url))
+            .map(|url| url.trim_end_matches('/').to_owned()),
+        sent: Vec::new(),
+        keeps_records: false,
         private: std::sync::OnceLock::new(),
     };
     personal_data::casebook(&casebook, &flawed, &profile.file, &profile.data, &files, &mut findings);

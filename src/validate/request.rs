@@ -9,7 +9,7 @@ use super::reach::{Reached, reach};
 use super::refusal::refusal;
 use super::repeated::{self, Register, Repeat};
 use super::{Check, Juniors, dates, personal_data, wording};
-use crate::casebook::{AskedPart, AskedQuestion, Authority, Casebook, Request};
+use crate::casebook::{Answer, AskedPart, AskedQuestion, Authority, Casebook, Request};
 use crate::load::Parsed;
 use crate::model::values::Date;
 use crate::model::{self, OrStandard, PartAsked, QuestionAsked, RequestFile};
@@ -315,6 +315,7 @@ fn questions(
                 label: None,
                 text: None,
                 answer: None,
+                see: None,
             })
             .collect(),
         OrStandard::Listed(questions) => questions.clone(),
@@ -350,8 +351,24 @@ fn questions(
             .clone()
             .or_else(|| canonical.map(|q| q.wording.clone()))
             .unwrap_or_else(|| label.clone());
-        let answer = match question.answer {
-            Some(raw) => {
+        let see = question.see.clone();
+        let answer = match (question.answer, &see) {
+            (Some(_), Some(_)) => {
+                check.push(
+                    Finding::error(
+                        check.file,
+                        &at().at("see"),
+                        "a question takes `answer` or `see`, not both",
+                    )
+                    .hint("`see: REFERENCE` answers from an earlier published response; remove one of them"),
+                );
+                continue;
+            }
+            (None, Some(earlier)) => match see_answer(check, casebook, &law, &at().at("see"), earlier) {
+                Some(answer) => Some(answer),
+                None => continue,
+            },
+            (Some(raw), None) => {
                 let answer_path = at().at("answer");
                 let kind = question.id.map(|id| id.kind());
                 let raw = convert(check, &answer_path, raw, kind);
@@ -360,14 +377,14 @@ fn questions(
                     None => continue,
                 }
             }
-            None if question.id.is_none() && need_answers => {
+            (None, None) if question.id.is_none() && need_answers => {
                 check.push(
                     Finding::error(check.file, &at(), format!("question `{label}` is outside the questionnaire, so it needs an `answer`"))
                         .hint("give the answer here, e.g. `answer: {not-held: true}`, or map it to a questionnaire `id`"),
                 );
                 continue;
             }
-            None => None,
+            (None, None) => None,
         };
         out.push(AskedQuestion {
             number: question.number.map(|n| n.0),
@@ -375,9 +392,46 @@ fn questions(
             label,
             text,
             answer,
+            see,
         });
     }
     out
+}
+
+/// The answer of `see: REFERENCE`: the information is reasonably accessible to the
+/// applicant by other means (FOIA s.21, FOISA s.25), namely the earlier response's page on
+/// the disclosure log. Whether that response is published, and still gives the same answer,
+/// is checked against the sent records (`record::check`).
+fn see_answer(
+    check: &mut Check,
+    casebook: &Casebook,
+    law: &Law,
+    path: &FieldPath,
+    earlier: &str,
+) -> Option<Answer> {
+    let Some(base) = casebook.disclosure_log.as_deref() else {
+        check.push(
+            Finding::error(
+                check.file,
+                path,
+                "`see:` links to the disclosure log, but foi.yaml gives no address for it",
+            )
+            .hint("add `disclosure-log: https://…` (where `foi publish` output is served) to foi.yaml"),
+        );
+        return None;
+    };
+    let name = match super::reference::file_name(earlier) {
+        Ok(name) => name,
+        Err(why) => {
+            check.push(Finding::error(check.file, path, format!("`see:` {why}")));
+            return None;
+        }
+    };
+    let publication = model::Publication {
+        title: format!("Our response to request {earlier}, in our disclosure log"),
+        url: format!("{base}/responses/{name}.html"),
+    };
+    law.decision(check, path, model::RawDecision::Published(publication)).map(Answer::Decision)
 }
 
 /// Converts a request's own answer (any YAML) to the type of its question.

@@ -44,6 +44,10 @@ pub struct Finding {
     /// The quoted source line, with personal and withheld data masked.
     #[serde(skip)]
     pub snippet: Option<String>,
+    /// How many characters of the quoted line, from `location`, to underline: the whole
+    /// key or value the finding is about (at least 1).
+    #[serde(skip)]
+    pub width: usize,
 }
 
 impl Finding {
@@ -97,7 +101,16 @@ impl Finding {
             message: private.masks.in_message(&message),
             hint: None,
             snippet: file.masked_line(location.line),
+            width: file.span_width(location),
         }
+    }
+
+    /// The same finding with `width` characters underlined (at least 1), for a finding
+    /// whose extent is known from elsewhere (a template parser's byte range).
+    #[must_use]
+    pub fn underline(mut self, width: usize) -> Self {
+        self.width = width.max(1);
+        self
     }
 
     /// The same finding with `masks` applied to its message, hint and quoted line: for
@@ -259,7 +272,7 @@ mod tests {
     }
 
     #[test]
-    fn text_quotes_the_line_with_a_caret() {
+    fn text_quotes_the_line_and_underlines_the_value() {
         let file =
             SourceFile::new("contracts/ivr.yaml", "title: IVR\nsupplier: {withhold: [s43-3]}\n".into());
         let path = FieldPath::key("supplier").at("withhold").index(0);
@@ -268,7 +281,7 @@ mod tests {
         let text = Report::new(vec![finding]).to_text();
         assert_eq!(
             text,
-            "error: unknown exemption `s43-3`\n  --> contracts/ivr.yaml:2:23 (supplier.withhold[0])\n  |\n2 | supplier: {withhold: [s43-3]}\n  |                       ^\n  = help: did you mean `s43-1` or `s43-2`?\n\n1 error\n"
+            "error: unknown exemption `s43-3`\n  --> contracts/ivr.yaml:2:23 (supplier.withhold[0])\n  |\n2 | supplier: {withhold: [s43-3]}\n  |                       ^^^^^\n  = help: did you mean `s43-1` or `s43-2`?\n\n1 error\n"
         );
     }
 }

@@ -271,8 +271,14 @@ impl<'s> Walker<'s> {
                 // A mapping that names a branch's required key has chosen that branch, even
                 // if a looser one (such as "any value") would also take it.
                 let top = several.iter().map(|b| key_fit(b, node)).max().unwrap_or(0);
+                // Else one that a misspelt key nearly names (`withold:`, `not-heldd:`): the
+                // officer chose that form, and its walk says which key was meant.
+                let nearly: Vec<&Schema> =
+                    several.iter().copied().filter(|b| top < NAMED && nearly_named(b, node)).collect();
                 let named: Vec<&Schema> = if top >= NAMED {
                     several.iter().copied().filter(|b| key_fit(b, node) == top).collect()
+                } else if !nearly.is_empty() {
+                    nearly
                 } else {
                     several.to_vec()
                 };
@@ -311,6 +317,9 @@ impl<'s> Walker<'s> {
     fn mapping(&self, map: &serde_yaml::Mapping, schema: &'s Schema, path: &Step, out: &mut Vec<Issue>) {
         let properties = schema.get("properties").and_then(Schema::as_object);
         let additional = schema.get("additionalProperties");
+        // Required keys an unknown key nearly spells: the fix for that key adds them, so
+        // they are not reported missing as well.
+        let mut misspelt: Vec<&str> = Vec::new();
         for (key, value) in map {
             let Some(name) = key_text(key) else {
                 out.push(issue(path, "a key must be a plain word, not a list or mapping", None));
@@ -327,6 +336,7 @@ impl<'s> Walker<'s> {
                         properties.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
                     let hint =
                         suggestion(&name, &names).unwrap_or_else(|| "this mapping takes no keys".into());
+                    misspelt.extend(crate::report::closest_all(&name, &names));
                     out.push(Issue {
                         path: at.path(),
                         message: format!("unknown key `{name}`"),
@@ -340,7 +350,7 @@ impl<'s> Walker<'s> {
         }
         for required in strings(schema.get("required")) {
             let present = map.keys().any(|k| key_text(k).as_deref() == Some(required));
-            if !present {
+            if !present && !misspelt.contains(&required) {
                 out.push(issue(
                     path,
                     format!("missing key `{required}`"),
@@ -349,6 +359,18 @@ impl<'s> Walker<'s> {
             }
         }
     }
+}
+
+/// Whether a key of the mapping `node`, unknown to `schema`, is a near miss of one of the
+/// keys `schema` requires: `withold` for `withhold`.
+fn nearly_named(schema: &Schema, node: &Yaml) -> bool {
+    let Yaml::Mapping(map) = node else { return false };
+    let required = strings(schema.get("required"));
+    let properties = schema.get("properties").and_then(Schema::as_object);
+    map.keys().filter_map(key_text).any(|key| {
+        let known = properties.is_some_and(|p| p.contains_key(key.as_ref()));
+        !known && !crate::report::closest_all(&key, &required).is_empty()
+    })
 }
 
 fn issue(path: &Step, message: impl Into<String>, hint: Option<String>) -> Issue {
@@ -450,6 +472,38 @@ mod tests {
         assert_eq!(decision("{withhold: []}")[0].1, "empty list: give at least 1 item");
         let money = contract(&format!("{OK}annual-spend: {{amount: 5, year: 3}}\n"));
         assert_eq!((money[0].0.as_str(), money[0].1.as_str()), ("annual-spend.year", "unknown key `year`"));
+    }
+
+    #[test]
+    fn a_misspelt_decision_key_is_named_without_a_missing_key_beside_it() {
+        let decision = |answer: &str| contract(&format!("{OK}supplier: {answer}\n"));
+        let did_you_mean = |answer: &str| {
+            decision(answer).into_iter().map(|(path, message, hint)| format!("{path}: {message}: {hint:?}")).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            did_you_mean("{withold: [s43-2]}"),
+            ["supplier.withold: unknown key `withold`: Some(\"did you mean `withhold`?\")"]
+        );
+        assert_eq!(
+            did_you_mean("{not-heldd: true}"),
+            ["supplier.not-heldd: unknown key `not-heldd`: Some(\"did you mean `not-held`?\")"]
+        );
+        assert_eq!(
+            did_you_mean("{publised: {url: https://x.example, title: T}}"),
+            ["supplier.publised: unknown key `publised`: Some(\"did you mean `published`?\")"]
+        );
+        assert_eq!(
+            did_you_mean("{withold: [s43-2], value: Wren Ltd}"),
+            ["supplier.withold: unknown key `withold`: Some(\"did you mean `withhold`?\")"]
+        );
+        let spend = contract(&format!("{OK}annual-spend: {{withold: [s43-2]}}\n"));
+        assert_eq!(spend.len(), 1, "{spend:?}");
+        assert_eq!(spend[0].2.as_deref(), Some("did you mean `withhold`?"));
+        let contact = contract(&format!("{OK}contact: {{name: A, senority: senior}}\n"));
+        assert_eq!(contact.len(), 1, "{contact:?}");
+        assert_eq!(contact[0].2.as_deref(), Some("did you mean `seniority`?"));
+        let unrelated = decision("{resaon: x}");
+        assert!(unrelated.iter().any(|(_, m, _)| m.starts_with("missing key")), "{unrelated:?}");
     }
 
     #[test]

@@ -209,6 +209,9 @@ pub fn closest_all<'a>(given: &str, candidates: &[&'a str]) -> Vec<&'a str> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
     findings: Vec<Finding>,
+    /// The casebook's folder as the user should see it (see [`Report::in_folder`]); empty
+    /// when unknown, and then files are shown relative to the casebook.
+    folder: PathBuf,
 }
 
 impl Report {
@@ -218,7 +221,27 @@ impl Report {
             (&a.file, a.location, a.severity, &a.message).cmp(&(&b.file, b.location, b.severity, &b.message))
         });
         findings.dedup();
-        Self { findings }
+        Self { findings, folder: PathBuf::new() }
+    }
+
+    /// The same report with its files shown, in text, inside `folder`: the casebook's folder
+    /// as the user knows it ([`crate::check::shown_folder`]), so a path can be copied from
+    /// the terminal as compilers' paths can. JSON and annotations keep their own rules.
+    #[must_use]
+    pub fn in_folder(mut self, folder: impl Into<PathBuf>) -> Self {
+        self.folder = folder.into();
+        self
+    }
+
+    /// How the text report shows `file`: inside the casebook's folder when that is known.
+    /// A built-in file (`(built in) exemptions/…`) is in no folder.
+    fn shown(&self, file: &std::path::Path) -> PathBuf {
+        let built_in = file.to_string_lossy().starts_with('(');
+        if self.folder.as_os_str().is_empty() || self.folder == std::path::Path::new(".") || built_in {
+            file.to_path_buf()
+        } else {
+            self.folder.join(file)
+        }
     }
 
     /// The findings.

@@ -53,7 +53,7 @@ impl Report {
         let paint = Paint(colour);
         let mut out = String::new();
         for finding in self.findings() {
-            write_finding(&mut out, finding, &paint);
+            write_finding(&mut out, finding, &self.shown(&finding.file), &paint);
         }
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let summary = match (self.errors(), self.warnings()) {
@@ -256,7 +256,7 @@ fn quoted(line: &str, column: usize, span: usize, width: usize) -> Quoted {
     Quoted { text, indent, carets }
 }
 
-fn write_finding(out: &mut String, finding: &Finding, paint: &Paint) {
+fn write_finding(out: &mut String, finding: &Finding, file: &Path, paint: &Paint) {
     let (severity, style) = match finding.severity {
         Severity::Error => ("error", RED),
         Severity::Warning => ("warning", YELLOW),
@@ -272,7 +272,7 @@ fn write_finding(out: &mut String, finding: &Finding, paint: &Paint) {
         out,
         "  {} {}:{line}:{column}",
         paint.on(BLUE, "-->"),
-        printable(&finding.file.display().to_string())
+        printable(&file.display().to_string())
     );
     if !finding.path.is_empty() {
         let _ = write!(out, " ({})", printable(&finding.path));

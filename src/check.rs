@@ -73,7 +73,12 @@ mod tests {
 
     #[test]
     fn diagnostics_show_folders_inside_the_current_one_relative_and_others_absolute() {
-        let cases = [("/r/book", "/r/book", "."), ("/r/book", "/r", "book"), ("/r/book", "/r/book/requests", "/r/book"), ("/r/other", "/r/book", "/r/other")];
+        let cases = [
+            ("/r/book", "/r/book", "."),
+            ("/r/book", "/r", "book"),
+            ("/r/book", "/r/book/requests", "/r/book"),
+            ("/r/other", "/r/book", "/r/other"),
+        ];
         for (path, from, shown) in cases {
             assert_eq!(inside(Path::new(path), Path::new(from)), PathBuf::from(shown), "{path} from {from}");
         }

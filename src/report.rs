@@ -69,7 +69,14 @@ impl Finding {
         location: Location,
         message: impl Into<String>,
     ) -> Self {
-        Self::at_path(severity, file, path.to_string(), location, message)
+        let finding = Self::at_path(severity, file, path.to_string(), location, message);
+        // About the value at `path` (not its key): underline all of it, a mapping included.
+        // Only where the file's positions are read already (see `SourceFile::span_width`).
+        if file.is_indexed() && location == file.locate(path) {
+            let width = file.value_width(path, location);
+            return finding.underline(width);
+        }
+        finding
     }
 
     /// A finding at an explicit location, with the path already printed.

@@ -478,7 +478,10 @@ mod tests {
     fn a_misspelt_decision_key_is_named_without_a_missing_key_beside_it() {
         let decision = |answer: &str| contract(&format!("{OK}supplier: {answer}\n"));
         let did_you_mean = |answer: &str| {
-            decision(answer).into_iter().map(|(path, message, hint)| format!("{path}: {message}: {hint:?}")).collect::<Vec<_>>()
+            decision(answer)
+                .into_iter()
+                .map(|(path, message, hint)| format!("{path}: {message}: {hint:?}"))
+                .collect::<Vec<_>>()
         };
         assert_eq!(
             did_you_mean("{withold: [s43-2]}"),

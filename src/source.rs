@@ -107,7 +107,11 @@ pub struct SourceFile {
 #[derive(Debug, Default)]
 struct Index {
     spots: HashMap<FieldPath, Spot>,
+    /// Where each scalar (key or value) ends, by where it starts.
     ends: HashMap<Location, Location>,
+    /// Where each collection ends, by where it starts: a block mapping starts where its
+    /// first key does, so the two are kept apart.
+    collection_ends: HashMap<Location, Location>,
 }
 
 /// Where a node sits: its key (for mapping entries) and its value.
@@ -115,6 +119,8 @@ struct Index {
 struct Spot {
     key: Option<Location>,
     value: Location,
+    /// Whether the value is a mapping or a list.
+    collection: bool,
 }
 
 impl SourceFile {
@@ -169,11 +175,35 @@ impl SourceFile {
     /// How many characters of line `at.line` to underline for a finding at `at`: the whole
     /// node (key, value, or collection) that starts there, up to the end of the line when
     /// it runs on; 1 when no node starts there.
+    ///
+    /// Only from positions already indexed (a finding located by its path has them): a file
+    /// refused before its parse, such as one nested too deep to read, is never parsed here.
     pub fn span_width(&self, at: Location) -> usize {
-        if !self.is_yaml() {
-            return 1;
+        let Some(index) = self.index.get().filter(|_| self.is_yaml()) else { return 1 };
+        let end = index.ends.get(&at).or_else(|| index.collection_ends.get(&at));
+        self.width_to(at, end.copied())
+    }
+
+    /// How many characters to underline for a finding about the value at `path` (which
+    /// starts at `at`, from [`SourceFile::locate`]): the whole value, mapping or list
+    /// included, up to the end of its first line.
+    pub fn value_width(&self, path: &FieldPath, at: Location) -> usize {
+        let Some(index) = self.index.get().filter(|_| self.is_yaml()) else { return 1 };
+        match self.spot(path) {
+            Some(spot) if spot.collection && spot.value == at => {
+                self.width_to(at, index.collection_ends.get(&at).copied())
+            }
+            _ => self.span_width(at),
         }
-        let Some(end) = self.index().ends.get(&at).copied() else { return 1 };
+    }
+
+    /// Whether the file's positions have been read (by a finding located by its path).
+    pub fn is_indexed(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    fn width_to(&self, at: Location, end: Option<Location>) -> usize {
+        let Some(end) = end else { return 1 };
         if end.line == at.line {
             return end.column.saturating_sub(at.column).max(1);
         }
@@ -403,21 +433,20 @@ impl<'t> Events<'t> {
 fn index_positions(events: &Events) -> Index {
     let mut spots = HashMap::new();
     let mut ends = HashMap::new();
+    let mut collection_ends = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
     // Where each open collection started, to record its end when it closes.
     let mut open: Vec<Location> = Vec::new();
     for (event, span) in &events.events {
         let here = location(span);
         match event {
-            // A block mapping starts where its first key does: the key's own span wins, so
-            // an unknown first key is underlined alone.
             Event::Scalar(..) | Event::Alias(_) => {
-                ends.insert(here, end_location(span));
+                ends.entry(here).or_insert_with(|| end_location(span));
             }
             Event::MappingStart(..) | Event::SequenceStart(..) => open.push(here),
             Event::MappingEnd | Event::SequenceEnd => {
                 if let Some(start) = open.pop() {
-                    ends.entry(start).or_insert_with(|| end_location(span));
+                    collection_ends.entry(start).or_insert_with(|| end_location(span));
                 }
             }
             _ => {}
@@ -449,15 +478,15 @@ fn index_positions(events: &Events) -> Index {
                 };
                 match event {
                     Event::MappingStart(..) => {
-                        spots.insert(path.clone(), Spot { key, value: here });
+                        spots.insert(path.clone(), Spot { key, value: here, collection: true });
                         stack.push(Frame::Map { path, key: None });
                     }
                     Event::SequenceStart(..) => {
-                        spots.insert(path.clone(), Spot { key, value: here });
+                        spots.insert(path.clone(), Spot { key, value: here, collection: true });
                         stack.push(Frame::Seq { path, next: 0 });
                     }
                     _ => {
-                        spots.insert(path, Spot { key, value: here });
+                        spots.insert(path, Spot { key, value: here, collection: false });
                     }
                 }
             }
@@ -467,7 +496,7 @@ fn index_positions(events: &Events) -> Index {
             _ => {}
         }
     }
-    Index { spots, ends }
+    Index { spots, ends, collection_ends }
 }
 
 #[cfg(test)]
@@ -579,6 +608,8 @@ parts:
     #[test]
     fn spans_cover_the_whole_node() {
         let file = SourceFile::new("x.yaml", DOC.to_owned());
+        assert_eq!(file.span_width(Location { line: 1, column: 1 }), 1, "not indexed yet");
+        file.locate(&FieldPath::root());
         let width = |line, column| file.span_width(Location { line, column });
         assert_eq!(width(1, 1), 5, "the key `title`");
         assert_eq!(width(1, 8), 3, "its value `IVR`");
@@ -588,9 +619,16 @@ parts:
         assert_eq!(width(3, 3), 8, "a block mapping's first key is the key");
         assert_eq!(width(5, 3), 22, "a block list: the rest of its first line");
         assert_eq!(width(3, 4), 1, "no node starts inside a key");
+        let spend = FieldPath::key("annual-spend");
+        let value = |path: &FieldPath| file.value_width(path, file.locate(path));
+        assert_eq!(value(&spend), 26, "a block mapping as a value: the rest of its first line");
+        assert_eq!(value(&FieldPath::key("title")), 3);
+        assert_eq!(value(&spend.at("withhold")), 16);
         let commented = SourceFile::new("x.yaml", "a:\n  - b  # why\n  - c\n".to_owned());
+        commented.locate(&FieldPath::root());
         assert_eq!(commented.span_width(Location { line: 2, column: 3 }), 3, "without the comment");
         let quoted = SourceFile::new("x.yaml", "a: \"two words\"\n".to_owned());
+        quoted.locate(&FieldPath::root());
         assert_eq!(quoted.span_width(Location { line: 1, column: 4 }), 11, "quotes included");
         assert_eq!(SourceFile::new("x.md", "a: b\n".into()).span_width(Location { line: 1, column: 1 }), 1);
     }

@@ -268,12 +268,8 @@ fn write_finding(out: &mut String, finding: &Finding, file: &Path, paint: &Paint
         paint.on(style, severity),
         paint.on(BOLD, &format!(": {}", printable(&finding.message)))
     );
-    let _ = write!(
-        out,
-        "  {} {}:{line}:{column}",
-        paint.on(BLUE, "-->"),
-        printable(&file.display().to_string())
-    );
+    let _ =
+        write!(out, "  {} {}:{line}:{column}", paint.on(BLUE, "-->"), printable(&file.display().to_string()));
     if !finding.path.is_empty() {
         let _ = write!(out, " ({})", printable(&finding.path));
     }

@@ -35,6 +35,25 @@ pub fn shown_root(root: &Path) -> PathBuf {
     }
 }
 
+/// `root` as a diagnostic shows it, the way compilers show paths: relative to the current
+/// folder when inside it (`.`, `examples/x`), else absolute, so it can be copied from the
+/// terminal whatever folder the command ran in.
+pub fn shown_folder(root: &Path) -> PathBuf {
+    match std::env::current_dir().and_then(std::fs::canonicalize) {
+        Ok(here) => inside(root, &here),
+        Err(_) => root.to_path_buf(),
+    }
+}
+
+/// `path` relative to `from` when inside it, else `path` itself (both absolute).
+fn inside(path: &Path, from: &Path) -> PathBuf {
+    match path.strip_prefix(from) {
+        Ok(relative) if relative.as_os_str().is_empty() => PathBuf::from("."),
+        Ok(relative) => relative.to_path_buf(),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
 /// `path` relative to the folder `from` (both absolute), climbing with `..` as needed.
 fn relative_to(path: &Path, from: &Path) -> PathBuf {
     let path: Vec<_> = path.components().collect();
@@ -51,6 +70,19 @@ fn relative_to(path: &Path, from: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn diagnostics_show_folders_inside_the_current_one_relative_and_others_absolute() {
+        let cases = [
+            ("/r/book", "/r/book", "."),
+            ("/r/book", "/r", "book"),
+            ("/r/book", "/r/book/requests", "/r/book"),
+            ("/r/other", "/r/book", "/r/other"),
+        ];
+        for (path, from, shown) in cases {
+            assert_eq!(inside(Path::new(path), Path::new(from)), PathBuf::from(shown), "{path} from {from}");
+        }
+    }
 
     #[test]
     fn roots_are_shown_relative_to_the_current_folder() {

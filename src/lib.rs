@@ -137,7 +137,7 @@ pub fn load_request(path: &Path, today: Date) -> anyhow::Result<(Casebook, Reque
             }
             Ok((casebook, request, findings))
         }
-        _ => Err(Report::new(findings).into()),
+        _ => Err(Report::new(findings).in_folder(check::shown_folder(&root)).into()),
     }
 }
 
@@ -197,11 +197,11 @@ pub fn load_casebook(start: &Path) -> anyhow::Result<(Casebook, Warnings)> {
         return Err(Error::NotFound(format!("no casebook folder at {}", start.display())).into());
     }
     let root = load::find_root(start).map_err(|err| Error::NoCasebook(format!("{err:#}")))?;
-    let opened = open::open_casebook(&load::Files::disk(root));
+    let opened = open::open_casebook(&load::Files::disk(root.clone()));
     let findings = opened.findings_for(&std::collections::BTreeSet::new());
     let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
     match opened.casebook {
         Some(casebook) if !has_errors => Ok((casebook, findings)),
-        _ => Err(Report::new(findings).into()),
+        _ => Err(Report::new(findings).in_folder(check::shown_folder(&root)).into()),
     }
 }

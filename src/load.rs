@@ -433,6 +433,7 @@ fn file_finding(display: &Path, message: String) -> Finding {
         message,
         hint: None,
         snippet: None,
+        width: 1,
     }
 }
 

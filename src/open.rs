@@ -296,6 +296,7 @@ fn folder_finding(folder: &str, message: &str) -> Finding {
         message: message.to_owned(),
         hint: None,
         snippet: None,
+        width: 1,
     }
 }
 

@@ -49,6 +49,10 @@ pub struct Finding {
     /// The quoted source line, with personal and withheld data masked.
     #[serde(skip)]
     pub snippet: Option<String>,
+    /// How many characters of the quoted line, from `location`, to underline: the whole
+    /// key or value the finding is about (at least 1).
+    #[serde(skip)]
+    pub width: usize,
 }
 
 impl Finding {
@@ -70,7 +74,14 @@ impl Finding {
         location: Location,
         message: impl Into<String>,
     ) -> Self {
-        Self::at_path(severity, file, path.to_string(), location, message)
+        let finding = Self::at_path(severity, file, path.to_string(), location, message);
+        // About the value at `path` (not its key): underline all of it, a mapping included.
+        // Only where the file's positions are read already (see `SourceFile::span_width`).
+        if file.is_indexed() && location == file.locate(path) {
+            let width = file.value_width(path, location);
+            return finding.underline(width);
+        }
+        finding
     }
 
     /// A finding at an explicit location, with the path already printed.
@@ -102,7 +113,16 @@ impl Finding {
             message: private.masks.in_message(&message),
             hint: None,
             snippet: file.masked_line(location.line),
+            width: file.span_width(location),
         }
+    }
+
+    /// The same finding with `width` characters underlined (at least 1), for a finding
+    /// whose extent is known from elsewhere (a template parser's byte range).
+    #[must_use]
+    pub fn underline(mut self, width: usize) -> Self {
+        self.width = width.max(1);
+        self
     }
 
     /// The same finding with `masks` applied to its message, hint and quoted line: for
@@ -167,6 +187,9 @@ fn mask_quoted(message: &str, path: &str) -> String {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
     findings: Vec<Finding>,
+    /// The casebook's folder as the user should see it (see [`Report::in_folder`]); empty
+    /// when unknown, and then files are shown relative to the casebook.
+    folder: PathBuf,
 }
 
 impl Report {
@@ -176,7 +199,27 @@ impl Report {
             (&a.file, a.location, a.severity, &a.message).cmp(&(&b.file, b.location, b.severity, &b.message))
         });
         findings.dedup();
-        Self { findings }
+        Self { findings, folder: PathBuf::new() }
+    }
+
+    /// The same report with its files shown, in text, inside `folder`: the casebook's folder
+    /// as the user knows it ([`crate::check::shown_folder`]), so a path can be copied from
+    /// the terminal as compilers' paths can. JSON and annotations keep their own rules.
+    #[must_use]
+    pub fn in_folder(mut self, folder: impl Into<PathBuf>) -> Self {
+        self.folder = folder.into();
+        self
+    }
+
+    /// How the text report shows `file`: inside the casebook's folder when that is known.
+    /// A built-in file (`(built in) exemptions/…`) is in no folder.
+    fn shown(&self, file: &std::path::Path) -> PathBuf {
+        let built_in = file.to_string_lossy().starts_with('(');
+        if self.folder.as_os_str().is_empty() || self.folder == std::path::Path::new(".") || built_in {
+            file.to_path_buf()
+        } else {
+            self.folder.join(file)
+        }
     }
 
     /// The findings.
@@ -230,7 +273,7 @@ mod tests {
     }
 
     #[test]
-    fn text_quotes_the_line_with_a_caret() {
+    fn text_quotes_the_line_and_underlines_the_value() {
         let file =
             SourceFile::new("contracts/ivr.yaml", "title: IVR\nsupplier: {withhold: [s43-3]}\n".into());
         let path = FieldPath::key("supplier").at("withhold").index(0);
@@ -239,7 +282,7 @@ mod tests {
         let text = Report::new(vec![finding]).to_text();
         assert_eq!(
             text,
-            "error: unknown exemption `s43-3`\n  --> contracts/ivr.yaml:2:23 (supplier.withhold[0])\n  |\n2 | supplier: {withhold: [s43-3]}\n  |                       ^\n  = help: did you mean `s43-1` or `s43-2`?\n\n1 error\n"
+            "error: unknown exemption `s43-3`\n  --> contracts/ivr.yaml:2:23 (supplier.withhold[0])\n  |\n2 | supplier: {withhold: [s43-3]}\n  |                       ^^^^^\n  = help: did you mean `s43-1` or `s43-2`?\n\n1 error\n"
         );
     }
 }

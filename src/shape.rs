@@ -18,20 +18,18 @@
 //! A file without problems costs one pass and no allocation beyond the walk's own stack:
 //! paths and hints are built only for a value that has a problem.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
-
 use serde_json::Value as Schema;
 use serde_yaml::Value as Yaml;
 
 use crate::report::suggestion;
 use crate::source::FieldPath;
 
+mod compiled;
 mod keywords;
 mod wording;
 
-use keywords::{NAMED, choices, fits_type, key_fit, key_text, same, strings, untagged};
+use compiled::{Compiled, Node};
+use keywords::{NAMED, key_fit, key_text, same, strings, untagged};
 use wording::{as_hint, describe, explain_key, found, join_or, with_hint};
 
 /// One structural problem.
@@ -51,15 +49,13 @@ pub struct Issue {
 /// generated schemas never come near it.
 const MAX_REFS: usize = 32;
 
-/// Walks `doc` against `schema` (a root schema with its `$defs`) and returns every problem,
-/// in document order.
-pub fn check(doc: &Yaml, schema: &Schema) -> Vec<Issue> {
-    let walker = Walker { root: schema, choices: RefCell::default() };
+/// Walks `doc` against `schema` (a root schema with its `$defs`: a file kind's, which lives
+/// as long as the process) and returns every problem, in document order.
+pub fn check(doc: &Yaml, schema: &'static Schema) -> Vec<Issue> {
+    let walker = Walker { compiled: compiled::of(schema) };
     let mut issues = Vec::new();
     if doc.is_null() {
-        let resolved = walker.resolve(schema);
-        let required: Vec<String> =
-            strings(resolved.get("required")).iter().map(|k| format!("`{k}`")).collect();
+        let required: Vec<String> = walker.node(schema).required.iter().map(|k| format!("`{k}`")).collect();
         issues.push(Issue {
             path: FieldPath::root(),
             key: None,
@@ -72,18 +68,29 @@ pub fn check(doc: &Yaml, schema: &Schema) -> Vec<Issue> {
     issues
 }
 
-struct Walker<'s> {
-    root: &'s Schema,
-    /// Each choice met so far, flattened (`branches`): a file meets the same few choices
-    /// (an answer, a decision) once per question, so each is flattened once per file.
-    choices: RefCell<HashMap<*const Schema, Rc<Flattened<'s>>>>,
+struct Walker {
+    /// The schema's keywords, node by node, read once per process.
+    compiled: &'static Compiled,
 }
 
-/// A choice's alternatives, nested choices flattened, and the innermost description.
-struct Flattened<'s> {
-    all: Vec<&'s Schema>,
-    about: Option<&'s str>,
-}
+/// The keywords of a node the compiled schema does not hold: one its nesting limit left
+/// out, or the `true` a broken reference resolves to. It accepts anything, as `true` does;
+/// serde still reads the value.
+static ANYTHING: Node = Node {
+    resolved: &Schema::Bool(true),
+    description: None,
+    accepts: compiled::types::ANY,
+    choice: None,
+    words: None,
+    constant: None,
+    properties: None,
+    additional: None,
+    required: Vec::new(),
+    items: None,
+    min_items: 0,
+    date: false,
+    ranged: false,
+};
 
 /// Where the walk is, as a chain of borrowed steps on the stack: a `FieldPath` is built only
 /// for a value that has a problem, so a file without problems costs no allocation for paths.
@@ -104,77 +111,46 @@ impl Step<'_> {
     }
 }
 
-impl<'s> Walker<'s> {
-    /// Follows `$ref`s into `#/$defs`; an unresolvable reference accepts anything.
-    fn resolve(&self, mut schema: &'s Schema) -> &'s Schema {
-        for _ in 0..MAX_REFS {
-            let Some(reference) = schema.get("$ref").and_then(Schema::as_str) else {
-                return schema;
-            };
-            let target = match reference.strip_prefix("#/$defs/") {
-                Some(name) if !name.contains(['/', '~']) => self.root.get("$defs").and_then(|d| d.get(name)),
-                _ => self.root.pointer(reference.strip_prefix('#').unwrap_or(reference)),
-            };
-            match target {
-                Some(target) => schema = target,
-                None => return &Schema::Bool(true),
-            }
-        }
-        &Schema::Bool(true)
+impl Walker {
+    /// The keywords of `schema`.
+    fn node(&self, schema: &Schema) -> &Node {
+        self.compiled.node(schema).unwrap_or(&ANYTHING)
     }
 
-    /// The alternatives of a choice, nested choices flattened, with the innermost
-    /// description (the type's own, which explains the forms it takes).
-    fn branches(
-        &self,
-        schema: &'s Schema,
-        out: &mut Vec<&'s Schema>,
-        about: &mut Option<&'s str>,
-        depth: usize,
-    ) {
-        let schema = self.resolve(schema);
-        let choice = schema.get("anyOf").or_else(|| schema.get("oneOf")).and_then(Schema::as_array);
-        match choice {
-            Some(choice) if depth < MAX_REFS && schema.get("type").is_none() => {
-                if let Some(text) = schema.get("description").and_then(Schema::as_str) {
-                    *about = Some(text);
-                }
-                for branch in choice {
-                    self.branches(branch, out, about, depth + 1);
-                }
-            }
-            _ => out.push(schema),
-        }
+    /// Whether `value`'s type is one `schema` allows.
+    fn fits(&self, schema: &Schema, value: &Yaml) -> bool {
+        self.node(schema).accepts & type_bits(value) != 0
     }
 
-    fn walk(&self, node: &Yaml, schema: &'s Schema, path: &Step, out: &mut Vec<Issue>) {
+    fn walk(&self, node: &Yaml, schema: &'static Schema, path: &Step, out: &mut Vec<Issue>) {
         let node = untagged(node);
-        let schema = self.resolve(schema);
+        let schema = self.node(schema).resolved;
+        let keywords = self.node(schema);
         // A value's own description says what it should be: the hint for a wrong one
         // (phrased only when there is a problem to hint at).
-        let about = || schema.get("description").and_then(Schema::as_str).map(as_hint);
+        let about = || keywords.description.map(as_hint);
         if schema.as_bool() == Some(false) {
             out.push(issue(path, "nothing is allowed here", None));
             return;
         }
-        if schema.get("anyOf").is_some() || schema.get("oneOf").is_some() {
-            self.choose(node, schema, path, out);
+        if let Some((all, about)) = &keywords.choice {
+            self.choose(node, all, *about, path, out);
             return;
         }
-        if !fits_type(schema, node) {
+        if keywords.accepts & type_bits(node) == 0 {
             let expected = describe(schema);
             out.push(issue(path, format!("expected {expected}, found {}", found(node)), about()));
             return;
         }
-        if let Some(choices) = choices(schema)
+        if let Some(choices) = &keywords.words
             && let Yaml::String(given) = node
         {
             if !choices.contains(&given.as_str()) {
-                out.push(issue(path, format!("unknown value `{given}`"), suggestion(given, &choices)));
+                out.push(issue(path, format!("unknown value `{given}`"), suggestion(given, choices)));
             }
             return;
         }
-        if let Some(constant) = schema.get("const") {
+        if let Some(constant) = keywords.constant {
             if !same(node, constant) {
                 out.push(issue(
                     path,
@@ -185,22 +161,21 @@ impl<'s> Walker<'s> {
             return;
         }
         match node {
-            Yaml::Mapping(map) => self.mapping(map, schema, path, out),
+            Yaml::Mapping(map) => self.mapping(map, keywords, path, out),
             Yaml::Sequence(items) => {
-                if let Some(item) = schema.get("items") {
+                if let Some(item) = keywords.items {
                     for (i, value) in items.iter().enumerate() {
                         self.walk(value, item, &Step::Index(path, i), out);
                     }
                 }
-                let least = schema.get("minItems").and_then(Schema::as_u64).unwrap_or(0);
+                let least = keywords.min_items;
                 if (items.len() as u64) < least {
                     let plural = if least == 1 { "item" } else { "items" };
                     out.push(issue(path, format!("empty list: give at least {least} {plural}"), about()));
                 }
             }
             Yaml::String(text)
-                if schema.get("format").and_then(Schema::as_str) == Some("date")
-                    && chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").is_err() =>
+                if keywords.date && chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").is_err() =>
             {
                 out.push(issue(
                     path,
@@ -208,7 +183,7 @@ impl<'s> Walker<'s> {
                     about(),
                 ));
             }
-            Yaml::Number(number) => {
+            Yaml::Number(number) if keywords.ranged => {
                 if let Some(message) = outside_range(schema, number) {
                     out.push(issue(path, message, about()));
                 }
@@ -218,29 +193,20 @@ impl<'s> Walker<'s> {
     }
 
     /// A choice: follow the alternative that best fits `node`.
-    /// `branches` of `schema`, flattened once per walk.
-    fn flattened(&self, schema: &'s Schema) -> Rc<Flattened<'s>> {
-        let key: *const Schema = schema;
-        if let Some(known) = self.choices.borrow().get(&key) {
-            return Rc::clone(known);
-        }
-        let mut all = Vec::new();
-        let mut about = None;
-        self.branches(schema, &mut all, &mut about, 0);
-        let flattened = Rc::new(Flattened { all, about });
-        self.choices.borrow_mut().insert(key, Rc::clone(&flattened));
-        flattened
-    }
-
-    fn choose(&self, node: &Yaml, schema: &'s Schema, path: &Step, out: &mut Vec<Issue>) {
-        let flattened = self.flattened(schema);
-        let (all, about) = (&flattened.all, flattened.about);
-        let fitting: Vec<&Schema> = all.iter().copied().filter(|b| fits_type(b, node)).collect();
+    fn choose(
+        &self,
+        node: &Yaml,
+        all: &[&'static Schema],
+        about: Option<&str>,
+        path: &Step,
+        out: &mut Vec<Issue>,
+    ) {
+        let fitting: Vec<&'static Schema> = all.iter().copied().filter(|b| self.fits(b, node)).collect();
         let hint = || about.map(as_hint);
         match fitting.as_slice() {
             [] => {
                 let mut kinds: Vec<String> = Vec::new();
-                for branch in all.iter() {
+                for branch in all {
                     let kind = describe(branch);
                     let useful = kind != "nothing" || node.is_null();
                     if useful && !kinds.contains(&kind) {
@@ -260,7 +226,8 @@ impl<'s> Walker<'s> {
             }
             several => {
                 // A value of one of a closed set of words: say which words.
-                let words: Option<Vec<Vec<&str>>> = several.iter().map(|b| choices(b)).collect();
+                let words: Option<Vec<&[&str]>> =
+                    several.iter().map(|b| self.node(b).words.as_deref()).collect();
                 if let (Yaml::String(given), Some(words)) = (node, words) {
                     let words: Vec<&str> = words.concat();
                     if !words.contains(&given.as_str()) {
@@ -271,8 +238,14 @@ impl<'s> Walker<'s> {
                 // A mapping that names a branch's required key has chosen that branch, even
                 // if a looser one (such as "any value") would also take it.
                 let top = several.iter().map(|b| key_fit(b, node)).max().unwrap_or(0);
-                let named: Vec<&Schema> = if top >= NAMED {
+                // Else one that a misspelt key nearly names (`withold:`, `not-heldd:`): the
+                // officer chose that form, and its walk says which key was meant.
+                let nearly: Vec<&'static Schema> =
+                    several.iter().copied().filter(|b| top < NAMED && nearly_named(b, node)).collect();
+                let named: Vec<&'static Schema> = if top >= NAMED {
                     several.iter().copied().filter(|b| key_fit(b, node) == top).collect()
+                } else if !nearly.is_empty() {
+                    nearly
                 } else {
                     several.to_vec()
                 };
@@ -308,9 +281,12 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn mapping(&self, map: &serde_yaml::Mapping, schema: &'s Schema, path: &Step, out: &mut Vec<Issue>) {
-        let properties = schema.get("properties").and_then(Schema::as_object);
-        let additional = schema.get("additionalProperties");
+    fn mapping(&self, map: &serde_yaml::Mapping, keywords: &Node, path: &Step, out: &mut Vec<Issue>) {
+        let properties = keywords.properties;
+        let additional = keywords.additional;
+        // Required keys an unknown key nearly spells: the fix for that key adds them, so
+        // they are not reported missing as well.
+        let mut misspelt: Vec<&str> = Vec::new();
         for (key, value) in map {
             let Some(name) = key_text(key) else {
                 out.push(issue(path, "a key must be a plain word, not a list or mapping", None));
@@ -327,6 +303,7 @@ impl<'s> Walker<'s> {
                         properties.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
                     let hint =
                         suggestion(&name, &names).unwrap_or_else(|| "this mapping takes no keys".into());
+                    misspelt.extend(crate::report::closest_all(&name, &names));
                     out.push(Issue {
                         path: at.path(),
                         message: format!("unknown key `{name}`"),
@@ -338,9 +315,9 @@ impl<'s> Walker<'s> {
                 None => {}
             }
         }
-        for required in strings(schema.get("required")) {
-            let present = map.keys().any(|k| key_text(k).as_deref() == Some(required));
-            if !present {
+        for required in &keywords.required {
+            let present = map.keys().any(|k| key_text(k).as_deref() == Some(*required));
+            if !present && !misspelt.contains(required) {
                 out.push(issue(
                     path,
                     format!("missing key `{required}`"),
@@ -349,6 +326,34 @@ impl<'s> Walker<'s> {
             }
         }
     }
+}
+
+/// The JSON types `value` satisfies, as bits. A YAML float is never an integer (serde
+/// refuses `3.0` where it wants a whole number).
+fn type_bits(value: &Yaml) -> u8 {
+    use compiled::types;
+    match value {
+        Yaml::Null => types::NULL,
+        Yaml::Bool(_) => types::BOOLEAN,
+        Yaml::Number(n) if n.is_f64() => types::NUMBER,
+        Yaml::Number(_) => types::INTEGER | types::NUMBER,
+        Yaml::String(_) => types::STRING,
+        Yaml::Sequence(_) => types::ARRAY,
+        Yaml::Mapping(_) => types::OBJECT,
+        Yaml::Tagged(tagged) => type_bits(&tagged.value),
+    }
+}
+
+/// Whether a key of the mapping `node`, unknown to `schema`, is a near miss of one of the
+/// keys `schema` requires: `withold` for `withhold`.
+fn nearly_named(schema: &Schema, node: &Yaml) -> bool {
+    let Yaml::Mapping(map) = node else { return false };
+    let required = strings(schema.get("required"));
+    let properties = schema.get("properties").and_then(Schema::as_object);
+    map.keys().filter_map(key_text).any(|key| {
+        let known = properties.is_some_and(|p| p.contains_key(key.as_ref()));
+        !known && !crate::report::closest_all(&key, &required).is_empty()
+    })
 }
 
 fn issue(path: &Step, message: impl Into<String>, hint: Option<String>) -> Issue {
@@ -450,6 +455,41 @@ mod tests {
         assert_eq!(decision("{withhold: []}")[0].1, "empty list: give at least 1 item");
         let money = contract(&format!("{OK}annual-spend: {{amount: 5, year: 3}}\n"));
         assert_eq!((money[0].0.as_str(), money[0].1.as_str()), ("annual-spend.year", "unknown key `year`"));
+    }
+
+    #[test]
+    fn a_misspelt_decision_key_is_named_without_a_missing_key_beside_it() {
+        let decision = |answer: &str| contract(&format!("{OK}supplier: {answer}\n"));
+        let did_you_mean = |answer: &str| {
+            decision(answer)
+                .into_iter()
+                .map(|(path, message, hint)| format!("{path}: {message}: {hint:?}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            did_you_mean("{withold: [s43-2]}"),
+            ["supplier.withold: unknown key `withold`: Some(\"did you mean `withhold`?\")"]
+        );
+        assert_eq!(
+            did_you_mean("{not-heldd: true}"),
+            ["supplier.not-heldd: unknown key `not-heldd`: Some(\"did you mean `not-held`?\")"]
+        );
+        assert_eq!(
+            did_you_mean("{publised: {url: https://x.example, title: T}}"),
+            ["supplier.publised: unknown key `publised`: Some(\"did you mean `published`?\")"]
+        );
+        assert_eq!(
+            did_you_mean("{withold: [s43-2], value: Wren Ltd}"),
+            ["supplier.withold: unknown key `withold`: Some(\"did you mean `withhold`?\")"]
+        );
+        let spend = contract(&format!("{OK}annual-spend: {{withold: [s43-2]}}\n"));
+        assert_eq!(spend.len(), 1, "{spend:?}");
+        assert_eq!(spend[0].2.as_deref(), Some("did you mean `withhold`?"));
+        let contact = contract(&format!("{OK}contact: {{name: A, senority: senior}}\n"));
+        assert_eq!(contact.len(), 1, "{contact:?}");
+        assert_eq!(contact[0].2.as_deref(), Some("did you mean `seniority`?"));
+        let unrelated = decision("{resaon: x}");
+        assert!(unrelated.iter().any(|(_, m, _)| m.starts_with("missing key")), "{unrelated:?}");
     }
 
     #[test]

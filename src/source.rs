@@ -19,7 +19,7 @@ pub use masks::Masks;
 pub use private::Private;
 
 /// A position in a file: 1-based line and column (in characters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct Location {
     /// Line number, from 1.
     pub line: usize,
@@ -98,8 +98,20 @@ pub struct SourceFile {
     pub display: PathBuf,
     /// The text of the file.
     pub text: String,
-    index: OnceLock<HashMap<FieldPath, Spot>>,
+    index: OnceLock<Index>,
     private: OnceLock<Private>,
+}
+
+/// Where every node of a file sits: by path, and where each node that starts at a
+/// position ends (for underlining the whole of it).
+#[derive(Debug, Default)]
+struct Index {
+    spots: HashMap<FieldPath, Spot>,
+    /// Where each scalar (key or value) ends, by where it starts.
+    ends: HashMap<Location, Location>,
+    /// Where each collection ends, by where it starts: a block mapping starts where its
+    /// first key does, so the two are kept apart.
+    collection_ends: HashMap<Location, Location>,
 }
 
 /// Where a node sits: its key (for mapping entries) and its value.
@@ -107,6 +119,8 @@ pub struct SourceFile {
 struct Spot {
     key: Option<Location>,
     value: Location,
+    /// Whether the value is a mapping or a list.
+    collection: bool,
 }
 
 impl SourceFile {
@@ -158,8 +172,52 @@ impl SourceFile {
         Some(self.private().mask_line(line, text))
     }
 
-    fn spot(&self, path: &FieldPath) -> Option<Spot> {
-        let index = self.index.get_or_init(|| {
+    /// How many characters of line `at.line` to underline for a finding at `at`: the whole
+    /// node (key, value, or collection) that starts there, up to the end of the line when
+    /// it runs on; 1 when no node starts there.
+    ///
+    /// Only from positions already indexed (a finding located by its path has them): a file
+    /// refused before its parse, such as one nested too deep to read, is never parsed here.
+    pub fn span_width(&self, at: Location) -> usize {
+        let Some(index) = self.index.get().filter(|_| self.is_yaml()) else { return 1 };
+        let end = index.ends.get(&at).or_else(|| index.collection_ends.get(&at));
+        self.width_to(at, end.copied())
+    }
+
+    /// How many characters to underline for a finding about the value at `path` (which
+    /// starts at `at`, from [`SourceFile::locate`]): the whole value, mapping or list
+    /// included, up to the end of its first line.
+    pub fn value_width(&self, path: &FieldPath, at: Location) -> usize {
+        let Some(index) = self.index.get().filter(|_| self.is_yaml()) else { return 1 };
+        match self.spot(path) {
+            Some(spot) if spot.collection && spot.value == at => {
+                self.width_to(at, index.collection_ends.get(&at).copied())
+            }
+            _ => self.span_width(at),
+        }
+    }
+
+    /// Whether the file's positions have been read (by a finding located by its path).
+    pub fn is_indexed(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    fn width_to(&self, at: Location, end: Option<Location>) -> usize {
+        let Some(end) = end else { return 1 };
+        if end.line == at.line {
+            return end.column.saturating_sub(at.column).max(1);
+        }
+        let Some(line) = self.line(at.line) else { return 1 };
+        let rest: Vec<char> = line.chars().skip(at.column.saturating_sub(1)).collect();
+        // A node that runs onto later lines: the rest of its first line, without a comment.
+        let comment = rest.windows(2).position(|pair| pair[0].is_whitespace() && pair[1] == '#');
+        let text = &rest[..comment.unwrap_or(rest.len())];
+        let trimmed = text.iter().rposition(|c| !c.is_whitespace()).map_or(0, |last| last + 1);
+        trimmed.max(1)
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
             // A finding that needs a position quotes its line, masked, next: read the events
             // once for both.
             let events = Events::of(&self.text);
@@ -167,7 +225,11 @@ impl SourceFile {
                 let _ = self.private.get_or_init(|| Private::of_yaml_events(&self.text, &events));
             }
             index_positions(&events)
-        });
+        })
+    }
+
+    fn spot(&self, path: &FieldPath) -> Option<Spot> {
+        let index = &self.index().spots;
         let mut path = path.clone();
         loop {
             if let Some(spot) = index.get(&path) {
@@ -332,6 +394,11 @@ fn location(span: &Span) -> Location {
     Location { line: span.start.line(), column: span.start.col() + 1 }
 }
 
+/// Where `span` ends: the column just after its last character.
+fn end_location(span: &Span) -> Location {
+    Location { line: span.end.line(), column: span.end.col() + 1 }
+}
+
 enum Frame {
     Map { path: FieldPath, key: Option<(String, Location)> },
     Seq { path: FieldPath, next: usize },
@@ -363,11 +430,27 @@ impl<'t> Events<'t> {
 
 /// Maps every node's path to its position. Stops quietly at a syntax error: positions up
 /// to the error are still useful, and the error itself is reported by the loader.
-fn index_positions(events: &Events) -> HashMap<FieldPath, Spot> {
+fn index_positions(events: &Events) -> Index {
     let mut spots = HashMap::new();
+    let mut ends = HashMap::new();
+    let mut collection_ends = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
+    // Where each open collection started, to record its end when it closes.
+    let mut open: Vec<Location> = Vec::new();
     for (event, span) in &events.events {
         let here = location(span);
+        match event {
+            Event::Scalar(..) | Event::Alias(_) => {
+                ends.entry(here).or_insert_with(|| end_location(span));
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => open.push(here),
+            Event::MappingEnd | Event::SequenceEnd => {
+                if let Some(start) = open.pop() {
+                    collection_ends.entry(start).or_insert_with(|| end_location(span));
+                }
+            }
+            _ => {}
+        }
         match event {
             Event::Scalar(..) | Event::Alias(_) | Event::MappingStart(..) | Event::SequenceStart(..) => {
                 if let Some(Frame::Map { key: key @ None, .. }) = stack.last_mut() {
@@ -395,15 +478,15 @@ fn index_positions(events: &Events) -> HashMap<FieldPath, Spot> {
                 };
                 match event {
                     Event::MappingStart(..) => {
-                        spots.insert(path.clone(), Spot { key, value: here });
+                        spots.insert(path.clone(), Spot { key, value: here, collection: true });
                         stack.push(Frame::Map { path, key: None });
                     }
                     Event::SequenceStart(..) => {
-                        spots.insert(path.clone(), Spot { key, value: here });
+                        spots.insert(path.clone(), Spot { key, value: here, collection: true });
                         stack.push(Frame::Seq { path, next: 0 });
                     }
                     _ => {
-                        spots.insert(path, Spot { key, value: here });
+                        spots.insert(path, Spot { key, value: here, collection: false });
                     }
                 }
             }
@@ -413,7 +496,7 @@ fn index_positions(events: &Events) -> HashMap<FieldPath, Spot> {
             _ => {}
         }
     }
-    spots
+    Index { spots, ends, collection_ends }
 }
 
 #[cfg(test)]
@@ -520,6 +603,34 @@ parts:
         assert_eq!(file.line(2), Some("supplier: ["));
         let crlf = SourceFile::new("x.yaml", "a: 1\r\nb: 2\r\n".to_owned());
         assert_eq!(crlf.text, "a: 1\r\nb: 2\r\n", "CRLF is left alone");
+    }
+
+    #[test]
+    fn spans_cover_the_whole_node() {
+        let file = SourceFile::new("x.yaml", DOC.to_owned());
+        assert_eq!(file.span_width(Location { line: 1, column: 1 }), 1, "not indexed yet");
+        file.locate(&FieldPath::root());
+        let width = |line, column| file.span_width(Location { line, column });
+        assert_eq!(width(1, 1), 5, "the key `title`");
+        assert_eq!(width(1, 8), 3, "its value `IVR`");
+        assert_eq!(width(3, 13), 16, "a flow list, brackets and all");
+        assert_eq!(width(3, 14), 5, "an item of it");
+        assert_eq!(width(7, 9), 25, "a flow mapping");
+        assert_eq!(width(3, 3), 8, "a block mapping's first key is the key");
+        assert_eq!(width(5, 3), 22, "a block list: the rest of its first line");
+        assert_eq!(width(3, 4), 1, "no node starts inside a key");
+        let spend = FieldPath::key("annual-spend");
+        let value = |path: &FieldPath| file.value_width(path, file.locate(path));
+        assert_eq!(value(&spend), 26, "a block mapping as a value: the rest of its first line");
+        assert_eq!(value(&FieldPath::key("title")), 3);
+        assert_eq!(value(&spend.at("withhold")), 16);
+        let commented = SourceFile::new("x.yaml", "a:\n  - b  # why\n  - c\n".to_owned());
+        commented.locate(&FieldPath::root());
+        assert_eq!(commented.span_width(Location { line: 2, column: 3 }), 3, "without the comment");
+        let quoted = SourceFile::new("x.yaml", "a: \"two words\"\n".to_owned());
+        quoted.locate(&FieldPath::root());
+        assert_eq!(quoted.span_width(Location { line: 1, column: 4 }), 11, "quotes included");
+        assert_eq!(SourceFile::new("x.md", "a: b\n".into()).span_width(Location { line: 1, column: 1 }), 1);
     }
 
     #[test]

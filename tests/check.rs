@@ -89,6 +89,7 @@ fixtures! {
     wording_not_good_on_the_day_received: "dated-wording" exits 1;
     a_published_link_to_a_home_page_warns: "published-home-page" exits 0;
     a_junior_title_no_one_else_has_warns: "junior-title-unique" exits 0;
+    misspelt_decision_keys_get_the_key_meant: "misspelt-decisions" exits 1;
 }
 
 #[test]

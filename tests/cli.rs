@@ -530,3 +530,37 @@ fn render_of_one_request_does_not_fail_on_another_requests_errors() {
     let stderr = String::from_utf8_lossy(&failed.get_output().stderr).into_owned();
     assert!(stderr.contains("unknown value `agentz`") && !stderr.contains("other request"), "{stderr}");
 }
+
+/// Diagnostics name files as compilers do: from the current folder when the casebook is
+/// inside it, so the path can be copied from the terminal, and in full when it is not.
+#[test]
+fn diagnostics_name_files_from_the_current_folder() {
+    let casebook = Casebook::example("hastings");
+    let text = casebook.read("contracts/ivr.yaml").replacen("withhold: [s43-2]", "withold: [s43-2]", 1);
+    casebook.write("contracts/ivr.yaml", &text);
+    let root = casebook.root().canonicalize().expect("canonical");
+    let (parent, name) = (root.parent().expect("parent"), root.file_name().expect("name"));
+    let check = |dir: &Path, args: &[&std::ffi::OsStr]| {
+        let output =
+            foi().current_dir(dir).env("NO_COLOR", "1").arg("check").args(args).output().expect("runs");
+        assert_eq!(output.status.code(), Some(1));
+        (String::from_utf8(output.stderr).expect("utf-8"), String::from_utf8(output.stdout).expect("utf-8"))
+    };
+    let (from_parent, _) = check(parent, &[name]);
+    let shown = Path::new(name).join("contracts/ivr.yaml");
+    assert!(from_parent.contains(&format!("  --> {}:", shown.display())), "{from_parent}");
+    assert!(from_parent.contains("^^^^^^^\n  = help: did you mean `withhold`?"), "{from_parent}");
+    let (from_inside, _) = check(&root.join("requests"), &[]);
+    let absolute = root.join("contracts/ivr.yaml");
+    assert!(from_inside.contains(&format!("  --> {}:", absolute.display())), "{from_inside}");
+    let (_, json) = check(parent, &[name, "--format".as_ref(), "json".as_ref()]);
+    assert!(json.contains("\"file\": \"contracts/ivr.yaml\""), "JSON stays relative to the casebook: {json}");
+    // A command that stops on the casebook's errors names the file the same way.
+    let render = foi()
+        .current_dir(root.join("requests"))
+        .args(["render", "FOIR-467737865.yaml", "-o", "-"])
+        .output()
+        .expect("runs");
+    let render = String::from_utf8(render.stderr).expect("utf-8");
+    assert!(render.contains(&format!("  --> {}:", absolute.display())), "{render}");
+}

@@ -46,7 +46,8 @@ pub fn run(options: &CheckOptions) -> anyhow::Result<CheckOutput> {
     let shown = check::shown_root(&root);
     let (text, stdout) = match options.format {
         report::ReportFormat::Text => {
-            let mut text = report.to_text_styled(options.colour);
+            let text_report = report.clone().in_folder(check::shown_folder(&root));
+            let mut text = text_report.to_text_styled(options.colour);
             if report.findings().is_empty() {
                 text = format!("{}: no problems found in {}\n", shown.display(), checked.files);
             } else if !passed && !report.has_errors() {

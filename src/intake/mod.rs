@@ -235,6 +235,7 @@ pub fn warnings(source: &str, input: &str, intake: &Intake) -> Vec<Finding> {
             .checked_sub(1)
             .and_then(|i| lines.get(i))
             .map(|l| requester::scrub(l, &intake.requester)),
+        width: 1,
     };
     let mut out = Vec::new();
     for found in intake.questions() {

@@ -53,7 +53,7 @@ impl Report {
         let paint = Paint(colour);
         let mut out = String::new();
         for finding in self.findings() {
-            write_finding(&mut out, finding, &paint);
+            write_finding(&mut out, finding, &self.shown(&finding.file), &paint);
         }
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let summary = match (self.errors(), self.warnings()) {
@@ -174,11 +174,21 @@ const TERMINAL_COLUMNS: usize = 80;
 /// How wide a tab is counted when fitting a line: the most it can take.
 const TAB_COLUMNS: usize = 8;
 
-/// The part of `line` to quote, at most `width` terminal columns, and the indent that puts
-/// a caret under the character at 1-based `column`. A longer line is cut to a window
-/// around that character, with `…` where text is left out, so a file of one
-/// 80,000-character line quotes a line that fits, with the caret still under the spot.
-fn quoted(line: &str, column: usize, width: usize) -> (String, String) {
+/// How a quoted line is printed: the text, the indent to the spot, and the carets under it.
+#[derive(Debug, PartialEq, Eq)]
+struct Quoted {
+    text: String,
+    indent: String,
+    carets: String,
+}
+
+/// The part of `line` to quote, at most `width` terminal columns, the indent that puts the
+/// underline under the character at 1-based `column`, and the underline: `^` under each of
+/// the `span` characters from there (at least one, and none past the quoted text). A longer
+/// line is cut to a window around that character, with `…` where text is left out, so a
+/// file of one 80,000-character line quotes a line that fits, with the underline still
+/// under the spot.
+fn quoted(line: &str, column: usize, span: usize, width: usize) -> Quoted {
     let chars: Vec<(char, usize)> = line
         .chars()
         .map(|c| {
@@ -224,6 +234,7 @@ fn quoted(line: &str, column: usize, width: usize) -> (String, String) {
     };
     let mut text = String::new();
     let mut indent = String::new();
+    let mut carets = String::new();
     if start > 0 {
         text.push('…');
         indent.push(' ');
@@ -231,17 +242,22 @@ fn quoted(line: &str, column: usize, width: usize) -> (String, String) {
     for (i, (c, w)) in chars.iter().enumerate().take(end).skip(start) {
         text.push(*c);
         if i < caret {
-            // A tab stays a tab, so the caret lines up however wide the terminal shows it.
+            // A tab stays a tab, so the underline lines up however wide the terminal shows it.
             indent.push_str(&if *c == '\t' { "\t".to_owned() } else { " ".repeat(*w) });
+        } else if i < caret.saturating_add(span) {
+            carets.push_str(&if *c == '\t' { "\t".to_owned() } else { "^".repeat((*w).max(1)) });
         }
     }
     if end < chars.len() {
         text.push('…');
     }
-    (text, indent)
+    if !carets.contains('^') {
+        carets = "^".to_owned();
+    }
+    Quoted { text, indent, carets }
 }
 
-fn write_finding(out: &mut String, finding: &Finding, paint: &Paint) {
+fn write_finding(out: &mut String, finding: &Finding, file: &Path, paint: &Paint) {
     let (severity, style) = match finding.severity {
         Severity::Error => ("error", RED),
         Severity::Warning => ("warning", YELLOW),
@@ -254,12 +270,8 @@ fn write_finding(out: &mut String, finding: &Finding, paint: &Paint) {
         paint.on(style, severity),
         paint.on(BOLD, &format!(": {}", printable(&finding.message)))
     );
-    let _ = write!(
-        out,
-        "  {} {}:{line}:{column}",
-        paint.on(BLUE, "-->"),
-        printable(&finding.file.display().to_string())
-    );
+    let _ =
+        write!(out, "  {} {}:{line}:{column}", paint.on(BLUE, "-->"), printable(&file.display().to_string()));
     if !finding.path.is_empty() {
         let _ = write!(out, " ({})", printable(&finding.path));
     }
@@ -267,12 +279,16 @@ fn write_finding(out: &mut String, finding: &Finding, paint: &Paint) {
     if let Some(snippet) = &finding.snippet {
         let number = line.to_string();
         let gutter = " ".repeat(number.len());
-        let (snippet, indent) =
-            quoted(&printable(snippet), column, TERMINAL_COLUMNS.saturating_sub(number.len() + 3));
+        let Quoted { text, indent, carets } = quoted(
+            &printable(snippet),
+            column,
+            finding.width,
+            TERMINAL_COLUMNS.saturating_sub(number.len() + 3),
+        );
         let bar = paint.on(BLUE, "|");
         let _ = writeln!(out, "{gutter} {bar}");
-        let _ = writeln!(out, "{} {bar} {snippet}", paint.on(BLUE, &number));
-        let _ = writeln!(out, "{gutter} {bar} {indent}{}", paint.on(style, "^"));
+        let _ = writeln!(out, "{} {bar} {text}", paint.on(BLUE, &number));
+        let _ = writeln!(out, "{gutter} {bar} {indent}{}", paint.on(style, &carets));
     }
     if let Some(hint) = &finding.hint {
         let _ = writeln!(out, "  = {}: {}", paint.on(BOLD, "help"), printable(hint));
@@ -320,14 +336,16 @@ mod tests {
     #[test]
     fn a_long_line_is_quoted_as_a_window_around_the_spot() {
         let line = format!("busy-periods: {}x{}", "[".repeat(40_000), "]".repeat(40_000));
-        let (text, indent) = quoted(&line, 40_015, 70);
+        let Quoted { text, indent, carets } = quoted(&line, 40_015, 1, 70);
         assert_eq!(text.chars().count(), 70, "{text}");
         assert!(text.starts_with('…') && text.ends_with('…'), "{text}");
         assert_eq!(text.chars().nth(indent.len()), Some('x'), "the caret stays under the spot");
-        let (text, indent) = quoted(&line, 3, 70);
+        assert_eq!(carets, "^");
+        let Quoted { text, indent, carets } = quoted(&line, 3, 80_000, 70);
         assert!(text.starts_with("busy-periods: [[") && text.ends_with('…'), "{text}");
         assert_eq!((text.chars().count(), indent.as_str()), (70, "  "));
-        let (text, indent) = quoted(&line, line.len(), 70);
+        assert_eq!(carets.len(), 67, "the underline stops where the quoted text does");
+        let Quoted { text, indent, .. } = quoted(&line, line.len(), 1, 70);
         assert!(text.starts_with('…') && text.ends_with(']'), "{text}");
         assert_eq!(text.chars().count(), 70);
         assert_eq!(indent.len(), 69, "under the last character");
@@ -335,11 +353,14 @@ mod tests {
 
     #[test]
     fn a_line_that_fits_is_quoted_whole_with_wide_characters_counted() {
-        assert_eq!(quoted("title: IVR", 8, 70), ("title: IVR".to_owned(), " ".repeat(7)));
-        let (text, indent) = quoted("名前: 東京", 5, 70);
-        assert_eq!((text.as_str(), indent.len()), ("名前: 東京", 6), "each of 名前 is two columns");
-        let (text, _) = quoted(&"東".repeat(100), 50, 70);
-        assert!(unicode_width::UnicodeWidthStr::width(text.as_str()) <= 70, "{text}");
+        let spot = quoted("title: IVR", 8, 3, 70);
+        assert_eq!((spot.text.as_str(), spot.indent.len(), spot.carets.as_str()), ("title: IVR", 7, "^^^"));
+        let spot = quoted("名前: 東京", 5, 2, 70);
+        assert_eq!((spot.text.as_str(), spot.indent.len()), ("名前: 東京", 6), "each of 名前 is two columns");
+        assert_eq!(spot.carets, "^^^^", "two wide characters, two columns each");
+        let spot = quoted(&"東".repeat(100), 50, 1, 70);
+        assert!(unicode_width::UnicodeWidthStr::width(spot.text.as_str()) <= 70, "{}", spot.text);
+        assert_eq!(quoted("a: b", 5, 3, 70).carets, "^", "past the end: one caret");
     }
 
     #[test]

@@ -34,40 +34,6 @@ pub(super) fn strings(value: Option<&Schema>) -> Vec<&str> {
         .unwrap_or_default()
 }
 
-/// The JSON Schema type names `node` satisfies. A YAML float is never an integer (serde
-/// refuses `3.0` where it wants a whole number).
-pub(super) fn types_of(node: &Yaml) -> &'static [&'static str] {
-    match node {
-        Yaml::Null => &["null"],
-        Yaml::Bool(_) => &["boolean"],
-        Yaml::Number(n) if n.is_f64() => &["number"],
-        Yaml::Number(_) => &["integer", "number"],
-        Yaml::String(_) => &["string"],
-        Yaml::Sequence(_) => &["array"],
-        Yaml::Mapping(_) => &["object"],
-        Yaml::Tagged(tagged) => types_of(&tagged.value),
-    }
-}
-
-/// Whether `node`'s type is one `schema` allows (`const` and `enum` imply their types).
-pub(super) fn fits_type(schema: &Schema, node: &Yaml) -> bool {
-    let node_types = types_of(node);
-    match schema.get("type") {
-        Some(Schema::String(t)) => return node_types.contains(&t.as_str()),
-        Some(Schema::Array(ts)) => {
-            return ts.iter().filter_map(Schema::as_str).any(|t| node_types.contains(&t));
-        }
-        _ => {}
-    }
-    if let Some(constant) = schema.get("const") {
-        return json_type(constant).is_some_and(|t| node_types.contains(&t));
-    }
-    if let Some(values) = schema.get("enum").and_then(Schema::as_array) {
-        return values.iter().filter_map(json_type).any(|t| node_types.contains(&t));
-    }
-    schema.as_bool() != Some(false)
-}
-
 pub(super) fn json_type(value: &Schema) -> Option<&'static str> {
     Some(match value {
         Schema::Null => "null",

@@ -78,6 +78,11 @@ fn syntax(file: &SourceFile, err: &minijinja::Error) -> Finding {
             Some(before[line_start..].chars().count() + 1)
         })
         .unwrap_or(1);
+    // The parser's range, as far as it stays on the line.
+    let width = err
+        .range()
+        .and_then(|range| file.text.get(range.start.min(range.end)..range.end))
+        .map_or(1, |spanned| spanned.split('\n').next().map_or(1, |first| first.chars().count()));
     let what = err.detail().map_or_else(|| err.kind().to_string(), str::to_owned);
     Finding::at(
         Severity::Error,
@@ -86,5 +91,6 @@ fn syntax(file: &SourceFile, err: &minijinja::Error) -> Finding {
         Location { line, column },
         format!("template syntax error: {what}"),
     )
+    .underline(width)
     .hint("templates use minijinja syntax: `{{ value }}`, `{% if … %}…{% endif %}`, `{# comment #}`")
 }

@@ -44,8 +44,9 @@ impl CasebookHints {
             [_, _, ..] => all.iter().filter_map(|a| a.id.clone()).collect(),
             _ => Vec::new(),
         };
-        let explained = PartId::ALL
-            .into_iter()
+        let explained = PartId::all()
+            .iter()
+            .copied()
             .filter(|part| !all.is_empty() && all.iter().all(|a| a.no_contracts.contains_key(part)))
             .collect();
         let contracts = raw

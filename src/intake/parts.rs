@@ -30,8 +30,8 @@ impl Named {
     /// The part, when it names exactly one.
     pub fn one(self) -> Option<PartId> {
         match (self.contact_centre, self.inbound_network) {
-            (true, false) => Some(PartId::ContactCentre),
-            (false, true) => Some(PartId::InboundNetwork),
+            (true, false) => Some(PartId::CONTACT_CENTRE),
+            (false, true) => Some(PartId::INBOUND_NETWORK),
             _ => None,
         }
     }
@@ -219,14 +219,14 @@ mod tests {
     fn parts_are_named_by_their_cues() {
         assert_eq!(
             named("Contract 1 – contact centre/call centre contracts").one(),
-            Some(PartId::ContactCentre)
+            Some(PartId::CONTACT_CENTRE)
         );
         assert_eq!(
             named("My next questions concern inbound network services agreements").one(),
-            Some(PartId::InboundNetwork)
+            Some(PartId::INBOUND_NETWORK)
         );
-        assert_eq!(named("Part two: 0800 numbers and IVR").one(), Some(PartId::InboundNetwork));
-        assert_eq!(named("The first part of my request").one(), Some(PartId::ContactCentre));
+        assert_eq!(named("Part two: 0800 numbers and IVR").one(), Some(PartId::INBOUND_NETWORK));
+        assert_eq!(named("The first part of my request").one(), Some(PartId::CONTACT_CENTRE));
         assert!(!named("Please send me the following information for each provider:").any());
         assert_eq!(named("contact centre and inbound network contracts").one(), None);
     }

@@ -115,16 +115,16 @@ impl Walk {
         // A second list restarting its numbering in the contact centre part, with nothing
         // naming a part in between, is the inbound network part: the round robin's order.
         let restarts = list.items.first().is_some_and(|i| i.marker.starts());
-        if self.part == Some(PartId::ContactCentre) && self.lists_in_part > 0 && restarts {
-            self.enter(PartId::InboundNetwork, None);
+        if self.part == Some(PartId::CONTACT_CENTRE) && self.lists_in_part > 0 && restarts {
+            self.enter(PartId::INBOUND_NETWORK, None);
             self.guessed = true;
         }
         if self.part.is_none() {
             // Nothing names a part: every question is in the contact centre part.
-            self.enter(PartId::ContactCentre, None);
+            self.enter(PartId::CONTACT_CENTRE, None);
             self.guessed = true;
         }
-        let part = self.part.unwrap_or(PartId::ContactCentre);
+        let part = self.part.unwrap_or(PartId::CONTACT_CENTRE);
         let (heading, guessed) = (self.heading.clone(), self.guessed);
         let found = self.part_found(part);
         found.guessed |= guessed;

@@ -13,7 +13,7 @@ use crate::casebook::{AskedPart, AskedQuestion, Authority, Casebook, Request};
 use crate::load::Parsed;
 use crate::model::values::Date;
 use crate::model::{self, OrStandard, PartAsked, QuestionAsked, RequestFile};
-use crate::questionnaire::PartId;
+use crate::questionnaire::Definition;
 use crate::report::{Finding, Severity};
 use crate::source::FieldPath;
 
@@ -171,7 +171,8 @@ fn parts(
     need_answers: bool,
 ) -> Vec<AskedPart> {
     let listed: Vec<PartAsked> = match &raw.parts {
-        OrStandard::Standard => PartId::ALL
+        OrStandard::Standard => Definition::standard()
+            .parts
             .iter()
             .map(|part| PartAsked {
                 part: *part,

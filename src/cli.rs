@@ -469,6 +469,10 @@ pub struct IntakeArgs {
     /// The date the request was received, written into the draft.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
     pub received: Option<NaiveDate>,
+    /// Match the questions against this questionnaire (`contact-centre`,
+    /// `it-infrastructure`, `systems`) instead of the one that fits the text best.
+    #[arg(long, value_name = "ID", value_parser = questionnaire)]
+    pub questionnaire: Option<String>,
 }
 
 /// Output formats of `foi intake`, as spelled on the command line.
@@ -492,6 +496,7 @@ impl From<IntakeArgs> for IntakeOptions {
             force: args.force,
             reference: args.reference,
             received: args.received,
+            questionnaire: args.questionnaire,
         }
     }
 }
@@ -502,6 +507,14 @@ fn reference(text: &str) -> Result<String, String> {
         return Err("a reference is one line of text, e.g. FOI-2024-0123".into());
     }
     Ok(text.to_owned())
+}
+
+fn questionnaire(text: &str) -> Result<String, String> {
+    let ids: Vec<&str> = foi::questionnaire::Definition::all().iter().map(|d| d.id.as_str()).collect();
+    if ids.contains(&text.trim()) {
+        return Ok(text.trim().to_owned());
+    }
+    Err(format!("no questionnaire `{text}`: foi has {}", ids.join(", ")))
 }
 
 fn date(text: &str) -> Result<NaiveDate, String> {

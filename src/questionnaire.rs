@@ -169,6 +169,10 @@ pub struct Question {
     pub role: Option<Role>,
     /// Where the answer normally lives: `contract`, `either` or `authority`.
     pub scope: Scope,
+    /// For a `money` question: whether the sum is a yearly one, printed "a year" (the
+    /// default), or a total (`yearly: false`).
+    #[serde(default = "yearly")]
+    pub yearly: bool,
     /// Short label, as printed before an answer: `Incumbent supplier`.
     pub label: String,
     /// The question in full, in our words.
@@ -180,6 +184,11 @@ pub struct Question {
     /// bilingual requests through them.
     #[serde(default, rename = "aliases-cy")]
     pub aliases_cy: Vec<String>,
+}
+
+/// A sum of money is yearly unless its question says otherwise.
+fn yearly() -> bool {
+    true
 }
 
 /// A part of a built-in questionnaire.

@@ -127,7 +127,7 @@ fn every_example_passes_with_no_findings() {
         assert!(report.findings().is_empty(), "{}:\n{}", root.display(), report.to_text());
         checked += 1;
     }
-    assert_eq!(checked, 4, "every example casebook is checked");
+    assert_eq!(checked, 5, "every example casebook is checked");
 }
 
 #[test]

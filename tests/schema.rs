@@ -229,7 +229,7 @@ fn the_readme_lists_every_question_id_of_the_questionnaire_in_order() {
     let list = list.split(". ").next().unwrap_or(list);
     let listed: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
     let data: Vec<&str> = foi::questionnaire::QuestionId::all().iter().map(|id| id.as_str()).collect();
-    assert_eq!(listed, data, "README.md's question ids and src/data/questionnaire.yaml differ");
+    assert_eq!(listed, data, "README.md's question ids and src/data/questionnaires/ differ");
 }
 
 #[test]

@@ -34,13 +34,17 @@ pub struct IntakeOptions {
     pub reference: Option<String>,
     /// Date the request was received, for the draft.
     pub received: Option<NaiveDate>,
+    /// The questionnaire to match against (an id `cli` has checked), or `None` for the
+    /// one that fits best.
+    pub questionnaire: Option<String>,
 }
 
 /// `foi intake`: a pasted request to a request-file draft or JSON. Returns warnings for the
 /// questions the officer must look at (low confidence, outside the questionnaire).
 pub fn run(options: &IntakeOptions) -> anyhow::Result<Warnings> {
     let (source, text) = load::request_text(&options.input, intake::MAX_INPUT_BYTES)?;
-    let found = intake::read(&text);
+    let questionnaire = options.questionnaire.as_deref().and_then(foi::questionnaire::Definition::named);
+    let found = intake::read_as(&text, questionnaire);
     if found.parts.is_empty() {
         bail!(
             "found no numbered questions in {source}: intake needs the request's questions, \

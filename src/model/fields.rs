@@ -57,7 +57,10 @@ impl AnswerFields {
             ValueKind::YesNo => typed::<A, YesNo>(map)?,
             ValueKind::Link => typed::<A, Link>(map)?,
         };
-        if let Some(answer) = answer {
+        if let Some(mut answer) = answer {
+            if let RawAnswer::Value(Value::Money(money)) = &mut answer {
+                money.yearly = id.entry().yearly;
+            }
             self.0.insert(id, answer);
         }
         Ok(())

@@ -236,6 +236,21 @@ pub struct Money {
     /// A qualifier printed after the amount, e.g. `excluding VAT`.
     #[serde(default)]
     pub note: Option<String>,
+    /// Whether the amount is a yearly one (printed "a year"): false for a question whose
+    /// answer is a total (`yearly: false` in its questionnaire). Set from the question,
+    /// never written in a casebook.
+    #[serde(skip_deserializing, default = "yearly", skip_serializing_if = "is_yearly")]
+    #[schemars(skip)]
+    pub yearly: bool,
+}
+
+/// A sum is yearly unless its question says it is a total.
+fn yearly() -> bool {
+    true
+}
+
+fn is_yearly(yearly: &bool) -> bool {
+    *yearly
 }
 
 impl Money {
@@ -274,7 +289,7 @@ impl<'de> Deserialize<'de> for MoneyAnswer {
                 self.visit_f64(v as f64)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<MoneyAnswer, E> {
-                let money = Money { amount: v, currency: Currency::Gbp, years: None, note: None };
+                let money = Money { amount: v, currency: Currency::Gbp, years: None, note: None, yearly: true };
                 money.check().map(MoneyAnswer).map_err(E::custom)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<MoneyAnswer, E> {

@@ -78,6 +78,7 @@ pub mod load;
 pub mod model;
 pub mod open;
 pub mod questionnaire;
+pub mod questionnaires;
 pub mod render;
 pub mod report;
 pub mod response;

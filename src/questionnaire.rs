@@ -278,15 +278,29 @@ struct Tables {
 /// The data is part of the binary and covered by tests (`builtin_files_pass_their_checks`),
 /// so a parse failure here is a build defect, not bad input.
 fn tables() -> &'static Tables {
-    static CELL: OnceLock<Tables> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let files: Vec<QuestionnaireFile> = BUILTIN
-            .iter()
-            .map(|(name, text)| match serde_yaml::from_str(text) {
-                Ok(file) => file,
-                Err(err) => panic!("built-in questionnaire {name} is invalid: {err}"),
-            })
-            .collect();
+    TABLES.get_or_init(|| {
+        let mut files: Vec<QuestionnaireFile> = builtin().to_vec();
+        // A casebook's own, checked by `questionnaires::read`; whatever repeats an id
+        // already known (from another casebook opened in the same run) is left out.
+        for extra in INSTALLED.get().into_iter().flatten() {
+            let mut extra = extra.clone();
+            let known = |id: &str, files: &[QuestionnaireFile]| {
+                files.iter().flat_map(|f| &f.questions).any(|q| q.id == id)
+            };
+            extra.questions.retain(|q| !known(&q.id, &files));
+            extra.parts.retain(|p| !files.iter().flat_map(|f| &f.parts).any(|other| other.id == p.id));
+            let declared = |id: &String, files: &[QuestionnaireFile]| {
+                known(id, files) || extra.questions.iter().any(|q| &q.id == id)
+            };
+            let asks_known = extra.parts.iter().all(|p| p.questions.iter().all(|q| declared(q, &files)));
+            // Ids are bytes: a casebook never takes them past their bound.
+            let questions = files.iter().map(|f| f.questions.len()).sum::<usize>() + extra.questions.len();
+            let parts = files.iter().map(|f| f.parts.len()).sum::<usize>() + extra.parts.len();
+            let fits = questions <= MAX_QUESTIONS && parts <= MAX_PARTS;
+            if !files.iter().any(|f| f.id == extra.id) && asks_known && !extra.parts.is_empty() && fits {
+                files.push(extra);
+            }
+        }
         let questions: Vec<Question> = files.iter().flat_map(|f| f.questions.iter().cloned()).collect();
         assert!(questions.len() <= usize::from(u8::MAX), "too many questions for a QuestionId");
         let index = |id: &str| -> QuestionId {
@@ -319,6 +333,41 @@ fn tables() -> &'static Tables {
             });
         }
         Tables { questions, parts, definitions }
+    })
+}
+
+static TABLES: OnceLock<Tables> = OnceLock::new();
+
+/// Most questions and parts all questionnaires together may have: their ids are bytes.
+pub const MAX_QUESTIONS: usize = 250;
+/// See [`MAX_QUESTIONS`].
+pub const MAX_PARTS: usize = 250;
+
+/// Casebooks' own questionnaires, installed before the tables are built.
+static INSTALLED: OnceLock<Vec<QuestionnaireFile>> = OnceLock::new();
+
+/// Adds casebooks' own questionnaires (checked by `questionnaires::read`) to the built-in
+/// ones, after them, so that the built-in ids keep their places. Only before anything has
+/// read the questionnaires: returns whether they were installed.
+pub fn install(files: Vec<QuestionnaireFile>) -> bool {
+    TABLES.get().is_none() && INSTALLED.set(files).is_ok()
+}
+
+/// The built-in files, parsed once, without what casebooks install: what a casebook's
+/// questionnaire is checked against, without building the tables it may yet join.
+///
+/// The data is part of the binary and covered by tests, so a parse failure here is a
+/// build defect, not bad input.
+pub fn builtin() -> &'static [QuestionnaireFile] {
+    static CELL: OnceLock<Vec<QuestionnaireFile>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        BUILTIN
+            .iter()
+            .map(|(name, text)| match serde_yaml::from_str(text) {
+                Ok(file) => file,
+                Err(err) => panic!("built-in questionnaire {name} is invalid: {err}"),
+            })
+            .collect()
     })
 }
 
@@ -624,6 +673,28 @@ pub(crate) mod tests {
         for &id in PartId::all() {
             let parsed: PartId = serde_yaml::from_str(id.as_str()).expect("id parses");
             assert_eq!(parsed, id);
+        }
+    }
+
+    #[test]
+    fn builtin_files_pass_their_checks() {
+        for (name, text) in builtin_files() {
+            let doc: serde_yaml::Value = serde_yaml::from_str(text).expect("yaml");
+            let schema = crate::schema::FileKind::Questionnaire.schema();
+            assert!(crate::shape::check(&doc, schema).is_empty(), "{name} fits questionnaire.schema.json");
+        }
+        let mut ids: Vec<&str> = QuestionId::all().iter().map(|q| q.as_str()).collect();
+        let all = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), all, "each field is declared once, by one questionnaire");
+        for definition in Definition::all() {
+            for part in &definition.parts {
+                let items = &part.entry().items;
+                let mut item_ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+                item_ids.dedup();
+                assert_eq!(item_ids.len(), items.len(), "{part}");
+            }
         }
     }
 

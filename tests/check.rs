@@ -89,6 +89,10 @@ fixtures! {
     wording_not_good_on_the_day_received: "dated-wording" exits 1;
     a_published_link_to_a_home_page_warns: "published-home-page" exits 0;
     a_junior_title_no_one_else_has_warns: "junior-title-unique" exits 0;
+    a_questionnaire_file_that_is_malformed: "questionnaire-malformed" exits 1;
+    questionnaire_fields_of_two_types_or_that_no_contract_can_hold: "questionnaire-fields" exits 1;
+    items_missing_or_unknown: "items" exits 1;
+    an_item_asked_that_no_contract_answers: "item-without-contract" exits 1;
 }
 
 #[test]

@@ -34,8 +34,7 @@ pub struct IntakeOptions {
     pub reference: Option<String>,
     /// Date the request was received, for the draft.
     pub received: Option<NaiveDate>,
-    /// The questionnaire to match against (an id `cli` has checked), or `None` for the
-    /// one that fits best.
+    /// The questionnaire to match against, by id, or `None` for the one that fits best.
     pub questionnaire: Option<String>,
 }
 
@@ -43,7 +42,16 @@ pub struct IntakeOptions {
 /// questions the officer must look at (low confidence, outside the questionnaire).
 pub fn run(options: &IntakeOptions) -> anyhow::Result<Warnings> {
     let (source, text) = load::request_text(&options.input, intake::MAX_INPUT_BYTES)?;
-    let questionnaire = options.questionnaire.as_deref().and_then(foi::questionnaire::Definition::named);
+    let questionnaire = match options.questionnaire.as_deref() {
+        None => None,
+        Some(id) => match foi::questionnaire::Definition::named(id) {
+            Some(definition) => Some(definition),
+            None => {
+                let ids: Vec<&str> = foi::questionnaire::Definition::all().iter().map(|d| d.id.as_str()).collect();
+                return Err(UsageError(format!("no questionnaire `{id}`: foi has {}", ids.join(", "))).into());
+            }
+        },
+    };
     let found = intake::read_as(&text, questionnaire);
     if found.parts.is_empty() {
         bail!(

@@ -480,7 +480,9 @@ impl PartId {
     /// Every part of every built-in questionnaire, in order.
     pub fn all() -> &'static [PartId] {
         static ALL: OnceLock<Vec<PartId>> = OnceLock::new();
-        ALL.get_or_init(|| (0..tables().parts.len()).filter_map(|i| u8::try_from(i).ok()).map(PartId).collect())
+        ALL.get_or_init(|| {
+            (0..tables().parts.len()).filter_map(|i| u8::try_from(i).ok()).map(PartId).collect()
+        })
     }
 
     /// The part whose id is `id`.
@@ -596,7 +598,7 @@ pub(crate) mod tests {
 
     /// The question `id`, for tests of rules about it.
     pub(crate) fn q(id: &str) -> QuestionId {
-        QuestionId::named(id).unwrap_or_else(|| panic!("no question `{id}` in questionnaire.yaml"))
+        QuestionId::named(id).unwrap_or_else(|| panic!("no question `{id}` in the questionnaires"))
     }
 
     #[test]

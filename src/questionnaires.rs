@@ -88,7 +88,8 @@ fn check(
 ) {
     let builtin = questionnaire::builtin();
     let builtin_ids: Vec<&str> = builtin.iter().map(|f| f.id.as_str()).collect();
-    let builtin_questions: Vec<&questionnaire::Question> = builtin.iter().flat_map(|f| &f.questions).collect();
+    let builtin_questions: Vec<&questionnaire::Question> =
+        builtin.iter().flat_map(|f| &f.questions).collect();
     let builtin_parts: Vec<&str> = builtin.iter().flat_map(|f| &f.parts).map(|p| p.id.as_str()).collect();
     if builtin_ids.contains(&data.id.as_str()) {
         findings.push(
@@ -96,17 +97,22 @@ fn check(
                 .hint("give the casebook's questionnaire an id of its own, and its file that name"),
         );
     }
-    let (questions, parts_now) = (builtin_questions.len() + declared.len(), builtin_parts.len() + parts.len());
+    let (questions, parts_now) =
+        (builtin_questions.len() + declared.len(), builtin_parts.len() + parts.len());
     if data.questions.len() + questions > questionnaire::MAX_QUESTIONS
         || data.parts.len() + parts_now > questionnaire::MAX_PARTS
     {
         findings.push(
-            Finding::error(file, &FieldPath::root(), "the questionnaire declares too many questions or parts")
-                .hint(format!(
-                    "all questionnaires together hold at most {} questions and {} parts",
-                    questionnaire::MAX_QUESTIONS,
-                    questionnaire::MAX_PARTS
-                )),
+            Finding::error(
+                file,
+                &FieldPath::root(),
+                "the questionnaire declares too many questions or parts",
+            )
+            .hint(format!(
+                "all questionnaires together hold at most {} questions and {} parts",
+                questionnaire::MAX_QUESTIONS,
+                questionnaire::MAX_PARTS
+            )),
         );
     }
     if data.parts.is_empty() {
@@ -128,7 +134,12 @@ fn check(
         }
         let earlier = builtin
             .iter()
-            .find_map(|f| f.questions.iter().find(|q| q.id == id).map(|q| (q.kind, format!("the built-in questionnaire `{}`", f.id))))
+            .find_map(|f| {
+                f.questions
+                    .iter()
+                    .find(|q| q.id == id)
+                    .map(|q| (q.kind, format!("the built-in questionnaire `{}`", f.id)))
+            })
             .or_else(|| declared.get(id).cloned());
         match earlier {
             Some((kind, by)) if kind != question.kind => findings.push(
@@ -165,13 +176,21 @@ fn check(
         let at = FieldPath::key("parts").index(i);
         if builtin_parts.contains(&part.id.as_str()) {
             findings.push(
-                Finding::error(file, &at.at("id"), format!("`{}` is a part of a built-in questionnaire", part.id))
-                    .hint("give the part an id of its own"),
+                Finding::error(
+                    file,
+                    &at.at("id"),
+                    format!("`{}` is a part of a built-in questionnaire", part.id),
+                )
+                .hint("give the part an id of its own"),
             );
         } else if let Some(other) = parts.insert(part.id.clone(), data.id.clone()) {
             findings.push(
-                Finding::error(file, &at.at("id"), format!("part `{}` is also a part of questionnaire `{other}`", part.id))
-                    .hint("part ids are unique across every questionnaire: rename one"),
+                Finding::error(
+                    file,
+                    &at.at("id"),
+                    format!("part `{}` is also a part of questionnaire `{other}`", part.id),
+                )
+                .hint("part ids are unique across every questionnaire: rename one"),
             );
         }
         if !crate::validate::is_id(&part.id) {
@@ -190,7 +209,11 @@ fn check(
             }
         }
         if part.questions.is_empty() {
-            findings.push(Finding::error(file, &at.at("questions"), format!("part `{}` asks no questions", part.id)));
+            findings.push(Finding::error(
+                file,
+                &at.at("questions"),
+                format!("part `{}` asks no questions", part.id),
+            ));
         }
         for (k, id) in part.questions.iter().enumerate() {
             if builtin_questions.iter().any(|q| &q.id == id) || declared.contains_key(id) {
@@ -204,8 +227,12 @@ fn check(
                 format!("no contract can hold `{id}`: no questionnaire declares that field"),
             );
             finding = match crate::report::suggestion(id, &known).filter(|s| s.starts_with("did you mean")) {
-                Some(near) => finding.hint(format!("{near} Or declare `{id}` under `questions:` with its `type`")),
-                None => finding.hint(format!("declare `{id}` under `questions:` with its `type`, `label` and `wording`")),
+                Some(near) => {
+                    finding.hint(format!("{near} Or declare `{id}` under `questions:` with its `type`"))
+                }
+                None => finding.hint(format!(
+                    "declare `{id}` under `questions:` with its `type`, `label` and `wording`"
+                )),
             };
             findings.push(finding);
         }

@@ -33,8 +33,13 @@ pub enum FileKind {
 
 impl FileKind {
     /// Every kind, in the order the files are listed in the README.
-    pub const ALL: [FileKind; 5] =
-        [FileKind::Profile, FileKind::Contract, FileKind::Request, FileKind::Exemption, FileKind::Questionnaire];
+    pub const ALL: [FileKind; 5] = [
+        FileKind::Profile,
+        FileKind::Contract,
+        FileKind::Request,
+        FileKind::Exemption,
+        FileKind::Questionnaire,
+    ];
 
     /// The schema's file name.
     pub fn file_name(self) -> &'static str {

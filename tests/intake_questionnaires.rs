@@ -68,7 +68,13 @@ fn the_nested_for_each_system_form_reads_the_systems_as_items() {
     let p = "operational-systems";
     assert_eq!(
         questions(&intake),
-        [(p, "a", "system-name"), (p, "b", "supplier"), (p, "c", "annual-spend"), (p, "d", "expiry"), (p, "e", "review")]
+        [
+            (p, "a", "system-name"),
+            (p, "b", "supplier"),
+            (p, "c", "annual-spend"),
+            (p, "d", "expiry"),
+            (p, "e", "review")
+        ]
     );
     let crm = intake.found.iter().find(|f| f.text.starts_with("CRM")).expect("the CRM line is read");
     assert_eq!(crm.kind, Kind::Scope, "CRM (Contact Management) is an item, not a question");
@@ -133,7 +139,11 @@ fn the_questionnaire_can_be_named_on_the_command_line() {
     let json: serde_json::Value = serde_json::from_slice(&forced.stdout).expect("json");
     assert_eq!(json["questionnaire"], "it-infrastructure");
     assert!(
-        json["questions"].as_array().expect("questions").iter().all(|q| q["part"].is_null() || q["part"] == "it-contracts"),
+        json["questions"]
+            .as_array()
+            .expect("questions")
+            .iter()
+            .all(|q| q["part"].is_null() || q["part"] == "it-contracts"),
         "{json}"
     );
     let unknown = Command::cargo_bin("foi")
@@ -144,7 +154,10 @@ fn the_questionnaire_can_be_named_on_the_command_line() {
         .expect("runs");
     assert_eq!(unknown.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&unknown.stderr);
-    assert!(stderr.contains("no questionnaire `printing`: foi has contact-centre, it-infrastructure, systems"), "{stderr}");
+    assert!(
+        stderr.contains("no questionnaire `printing`: foi has contact-centre, it-infrastructure, systems"),
+        "{stderr}"
+    );
 }
 
 /// The draft names the items asked, and reads back as a request file.

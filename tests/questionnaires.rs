@@ -88,7 +88,8 @@ fn casebook() -> Casebook {
     let casebook = Casebook::copy_of("tests/check/base");
     casebook.write("questionnaires/printing.yaml", PRINTING);
     casebook.write("contracts/print.yaml", CONTRACT);
-    let profile = casebook.read("foi.yaml").replace("  facts:\n", "  facts:\n    print-volume: about 3 million\n");
+    let profile =
+        casebook.read("foi.yaml").replace("  facts:\n", "  facts:\n    print-volume: about 3 million\n");
     casebook.write("foi.yaml", &profile);
     casebook.write("requests/ECC-2024-050.yaml", REQUEST);
     casebook
@@ -111,7 +112,8 @@ fn contracts_and_requests_answer_the_fields_a_casebook_questionnaire_declares() 
     let report = String::from_utf8_lossy(&check.stderr);
     assert!(check.status.success(), "{report}");
     assert!(report.contains("1 questionnaire"), "{report}");
-    let render = foi(&casebook, &["render", "requests/ECC-2024-050.yaml", "--format", "md", "--today", "2025-01-31"]);
+    let render =
+        foi(&casebook, &["render", "requests/ECC-2024-050.yaml", "--format", "md", "--today", "2025-01-31"]);
     assert!(render.status.success(), "{}", String::from_utf8_lossy(&render.stderr));
     let letter = String::from_utf8(render.stdout).expect("utf-8");
     for line in [
@@ -172,6 +174,7 @@ fn intake_matches_a_request_against_the_casebook_questionnaire() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(json["questionnaire"], "printing");
-    let ids: Vec<&str> = json["questions"].as_array().expect("questions").iter().filter_map(|q| q["id"].as_str()).collect();
+    let ids: Vec<&str> =
+        json["questions"].as_array().expect("questions").iter().filter_map(|q| q["id"].as_str()).collect();
     assert_eq!(ids, ["supplier", "devices", "lease", "print-volume"]);
 }

@@ -121,6 +121,16 @@ fn the_built_in_exemptions_validate_against_their_schema() {
     }
 }
 
+#[test]
+fn the_built_in_questionnaires_validate_against_their_schema() {
+    let validator = validator(FileKind::Questionnaire);
+    for (id, text) in foi::questionnaire::builtin_files() {
+        let doc: Yaml = serde_yaml::from_str(text).expect("YAML");
+        let errors: Vec<String> = validator.iter_errors(&json(&doc)).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "src/data/questionnaires/{id}.yaml: {errors:#?}");
+    }
+}
+
 /// What serde alone, the loader (serde and the schema walk), the walk alone and the
 /// independent validator make of one document.
 fn verdicts(kind: FileKind, doc: &Yaml) -> [bool; 4] {
@@ -133,6 +143,7 @@ fn verdicts(kind: FileKind, doc: &Yaml) -> [bool; 4] {
         FileKind::Profile => both::<ProfileFile>(&file, kind),
         FileKind::Contract => both::<ContractFile>(&file, kind),
         FileKind::Request => both::<RequestFile>(&file, kind),
+        FileKind::Questionnaire => both::<foi::questionnaire::QuestionnaireFile>(&file, kind),
         FileKind::Exemption => unreachable!("no exemption examples"),
     };
     let walk_ok = foi::shape::check(doc, kind.schema()).is_empty();

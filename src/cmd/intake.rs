@@ -47,7 +47,8 @@ pub fn run(options: &IntakeOptions) -> anyhow::Result<Warnings> {
         Some(id) => match foi::questionnaire::Definition::named(id) {
             Some(definition) => Some(definition),
             None => {
-                let ids: Vec<&str> = foi::questionnaire::Definition::all().iter().map(|d| d.id.as_str()).collect();
+                let ids: Vec<&str> =
+                    foi::questionnaire::Definition::all().iter().map(|d| d.id.as_str()).collect();
                 return Err(UsageError(format!("no questionnaire `{id}`: foi has {}", ids.join(", "))).into());
             }
         },

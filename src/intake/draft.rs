@@ -128,7 +128,10 @@ pub fn draft(intake: &Intake, options: &DraftOptions) -> String {
             line(
                 &mut out,
                 4,
-                &format!("# items: [{}]   # FILL IN: the request names no items; keep those asked", ids.join(", ")),
+                &format!(
+                    "# items: [{}]   # FILL IN: the request names no items; keep those asked",
+                    ids.join(", ")
+                ),
             );
         } else {
             // The authority's contract for each item answers the part.

@@ -16,7 +16,7 @@
 //! confidence of a candidate is its share of `e^points` among the candidates that scored
 //! anything, "none" included. So a clear winner nears 1, two close candidates share it,
 //! and a question full of words the questionnaire never uses goes to "none". No model and
-//! no network: the tables in `lexicon` and the aliases in `src/data/questionnaire.yaml`
+//! no network: the tables in `lexicon` and the aliases in `src/data/questionnaires/`
 //! are the whole of it.
 
 use std::borrow::Cow;

@@ -308,6 +308,9 @@ mod tests {
             classify(None, &["0800, 0845, 0870 numbers", "Caller Identifier", "IVR"], cc()),
             ListKind::Scope
         );
-        assert_eq!(classify(None, &["Supplier", "Number of contact centre agents"], cc()), ListKind::Questions);
+        assert_eq!(
+            classify(None, &["Supplier", "Number of contact centre agents"], cc()),
+            ListKind::Questions
+        );
     }
 }

@@ -162,7 +162,9 @@ impl Walk {
             .collect();
         let keep: Vec<Found> = new
             .iter()
-            .filter(|f| f.kind != Kind::Question || f.matched.id.is_none_or(|id| !known.contains(&(f.part, id))))
+            .filter(|f| {
+                f.kind != Kind::Question || f.matched.id.is_none_or(|id| !known.contains(&(f.part, id)))
+            })
             .cloned()
             .collect();
         self.found.truncate(before);
@@ -203,7 +205,11 @@ impl Walk {
         // A second list restarting its numbering in the contact centre part, with nothing
         // naming a part in between, is the inbound network part: the round robin's order.
         let restarts = list.items.first().is_some_and(|i| i.marker.starts());
-        if self.is_standard() && self.part == Some(PartId::CONTACT_CENTRE) && self.lists_in_part > 0 && restarts {
+        if self.is_standard()
+            && self.part == Some(PartId::CONTACT_CENTRE)
+            && self.lists_in_part > 0
+            && restarts
+        {
             self.enter(PartId::INBOUND_NETWORK, None);
             self.guessed = true;
         }

@@ -94,7 +94,8 @@ impl<'de> Deserialize<'de> for ContractFile {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ContractFile, A::Error> {
                 static EXPECTED: OnceLock<Vec<&'static str>> = OnceLock::new();
                 let expected = EXPECTED.get_or_init(|| expected_keys(KEYS));
-                let (mut authority, mut part, mut title, mut start, mut item) = (None, None, None, None, None);
+                let (mut authority, mut part, mut title, mut start, mut item) =
+                    (None, None, None, None, None);
                 let answers = read_map(&mut map, KEYS, expected, |key, map| {
                     fn once<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
                         slot: &mut Option<T>,

@@ -15,7 +15,9 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use super::answer::RawAnswer;
-use super::values::{Contact, Count, Date, DurationAnswer, Link, List, MoneyAnswer, Months, Text, Value, YesNo};
+use super::values::{
+    Contact, Count, Date, DurationAnswer, Link, List, MoneyAnswer, Months, Text, Value, YesNo,
+};
 use crate::questionnaire::{QuestionId, ValueKind};
 
 /// The answers a file gives, by question, each read as its question's type.
@@ -240,7 +242,9 @@ mod tests {
         }
         let wrong: Result<Facts, _> = serde_yaml::from_str("expiry: {amount: 3}");
         assert!(wrong.is_err(), "a date question takes a date");
-        for wrong in ["budget-months: [Octember]", "framework: perhaps", "contracts-register: www.example.com"] {
+        for wrong in
+            ["budget-months: [Octember]", "framework: perhaps", "contracts-register: www.example.com"]
+        {
             assert!(serde_yaml::from_str::<Facts>(wrong).is_err(), "{wrong} is refused");
         }
         let yes: Facts = serde_yaml::from_str("framework: YES, RM6116").expect("reads");

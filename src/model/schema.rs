@@ -13,7 +13,9 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use super::answer::{DECISION_KEYS, Publication, RawAnswer};
 use super::request::{Number, OrStandard};
 use super::values::Duration;
-use super::values::{Count, Date, DurationAnswer, Link, List, MONTHS, Money, MoneyAnswer, Months, Text, YesNo};
+use super::values::{
+    Count, Date, DurationAnswer, Link, List, MONTHS, Money, MoneyAnswer, Months, Text, YesNo,
+};
 
 /// Declares a schema that does not depend on a type parameter.
 macro_rules! plain_schema {

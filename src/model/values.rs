@@ -289,7 +289,8 @@ impl<'de> Deserialize<'de> for MoneyAnswer {
                 self.visit_f64(v as f64)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<MoneyAnswer, E> {
-                let money = Money { amount: v, currency: Currency::Gbp, years: None, note: None, yearly: true };
+                let money =
+                    Money { amount: v, currency: Currency::Gbp, years: None, note: None, yearly: true };
                 money.check().map(MoneyAnswer).map_err(E::custom)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<MoneyAnswer, E> {
@@ -443,8 +444,18 @@ impl<'de> Deserialize<'de> for List {
 
 /// The months of the year, as a [`Months`] answer names them.
 pub const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// One or more months of the year: `[October, November]`, or one month as text. Read as a
@@ -508,7 +519,9 @@ impl<'de> Deserialize<'de> for Link {
         let text = String::deserialize(deserializer)?;
         let url = text.trim();
         let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or_default();
-        if rest.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"')) {
+        if rest.is_empty()
+            || url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'))
+        {
             return Err(de::Error::custom("expected a web address starting `https://`"));
         }
         Ok(Link(url.to_owned()))

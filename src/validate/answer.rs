@@ -8,7 +8,9 @@ use super::Check;
 use crate::casebook::{Answer, Decision};
 use crate::exemptions::{Exemption, ExemptionKind, Library};
 use crate::jurisdiction::Act;
-use crate::model::values::{Contact, Count, Date, DurationAnswer, Link, List, MoneyAnswer, Months, Value, YesNo};
+use crate::model::values::{
+    Contact, Count, Date, DurationAnswer, Link, List, MoneyAnswer, Months, Value, YesNo,
+};
 use crate::model::{self, Jurisdiction};
 use crate::questionnaire::ValueKind;
 use crate::report::Finding;

@@ -72,7 +72,10 @@ fn item(check: &mut Check, raw: &ContractFile) {
                 Finding::error(
                     check.file,
                     &FieldPath::key("part"),
-                    format!("part `{}` asks its questions of each item: the contract needs `item:`", raw.part),
+                    format!(
+                        "part `{}` asks its questions of each item: the contract needs `item:`",
+                        raw.part
+                    ),
                 )
                 .hint(format!("add `item:` with one of: {}", ids.join(", "))),
             );

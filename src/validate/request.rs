@@ -343,7 +343,10 @@ fn items<'a>(
                 Finding::error(
                     check.file,
                     &at,
-                    format!("no contract of {} is for item `{item}` of part `{}`", authority.name, asked.part),
+                    format!(
+                        "no contract of {} is for item `{item}` of part `{}`",
+                        authority.name, asked.part
+                    ),
                 )
                 .hint(format!(
                     "add a contract with `part: {}` and `item: {item}` (its answers may be decisions, \

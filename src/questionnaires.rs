@@ -26,6 +26,9 @@ use crate::source::{FieldPath, SourceFile};
 /// The folder of a casebook's questionnaires.
 pub const FOLDER: &str = "questionnaires";
 
+/// Keys a contract has besides its answers: no question may be one.
+const RESERVED: &[&str] = &["authority", "part", "title", "start", "item"];
+
 /// Reads and checks the casebook's questionnaire files: those without errors, and every
 /// finding about them.
 pub fn read(files: &Files) -> (Vec<QuestionnaireFile>, Vec<Finding>) {
@@ -129,6 +132,17 @@ fn check(
             findings.push(
                 Finding::error(file, &at.at("id"), format!("`{id}` is not a usable field id"))
                     .hint("use lower-case letters, digits and hyphens, e.g. `print-volume`"),
+            );
+            continue;
+        }
+        if RESERVED.contains(&id) {
+            findings.push(
+                Finding::error(
+                    file,
+                    &at.at("id"),
+                    format!("`{id}` is a key of every contract, not a field a question can declare"),
+                )
+                .hint("give the field another id, e.g. `contract-title`"),
             );
             continue;
         }

@@ -16,7 +16,7 @@ parts:
   - id: printing
     title: Managed print contracts
     scope: Printers, copiers and the service that keeps them running.
-    questions: [supplier, annual-spend, expiry, devices, print-volume, lease, contact]
+    questions: [supplier, annual-spend, expiry, devices, print-volume, lease, contact, account-manager]
 questions:
   - id: devices
     summary: Number of printers and copiers.
@@ -42,6 +42,13 @@ questions:
     label: Leased devices
     wording: Are the devices leased rather than owned?
     aliases: [leased, lease, are the devices leased, owned or leased]
+  - id: account-manager
+    summary: The supplier's account manager for the contract.
+    type: person
+    field: The supplier's account manager (name, job-title, phone, email, seniority).
+    scope: contract
+    label: Account manager
+    wording: Who manages the account at the supplier?
 ";
 
 const CONTRACT: &str = "\
@@ -64,6 +71,12 @@ contact:
   senior-officer:
     name: Dale Morrow
     job-title: Head of Digital Services
+account-manager:
+  name: Piet Vandermolen
+  job-title: Account Executive
+  email: piet.vandermolen@avocet.example.com
+  seniority: junior
+  unique-post: false
 ";
 
 const REQUEST: &str = "\
@@ -82,6 +95,7 @@ parts:
       - {number: 4, id: lease}
       - {number: 5, id: print-volume}
       - {number: 6, id: contact}
+      - {number: 7, id: account-manager}
 ";
 
 fn casebook() -> Casebook {
@@ -122,10 +136,14 @@ fn contracts_and_requests_answer_the_fields_a_casebook_questionnaire_declares() 
         "**5. Print volume:** About 3 million",
         "**2. Annual average spend:** Withheld under section 43(2)",
         "**6. Contact details:** Job title: Print Services Officer.",
+        "**7. Account manager:** Job title: Account Executive.",
     ] {
         assert!(letter.contains(line), "{line}:\n{letter}");
     }
-    assert!(!letter.contains("Ines Calloway") && !letter.contains("58,000"), "{letter}");
+    // A `person` field of the casebook's own gets the s.40(2) rules of the contract owner.
+    for private in ["Ines Calloway", "58,000", "Piet Vandermolen", "piet.vandermolen"] {
+        assert!(!letter.contains(private), "{private}:\n{letter}");
+    }
 }
 
 #[test]

@@ -54,7 +54,8 @@ pub struct RequestFile {
     /// Layout of the response. Default: the authority's layout, else `inline`.
     #[serde(default)]
     pub layout: Option<Layout>,
-    /// The parts asked, in the requester's order, or `standard` for the whole questionnaire.
+    /// The parts asked, in the requester's order, or `standard` for both parts of the
+    /// contact-centre questionnaire (a request of another questionnaire lists its parts).
     pub parts: OrStandard<PartAsked>,
     /// Refuse the whole request (s.12 cost limit, s.14 vexatious or repeated) instead of
     /// answering it.

@@ -26,6 +26,9 @@ use crate::source::{FieldPath, SourceFile};
 /// The folder of a casebook's questionnaires.
 pub const FOLDER: &str = "questionnaires";
 
+/// Most keywords, labels and aliases one questionnaire file may give.
+const MAX_PHRASES: usize = 1000;
+
 /// Keys a contract has besides its answers: no question may be one.
 const RESERVED: &[&str] = &["authority", "part", "title", "start", "item"];
 
@@ -115,6 +118,23 @@ fn check(
                 "all questionnaires together hold at most {} questions and {} parts",
                 questionnaire::MAX_QUESTIONS,
                 questionnaire::MAX_PARTS
+            )),
+        );
+    }
+    // Intake reads every request against every keyword, item and alias: bounded, so that
+    // a casebook cannot make it slow.
+    let aliases = data.keywords.len()
+        + data.parts.iter().flat_map(|p| &p.items).map(|i| i.aliases.len() + 1).sum::<usize>()
+        + data.questions.iter().map(|q| q.aliases.len() + q.aliases_cy.len() + 1).sum::<usize>();
+    if aliases > MAX_PHRASES {
+        findings.push(
+            Finding::error(
+                file,
+                &FieldPath::root(),
+                format!("the questionnaire has {aliases} keywords, labels and aliases"),
+            )
+            .hint(format!(
+                "keep them to {MAX_PHRASES} at most: a few per question and item are enough for intake"
             )),
         );
     }

@@ -196,3 +196,22 @@ fn intake_matches_a_request_against_the_casebook_questionnaire() {
         json["questions"].as_array().expect("questions").iter().filter_map(|q| q["id"].as_str()).collect();
     assert_eq!(ids, ["supplier", "devices", "lease", "print-volume"]);
 }
+
+/// Intake reads every request against every alias: a questionnaire with thousands is
+/// refused, so a casebook cannot make intake slow.
+#[test]
+fn a_questionnaire_with_too_many_aliases_is_refused() {
+    let casebook = Casebook::copy_of("tests/check/base");
+    let mut text = String::from(
+        "id: big\ntitle: Big\nparts:\n  - id: big\n    title: Big\n    scope: Everything.\n    questions: [supplier]\n    items:\n",
+    );
+    for i in 0..600 {
+        text.push_str(&format!("      - {{id: i{i}, label: Item {i}, aliases: [alias {i}]}}\n"));
+    }
+    casebook.write("questionnaires/big.yaml", &text);
+    let check = foi(&casebook, &["check", "--today", "2025-01-31"]);
+    let report = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{report}");
+    assert!(report.contains("the questionnaire has 1200 keywords, labels and aliases"), "{report}");
+    assert!(report.contains("questionnaires/big.yaml:1:1"), "{report}");
+}

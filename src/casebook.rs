@@ -146,6 +146,8 @@ pub struct Contract {
     pub title: String,
     /// Start date.
     pub start: Option<Date>,
+    /// The item of its part it is, for a part that asks per item.
+    pub item: Option<String>,
     /// Answers by question.
     pub answers: BTreeMap<QuestionId, Answer>,
 }

@@ -572,6 +572,11 @@ pub struct IntakeArgs {
     /// The date the request was received, written into the draft.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
     pub received: Option<NaiveDate>,
+    /// Match the questions against this questionnaire (`contact-centre`,
+    /// `it-infrastructure`, `systems`) instead of the one that fits the text best.
+    /// A casebook's own questionnaires (`questionnaires/ID.yaml`) may be named too.
+    #[arg(long, value_name = "ID")]
+    pub questionnaire: Option<String>,
 }
 
 /// Output formats of `foi intake`, as spelled on the command line.

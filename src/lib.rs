@@ -79,6 +79,7 @@ pub mod model;
 mod nearest;
 pub mod open;
 pub mod questionnaire;
+pub mod questionnaires;
 pub mod record;
 pub mod render;
 pub mod report;

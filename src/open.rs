@@ -70,6 +70,8 @@ pub struct FileCounts {
     pub templates: usize,
     /// The records of `sent/` that were read.
     pub records: usize,
+    /// The casebook's own `questionnaires/*.yaml`.
+    pub questionnaires: usize,
 }
 
 impl fmt::Display for FileCounts {
@@ -85,6 +87,9 @@ impl fmt::Display for FileCounts {
         }
         if self.records > 0 {
             write!(f, ", {}", n(self.records, "sent record"))?;
+        }
+        if self.questionnaires > 0 {
+            write!(f, ", {}", n(self.questionnaires, "questionnaire"))?;
         }
         Ok(())
     }
@@ -217,12 +222,16 @@ pub(crate) fn open_casebook(files: &Files) -> Opened {
 fn casebook(files: &Files) -> (Option<Casebook>, Vec<Finding>, Vec<Finding>, FileCounts) {
     let root = files.root();
     let (raw, mut findings) = load::casebook(files);
+    // The casebook's own questionnaires: the binary installed those without errors before
+    // opening it (`questionnaires::install`); their findings are reported here.
+    findings.extend(crate::questionnaires::read(files).1);
     // The logo is read only when a PDF is made; check it now, so CI finds a bad one first.
     let mut letterhead: Vec<Finding> = raw.iter().flat_map(load::logo_findings).collect();
     // So is the Word template, when a Word letter is made.
     letterhead.extend(raw.iter().flat_map(word_template_findings));
     let mut counts = FileCounts {
         contracts: files.yaml_paths(&root.join("contracts")).map_or(0, |p| p.len()),
+        questionnaires: files.yaml_paths(&root.join(crate::questionnaires::FOLDER)).map_or(0, |p| p.len()),
         exemptions: crate::model::Jurisdiction::ids()
             .iter()
             .map(|act| files.yaml_paths(&root.join("exemptions").join(act)).map_or(0, |p| p.len()))

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::exemptions::ExemptionFile;
 use crate::model::{ContractFile, ProfileFile, RequestFile};
+use crate::questionnaire::QuestionnaireFile;
 
 /// The kinds of casebook file that have a schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,12 +27,19 @@ pub enum FileKind {
     Request,
     /// `exemptions/<act>/<id>.yaml`.
     Exemption,
+    /// `questionnaires/<id>.yaml`, and the built-in questionnaires.
+    Questionnaire,
 }
 
 impl FileKind {
     /// Every kind, in the order the files are listed in the README.
-    pub const ALL: [FileKind; 4] =
-        [FileKind::Profile, FileKind::Contract, FileKind::Request, FileKind::Exemption];
+    pub const ALL: [FileKind; 5] = [
+        FileKind::Profile,
+        FileKind::Contract,
+        FileKind::Request,
+        FileKind::Exemption,
+        FileKind::Questionnaire,
+    ];
 
     /// The schema's file name.
     pub fn file_name(self) -> &'static str {
@@ -40,6 +48,7 @@ impl FileKind {
             FileKind::Contract => "contract.schema.json",
             FileKind::Request => "request.schema.json",
             FileKind::Exemption => "exemption.schema.json",
+            FileKind::Questionnaire => "questionnaire.schema.json",
         }
     }
 
@@ -55,6 +64,7 @@ impl FileKind {
             FileKind::Contract => "contracts/ID.yaml: one contract in an foi casebook",
             FileKind::Request => "requests/ANY.yaml: one request in an foi casebook",
             FileKind::Exemption => "exemptions/ACT/ID.yaml: an exemption's wording",
+            FileKind::Questionnaire => "questionnaires/ID.yaml: a round robin's questionnaire",
         }
     }
 
@@ -65,6 +75,7 @@ impl FileKind {
             FileKind::Contract => generator.into_root_schema_for::<ContractFile>(),
             FileKind::Request => generator.into_root_schema_for::<RequestFile>(),
             FileKind::Exemption => generator.into_root_schema_for::<ExemptionFile>(),
+            FileKind::Questionnaire => generator.into_root_schema_for::<QuestionnaireFile>(),
         };
         schema.insert("$id".into(), self.id().into());
         schema.insert("title".into(), self.title().into());
@@ -77,8 +88,8 @@ impl FileKind {
 
     /// The schema as a JSON value, generated once per process.
     pub fn schema(self) -> &'static Value {
-        static CELLS: [OnceLock<Value>; 4] =
-            [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        static CELLS: [OnceLock<Value>; 5] =
+            [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
         let index = FileKind::ALL.iter().position(|k| *k == self).unwrap_or_default();
         CELLS[index].get_or_init(|| self.generate().to_value())
     }

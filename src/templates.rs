@@ -402,7 +402,12 @@ pub(crate) fn value(v: Value) -> Result<String, Error> {
         Some("count") => ucfirst(Value::from(number(inner))).to_string(),
         Some("list") => join_and(inner)?,
         Some("money") => {
-            let mut out = format!("{} a year", money(inner.clone())?);
+            // A total (its question says `yearly: false`) is printed without "a year".
+            let yearly = inner.get_attr("yearly")?.is_true() || inner.get_attr("yearly")?.is_undefined();
+            let mut out = money(inner.clone())?;
+            if yearly {
+                out.push_str(" a year");
+            }
             if let Some(years) = text("years")? {
                 let plural = if years == "1" { "" } else { "s" };
                 out.push_str(&format!(" (average over {years} year{plural})"));

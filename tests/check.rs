@@ -90,6 +90,10 @@ fixtures! {
     a_published_link_to_a_home_page_warns: "published-home-page" exits 0;
     a_junior_title_no_one_else_has_warns: "junior-title-unique" exits 0;
     misspelt_decision_keys_get_the_key_meant: "misspelt-decisions" exits 1;
+    a_questionnaire_file_that_is_malformed: "questionnaire-malformed" exits 1;
+    questionnaire_fields_of_two_types_or_that_no_contract_can_hold: "questionnaire-fields" exits 1;
+    items_missing_or_unknown: "items" exits 1;
+    an_item_asked_that_no_contract_answers: "item-without-contract" exits 1;
 }
 
 #[test]
@@ -128,7 +132,7 @@ fn every_example_passes_with_no_findings() {
         assert!(report.findings().is_empty(), "{}:\n{}", root.display(), report.to_text());
         checked += 1;
     }
-    assert_eq!(checked, 4, "every example casebook is checked");
+    assert_eq!(checked, 5, "every example casebook is checked");
 }
 
 #[test]

@@ -345,7 +345,13 @@ fn schema_prints_every_schema_or_writes_them_to_a_folder() {
     let names: Vec<&str> = all.as_object().expect("object").keys().map(String::as_str).collect();
     assert_eq!(
         names,
-        ["contract.schema.json", "exemption.schema.json", "foi.schema.json", "request.schema.json"]
+        [
+            "contract.schema.json",
+            "exemption.schema.json",
+            "foi.schema.json",
+            "questionnaire.schema.json",
+            "request.schema.json"
+        ]
     );
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("nested/schemas");

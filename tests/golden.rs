@@ -152,3 +152,13 @@ fn the_golden_casebooks_pass_foi_check() {
         assert!(late_only, "{folder}: the only warning is the late reply the letter owns up to: {report:#}");
     }
 }
+
+#[test]
+fn northmoor_operational_systems_for_each_system() {
+    insta::assert_snapshot!(render("northmoor", "NMP-2024-0311"));
+}
+
+#[test]
+fn northmoor_it_infrastructure_for_each_kind_of_contract() {
+    insta::assert_snapshot!(render("northmoor", "NMP-2024-0342"));
+}

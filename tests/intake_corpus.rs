@@ -92,7 +92,7 @@ fn numbered(ids: &[&str]) -> Vec<(String, QuestionId)> {
 fn the_hastings_seed_maps_perfectly() {
     let intake = read(Path::new("tests/intake/hastings.txt"));
     assert_eq!(
-        part(&intake, PartId::ContactCentre),
+        part(&intake, PartId::CONTACT_CENTRE),
         numbered(&[
             "supplier",
             "annual-spend",
@@ -109,7 +109,7 @@ fn the_hastings_seed_maps_perfectly() {
         ])
     );
     assert_eq!(
-        part(&intake, PartId::InboundNetwork),
+        part(&intake, PartId::INBOUND_NETWORK),
         numbered(&["supplier", "annual-spend", "duration", "expiry", "review", "description", "contact"])
     );
     // The parts list and both scope lists are numbered but are not questions.
@@ -124,7 +124,7 @@ fn the_hastings_seed_maps_perfectly() {
 fn the_national_archives_seed_maps_perfectly() {
     let intake = read(Path::new("tests/intake/national-archives.txt"));
     assert_eq!(
-        part(&intake, PartId::ContactCentre),
+        part(&intake, PartId::CONTACT_CENTRE),
         numbered(&[
             "supplier",
             "annual-spend",
@@ -141,7 +141,7 @@ fn the_national_archives_seed_maps_perfectly() {
         ])
     );
     assert_eq!(
-        part(&intake, PartId::InboundNetwork),
+        part(&intake, PartId::INBOUND_NETWORK),
         numbered(&["supplier", "annual-spend", "expiry", "review", "description", "contact"])
     );
     let scope = intake.numbered().filter(|f| f.kind == Kind::Scope).count();

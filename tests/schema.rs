@@ -121,6 +121,16 @@ fn the_built_in_exemptions_validate_against_their_schema() {
     }
 }
 
+#[test]
+fn the_built_in_questionnaires_validate_against_their_schema() {
+    let validator = validator(FileKind::Questionnaire);
+    for (id, text) in foi::questionnaire::builtin_files() {
+        let doc: Yaml = serde_yaml::from_str(text).expect("YAML");
+        let errors: Vec<String> = validator.iter_errors(&json(&doc)).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "src/data/questionnaires/{id}.yaml: {errors:#?}");
+    }
+}
+
 /// What serde alone, the loader (serde and the schema walk), the walk alone and the
 /// independent validator make of one document.
 fn verdicts(kind: FileKind, doc: &Yaml) -> [bool; 4] {
@@ -133,6 +143,7 @@ fn verdicts(kind: FileKind, doc: &Yaml) -> [bool; 4] {
         FileKind::Profile => both::<ProfileFile>(&file, kind),
         FileKind::Contract => both::<ContractFile>(&file, kind),
         FileKind::Request => both::<RequestFile>(&file, kind),
+        FileKind::Questionnaire => both::<foi::questionnaire::QuestionnaireFile>(&file, kind),
         FileKind::Exemption => unreachable!("no exemption examples"),
     };
     let walk_ok = foi::shape::check(doc, kind.schema()).is_empty();
@@ -229,7 +240,7 @@ fn the_readme_lists_every_question_id_of_the_questionnaire_in_order() {
     let list = list.split(". ").next().unwrap_or(list);
     let listed: Vec<&str> = list.split('`').skip(1).step_by(2).collect();
     let data: Vec<&str> = foi::questionnaire::QuestionId::all().iter().map(|id| id.as_str()).collect();
-    assert_eq!(listed, data, "README.md's question ids and src/data/questionnaire.yaml differ");
+    assert_eq!(listed, data, "README.md's question ids and src/data/questionnaires/ differ");
 }
 
 #[test]

@@ -43,7 +43,7 @@ fn a_near_miss_question_key_in_facts_or_a_contract_names_the_question() {
 #[test]
 fn an_answer_of_the_wrong_type_for_its_question_is_refused() {
     let casebook = Casebook::new(FOIA_PROFILE);
-    // `expiry` is declared a date in questionnaire.yaml.
+    // `expiry` is declared a date in contact-centre.yaml.
     assert!(OPEN_CONTRACT.contains("expiry: 2030-01-31\n"));
     casebook.contract("cc", &OPEN_CONTRACT.replace("expiry: 2030-01-31", "expiry: next spring"));
     let (code, stderr) = check(&casebook);

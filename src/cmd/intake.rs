@@ -35,13 +35,26 @@ pub struct IntakeOptions {
     pub reference: Option<String>,
     /// Date the request was received, for the draft.
     pub received: Option<NaiveDate>,
+    /// The questionnaire to match against, by id, or `None` for the one that fits best.
+    pub questionnaire: Option<String>,
 }
 
 /// `foi intake`: a pasted request to a request-file draft or JSON. Returns warnings for the
 /// questions the officer must look at (low confidence, outside the questionnaire).
 pub fn run(options: &IntakeOptions) -> anyhow::Result<Warnings> {
     let (source, text) = load::request_text(&options.input, intake::MAX_INPUT_BYTES)?;
-    let found = intake::read(&text);
+    let questionnaire = match options.questionnaire.as_deref() {
+        None => None,
+        Some(id) => match foi::questionnaire::Definition::named(id) {
+            Some(definition) => Some(definition),
+            None => {
+                let ids: Vec<&str> =
+                    foi::questionnaire::Definition::all().iter().map(|d| d.id.as_str()).collect();
+                return Err(UsageError(format!("no questionnaire `{id}`: foi has {}", ids.join(", "))).into());
+            }
+        },
+    };
+    let found = intake::read_as(&text, questionnaire);
     if found.parts.is_empty() {
         bail!(
             "found no numbered questions in {source}: intake needs the request's questions, \
@@ -128,6 +141,7 @@ impl From<IntakeArgs> for IntakeOptions {
             force: args.force,
             reference: args.reference,
             received: args.received,
+            questionnaire: args.questionnaire,
         }
     }
 }

@@ -79,6 +79,7 @@ impl Terminal {
 /// Runs one subcommand. Returns the warnings to print; errors carry their exit code in
 /// their type ([`Report`] and [`Reported`]: 1, [`UsageError`]: 2).
 pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
+    install_questionnaires(&command);
     match command {
         Command::Render { paths, format, letter, layout, include_private, output, today } => {
             let options = RenderOptions {
@@ -190,6 +191,40 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             Ok(Vec::new())
         }
     }
+}
+
+/// Installs the own questionnaires of the casebooks `command` is about to open, before
+/// anything reads the questionnaires: their parts and fields are then known to every file
+/// read (`foi check` reports the questionnaire files themselves).
+fn install_questionnaires(command: &Command) {
+    let here = PathBuf::from(".");
+    let paths: Vec<&Path> = match command {
+        Command::Render { paths, .. } => paths.iter().map(PathBuf::as_path).collect(),
+        Command::Check { casebook, .. } => vec![casebook.as_deref().unwrap_or(&here)],
+        Command::Publish { casebooks, .. } | Command::Stats { casebooks, .. } => {
+            casebooks.iter().map(PathBuf::as_path).collect()
+        }
+        Command::Intake(args) => vec![args.output.as_deref().unwrap_or(&here)],
+        Command::Schema { .. } | Command::Due(_) => vec![here.as_path()],
+        _ => Vec::new(),
+    };
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        if let Ok(root) = foi::load::find_root(path) {
+            roots.push(root);
+        } else if path.is_dir() {
+            // A batch over a folder of casebooks.
+            for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
+                if entry.path().join(foi::load::PROFILE).is_file() {
+                    roots.push(entry.path());
+                }
+            }
+        }
+    }
+    roots.sort();
+    roots.dedup();
+    let roots: Vec<&Path> = roots.iter().map(PathBuf::as_path).collect();
+    foi::questionnaires::install(&roots);
 }
 
 /// Paths one to a line, as `foi init` and `foi templates eject` list what they wrote.

@@ -16,7 +16,7 @@ use crate::questionnaire::{PartId, QuestionId, Questionnaire};
 
 /// Settles the questions of every part so that no two confidently share an id.
 pub fn one_per_id(found: &mut [Found]) {
-    for part in PartId::ALL {
+    for &part in PartId::all() {
         let candidates = &Questionnaire::builtin().part(part).questions;
         let members: Vec<usize> = (0..found.len())
             .filter(|&i| {

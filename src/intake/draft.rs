@@ -47,8 +47,9 @@ impl CasebookHints {
             [_, _, ..] => all.iter().filter_map(|a| a.id.clone()).collect(),
             _ => Vec::new(),
         };
-        let explained = PartId::ALL
-            .into_iter()
+        let explained = PartId::all()
+            .iter()
+            .copied()
             .filter(|part| !all.is_empty() && all.iter().all(|a| a.no_contracts.contains_key(part)))
             .collect();
         let contracts = raw
@@ -121,7 +122,24 @@ pub fn draft(intake: &Intake, options: &DraftOptions) -> String {
                 &format!("# Scope as the requester put it: {}", comment_text(&part.scope.join("; "))),
             );
         }
-        contracts(&mut out, part.part, &options.casebook);
+        let all_items = &part.part.entry().items;
+        if all_items.is_empty() {
+            contracts(&mut out, part.part, &options.casebook);
+        } else if part.items.is_empty() {
+            // The part asks per item, and the request names none: every item it has.
+            let ids: Vec<&str> = all_items.iter().map(|i| i.id.as_str()).collect();
+            line(
+                &mut out,
+                4,
+                &format!(
+                    "# items: [{}]   # FILL IN: the request names no items; keep those asked",
+                    ids.join(", ")
+                ),
+            );
+        } else {
+            // The authority's contract for each item answers the part.
+            line(&mut out, 4, &format!("items: [{}]", part.items.join(", ")));
+        }
         line(&mut out, 4, "questions:");
         for found in intake.questions().filter(|f| f.part == Some(part.part)) {
             question(&mut out, found, options.casebook.as_ref().map_or(&[][..], |h| &h.last));

@@ -16,7 +16,7 @@
 //! confidence of a candidate is its share of `e^points` among the candidates that scored
 //! anything, "none" included. So a clear winner nears 1, two close candidates share it,
 //! and a question full of words the questionnaire never uses goes to "none". No model and
-//! no network: the tables in `lexicon` and the aliases in `src/data/questionnaire.yaml`
+//! no network: the tables in `lexicon` and the aliases in `src/data/questionnaires/`
 //! are the whole of it.
 
 use std::borrow::Cow;
@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::lexicon::concepts;
-use crate::questionnaire::{QuestionId, Questionnaire};
+use crate::questionnaire::{Definition, QuestionId, Questionnaire};
 
 /// Points the "none of these" candidate starts with: a little less than one shared concept
 /// (`count` scores 1.7, `supplier` 2.7), so one shared concept wins unless the question
@@ -111,35 +111,46 @@ fn set(text: &str) -> Vec<String> {
     out
 }
 
-fn profiles() -> &'static Profiles {
-    static CELL: OnceLock<Profiles> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let questionnaire = Questionnaire::builtin();
-        let profiles: Vec<Profile> = QuestionId::all()
-            .iter()
-            .map(|id| {
-                let question = questionnaire.question(*id);
-                let aliases: Vec<Vec<String>> = std::iter::once(&question.label)
-                    .chain(&question.aliases)
-                    .chain(&question.aliases_cy)
-                    .map(|a| set(a))
-                    .filter(|a| !a.is_empty())
-                    .collect();
-                let head: HashSet<String> = aliases.iter().flatten().cloned().collect();
-                let wording = set(&question.wording).into_iter().filter(|c| !head.contains(c)).collect();
-                Profile { id: *id, head, wording, aliases }
-            })
-            .collect();
-        let mut uses: HashMap<String, usize> = HashMap::new();
-        for profile in &profiles {
-            for concept in profile.head.iter().chain(&profile.wording) {
-                *uses.entry(concept.clone()).or_default() += 1;
-            }
+/// The profiles of `questionnaire`'s questions, weighed by how rare each concept is among
+/// them alone: a request is matched within one questionnaire, so the words of another
+/// round robin neither help nor dilute its matches.
+fn profiles(questionnaire: &Definition) -> &'static Profiles {
+    static CELL: OnceLock<Vec<Profiles>> = OnceLock::new();
+    let all = CELL.get_or_init(|| Definition::all().iter().map(build_profiles).collect());
+    let at = Definition::all().iter().position(|d| d.id == questionnaire.id).unwrap_or_default();
+    match all.get(at) {
+        Some(profiles) => profiles,
+        None => &all[0],
+    }
+}
+
+fn build_profiles(definition: &Definition) -> Profiles {
+    let questionnaire = Questionnaire::builtin();
+    let profiles: Vec<Profile> = definition
+        .questions()
+        .iter()
+        .map(|id| {
+            let question = questionnaire.question(*id);
+            let aliases: Vec<Vec<String>> = std::iter::once(&question.label)
+                .chain(&question.aliases)
+                .chain(&question.aliases_cy)
+                .map(|a| set(a))
+                .filter(|a| !a.is_empty())
+                .collect();
+            let head: HashSet<String> = aliases.iter().flatten().cloned().collect();
+            let wording = set(&question.wording).into_iter().filter(|c| !head.contains(c)).collect();
+            Profile { id: *id, head, wording, aliases }
+        })
+        .collect();
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for profile in &profiles {
+        for concept in profile.head.iter().chain(&profile.wording) {
+            *uses.entry(concept.clone()).or_default() += 1;
         }
-        let total = profiles.len() as f64;
-        let rarity = uses.into_iter().map(|(c, n)| (c, (1.0 + total / n as f64).ln())).collect();
-        Profiles { profiles, rarity }
-    })
+    }
+    let total = profiles.len() as f64;
+    let rarity = uses.into_iter().map(|(c, n)| (c, (1.0 + total / n as f64).ln())).collect();
+    Profiles { profiles, rarity }
 }
 
 /// The concepts of a sentence, as a set, with what came before removed.
@@ -257,14 +268,14 @@ pub fn read_label(text: &str, first_line: usize) -> Asked<'_> {
     Asked { label: None, body: text }
 }
 
-/// Matches `asked` against the `candidates` (the questions of its part).
-pub fn best(asked: Asked, candidates: &[QuestionId]) -> Match {
-    weigh(asked).decide(candidates, &[])
+/// Matches `asked` against the `candidates` (the questions of its part) of `questionnaire`.
+pub fn best(asked: Asked, questionnaire: &Definition, candidates: &[QuestionId]) -> Match {
+    weigh(asked, questionnaire).decide(candidates, &[])
 }
 
-/// The evidence `asked` gives for every canonical question.
-pub fn weigh(asked: Asked) -> Evidence {
-    let all = profiles();
+/// The evidence `asked` gives for every question of `questionnaire`.
+pub fn weigh(asked: Asked, questionnaire: &Definition) -> Evidence {
+    let all = profiles(questionnaire);
     let mut seen = HashSet::new();
     let label = asked.label.map(|l| fresh(l, &mut seen)).unwrap_or_default();
     let (first, rest) = first_sentence(asked.body);
@@ -363,7 +374,7 @@ mod tests {
     use crate::questionnaire::tests::q;
 
     fn id(label: Option<&str>, body: &str) -> (Option<QuestionId>, f64) {
-        let m = best(Asked { label, body }, QuestionId::all());
+        let m = best(Asked { label, body }, Definition::standard(), &Definition::standard().questions());
         (m.id, m.confidence)
     }
 

@@ -31,7 +31,7 @@ mod walk;
 
 use serde::Serialize;
 
-use crate::questionnaire::{PartId, QuestionId};
+use crate::questionnaire::{Definition, PartId, QuestionId};
 use crate::report::{Finding, Severity};
 use crate::source::Location;
 use matching::Match;
@@ -112,11 +112,15 @@ pub struct PartFound {
     pub guessed: bool,
     /// The part whose questions this one asks again ("the same information for…").
     pub repeated_from: Option<PartId>,
+    /// For a part that asks per item: the items the request names, by id, in its order.
+    pub items: Vec<String>,
 }
 
 /// Everything intake found in a request, in document order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Intake {
+    /// The id of the questionnaire the request was matched against.
+    pub questionnaire: String,
     /// Items found, in document order.
     pub found: Vec<Found>,
     /// The parts asked, in the order their questions first appear.
@@ -125,8 +129,15 @@ pub struct Intake {
     pub requester: Requester,
 }
 
-/// Reads a request text.
+/// Reads a request text, matched against the built-in questionnaire that fits it best
+/// ([`fit`]).
 pub fn read(input: &str) -> Intake {
+    read_as(input, None)
+}
+
+/// Reads a request text, matched against `questionnaire` or, when `None`, the one that
+/// fits it best. Questions are only ever matched within one questionnaire.
+pub fn read_as(input: &str, questionnaire: Option<&'static Definition>) -> Intake {
     let canonical = text::canonical(input);
     let mut lines = text::lines(&canonical);
     let request = messages::request(&mut lines);
@@ -137,16 +148,92 @@ pub fn read(input: &str) -> Intake {
         }
     }
     let lines = table::rows(pages::repair(lines));
-    let mut intake = walk::walk(&outline::outline(&lines));
+    let outline = outline::outline(&lines);
+    let mut intake = match questionnaire {
+        Some(questionnaire) => walk::walk(&outline, questionnaire),
+        None => {
+            // Each questionnaire reads the request once (three bounded walks); the
+            // contact-centre one is kept unless another fits strictly better, since most
+            // round robins received are that one.
+            let standard = walk::walk(&outline, Definition::standard());
+            let mut best = (fit(&canonical, &standard), standard);
+            for other in Definition::all().iter().filter(|d| d.id != Definition::standard().id) {
+                let intake = walk::walk(&outline, other);
+                let points = fit(&canonical, &intake);
+                if points > best.0 {
+                    best = (points, intake);
+                }
+            }
+            best.1
+        }
+    };
     intake.scrub(&requester);
     intake.requester = requester;
     intake
 }
 
+/// How well `intake`'s questionnaire fits the request `text`: three points for each of its
+/// keywords the text names (what the requester says the request is about weighs most),
+/// two for each of its questions that only it asks (among the built-in questionnaires)
+/// and that a question of the request settles, and one for each of its items when the
+/// text names two or more (a "for each of…" list; one service named in passing is not
+/// one). A question every round robin asks (the supplier, the expiry date) tells them
+/// apart not at all, so it scores nothing.
+pub fn fit(text: &str, intake: &Intake) -> usize {
+    let Some(questionnaire) = Definition::named(&intake.questionnaire) else { return 0 };
+    let own: Vec<QuestionId> = questionnaire.questions();
+    let elsewhere: Vec<QuestionId> = Definition::all()
+        .iter()
+        .filter(|d| d.id != questionnaire.id)
+        .flat_map(Definition::questions)
+        .collect();
+    let mut settled: Vec<QuestionId> = intake
+        .questions()
+        .filter(|f| !f.needs_review())
+        .filter_map(|f| f.matched.id)
+        .filter(|id| own.contains(id) && !elsewhere.contains(id))
+        .collect();
+    settled.sort();
+    settled.dedup();
+    // Whole words only: ` lan ` is not in "plan".
+    let spaced = |text: &str| -> String {
+        let words: Vec<&str> =
+            text.split(|c: char| !c.is_alphanumeric() && c != '&').filter(|w| !w.is_empty()).collect();
+        format!(" {} ", words.join(" "))
+    };
+    let text = spaced(&text.to_lowercase());
+    let named = |phrase: &str| {
+        let phrase = spaced(&phrase.to_lowercase());
+        phrase.trim().len() > 1 && text.contains(&phrase)
+    };
+    let keywords = questionnaire.keywords.iter().filter(|k| named(k)).count();
+    let items = questionnaire
+        .parts
+        .iter()
+        .flat_map(|p| &p.entry().items)
+        .filter(|item| std::iter::once(&item.label).chain(&item.aliases).any(|a| named(a)))
+        .count();
+    let items = if items >= 2 { items } else { 0 };
+    3 * keywords + 2 * settled.len() + items
+}
+
 /// The `--format json` output.
 #[derive(Debug, Serialize)]
 struct JsonIntake<'a> {
+    /// The questionnaire matched, when it is not the contact-centre one (whose output
+    /// other tools already read without it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    questionnaire: Option<&'a str>,
+    /// For parts that ask per item, the items named, by part.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    items: Vec<JsonItems<'a>>,
     questions: Vec<JsonQuestion<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonItems<'a> {
+    part: PartId,
+    items: &'a [String],
 }
 
 #[derive(Debug, Serialize)]
@@ -210,7 +297,14 @@ impl Intake {
                 text: &f.text,
             })
             .collect();
-        let mut out = serde_json::to_string_pretty(&JsonIntake { questions })?;
+        let questionnaire = Some(self.questionnaire.as_str()).filter(|q| *q != Definition::standard().id);
+        let items = self
+            .parts
+            .iter()
+            .filter(|p| !p.items.is_empty())
+            .map(|p| JsonItems { part: p.part, items: &p.items })
+            .collect();
+        let mut out = serde_json::to_string_pretty(&JsonIntake { questionnaire, items, questions })?;
         out.push('\n');
         Ok(out)
     }

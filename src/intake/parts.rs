@@ -10,7 +10,7 @@
 
 use super::lexicon::concepts;
 use super::matching;
-use crate::questionnaire::{PartId, QuestionId};
+use crate::questionnaire::{Definition, PartId};
 
 /// The parts a piece of text names.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -30,8 +30,8 @@ impl Named {
     /// The part, when it names exactly one.
     pub fn one(self) -> Option<PartId> {
         match (self.contact_centre, self.inbound_network) {
-            (true, false) => Some(PartId::ContactCentre),
-            (false, true) => Some(PartId::InboundNetwork),
+            (true, false) => Some(PartId::CONTACT_CENTRE),
+            (false, true) => Some(PartId::INBOUND_NETWORK),
             _ => None,
         }
     }
@@ -74,6 +74,62 @@ pub fn named(text: &str) -> Named {
         named.inbound_network = has("part2");
     }
     named
+}
+
+/// `text` lower case, with everything but letters, digits and `&` as single spaces and a
+/// space at each end, so that a phrase matches as whole words.
+fn words(text: &str) -> String {
+    let mut out = String::from(" ");
+    for c in text.to_lowercase().chars() {
+        if c.is_alphanumeric() || c == '&' {
+            out.push(c);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+/// The longest alias of each item of `part` that `text` names, as (item id, alias words).
+fn items_in(text: &str, part: PartId) -> Vec<(String, usize, usize)> {
+    let text = words(text);
+    let mut out: Vec<(String, usize, usize)> = Vec::new();
+    for item in &part.entry().items {
+        let best = std::iter::once(&item.label)
+            .chain(&item.aliases)
+            .map(|alias| words(alias))
+            .filter(|alias| alias.trim().len() > 1)
+            .filter_map(|alias| text.find(&alias).map(|at| (at, alias.split_whitespace().count())))
+            .max_by_key(|(_, len)| *len);
+        if let Some((at, len)) = best {
+            out.push((item.id.clone(), at, len));
+        }
+    }
+    out.sort_by_key(|(_, at, _)| *at);
+    out
+}
+
+/// The items of `part` that `text` names, in the order it names them: "for each of
+/// Command and Control, CRM and Telephony".
+pub fn items_named(text: &str, part: PartId) -> Vec<String> {
+    items_in(text, part).into_iter().map(|(id, _, _)| id).collect()
+}
+
+/// The item of `part` that `text` is the name of, if it is little more than that name
+/// (`CRM (Contact Management)`, `Command and control system`), not a question about it.
+pub fn item_of(text: &str, part: PartId) -> Option<String> {
+    if text.contains('?') || text.contains(':') {
+        return None;
+    }
+    let found = items_in(text, part);
+    // One item, by its longest alias (`crm contact management`); text naming two items
+    // is not the name of either.
+    let [(id, _, len)] = found.as_slice() else { return None };
+    let extra = words(text).split_whitespace().count().saturating_sub(*len);
+    (extra <= 3).then(|| id.clone())
 }
 
 /// What a list is for.
@@ -129,8 +185,9 @@ const QUESTION_INTROS: [&str; 22] = [
     "cwestiynau",
 ];
 
-/// What a list is for, from its introduction (the paragraph before it) and its items.
-pub fn classify(intro: Option<&str>, items: &[&str]) -> ListKind {
+/// What a list is for, from its introduction (the paragraph before it) and its items,
+/// in a request of `questionnaire`.
+pub fn classify(intro: Option<&str>, items: &[&str], questionnaire: &Definition) -> ListKind {
     if !items.is_empty() && items.iter().all(|item| names_only_a_part(item)) {
         return ListKind::Parts;
     }
@@ -146,7 +203,7 @@ pub fn classify(intro: Option<&str>, items: &[&str]) -> ListKind {
             return ListKind::Scope;
         }
     }
-    let scope_like = items.iter().filter(|item| is_scope_like(item)).count();
+    let scope_like = items.iter().filter(|item| is_scope_like(item, questionnaire)).count();
     if scope_like * 2 > items.len() { ListKind::Scope } else { ListKind::Questions }
 }
 
@@ -169,10 +226,11 @@ fn names_only_a_part(item: &str) -> bool {
 
 /// An item that describes a service rather than asking a question: it names one of the
 /// services and asks nothing the questionnaire asks (`Supplier of the IVR` asks).
-fn is_scope_like(item: &str) -> bool {
+fn is_scope_like(item: &str, questionnaire: &Definition) -> bool {
     let asks = item.contains('?') || item.contains(':') || item.to_lowercase().contains("please");
     let service = concepts(item).iter().any(|c| SCOPE.contains(&c.as_ref()));
-    let matched = matching::best(matching::read_label(item, item.len()), QuestionId::all());
+    let matched =
+        matching::best(matching::read_label(item, item.len()), questionnaire, &questionnaire.questions());
     // A guess is not a question: `0800, 0845 numbers` only looks like a count.
     let question = matched.id.is_some() && matched.confidence >= super::REVIEW_BELOW;
     !asks && service && !question
@@ -219,35 +277,40 @@ mod tests {
     fn parts_are_named_by_their_cues() {
         assert_eq!(
             named("Contract 1 – contact centre/call centre contracts").one(),
-            Some(PartId::ContactCentre)
+            Some(PartId::CONTACT_CENTRE)
         );
         assert_eq!(
             named("My next questions concern inbound network services agreements").one(),
-            Some(PartId::InboundNetwork)
+            Some(PartId::INBOUND_NETWORK)
         );
-        assert_eq!(named("Part two: 0800 numbers and IVR").one(), Some(PartId::InboundNetwork));
-        assert_eq!(named("The first part of my request").one(), Some(PartId::ContactCentre));
+        assert_eq!(named("Part two: 0800 numbers and IVR").one(), Some(PartId::INBOUND_NETWORK));
+        assert_eq!(named("The first part of my request").one(), Some(PartId::CONTACT_CENTRE));
         assert!(!named("Please send me the following information for each provider:").any());
         assert_eq!(named("contact centre and inbound network contracts").one(), None);
     }
 
     #[test]
     fn lists_are_told_apart() {
+        let cc = Definition::standard;
         let scope_intro = "Inbound network services: agreements that could relate to one of the following:";
-        assert_eq!(classify(Some(scope_intro), &["0800 numbers", "Routing of calls"]), ListKind::Scope);
+        assert_eq!(classify(Some(scope_intro), &["0800 numbers", "Routing of calls"], cc()), ListKind::Scope);
         let question_intro = "For any agreement like those, please provide me with:";
-        assert_eq!(classify(Some(question_intro), &["Incumbent Supplier: who?"]), ListKind::Questions);
+        assert_eq!(classify(Some(question_intro), &["Incumbent Supplier: who?"], cc()), ListKind::Questions);
         assert_eq!(
             classify(
                 Some("specifically around:"),
-                &["contact centre contract(s)", "inbound network services contract(s)"]
+                &["contact centre contract(s)", "inbound network services contract(s)"],
+                cc()
             ),
             ListKind::Parts
         );
         assert_eq!(
-            classify(None, &["0800, 0845, 0870 numbers", "Caller Identifier", "IVR"]),
+            classify(None, &["0800, 0845, 0870 numbers", "Caller Identifier", "IVR"], cc()),
             ListKind::Scope
         );
-        assert_eq!(classify(None, &["Supplier", "Number of contact centre agents"]), ListKind::Questions);
+        assert_eq!(
+            classify(None, &["Supplier", "Number of contact centre agents"], cc()),
+            ListKind::Questions
+        );
     }
 }

@@ -14,7 +14,6 @@ use std::ops::Range;
 
 use super::matching;
 use super::text::{self, Line, Role};
-use crate::questionnaire::QuestionId;
 
 /// The requester as intake found them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -400,7 +399,11 @@ fn person(text: &str, single: bool) -> Option<String> {
     // A line such as "Incumbent Supplier asks" is not a name; under a sign-off or in a name
     // field a surname such as `Price` is.
     if !single {
-        let asked = matching::best(matching::Asked { label: Some(text), body: "" }, QuestionId::all());
+        // Against the contact-centre questions, whatever the request: the test is whether
+        // the line reads as a label, and those are the labels the tests were tuned on.
+        let standard = crate::questionnaire::Definition::standard();
+        let asked =
+            matching::best(matching::Asked { label: Some(text), body: "" }, standard, &standard.questions());
         if asked.nearest.is_some() {
             return None;
         }

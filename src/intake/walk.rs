@@ -12,11 +12,20 @@ use super::outline::{Item, List, Node};
 use super::parts::{self, ListKind};
 use super::requester::Requester;
 use super::{Found, Intake, Kind, PartFound};
-use crate::questionnaire::{PartId, QuestionId, Questionnaire};
+use crate::questionnaire::{Definition, PartId, Questionnaire};
 
-/// Walks the outline of a request.
-pub fn walk(nodes: &[Node]) -> Intake {
-    let mut walk = Walk::default();
+/// Walks the outline of a request of `questionnaire`.
+pub fn walk(nodes: &[Node], questionnaire: &'static Definition) -> Intake {
+    let mut walk = Walk {
+        questionnaire,
+        part: None,
+        heading: None,
+        lists_in_part: 0,
+        guessed: false,
+        intro: None,
+        found: Vec::new(),
+        parts: Vec::new(),
+    };
     for (i, node) in nodes.iter().enumerate() {
         match node {
             Node::Paragraph(p) => {
@@ -32,8 +41,9 @@ pub fn walk(nodes: &[Node]) -> Intake {
     walk.finish()
 }
 
-#[derive(Default)]
 struct Walk {
+    /// The questionnaire the request is matched against.
+    questionnaire: &'static Definition,
     part: Option<PartId>,
     /// The short heading that named the current part.
     heading: Option<String>,
@@ -46,9 +56,25 @@ struct Walk {
 }
 
 impl Walk {
+    /// The part every question is in when nothing names one: the questionnaire's first.
+    fn first_part(&self) -> PartId {
+        self.questionnaire.parts.first().copied().unwrap_or(PartId::CONTACT_CENTRE)
+    }
+
+    /// Whether the request is the contact-centre round robin, whose two parts the cues of
+    /// `parts` tell apart.
+    fn is_standard(&self) -> bool {
+        self.questionnaire.id == Definition::standard().id
+    }
+
     fn paragraph(&mut self, text: &str, line: usize, next_is_list: bool) {
         let mut moved = false;
-        if let Some(part) = parts::named(text).one() {
+        // "For each of command and control, CRM and telephony, please provide:".
+        let items = parts::items_named(text, self.first_part());
+        if items.len() >= 2 {
+            self.add_items(&items);
+        }
+        if let Some(part) = parts::named(text).one().filter(|_| self.is_standard()) {
             let previous = self.part.filter(|p| *p != part && self.lists_in_part > 0);
             if self.part != Some(part) || self.lists_in_part > 0 && next_is_list {
                 self.enter(part, heading(text));
@@ -80,7 +106,10 @@ impl Walk {
     fn list(&mut self, list: &List, intro: Option<&str>) {
         let texts: Vec<String> = list.items.iter().map(|i| i.text.clone()).collect();
         let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
-        match parts::classify(intro, &borrowed) {
+        if self.items_list(list) {
+            return;
+        }
+        match parts::classify(intro, &borrowed, self.questionnaire) {
             ListKind::Parts => self.parts_list(list),
             ListKind::Scope => {
                 for item in &list.items {
@@ -95,13 +124,74 @@ impl Walk {
         }
     }
 
+    /// A list whose every item names an item of a part that asks per item ("1. Command
+    /// and control 2. CRM (Contact Management)…"): the items asked. An item with lists
+    /// nested under it carries the questions asked of it (the nested "for each system"
+    /// form); the questions are the part's, so those asked again for a later item are
+    /// read once. Returns whether the list was such a list.
+    fn items_list(&mut self, list: &List) -> bool {
+        let part = self.part.unwrap_or(self.first_part());
+        if part.entry().items.is_empty() || list.items.is_empty() {
+            return false;
+        }
+        let named: Vec<Option<String>> = list.items.iter().map(|i| parts::item_of(&i.text, part)).collect();
+        if named.iter().any(Option::is_none) {
+            return false;
+        }
+        let ids: Vec<String> = named.into_iter().flatten().collect();
+        self.add_items(&ids);
+        for item in &list.items {
+            self.push_unmatched(Kind::Scope, item, item.text.clone());
+            for child in &item.children {
+                let before = self.found.len();
+                self.list(child, Some(&item.text));
+                self.drop_repeated(before);
+            }
+        }
+        true
+    }
+
+    /// The questions pushed from `before` on that the part already has, asked again for
+    /// another item: they are the same questions.
+    fn drop_repeated(&mut self, before: usize) {
+        let (earlier, new) = self.found.split_at(before.min(self.found.len()));
+        let known: Vec<_> = earlier
+            .iter()
+            .filter(|f| f.kind == Kind::Question)
+            .filter_map(|f| f.matched.id.map(|id| (f.part, id)))
+            .collect();
+        let keep: Vec<Found> = new
+            .iter()
+            .filter(|f| {
+                f.kind != Kind::Question || f.matched.id.is_none_or(|id| !known.contains(&(f.part, id)))
+            })
+            .cloned()
+            .collect();
+        self.found.truncate(before);
+        self.found.extend(keep);
+    }
+
+    /// Records the items a part that asks per item is asked about.
+    fn add_items(&mut self, ids: &[String]) {
+        let part = self.part.unwrap_or(self.first_part());
+        if self.part.is_none() {
+            self.enter(part, None);
+        }
+        let found = self.part_found(part);
+        for id in ids {
+            if !found.items.contains(id) {
+                found.items.push(id.clone());
+            }
+        }
+    }
+
     /// A list naming parts: an overview when it names several, a heading when it names
     /// one; lists nested under a heading are that part's.
     fn parts_list(&mut self, list: &List) {
         let single = list.items.len() == 1;
         for item in &list.items {
             self.push_unmatched(Kind::Parts, item, item.text.clone());
-            let part = parts::named(&item.text).one();
+            let part = parts::named(&item.text).one().filter(|_| self.is_standard());
             if let Some(part) = part.filter(|_| single || !item.children.is_empty()) {
                 self.enter(part, heading(&item.text));
             }
@@ -115,16 +205,21 @@ impl Walk {
         // A second list restarting its numbering in the contact centre part, with nothing
         // naming a part in between, is the inbound network part: the round robin's order.
         let restarts = list.items.first().is_some_and(|i| i.marker.starts());
-        if self.part == Some(PartId::ContactCentre) && self.lists_in_part > 0 && restarts {
-            self.enter(PartId::InboundNetwork, None);
+        if self.is_standard()
+            && self.part == Some(PartId::CONTACT_CENTRE)
+            && self.lists_in_part > 0
+            && restarts
+        {
+            self.enter(PartId::INBOUND_NETWORK, None);
             self.guessed = true;
         }
         if self.part.is_none() {
-            // Nothing names a part: every question is in the contact centre part.
-            self.enter(PartId::ContactCentre, None);
-            self.guessed = true;
+            // Nothing names a part: every question is in the questionnaire's first part
+            // (contact centre, in its round robin).
+            self.enter(self.first_part(), None);
+            self.guessed = self.questionnaire.parts.len() > 1;
         }
-        let part = self.part.unwrap_or(PartId::ContactCentre);
+        let part = self.part.unwrap_or(self.first_part());
         let (heading, guessed) = (self.heading.clone(), self.guessed);
         let found = self.part_found(part);
         found.guessed |= guessed;
@@ -136,6 +231,7 @@ impl Walk {
             let text = flatten(item);
             let asked = matching::read_label(&text, item.first_line);
             self.found.push(question(
+                self.questionnaire,
                 Kind::Question,
                 part,
                 item.marker.number.clone(),
@@ -167,7 +263,7 @@ impl Walk {
 
     fn unnumbered(&mut self, part: PartId, text: &str, line: usize) {
         let asked = matching::read_label(text, text.len());
-        let found = question(Kind::Unnumbered, part, String::new(), asked, text, line);
+        let found = question(self.questionnaire, Kind::Unnumbered, part, String::new(), asked, text, line);
         if found.matched.id.is_some() && !found.needs_review() {
             self.found.push(found);
         }
@@ -199,6 +295,7 @@ impl Walk {
                     scope: Vec::new(),
                     guessed: false,
                     repeated_from: None,
+                    items: Vec::new(),
                 });
                 self.parts.len() - 1
             }
@@ -213,17 +310,30 @@ impl Walk {
         self.parts.retain(|p| asked.contains(&p.part));
         self.parts.sort_by_key(|p| asked.iter().position(|a| *a == p.part));
         assign::one_per_id(&mut self.found);
-        Intake { found: self.found, parts: self.parts, requester: Requester::default() }
+        Intake {
+            questionnaire: self.questionnaire.id.clone(),
+            found: self.found,
+            parts: self.parts,
+            requester: Requester::default(),
+        }
     }
 }
 
-fn question(kind: Kind, part: PartId, number: String, asked: Asked, text: &str, line: usize) -> Found {
-    let questionnaire = Questionnaire::builtin();
-    let candidates = &questionnaire.part(part).questions;
-    let evidence = matching::weigh(asked);
+fn question(
+    questionnaire: &Definition,
+    kind: Kind,
+    part: PartId,
+    number: String,
+    asked: Asked,
+    text: &str,
+    line: usize,
+) -> Found {
+    let candidates = &Questionnaire::builtin().part(part).questions;
+    let evidence = matching::weigh(asked, questionnaire);
     let matched = evidence.decide(candidates, &[]);
     let elsewhere = if matched.id.is_none() {
-        let anywhere = evidence.decide(QuestionId::all(), &[]);
+        // Another part of the same questionnaire: never a question of another round robin.
+        let anywhere = evidence.decide(&questionnaire.questions(), &[]);
         anywhere.id.filter(|id| !candidates.contains(id)).map(|id| (id, anywhere.confidence))
     } else {
         None

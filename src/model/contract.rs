@@ -18,12 +18,16 @@ pub struct ContractFile {
     /// The authority holding the contract (an `id` from foi.yaml). Required when foi.yaml
     /// lists several authorities.
     pub authority: Option<String>,
-    /// The questionnaire part the contract answers: `contact-centre` or `inbound-network`.
+    /// The questionnaire part the contract answers: `contact-centre`, `inbound-network`,
+    /// `it-contracts` or `operational-systems`.
     pub part: PartId,
     /// The contract's name, as printed in responses.
     pub title: String,
     /// Start date, YYYY-MM-DD.
     pub start: Option<Date>,
+    /// For a part that asks per item (a system, a kind of contract): the item this
+    /// contract is, by its id in the questionnaire (`crm`).
+    pub item: Option<String>,
     /// The answers, one key per question of the questionnaire.
     pub answers: AnswerFields,
 }
@@ -45,17 +49,22 @@ struct ContractKeys {
     /// foi.yaml lists several authorities.
     #[serde(default)]
     authority: Option<String>,
-    /// The questionnaire part the contract answers: `contact-centre` or `inbound-network`.
+    /// The questionnaire part the contract answers: `contact-centre`, `inbound-network`,
+    /// `it-contracts` or `operational-systems`.
     part: PartId,
     /// The contract's name, as printed in responses.
     title: String,
     /// Start date, YYYY-MM-DD.
     #[serde(default)]
     start: Option<Date>,
+    /// For a part that asks per item (a system, a kind of contract): the item this
+    /// contract is, by its id in the questionnaire (`crm`, `command-and-control`, `wan`).
+    #[serde(default)]
+    item: Option<String>,
 }
 
 /// The keys of [`ContractKeys`], as written.
-const KEYS: &[&str] = &["authority", "part", "title", "start"];
+const KEYS: &[&str] = &["authority", "part", "title", "start", "item"];
 
 impl JsonSchema for ContractFile {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -85,7 +94,8 @@ impl<'de> Deserialize<'de> for ContractFile {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ContractFile, A::Error> {
                 static EXPECTED: OnceLock<Vec<&'static str>> = OnceLock::new();
                 let expected = EXPECTED.get_or_init(|| expected_keys(KEYS));
-                let (mut authority, mut part, mut title, mut start) = (None, None, None, None);
+                let (mut authority, mut part, mut title, mut start, mut item) =
+                    (None, None, None, None, None);
                 let answers = read_map(&mut map, KEYS, expected, |key, map| {
                     fn once<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
                         slot: &mut Option<T>,
@@ -103,6 +113,7 @@ impl<'de> Deserialize<'de> for ContractFile {
                         "part" => once(&mut part, "part", map),
                         "title" => once(&mut title, "title", map),
                         "start" => once(&mut start, "start", map),
+                        "item" => once(&mut item, "item", map),
                         other => Err(de::Error::unknown_field(other, KEYS)),
                     }
                 })?;
@@ -111,6 +122,7 @@ impl<'de> Deserialize<'de> for ContractFile {
                     part: part.ok_or_else(|| de::Error::missing_field("part"))?,
                     title: title.ok_or_else(|| de::Error::missing_field("title"))?,
                     start: start.flatten(),
+                    item: item.flatten(),
                     answers,
                 })
             }

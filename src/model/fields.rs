@@ -1,6 +1,6 @@
 //! The answer fields shared by contracts, authority facts and house policy: one key per
 //! question of the questionnaire, read as a map keyed by question id and typed by the
-//! type each question declares in `questionnaire.yaml`.
+//! type each question declares in `the questionnaire files`.
 //!
 //! Nothing here names a question: a new question in the questionnaire is a new answer
 //! field of contracts, `facts:` and `policy:`, with its type, its JSON Schema (for editors
@@ -15,7 +15,9 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use super::answer::RawAnswer;
-use super::values::{Contact, Count, Date, DurationAnswer, List, MoneyAnswer, Text, Value};
+use super::values::{
+    Contact, Count, Date, DurationAnswer, Link, List, MoneyAnswer, Months, Text, Value, YesNo,
+};
 use crate::questionnaire::{QuestionId, ValueKind};
 
 /// The answers a file gives, by question, each read as its question's type.
@@ -51,10 +53,16 @@ impl AnswerFields {
             ValueKind::Date => typed::<A, Date>(map)?,
             ValueKind::Money => typed::<A, MoneyAnswer>(map)?,
             ValueKind::Duration => typed::<A, DurationAnswer>(map)?,
-            ValueKind::Contact => typed::<A, Contact>(map)?,
+            ValueKind::Person => typed::<A, Contact>(map)?,
             ValueKind::List => typed::<A, List>(map)?,
+            ValueKind::Months => typed::<A, Months>(map)?,
+            ValueKind::YesNo => typed::<A, YesNo>(map)?,
+            ValueKind::Link => typed::<A, Link>(map)?,
         };
-        if let Some(answer) = answer {
+        if let Some(mut answer) = answer {
+            if let RawAnswer::Value(Value::Money(money)) = &mut answer {
+                money.yearly = id.entry().yearly;
+            }
             self.0.insert(id, answer);
         }
         Ok(())
@@ -69,8 +77,11 @@ impl AnswerFields {
             ValueKind::Date => generator.subschema_for::<RawAnswer<Date>>(),
             ValueKind::Money => generator.subschema_for::<RawAnswer<MoneyAnswer>>(),
             ValueKind::Duration => generator.subschema_for::<RawAnswer<DurationAnswer>>(),
-            ValueKind::Contact => generator.subschema_for::<RawAnswer<Contact>>(),
+            ValueKind::Person => generator.subschema_for::<RawAnswer<Contact>>(),
             ValueKind::List => generator.subschema_for::<RawAnswer<List>>(),
+            ValueKind::Months => generator.subschema_for::<RawAnswer<Months>>(),
+            ValueKind::YesNo => generator.subschema_for::<RawAnswer<YesNo>>(),
+            ValueKind::Link => generator.subschema_for::<RawAnswer<Link>>(),
         };
         serde_json::json!({
             "anyOf": [answer, {"type": "null"}],
@@ -218,8 +229,11 @@ mod tests {
                 ValueKind::Date => "2024-01-31",
                 ValueKind::Money => "12000",
                 ValueKind::Duration => "3 years",
-                ValueKind::Contact => "{name: A Person, job-title: Manager, seniority: senior}",
+                ValueKind::Person => "{name: A Person, job-title: Manager, seniority: senior}",
                 ValueKind::List => "[January, September]",
+                ValueKind::Months => "[October, November]",
+                ValueKind::YesNo => "yes, through a framework",
+                ValueKind::Link => "https://www.example.gov.uk/contracts",
             };
             let facts: Facts = serde_yaml::from_str(&format!("{id}: {sample}")).expect("reads");
             let answers = facts.answers();
@@ -228,6 +242,13 @@ mod tests {
         }
         let wrong: Result<Facts, _> = serde_yaml::from_str("expiry: {amount: 3}");
         assert!(wrong.is_err(), "a date question takes a date");
+        for wrong in
+            ["budget-months: [Octember]", "framework: perhaps", "contracts-register: www.example.com"]
+        {
+            assert!(serde_yaml::from_str::<Facts>(wrong).is_err(), "{wrong} is refused");
+        }
+        let yes: Facts = serde_yaml::from_str("framework: YES, RM6116").expect("reads");
+        assert!(matches!(&yes.answers()[0].1, RawAnswer::Value(Value::Text(t)) if t == "Yes, RM6116"));
         let empty: Facts = serde_yaml::from_str("supplier:").expect("an empty key reads");
         assert!(empty.answers().is_empty(), "an empty key is no answer");
     }

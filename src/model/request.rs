@@ -65,7 +65,8 @@ pub struct RequestFile {
     /// Layout of the response. Default: the authority's layout, else `inline`.
     #[serde(default)]
     pub layout: Option<Layout>,
-    /// The parts asked, in the requester's order, or `standard` for the whole questionnaire.
+    /// The parts asked, in the requester's order, or `standard` for both parts of the
+    /// contact-centre questionnaire (a request of another questionnaire lists its parts).
     pub parts: OrStandard<PartAsked>,
     /// Refuse the whole request (s.12 cost limit, s.14 vexatious or repeated) instead of
     /// answering it.
@@ -294,15 +295,22 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OrStandard<T> {
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PartAsked {
-    /// `contact-centre` or `inbound-network`.
+    /// The part asked: `contact-centre`, `inbound-network`, `it-contracts`,
+    /// `operational-systems`.
     pub part: PartId,
     /// The requester's heading for the part. Default: the questionnaire's title.
     #[serde(default)]
     pub title: Option<String>,
     /// The contracts that answer this part (file names in `contracts/`, without `.yaml`).
-    /// Default: every contract of the authority for this part.
+    /// Default: every contract of the authority for this part (of the items asked).
     #[serde(default)]
     pub contracts: Option<Vec<String>>,
+    /// For a part that asks per item ("for each of command and control, CRM…"): the
+    /// items asked, by id (`[command-and-control, crm]`), in the requester's order.
+    /// Default: every item of the part. The part is answered by the authority's contract
+    /// for each item.
+    #[serde(default)]
+    pub items: Option<Vec<String>>,
     /// The questions, as the requester numbered and worded them, or `standard`.
     pub questions: OrStandard<QuestionAsked>,
 }

@@ -13,7 +13,9 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use super::answer::{DECISION_KEYS, Publication, RawAnswer};
 use super::request::{Number, OrStandard};
 use super::values::Duration;
-use super::values::{Count, Date, DurationAnswer, List, Money, MoneyAnswer, Text};
+use super::values::{
+    Count, Date, DurationAnswer, Link, List, MONTHS, Money, MoneyAnswer, Months, Text, YesNo,
+};
 
 /// Declares a schema that does not depend on a type parameter.
 macro_rules! plain_schema {
@@ -55,6 +57,35 @@ plain_schema!(List, "List", {
         {"type": "string"},
         {"type": "array", "items": {"type": ["string", "number", "boolean"]}, "minItems": 1}
     ]
+});
+
+impl JsonSchema for Months {
+    fn schema_name() -> Cow<'static, str> {
+        Cow::Borrowed("Months")
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "One or more months, each in full: `[October, November]`, or one month as text.",
+            "anyOf": [
+                {"type": "string", "enum": MONTHS},
+                {"type": "array", "items": {"type": "string", "enum": MONTHS}, "minItems": 1}
+            ]
+        })
+    }
+}
+
+plain_schema!(YesNo, "YesNo", {
+    "description": "Yes or no: `yes`, `no`, or text that starts with yes or no and explains (`yes, through RM6116`).",
+    "anyOf": [
+        {"type": "boolean"},
+        {"type": "string", "pattern": "^\\s*([Yy][Ee][Ss]|[Nn][Oo])([^A-Za-z0-9]|$)"}
+    ]
+});
+
+plain_schema!(Link, "Link", {
+    "description": "A web address where the answer is published, `https://…`.",
+    "type": "string",
+    "pattern": "^\\s*https?://[^\\s<>\"]+\\s*$"
 });
 
 plain_schema!(Number, "QuestionNumber", {

@@ -236,6 +236,21 @@ pub struct Money {
     /// A qualifier printed after the amount, e.g. `excluding VAT`.
     #[serde(default)]
     pub note: Option<String>,
+    /// Whether the amount is a yearly one (printed "a year"): false for a question whose
+    /// answer is a total (`yearly: false` in its questionnaire). Set from the question,
+    /// never written in a casebook.
+    #[serde(skip_deserializing, default = "yearly", skip_serializing_if = "is_yearly")]
+    #[schemars(skip)]
+    pub yearly: bool,
+}
+
+/// A sum is yearly unless its question says it is a total.
+fn yearly() -> bool {
+    true
+}
+
+fn is_yearly(yearly: &bool) -> bool {
+    *yearly
 }
 
 impl Money {
@@ -274,7 +289,8 @@ impl<'de> Deserialize<'de> for MoneyAnswer {
                 self.visit_f64(v as f64)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<MoneyAnswer, E> {
-                let money = Money { amount: v, currency: Currency::Gbp, years: None, note: None };
+                let money =
+                    Money { amount: v, currency: Currency::Gbp, years: None, note: None, yearly: true };
                 money.check().map(MoneyAnswer).map_err(E::custom)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<MoneyAnswer, E> {
@@ -423,6 +439,98 @@ impl<'de> Deserialize<'de> for List {
             }
         }
         deserializer.deserialize_any(ListVisitor)
+    }
+}
+
+/// The months of the year, as a [`Months`] answer names them.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// One or more months of the year: `[October, November]`, or one month as text. Read as a
+/// list of items, each of which must be a month's name in full.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Months(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Months {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let List(items) = List::deserialize(deserializer)?;
+        for item in &items {
+            if !MONTHS.contains(&item.trim()) {
+                return Err(de::Error::custom(format_args!(
+                    "expected the name of a month (January to December), found `{item}`"
+                )));
+            }
+        }
+        Ok(Months(items.into_iter().map(|item| item.trim().to_owned()).collect()))
+    }
+}
+
+impl From<Months> for Value {
+    fn from(v: Months) -> Self {
+        Value::List(v.0)
+    }
+}
+
+/// Yes or no: `true`, `false`, or text that starts with `yes` or `no` and may explain
+/// (`yes, through RM6116 Network Services 3`). Kept as text, `Yes` or `No` first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YesNo(pub String);
+
+impl<'de> Deserialize<'de> for YesNo {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Text(text) = Text::deserialize(deserializer)?;
+        let trimmed = text.trim();
+        let lower = trimmed.to_lowercase();
+        let word = lower.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+        let first = match word {
+            "yes" => "Yes",
+            "no" => "No",
+            _ => return Err(de::Error::custom("expected yes or no, with any explanation after it")),
+        };
+        Ok(YesNo(format!("{first}{}", trimmed.get(word.len()..).unwrap_or_default())))
+    }
+}
+
+impl From<YesNo> for Value {
+    fn from(v: YesNo) -> Self {
+        Value::Text(v.0)
+    }
+}
+
+/// A web address where the answer is published: absolute `http(s)`, with nothing that
+/// could break out of a link or a line. Kept as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link(pub String);
+
+impl<'de> Deserialize<'de> for Link {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let url = text.trim();
+        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or_default();
+        if rest.is_empty()
+            || url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'))
+        {
+            return Err(de::Error::custom("expected a web address starting `https://`"));
+        }
+        Ok(Link(url.to_owned()))
+    }
+}
+
+impl From<Link> for Value {
+    fn from(v: Link) -> Self {
+        Value::Text(v.0)
     }
 }
 

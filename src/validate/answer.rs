@@ -8,7 +8,9 @@ use super::Check;
 use crate::casebook::{Answer, Decision};
 use crate::exemptions::{Exemption, ExemptionKind, Library};
 use crate::jurisdiction::Act;
-use crate::model::values::{Contact, Count, Date, DurationAnswer, List, MoneyAnswer, Value};
+use crate::model::values::{
+    Contact, Count, Date, DurationAnswer, Link, List, MoneyAnswer, Months, Value, YesNo,
+};
 use crate::model::{self, Jurisdiction};
 use crate::questionnaire::ValueKind;
 use crate::report::Finding;
@@ -229,7 +231,13 @@ pub(crate) fn typed(kind: Option<ValueKind>, raw: serde_yaml::Value) -> Result<V
         Some(ValueKind::Date) => from::<Date>(raw),
         Some(ValueKind::Money) => from::<MoneyAnswer>(raw),
         Some(ValueKind::Duration) => from::<DurationAnswer>(raw),
-        Some(ValueKind::Contact) => from::<Contact>(raw),
+        Some(ValueKind::Person) => from::<Contact>(raw),
+        Some(ValueKind::Months) => from::<Months>(raw),
+        Some(ValueKind::YesNo) => match text(&raw) {
+            Some(words) => from::<YesNo>(Y::String(words)),
+            None => Err("expected yes or no".into()),
+        },
+        Some(ValueKind::Link) => from::<Link>(raw),
         Some(ValueKind::List) => match text(&raw) {
             Some(item) => Ok(Value::List(vec![item])),
             None => from::<List>(raw),

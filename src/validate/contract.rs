@@ -44,6 +44,7 @@ pub(crate) fn check(
         }
     }
     super::dates::contract(check, raw.start, &answers);
+    item(check, &raw);
     let contract = Contract {
         id: id.to_owned(),
         file: check.file.display.clone(),
@@ -51,9 +52,45 @@ pub(crate) fn check(
         part: raw.part,
         title: raw.title,
         start: raw.start,
+        item: raw.item,
         answers,
     };
     check.words(&super::text::contract(&contract));
     let failed = check.findings[before..].iter().any(|f| f.severity == crate::report::Severity::Error);
     Some((contract, !failed && is_id(id)))
+}
+
+/// A contract of a part that asks per item says which item it is, one of the part's; a
+/// contract of any other part names none.
+fn item(check: &mut Check, raw: &ContractFile) {
+    let part = raw.part.entry();
+    let at = FieldPath::key("item");
+    match &raw.item {
+        None if !part.items.is_empty() => {
+            let ids: Vec<&str> = part.items.iter().map(|i| i.id.as_str()).collect();
+            check.push(
+                Finding::error(
+                    check.file,
+                    &FieldPath::key("part"),
+                    format!(
+                        "part `{}` asks its questions of each item: the contract needs `item:`",
+                        raw.part
+                    ),
+                )
+                .hint(format!("add `item:` with one of: {}", ids.join(", "))),
+            );
+        }
+        Some(_) if part.items.is_empty() => check.push(
+            Finding::error(check.file, &at, format!("part `{}` asks no items", raw.part))
+                .hint("remove `item:`, or give the part that asks per item"),
+        ),
+        Some(item) if part.item(item).is_none() => {
+            let ids: Vec<&str> = part.items.iter().map(|i| i.id.as_str()).collect();
+            check.push(
+                Finding::error(check.file, &at, format!("part `{}` has no item `{item}`", raw.part))
+                    .suggest(item, ids),
+            );
+        }
+        _ => {}
+    }
 }

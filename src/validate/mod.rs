@@ -97,7 +97,7 @@ impl Check<'_> {
 }
 
 /// Whether `id` is a usable id: lower-case letters, digits and hyphens.
-fn is_id(id: &str) -> bool {
+pub(crate) fn is_id(id: &str) -> bool {
     !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 

@@ -22,7 +22,7 @@ use super::{Check, text};
 use crate::casebook::{Answer, Casebook, Contract, Decision};
 use crate::model::values::{Contact, Seniority, Value};
 use crate::model::{ProfileFile, RequestFile};
-use crate::questionnaire::{QuestionId, Role};
+use crate::questionnaire::{QuestionId, ValueKind};
 use crate::report::{Finding, Severity};
 use crate::source::{FieldPath, Masks, SourceFile};
 
@@ -72,7 +72,7 @@ pub(super) fn casebook(
     findings: &mut Vec<Finding>,
 ) {
     let mut owners = owners(casebook, profile, raw);
-    owners.extend(flawed.values().filter_map(contract_owner));
+    owners.extend(flawed.values().flat_map(contract_owners));
     let juniors: Vec<&Owner> = owners.iter().filter(|o| o.contact.seniority == Seniority::Junior).collect();
     if juniors.is_empty() {
         return;
@@ -365,27 +365,37 @@ fn thousands(digits: &str) -> String {
     out
 }
 
-/// Every contract owner in the casebook: contracts, then each authority's facts.
+/// The questions whose answer is a person: the contract owner (`contact`), and any other
+/// `person` field a questionnaire declares. Each gets the same checks (s.40(2)).
+fn person_questions() -> impl Iterator<Item = QuestionId> {
+    QuestionId::all().iter().copied().filter(|q| q.kind() == ValueKind::Person)
+}
+
+/// Every person named in the casebook: contracts, then each authority's facts.
 fn owners<'a>(casebook: &'a Casebook, profile: &'a SourceFile, raw: &ProfileFile) -> Vec<Owner<'a>> {
     let mut out = owners_in_contracts(casebook);
-    let Some(contact) = QuestionId::with_role(Role::Owner) else { return out };
     for authority in &casebook.authorities {
-        let base = authority_path(raw, &authority.id).at("facts").at(contact.as_str());
-        if let Some(owner) = owner(authority.facts.get(&contact), profile.path(), base) {
-            out.push(owner);
+        for question in person_questions() {
+            let base = authority_path(raw, &authority.id).at("facts").at(question.as_str());
+            if let Some(owner) = owner(authority.facts.get(&question), profile.path(), base) {
+                out.push(owner);
+            }
         }
     }
     out
 }
 
 fn owners_in_contracts(casebook: &Casebook) -> Vec<Owner<'_>> {
-    casebook.contracts.values().filter_map(contract_owner).collect()
+    casebook.contracts.values().flat_map(contract_owners).collect()
 }
 
-/// The contract's owner, where the questionnaire has an owner question and it is answered.
-fn contract_owner(contract: &Contract) -> Option<Owner<'_>> {
-    let contact = QuestionId::with_role(Role::Owner)?;
-    owner(contract.answers.get(&contact), &contract.file, FieldPath::key(contact.as_str()))
+/// The people a contract names: its owner and any other `person` field answered.
+fn contract_owners(contract: &Contract) -> Vec<Owner<'_>> {
+    person_questions()
+        .filter_map(|question| {
+            owner(contract.answers.get(&question), &contract.file, FieldPath::key(question.as_str()))
+        })
+        .collect()
 }
 
 fn owner<'a>(answer: Option<&'a Answer>, file: &'a Path, path: FieldPath) -> Option<Owner<'a>> {

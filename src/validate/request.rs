@@ -13,7 +13,7 @@ use crate::casebook::{Answer, AskedPart, AskedQuestion, Authority, Casebook, Req
 use crate::load::Parsed;
 use crate::model::values::Date;
 use crate::model::{self, OrStandard, PartAsked, QuestionAsked, RequestFile};
-use crate::questionnaire::PartId;
+use crate::questionnaire::Definition;
 use crate::report::{Finding, Severity};
 use crate::source::FieldPath;
 
@@ -178,12 +178,14 @@ fn parts(
     need_answers: bool,
 ) -> Vec<AskedPart> {
     let listed: Vec<PartAsked> = match &raw.parts {
-        OrStandard::Standard => PartId::ALL
+        OrStandard::Standard => Definition::standard()
+            .parts
             .iter()
             .map(|part| PartAsked {
                 part: *part,
                 title: None,
                 contracts: None,
+                items: None,
                 questions: OrStandard::Standard,
             })
             .collect(),
@@ -232,13 +234,22 @@ fn contracts(
     path: &FieldPath,
     asked: &PartAsked,
 ) -> Option<Vec<String>> {
+    let items = items(check, casebook, authority, path, asked)?;
     let Some(listed) = &asked.contracts else {
-        let mine: Vec<String> = casebook
+        let mut mine: Vec<(usize, String)> = casebook
             .contracts
             .values()
             .filter(|c| casebook.authority(c.authority).id == authority.id && c.part == asked.part)
-            .map(|c| c.id.clone())
+            .filter_map(|c| match &items {
+                None => Some((0, c.id.clone())),
+                Some(items) => {
+                    items.iter().position(|i| Some(*i) == c.item.as_deref()).map(|n| (n, c.id.clone()))
+                }
+            })
             .collect();
+        // Per item, in the order the request asks the items.
+        mine.sort();
+        let mine: Vec<String> = mine.into_iter().map(|(_, id)| id).collect();
         // A contract file in error may belong to this part: its own findings say enough.
         return (!mine.is_empty() || casebook.broken_contracts.is_empty()).then_some(mine);
     };
@@ -292,6 +303,68 @@ fn contracts(
     }
     let failed = check.findings[before..].iter().any(|f| f.severity == Severity::Error);
     (!failed).then_some(out)
+}
+
+/// The items a part that asks per item is asked about, in the requester's order: those
+/// `items:` lists, else all of the part's. `None` for a part that asks no items, and, with
+/// an error, when the list names an item the part does not have, or one the authority
+/// holds no contract for.
+fn items<'a>(
+    check: &mut Check,
+    casebook: &Casebook,
+    authority: &Authority,
+    path: &FieldPath,
+    asked: &'a PartAsked,
+) -> Option<Option<Vec<&'a str>>> {
+    let part = asked.part.entry();
+    let known: Vec<&str> = part.items.iter().map(|i| i.id.as_str()).collect();
+    let Some(listed) = &asked.items else {
+        return Some((!part.items.is_empty()).then_some(known));
+    };
+    let before = check.findings.len();
+    if part.items.is_empty() {
+        check.push(
+            Finding::error(check.file, &path.at("items"), format!("part `{}` asks no items", asked.part))
+                .hint("remove `items:`: every contract of the part answers it"),
+        );
+        return None;
+    }
+    for (j, item) in listed.iter().enumerate() {
+        let at = path.at("items").index(j);
+        if part.item(item).is_none() {
+            check.push(
+                Finding::error(check.file, &at, format!("part `{}` has no item `{item}`", asked.part))
+                    .suggest(item, known.iter().copied()),
+            );
+        } else if listed[..j].contains(item) {
+            check.push(Finding::warning(check.file, &at, format!("item `{item}` is listed twice")));
+        } else if asked.contracts.is_none()
+            && !casebook.contracts.values().any(|c| {
+                casebook.authority(c.authority).id == authority.id
+                    && c.part == asked.part
+                    && c.item.as_deref() == Some(item.as_str())
+            })
+            && casebook.broken_contracts.is_empty()
+        {
+            check.push(
+                Finding::error(
+                    check.file,
+                    &at,
+                    format!(
+                        "no contract of {} is for item `{item}` of part `{}`",
+                        authority.name, asked.part
+                    ),
+                )
+                .hint(format!(
+                    "add a contract with `part: {}` and `item: {item}` (its answers may be decisions, \
+                     such as `not-held`), or leave the item out of `items:`",
+                    asked.part
+                )),
+            );
+        }
+    }
+    let failed = check.findings[before..].iter().any(|f| f.severity == Severity::Error);
+    (!failed).then(|| Some(listed.iter().map(String::as_str).collect()))
 }
 
 fn questions(

@@ -24,6 +24,10 @@ pub struct Response {
     pub reference: String,
     /// Title of the request.
     pub title: String,
+    /// The document's title, for the HTML page, the PDF and the Word properties:
+    /// `REF: title – authority`, with the kind of letter before the title for a letter other
+    /// than the response.
+    pub document_title: String,
     /// Who is answering.
     pub authority: AuthorityView,
     /// FOIA or FOISA.

@@ -302,14 +302,7 @@ pub fn letter(response: &Response, logo: Option<String>) -> anyhow::Result<Lette
         stage,
         reference: &response.reference,
         title: &response.title,
-        document_title: if response.letter == crate::letters::LetterKind::RESPONSE {
-            format!("{}: {} – {}", response.reference, response.title, authority.name)
-        } else {
-            format!(
-                "{}: {}: {} – {}",
-                response.reference, response.letter.title, response.title, authority.name
-            )
-        },
+        document_title: response.document_title.clone(),
         date: DateParts {
             year: chrono::Datelike::year(&dated),
             month: chrono::Datelike::month(&dated),

@@ -239,6 +239,8 @@ impl Renderer {
             site => (),
             reference => &response.reference,
             title => &response.title,
+            document_title => &response.document_title,
+            letter => response.letter.id,
             received => minijinja::Value::from(minijinja::value::Serde(&response.received)),
             responded => minijinja::Value::from(minijinja::value::Serde(&response.responded)),
             outcome => minijinja::Value::from(minijinja::value::Serde(&response.outcome)),

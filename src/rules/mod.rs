@@ -121,6 +121,7 @@ pub fn respond(casebook: &Casebook, request: &Request, audience: Audience) -> an
         letter: LetterKind::RESPONSE,
         reference: request.reference.clone(),
         title: request.title.clone(),
+        document_title: format!("{}: {} – {}", request.reference, request.title, authority.name),
         authority: AuthorityView {
             id: authority.id.clone(),
             name: authority.name.clone(),

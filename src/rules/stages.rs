@@ -179,6 +179,8 @@ pub fn letter(
         }
         other => return Err(anyhow::anyhow!("no rules for the letter kind `{other}`")),
     };
+    response.document_title =
+        format!("{}: {}: {} – {}", response.reference, kind.title, response.title, response.authority.name);
     response.letter = kind;
     response.stage = Some(stage);
     Ok(response)

@@ -88,7 +88,7 @@ impl Renderer {
         }
         let alt = format!("{} logo", authority.name);
         let dated = response.responded.unwrap_or(response.received).0;
-        let title = format!("{}: {} – {}", response.reference, response.title, authority.name);
+        let title = response.document_title.clone();
         let subject =
             format!("{} to request {} under {}", response.letter.title, response.reference, response.act.act);
         let metadata = Metadata {

@@ -138,6 +138,11 @@ fn a_change_after_sending_leaves_the_published_reply_as_sent_and_check_reports_t
     assert_eq!(page, sent, "the log publishes the reply as sent, byte for byte");
     let html = std::fs::read_to_string(site.join("responses/FOIR-467737865.html")).expect("html");
     assert!(html.contains("1 February 2023") && !html.contains("1 February 2025"));
+    // The open data of a sent reply is its record's too, row for row.
+    for file in ["disclosure-log.csv", "disclosure-log.json"] {
+        let data = std::fs::read_to_string(site.join(file)).expect("open data");
+        assert!(data.contains("2023-02-01") && !data.contains("2025-02-01"), "{file}: {data}");
+    }
     // Today's rendering has moved on: that is what a new reply would say.
     let today = foi(&casebook, &["render", FIRST]);
     assert!(stdout(&today).contains("1 February 2025"));

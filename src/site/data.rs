@@ -17,6 +17,7 @@ use crate::model::Licence;
 use crate::model::values::{Count, Value};
 use crate::response::Status;
 use crate::templates::value_words;
+use serde_json::Value as Json;
 
 /// The per-question JSON's shape and version.
 pub const QUESTIONS_FORMAT: &str = "foi-disclosure-log/1";
@@ -271,8 +272,8 @@ struct RequestRow<'a> {
     extended_due: Option<String>,
     responded: Option<String>,
     on_time: Option<bool>,
-    outcome: &'static str,
-    outcome_label: &'static str,
+    outcome: &'a str,
+    outcome_label: &'a str,
     exemptions: Vec<&'a str>,
     refusal_ground: Option<&'a str>,
     url: String,
@@ -292,13 +293,13 @@ struct QuestionRow<'a> {
     number: Option<&'a str>,
     question_id: Option<&'a str>,
     question: Option<&'a str>,
-    outcome: &'static str,
+    outcome: &'a str,
     value: Option<String>,
-    value_type: Option<&'static str>,
+    value_type: Option<&'a str>,
     value_count: Option<u64>,
     value_date: Option<String>,
     amount: Option<f64>,
-    currency: Option<&'static str>,
+    currency: Option<&'a str>,
     years_averaged: Option<u32>,
     publication_url: Option<&'a str>,
     exemptions: Vec<&'a str>,
@@ -395,10 +396,22 @@ fn request_rows<'a>(entries: &'a [Entry], base_url: Option<&str>) -> Vec<Request
                 extended_due: response.extension.as_ref().map(|e| e.due.to_string()),
                 responded: response.responded.map(|d| d.to_string()),
                 on_time: super::stats::answered_in_time(response),
-                outcome: response.outcome.code(),
-                outcome_label: response.outcome.label(),
-                exemptions: response.notices.iter().map(|n| n.exemption.id.as_str()).collect(),
-                refusal_ground: response.refusal.as_ref().map(|r| r.ground.as_str()),
+                outcome: sent_str(entry, "/outcome/code").unwrap_or(response.outcome.code()),
+                outcome_label: sent_str(entry, "/outcome/label").unwrap_or(response.outcome.label()),
+                exemptions: match &entry.sent {
+                    Some(sent) => sent
+                        .get("exemptions")
+                        .and_then(Json::as_array)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|e| e.get("id").and_then(Json::as_str))
+                        .collect(),
+                    None => response.notices.iter().map(|n| n.exemption.id.as_str()).collect(),
+                },
+                refusal_ground: match &entry.sent {
+                    Some(_) => sent_str(entry, "/refusal/ground"),
+                    None => response.refusal.as_ref().map(|r| r.ground.as_str()),
+                },
                 url: page_url(base_url, &entry.name),
             }
         })
@@ -433,6 +446,12 @@ fn question_rows(entries: &[Entry]) -> Vec<QuestionRow<'_>> {
             exemptions: Vec::new(),
             refusal_ground: None,
         };
+        if let Some(sent) = &entry.sent {
+            // A reply sent is published as sent: its rows come from its record, as its page
+            // does, whatever the casebook says today.
+            sent_question_rows(&mut rows, sent, blank);
+            continue;
+        }
         if let Some(refusal) = &response.refusal {
             // A request refused as a whole answers no question: one row says so.
             rows.push(QuestionRow { refusal_ground: Some(refusal.ground.as_str()), ..blank("refused") });
@@ -469,6 +488,69 @@ fn question_rows(entries: &[Entry]) -> Vec<QuestionRow<'_>> {
         }
     }
     rows
+}
+
+/// A string of the record of `entry`'s reply, at `pointer`.
+fn sent_str<'a>(entry: &'a Entry, pointer: &str) -> Option<&'a str> {
+    entry.sent.as_ref()?.pointer(pointer)?.as_str()
+}
+
+/// The rows of a reply as its record (`foi-response/1`) gives them.
+fn sent_question_rows<'a>(
+    rows: &mut Vec<QuestionRow<'a>>,
+    sent: &'a Json,
+    blank: impl Fn(&'a str) -> QuestionRow<'a>,
+) {
+    let text = |value: &'a Json, key: &str| value.get(key).and_then(Json::as_str);
+    if let Some(refusal) = sent.get("refusal").filter(|r| !r.is_null()) {
+        rows.push(QuestionRow { refusal_ground: text(refusal, "ground"), ..blank("refused") });
+        return;
+    }
+    let authority_id = blank("").authority_id;
+    for question in sent.get("questions").and_then(Json::as_array).into_iter().flatten() {
+        let contract = question.get("contract").filter(|c| !c.is_null());
+        let value = question.get("value").filter(|v| !v.is_null());
+        let mut row = QuestionRow {
+            part: text(question, "part"),
+            contract: contract.and_then(|c| text(c, "title")),
+            contract_id: contract.and_then(|c| text(c, "id")).map(|id| format!("{authority_id}/{id}")),
+            number: text(question, "number"),
+            question_id: text(question, "id"),
+            question: text(question, "label"),
+            value: value.map(|v| {
+                crate::templates::value(minijinja::Value::from(minijinja::value::Serde(v)))
+                    .unwrap_or_default()
+            }),
+            publication_url: question.pointer("/publication/url").and_then(Json::as_str),
+            exemptions: question
+                .get("withheld")
+                .and_then(Json::as_array)
+                .into_iter()
+                .flatten()
+                .flat_map(|w| w.get("exemptions").and_then(Json::as_array).into_iter().flatten())
+                .filter_map(|e| text(e, "id"))
+                .collect(),
+            ..blank(text(question, "status").unwrap_or_default())
+        };
+        if let Some(value) = value {
+            let inner = value.get("value");
+            row.value_type = text(value, "type");
+            match row.value_type {
+                Some("count") => row.value_count = inner.and_then(Json::as_u64),
+                Some("date") => row.value_date = inner.and_then(Json::as_str).map(str::to_owned),
+                Some("money") => {
+                    row.amount = inner.and_then(|m| m.get("amount")).and_then(Json::as_f64);
+                    row.currency = inner.and_then(|m| text(m, "currency"));
+                    row.years_averaged = inner
+                        .and_then(|m| m.get("years"))
+                        .and_then(Json::as_u64)
+                        .and_then(|y| u32::try_from(y).ok());
+                }
+                _ => {}
+            }
+        }
+        rows.push(row);
+    }
 }
 
 /// The machine-readable columns of a disclosed value.

@@ -65,6 +65,9 @@ pub(crate) struct Entry {
     pub response: Response,
     /// The reply as sent (the record's `public.md`), published as it is.
     pub markdown: Option<String>,
+    /// The reply as sent, as data (the record's `foi-response/1`): the open data's rows of
+    /// a sent reply come from it.
+    pub sent: Option<serde_json::Value>,
     pub name: String,
     pub casebook: usize,
     /// The authority's stable id in the open data.
@@ -76,6 +79,8 @@ pub(crate) struct PublicResponse {
     pub response: Response,
     /// The reply as sent, from its latest record, if it was recorded.
     pub markdown: Option<String>,
+    /// The same reply as data.
+    pub sent: Option<serde_json::Value>,
     pub casebook: usize,
     pub publish: bool,
     /// The name of its pages (`validate::reference`).
@@ -116,6 +121,7 @@ pub(crate) fn load_all(
             responses.push(PublicResponse {
                 response,
                 markdown: record.map(|r| r.public.clone()),
+                sent: record.map(|r| r.file.response.clone()),
                 casebook: loaded.len(),
                 publish: request.publish && (render_unsent || !unsent),
                 name: request.file_name,
@@ -144,7 +150,7 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
     // Pages of several casebooks share one folder: two references giving one page name
     // are reported like two in one casebook.
     let mut names: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
-    for PublicResponse { response, markdown, casebook, publish, name, file } in responses {
+    for PublicResponse { response, markdown, sent, casebook, publish, name, file } in responses {
         if !publish {
             continue;
         }
@@ -172,7 +178,7 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
             .and_then(|a| a.code.as_ref());
         let authority_id = data::authority_id(code, &response.authority.name);
         names.insert(key, (response.reference.clone(), file));
-        entries.push(Entry { response, markdown, name, casebook, authority_id });
+        entries.push(Entry { response, markdown, sent, name, casebook, authority_id });
     }
     if summary.findings.iter().any(|f| f.severity == Severity::Error) {
         return Ok(summary);

@@ -237,6 +237,23 @@ impl Serialize for Outcome {
 }
 
 impl Outcome {
+    /// Every category, in the order the returns list them.
+    pub const ALL: [Outcome; 8] = [
+        Outcome::GrantedInFull,
+        Outcome::PartiallyWithheld,
+        Outcome::WithheldInFull,
+        Outcome::NotHeld,
+        Outcome::NeitherConfirmNorDeny,
+        Outcome::RefusedCost,
+        Outcome::RefusedVexatious,
+        Outcome::RefusedRepeated,
+    ];
+
+    /// The category whose code is `code`.
+    pub fn from_code(code: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|outcome| outcome.code() == code)
+    }
+
     /// The category's code: `partially-withheld`.
     pub fn code(self) -> &'static str {
         match self {

@@ -116,6 +116,11 @@ pub(crate) fn load_all(
             let record = crate::record::latest(&casebook.sent, &request.file_name);
             if let Some(record) = record {
                 response.responded = Some(record.file.sent);
+                // The index, feed and statistics count the outcome as sent.
+                let sent = record.file.response.pointer("/outcome/code").and_then(|c| c.as_str());
+                if let Some(outcome) = sent.and_then(crate::response::Outcome::from_code) {
+                    response.outcome = outcome;
+                }
             }
             let unsent = record.is_none() && casebook.keeps_records && request.responded.is_some();
             responses.push(PublicResponse {

@@ -15,16 +15,7 @@ use serde::Serialize;
 use crate::response::{Outcome, Response};
 
 /// Every outcome category, in the order the returns list them.
-const OUTCOMES: [Outcome; 8] = [
-    Outcome::GrantedInFull,
-    Outcome::PartiallyWithheld,
-    Outcome::WithheldInFull,
-    Outcome::NotHeld,
-    Outcome::NeitherConfirmNorDeny,
-    Outcome::RefusedCost,
-    Outcome::RefusedVexatious,
-    Outcome::RefusedRepeated,
-];
+const OUTCOMES: [Outcome; 8] = Outcome::ALL;
 
 /// Counts for a set of requests.
 #[derive(Debug, Clone, Default, Serialize)]

@@ -493,12 +493,27 @@ impl Site {
                 outcome: e.response.outcome.label(),
                 // Refusals under s.12 and s.14 are not exemptions and have no notices; a
                 // provision relied on in two ways is listed once.
-                exemptions: e.response.notices.iter().fold(Vec::new(), |mut list, n| {
-                    if !list.contains(&n.exemption.citation.as_str()) {
-                        list.push(n.exemption.citation.as_str());
-                    }
-                    list
-                }),
+                // A sent reply's as its record gives them.
+                exemptions: match &e.sent {
+                    Some(sent) => sent
+                        .get("exemptions")
+                        .and_then(serde_json::Value::as_array)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|x| x.get("citation").and_then(serde_json::Value::as_str))
+                        .fold(Vec::new(), |mut list, citation| {
+                            if !list.contains(&citation) {
+                                list.push(citation);
+                            }
+                            list
+                        }),
+                    None => e.response.notices.iter().fold(Vec::new(), |mut list, n| {
+                        if !list.contains(&n.exemption.citation.as_str()) {
+                            list.push(n.exemption.citation.as_str());
+                        }
+                        list
+                    }),
+                },
             })
             .collect();
         let several = entries

@@ -374,3 +374,23 @@ fn check_warns_when_a_decision_notice_steps_are_overdue() {
         "{text}"
     );
 }
+
+#[test]
+fn a_review_without_a_decision_has_no_outcome_letter_yet() {
+    let casebook = common::Casebook::copy_of("tests/golden/wyvern");
+    let request = casebook.read("requests/LBW-2024-101.yaml");
+    let at = request.find("review:").expect("a review");
+    casebook.write(
+        "requests/LBW-2024-101.yaml",
+        &format!("{}review:\n  requested: 2024-04-22\n", &request[..at]),
+    );
+    let output = foi()
+        .current_dir(casebook.root())
+        .args(["render", "requests/LBW-2024-101.yaml", "--letter", "review", "--today", "2030-01-01"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("has no decision yet"), "{stderr}");
+    assert!(output.stdout.is_empty());
+}

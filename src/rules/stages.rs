@@ -27,12 +27,13 @@ use super::Audience;
 
 /// Whether `request` records the stage whose letter is `kind`: the response and the
 /// acknowledgement always (either may be a draft), the clarification and the extension
-/// notice when the request file records them.
+/// notice when the request file records them, the review's outcome once it has a decision.
 pub fn recorded(request: &Request, kind: LetterKind) -> bool {
     match kind.id {
         "clarification" => request.clarification_sought.is_some(),
         "extension" => request.extension.is_some(),
-        "review" => request.review.is_some(),
+        // A review's letter is written once it has a decision.
+        "review" => request.review.as_ref().is_some_and(|review| review.outcome.is_some()),
         _ => true,
     }
 }
@@ -151,6 +152,13 @@ pub fn letter(
                 ))
                 .into());
             };
+            if review.outcome.is_none() {
+                return Err(Error::Unusable(format!(
+                    "the review of {} has no decision yet: record its `questions:` (each upheld or overturned) or `outcome:` to write the outcome letter",
+                    request.reference
+                ))
+                .into());
+            }
             Stage {
                 dated: review.decided,
                 counted: None,

@@ -128,12 +128,12 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Output formats, comma-separated (the help lists the table's names).
-        #[arg(short, long, help = render_format_help(), value_parser = FormatParser, value_delimiter = ',', default_value = "md")]
+        #[arg(short, long, help = render_format_help(), value_parser = FORMAT_PARSER, value_delimiter = ',', default_value = "md")]
         format: Vec<OutputFormat>,
         /// Letters, comma-separated: the response (default) or the letter of an earlier stage
         /// (the help lists them); `all` writes every letter the request records (a batch names
         /// them `REFERENCE.KIND.EXT` beside the response's `REFERENCE.EXT`).
-        #[arg(long, help = letter_help(), value_parser = LetterParser, value_delimiter = ',', default_value = "response")]
+        #[arg(long, help = letter_help(), value_parser = LETTER_PARSER, value_delimiter = ',', default_value = "response")]
         letter: Vec<LetterChoice>,
         /// Layout: `inline` (answers under each question, refusal notice at the end) or
         /// `annex` (one annex section per exemption). Default: the request's or authority's.
@@ -255,7 +255,7 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<NaiveDate>,
         /// The formats the letter was sent in, comma-separated.
-        #[arg(short, long, help = render_format_help(), value_parser = FormatParser, value_delimiter = ',', default_value = "md")]
+        #[arg(short, long, help = render_format_help(), value_parser = FORMAT_PARSER, value_delimiter = ',', default_value = "md")]
         format: Vec<OutputFormat>,
         /// Record a corrected reply to a reference already sent, and why.
         #[arg(long, value_name = "REASON")]
@@ -321,7 +321,7 @@ pub enum Command {
         #[arg(long, requires = "jurisdiction")]
         name: Option<String>,
         /// The Act your authority answers under.
-        #[arg(long, value_parser = JurisdictionParser, requires = "name")]
+        #[arg(long, value_parser = JURISDICTION_PARSER, requires = "name")]
         jurisdiction: Option<Jurisdiction>,
         /// The FOI team's email address (default: a placeholder that `foi check` warns about).
         #[arg(long, requires = "name")]
@@ -387,34 +387,42 @@ pub enum TemplatesCommand {
     },
 }
 
-/// Reads `--format` values from the table of output formats ([`OutputFormat::ALL`]): its
-/// names are the possible values, its summaries their help.
-#[derive(Debug, Clone, Copy)]
-pub struct FormatParser;
+/// A value parser for one of the closed tables (formats, letters, Acts): the table's names
+/// are the possible values, each with its help, and a name is looked up in the table.
+#[derive(Clone, Copy)]
+pub struct TableParser<T: 'static> {
+    /// Each name with its help, in the table's order.
+    names: fn() -> Vec<(&'static str, String)>,
+    /// The entry a name denotes.
+    find: fn(&str) -> Option<T>,
+}
 
-impl clap::builder::TypedValueParser for FormatParser {
-    type Value = OutputFormat;
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for TableParser<T> {
+    type Value = T;
 
     fn parse_ref(
         &self,
         cmd: &clap::Command,
         arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
-    ) -> Result<OutputFormat, clap::Error> {
+    ) -> Result<T, clap::Error> {
         let names = clap::builder::PossibleValuesParser::new(self.possible_values().into_iter().flatten());
         let name = names.parse_ref(cmd, arg, value)?;
-        OutputFormat::named(&name)
-            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd))
+        (self.find)(&name).ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd))
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
         Some(Box::new(
-            OutputFormat::ALL
-                .iter()
-                .map(|format| clap::builder::PossibleValue::new(format.name).help(format.summary)),
+            (self.names)().into_iter().map(|(name, help)| clap::builder::PossibleValue::new(name).help(help)),
         ))
     }
 }
+
+/// `--format`: the table of output formats ([`OutputFormat::ALL`]), with their summaries.
+pub const FORMAT_PARSER: TableParser<OutputFormat> = TableParser {
+    names: || OutputFormat::ALL.iter().map(|format| (format.name, format.summary.to_owned())).collect(),
+    find: OutputFormat::named,
+};
 
 /// A `--letter` value: one kind of letter, or every letter a request records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -425,38 +433,20 @@ pub enum LetterChoice {
     All,
 }
 
-/// Reads `--letter` values from the table of letter kinds ([`LetterKind::ALL`]), and `all`.
-#[derive(Debug, Clone, Copy)]
-pub struct LetterParser;
-
-impl clap::builder::TypedValueParser for LetterParser {
-    type Value = LetterChoice;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<LetterChoice, clap::Error> {
-        let names = clap::builder::PossibleValuesParser::new(self.possible_values().into_iter().flatten());
-        let name = names.parse_ref(cmd, arg, value)?;
-        if name == "all" {
-            return Ok(LetterChoice::All);
-        }
-        LetterKind::named(&name)
-            .map(LetterChoice::One)
-            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd))
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        Some(Box::new(
-            LetterKind::ALL
-                .iter()
-                .map(|kind| clap::builder::PossibleValue::new(kind.id).help(kind.description))
-                .chain([clap::builder::PossibleValue::new("all").help("every letter the request records")]),
-        ))
-    }
-}
+/// `--letter`: the table of letter kinds ([`LetterKind::ALL`]) with their descriptions, and
+/// `all`.
+pub const LETTER_PARSER: TableParser<LetterChoice> = TableParser {
+    names: || {
+        LetterKind::ALL
+            .iter()
+            .map(|kind| (kind.id, kind.description.to_owned()))
+            .chain([("all", "every letter the request records".to_owned())])
+            .collect()
+    },
+    find: |name| {
+        if name == "all" { Some(LetterChoice::All) } else { LetterKind::named(name).map(LetterChoice::One) }
+    },
+};
 
 /// The letters `choices` name, each once, in the table's order.
 pub fn letters(choices: &[LetterChoice]) -> Vec<LetterKind> {
@@ -487,7 +477,7 @@ pub struct DueArgs {
     pub date: String,
     /// Whose working days to count: `foia` (UK-wide bank holidays) or `foisa`
     /// (Scottish bank holidays). Default: the Act of the `--casebook`, otherwise `foia`.
-    #[arg(long, value_parser = JurisdictionParser)]
+    #[arg(long, value_parser = JURISDICTION_PARSER)]
     pub jurisdiction: Option<Jurisdiction>,
     /// Count with the bank holidays this casebook adds in foi.yaml (`bank-holidays:`); DIR
     /// is the casebook's folder or any folder inside it.
@@ -505,33 +495,15 @@ pub struct DueArgs {
     pub format: DueFormatArg,
 }
 
-/// Reads `--jurisdiction` values from the table of Acts (`jurisdictions.yaml`): their ids
-/// are the possible values, their descriptions the help.
-#[derive(Debug, Clone, Copy)]
-pub struct JurisdictionParser;
-
-impl clap::builder::TypedValueParser for JurisdictionParser {
-    type Value = Jurisdiction;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<Jurisdiction, clap::Error> {
-        let ids = clap::builder::PossibleValuesParser::new(self.possible_values().into_iter().flatten());
-        let id = ids.parse_ref(cmd, arg, value)?;
-        Jurisdiction::named(&id)
-            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd))
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        Some(Box::new(Jurisdiction::all().map(|act| {
-            let help = act.act().description.trim_end_matches('.');
-            clap::builder::PossibleValue::new(act.as_str()).help(help)
-        })))
-    }
-}
+/// `--jurisdiction`: the table of Acts (`jurisdictions.yaml`), with their descriptions.
+pub const JURISDICTION_PARSER: TableParser<Jurisdiction> = TableParser {
+    names: || {
+        Jurisdiction::all()
+            .map(|act| (act.as_str(), act.act().description.trim_end_matches('.').to_owned()))
+            .collect()
+    },
+    find: Jurisdiction::named,
+};
 
 /// Output formats of `foi stats`, as spelled on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

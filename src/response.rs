@@ -70,7 +70,7 @@ pub struct Response {
 
 /// The facts of one stage of the exchange, for its letter: the acknowledgement, the
 /// request for clarification or the public interest extension notice.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Stage {
     /// The date on the letter: when it was sent, or `None` for a draft.
     pub dated: Option<Date>,

@@ -76,10 +76,7 @@ pub fn letter(
                         .map(|(date, name)| SkippedDay { date: *date, name: name.clone() })
                         .collect(),
                 }),
-                clarification: None,
-                considering: Vec::new(),
-                neutral: false,
-                review: None,
+                ..Stage::default()
             }
         }
         "clarification" => {
@@ -94,15 +91,12 @@ pub fn letter(
             let closes = sought.date.0.checked_add_months(Months::new(months)).unwrap_or(sought.date.0);
             Stage {
                 dated: Some(sought.date),
-                counted: None,
                 clarification: Some(ClarificationView {
                     points: sought.points.clone(),
                     closes: Date(closes),
                     closes_after_months: months,
                 }),
-                considering: Vec::new(),
-                neutral: false,
-                review: None,
+                ..Stage::default()
             }
         }
         "extension" => {
@@ -135,14 +129,7 @@ pub fn letter(
                 ))
                 .into());
             }
-            Stage {
-                dated: Some(extension.notice_sent),
-                counted: None,
-                clarification: None,
-                considering,
-                neutral,
-                review: None,
-            }
+            Stage { dated: Some(extension.notice_sent), considering, neutral, ..Stage::default() }
         }
         "review" => {
             let Some(review) = &request.review else {
@@ -161,10 +148,6 @@ pub fn letter(
             }
             Stage {
                 dated: review.decided,
-                counted: None,
-                clarification: None,
-                considering: Vec::new(),
-                neutral: false,
                 review: Some(ReviewView {
                     requested: review.requested,
                     due: review.due,
@@ -183,6 +166,7 @@ pub fn letter(
                         .collect(),
                     reasons: review.reasons.clone(),
                 }),
+                ..Stage::default()
             }
         }
         other => return Err(anyhow::anyhow!("no rules for the letter kind `{other}`")),

@@ -157,11 +157,14 @@ pub enum Command {
         Examples:\n  \
         foi check\n  \
         foi check examples/hastings --today 2024-01-31\n  \
-        foi check --deny-warnings --format github")]
+        foi check --deny-warnings --format github\n  \
+        foi check councils/north councils/south    (published together)")]
     Check {
         /// The casebook's folder. Default: the casebook containing the current folder.
+        /// Several are checked as `foi publish` publishes them together: each on its own,
+        /// then against each other (one licence, no two pages with one name).
         #[arg(value_name = "CASEBOOK_DIR")]
-        casebook: Option<PathBuf>,
+        casebooks: Vec<PathBuf>,
         /// Today's date: requests dated later are errors. Default: the system date.
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         today: Option<NaiveDate>,

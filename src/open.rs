@@ -200,6 +200,43 @@ pub(crate) fn open_with(files: &Files, also: &[PathBuf], today: Date) -> Opened 
     }
 }
 
+/// Several casebooks opened together, as one disclosure log publishes them.
+#[derive(Debug)]
+pub struct OpenedTogether {
+    /// Each casebook opened, in the order given, with its folder as findings show it.
+    pub casebooks: Vec<(PathBuf, Opened)>,
+    /// Every finding of every casebook, its files named from the casebook's folder, and
+    /// the findings across them ([`validate::together`]).
+    pub report: Report,
+}
+
+/// Opens each casebook of `casebooks` (its files, and its folder as findings should show it)
+/// as [`open`] does, then checks them against each other: one licence for the site, no two
+/// published pages with one name. Findings name their files from the folder given, as a
+/// compiler names them from the current folder.
+pub fn open_together(casebooks: &[(Files, PathBuf)], today: Date) -> OpenedTogether {
+    let opened: Vec<(PathBuf, Opened)> =
+        casebooks.iter().map(|(files, folder)| (folder.clone(), open(files, today))).collect();
+    let mut findings: Vec<Finding> = opened
+        .iter()
+        .flat_map(|(folder, one)| one.report.findings().iter().map(|f| f.clone().within(folder)))
+        .collect();
+    let members: Vec<validate::together::Member> = opened
+        .iter()
+        .zip(casebooks)
+        .filter_map(|((folder, one), (files, _))| {
+            Some(validate::together::Member {
+                folder,
+                files,
+                casebook: one.casebook.as_ref()?,
+                requests: one.requests.iter().filter_map(|r| r.request.as_ref()).collect(),
+            })
+        })
+        .collect();
+    findings.extend(validate::together::casebooks(&members));
+    OpenedTogether { casebooks: opened, report: Report::new(findings) }
+}
+
 /// [`open`] without the requests: the casebook's own files alone, for a command that needs
 /// its facts but none of its requests (`foi due --casebook`).
 pub(crate) fn open_casebook(files: &Files) -> Opened {

@@ -56,6 +56,18 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The same finding with its file named from `folder` (a casebook's folder, when
+    /// several are reported together). A built-in file (`(built in) exemptions/…`) is in
+    /// no folder.
+    #[must_use]
+    pub fn within(mut self, folder: &std::path::Path) -> Self {
+        let built_in = self.file.to_string_lossy().starts_with('(');
+        if !built_in && !folder.as_os_str().is_empty() && folder != std::path::Path::new(".") {
+            self.file = folder.join(&self.file);
+        }
+        self
+    }
+
     /// An error at the value of `path` in `file`.
     pub fn error(file: &SourceFile, path: &FieldPath, message: impl Into<String>) -> Self {
         Self::at(Severity::Error, file, path, file.locate(path), message)

@@ -484,10 +484,16 @@ fn the_licence_can_be_changed_in_foi_yaml_and_is_stated_everywhere() {
         read(&site, "feed.atom").contains("<rights>Published under the Creative Commons Attribution 4.0")
     );
 
-    // Published with a casebook under the default licence, it is a usage error.
-    let other = publish(&[casebook.root().to_path_buf(), examples()[1].clone()], &site, &[]);
-    assert_eq!(other.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&other.stderr).contains("give different licences"));
+    // Published with a casebook under the default licence, it is refused as `foi check`
+    // of the two together refuses it: one site states one licence.
+    let other = publish(&[examples()[1].clone(), casebook.root().to_path_buf()], &site, &[]);
+    assert_eq!(other.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&other.stderr);
+    assert!(
+        stderr.contains("this casebook's pages would be published under Creative Commons Attribution 4.0")
+            && stderr.contains("uses Open Government Licence v3.0"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -480,3 +480,77 @@ fn publish_and_stats_refuse_a_request_error_with_checks_message() {
     }
     assert!(!casebook.root().join("site").exists(), "nothing published");
 }
+
+/// Casebooks published together (a shared service's authorities, one site) are checked
+/// against each other by `foi check A B` as `foi publish A B` and `foi stats A B` check
+/// them: two pages with one name, or two licences for one site, are refused by all three in
+/// the same words, with file, line and column.
+#[test]
+fn casebooks_published_together_are_checked_together_by_check_publish_and_stats() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    for name in ["north", "south"] {
+        let copy = Casebook::example("hastings");
+        copy_dir(copy.root(), &folder.path().join(name));
+    }
+    let south = folder.path().join("south/foi.yaml");
+    let profile = std::fs::read_to_string(&south).expect("profile")
+        + "licence:\n  title: Creative Commons Attribution 4.0\n  url: https://creativecommons.org/licenses/by/4.0/\n";
+    std::fs::write(&south, profile).expect("written");
+    let run = |args: &[&str]| {
+        let output = Command::cargo_bin("foi")
+            .expect("binary")
+            .current_dir(folder.path())
+            .env("NO_COLOR", "1")
+            .args(args)
+            .args(["north", "south"])
+            .output()
+            .expect("runs");
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let (code, check) = run(&["check"]);
+    assert_eq!(code, Some(1), "{check}");
+    for expected in [
+        "--> south/requests/FOIR-467737865.yaml:3:12 (reference)",
+        "reference `FOIR-467737865` is also used by north/requests/FOIR-467737865.yaml: both would be \
+         published as responses/FOIR-467737865.html",
+        "--> south/foi.yaml:",
+        "this casebook's pages would be published under Creative Commons Attribution 4.0, but north, \
+         published with it, uses Open Government Licence v3.0",
+    ] {
+        assert!(check.contains(expected), "`{expected}` missing from\n{check}");
+    }
+    // Each on its own passes: the problems are between them.
+    for name in ["north", "south"] {
+        let alone = Command::cargo_bin("foi")
+            .expect("binary")
+            .current_dir(folder.path())
+            .args(["check", name])
+            .output()
+            .expect("runs");
+        assert!(alone.status.success(), "{}", String::from_utf8_lossy(&alone.stderr));
+    }
+    for (code, stderr) in [run(&["publish", "-o", "site"]), run(&["stats"])] {
+        assert_eq!(code, Some(1), "{stderr}");
+        for line in check.lines().filter(|line| !line.contains("errors")) {
+            assert!(
+                stderr.contains(line),
+                "publish/stats say what check says: `{line}` missing from\n{stderr}"
+            );
+        }
+    }
+    assert!(!folder.path().join("site").exists(), "nothing published");
+}
+
+/// Copies the folder `from` to `to`, as the casebooks of a shared service sit side by side.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("listed") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copied");
+        }
+    }
+}

@@ -119,9 +119,9 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             }
             Ok(Vec::new())
         }
-        Command::Check { casebook, today, deny_warnings, format } => {
+        Command::Check { casebooks, today, deny_warnings, format } => {
             let options = CheckOptions {
-                casebook: casebook.unwrap_or_else(|| ".".into()),
+                casebooks: if casebooks.is_empty() { vec![".".into()] } else { casebooks },
                 today: terminal.today(today),
                 deny_warnings,
                 format: format.into(),
@@ -200,10 +200,16 @@ fn install_questionnaires(command: &Command) {
     let here = PathBuf::from(".");
     let paths: Vec<&Path> = match command {
         Command::Render { paths, .. } => paths.iter().map(PathBuf::as_path).collect(),
-        Command::Check { casebook, .. } => vec![casebook.as_deref().unwrap_or(&here)],
-        Command::Publish { casebooks, .. } | Command::Stats { casebooks, .. } => {
-            casebooks.iter().map(PathBuf::as_path).collect()
+        Command::Check { casebooks, .. }
+        | Command::Publish { casebooks, .. }
+        | Command::Stats { casebooks, .. }
+            if casebooks.is_empty() =>
+        {
+            vec![here.as_path()]
         }
+        Command::Check { casebooks, .. }
+        | Command::Publish { casebooks, .. }
+        | Command::Stats { casebooks, .. } => casebooks.iter().map(PathBuf::as_path).collect(),
         Command::Intake(args) => vec![args.output.as_deref().unwrap_or(&here)],
         Command::Schema { .. } | Command::Due(_) => vec![here.as_path()],
         _ => Vec::new(),

@@ -57,6 +57,18 @@ pub struct Licence {
     pub id: Option<String>,
 }
 
+impl Licence {
+    /// The licence published information is offered under when foi.yaml names none: the
+    /// Open Government Licence, which the National Archives asks public bodies to use.
+    pub fn open_government() -> Self {
+        Self {
+            title: "Open Government Licence v3.0".to_owned(),
+            url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/".to_owned(),
+            id: Some("OGL-UK-3.0".to_owned()),
+        }
+    }
+}
+
 /// A proclaimed bank holiday the built-in calendar does not know yet.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

@@ -31,15 +31,6 @@ pub const REQUESTS_FILES: (&str, &str) = ("disclosure-log-requests.csv", "disclo
 /// The Data Package descriptor.
 pub const PACKAGE_FILE: &str = "datapackage.json";
 
-/// The licence UK public bodies publish information under unless they say otherwise.
-pub fn default_licence() -> Licence {
-    Licence {
-        title: "Open Government Licence v3.0".to_owned(),
-        url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/".to_owned(),
-        id: Some("OGL-UK-3.0".to_owned()),
-    }
-}
-
 /// What the open data is about, beyond its rows.
 pub struct Package<'a> {
     /// The site's title, e.g. `Disclosure log: Hastings Borough Council`.
@@ -870,7 +861,7 @@ mod tests {
             names.dedup();
             assert_eq!(names.len(), count, "a column is declared twice");
         }
-        let licence = default_licence();
+        let licence = Licence::open_government();
         let request = RequestRow {
             reference: "R",
             authority: "A",

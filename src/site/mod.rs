@@ -13,7 +13,6 @@ mod feed;
 pub mod stats;
 mod stats_page;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -85,8 +84,6 @@ pub(crate) struct PublicResponse {
     pub publish: bool,
     /// The name of its pages (`validate::reference`).
     pub name: String,
-    /// Its file, as the user should see it (with the casebook's folder).
-    pub file: PathBuf,
 }
 
 /// Loads and checks every request of every casebook (all of them count towards the
@@ -96,18 +93,22 @@ pub(crate) fn load_all(
     today: Date,
     render_unsent: bool,
 ) -> anyhow::Result<(Vec<Casebook>, Vec<PublicResponse>, Vec<Finding>)> {
-    let mut findings = Vec::new();
-    let mut loaded = Vec::new();
-    let mut responses = Vec::new();
+    let mut folders = Vec::with_capacity(casebooks.len());
     for folder in casebooks {
         let root = load::find_root(folder).map_err(|err| Error::NoCasebook(format!("{err:#}")))?;
-        // The pipeline every command runs: what `foi check` refuses is refused here, in
-        // its words.
-        let files = load::Files::disk(root.clone());
-        let opened = crate::open::open(&files, today);
-        findings.extend(opened.report.findings().iter().cloned());
+        // A casebook named twice is published once.
+        if !folders.iter().any(|(files, _): &(load::Files, PathBuf)| files.root() == root) {
+            folders.push((load::Files::disk(root.clone()), crate::check::shown_folder(&root)));
+        }
+    }
+    // The pipeline every command runs, casebooks checked together as `foi check A B` checks
+    // them: what check refuses is refused here, in its words.
+    let together = crate::open::open_together(&folders, today);
+    let findings = together.report.findings().to_vec();
+    let mut loaded = Vec::new();
+    let mut responses = Vec::new();
+    for (_, opened) in together.casebooks {
         let Some(casebook) = opened.casebook else { continue };
-        let shown = crate::check::shown_root(&root);
         for request in opened.requests.into_iter().filter_map(|entry| entry.request) {
             let mut response = rules::respond(&casebook, &request, Audience::Public)?;
             // A reply sent is published as sent, from its record; one answered but never
@@ -130,7 +131,6 @@ pub(crate) fn load_all(
                 casebook: loaded.len(),
                 publish: request.publish && (render_unsent || !unsent),
                 name: request.file_name,
-                file: shown.join(&request.file),
             });
         }
         loaded.push(casebook);
@@ -152,28 +152,8 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
     let statistics = Statistics::of(responses.iter().map(|loaded| &loaded.response));
     let responses_meta = publishers(&loaded, &responses);
     let mut entries = Vec::new();
-    // Pages of several casebooks share one folder: two references giving one page name
-    // are reported like two in one casebook.
-    let mut names: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
-    for PublicResponse { response, markdown, sent, casebook, publish, name, file } in responses {
+    for PublicResponse { response, markdown, sent, casebook, publish, name } in responses {
         if !publish {
-            continue;
-        }
-        let key = crate::validate::reference::clash_key(&name);
-        if let Some((other, other_file)) = names.get(&key) {
-            let message = crate::validate::reference::clash(
-                &response.reference,
-                &name,
-                other,
-                &other_file.display().to_string(),
-            );
-            summary.findings.push(Finding::at_path(
-                Severity::Error,
-                &crate::source::SourceFile::new(file, String::new()),
-                "reference".to_owned(),
-                crate::source::Location { line: 1, column: 1 },
-                format!("{message}: both would be published as responses/{name}.html"),
-            ));
             continue;
         }
         let code = loaded[casebook]
@@ -182,7 +162,6 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
             .find(|a| a.id == response.authority.id)
             .and_then(|a| a.code.as_ref());
         let authority_id = data::authority_id(code, &response.authority.name);
-        names.insert(key, (response.reference.clone(), file));
         entries.push(Entry { response, markdown, sent, name, casebook, authority_id });
     }
     if summary.findings.iter().any(|f| f.severity == Severity::Error) {
@@ -421,22 +400,10 @@ impl Site {
         };
         // `foi check` warns of a website that is not a web address; it is not linked.
         let website = website.filter(|url| is_web_address(url));
-        // One site, one licence: casebooks published together must agree on it.
-        let mut licence: Option<&Licence> = None;
-        let default = data::default_licence();
-        for casebook in casebooks {
-            let theirs = casebook.licence.as_ref().unwrap_or(&default);
-            match licence {
-                Some(ours) if ours != theirs => {
-                    return Err(Error::Unusable(format!(
-                        "the casebooks published together give different licences ({} and {}): give them the same `licence:` in foi.yaml",
-                        ours.title, theirs.title
-                    ))
-                    .into());
-                }
-                _ => licence = Some(theirs),
-            }
-        }
+        // One site, one licence: the first casebook's (`foi check` refuses casebooks
+        // published together that give different ones).
+        let licence =
+            casebooks.first().and_then(|c| c.licence.clone()).unwrap_or_else(Licence::open_government);
         let mut contacts: Vec<Contact> = Vec::new();
         for authority in &authorities {
             if !contacts.iter().any(|c| c.authority == authority.name && c.email == authority.foi_team.email)
@@ -453,7 +420,7 @@ impl Site {
                 title,
                 publisher,
                 website,
-                licence: licence.cloned().unwrap_or(default),
+                licence,
                 contacts,
                 base_url: base_url.map(str::to_owned),
                 foi_version: env!("CARGO_PKG_VERSION"),

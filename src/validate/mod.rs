@@ -29,6 +29,7 @@ mod repeated;
 mod request;
 mod review;
 mod text;
+pub(crate) mod together;
 mod watchlist;
 mod wording;
 

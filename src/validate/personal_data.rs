@@ -17,7 +17,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::watchlist::{Identity, Known, Watchlist, normalise};
+use super::watchlist::{Identity, Known, Searched, Watchlist, normalise};
 use super::{Check, text};
 use crate::casebook::{Answer, Casebook, Contract, Decision};
 use crate::model::values::{Contact, Seniority, Value};
@@ -229,18 +229,22 @@ fn unique_titles<'a>(
 
 /// Checks a request's own published text for the requester's identity and for junior
 /// officers' details.
-pub(super) fn request(check: &mut Check, juniors: &Juniors, raw: &RequestFile) {
-    let texts = text::request(raw);
+///
+/// `texts` is the request's published text ([`text::request`]), worked out once for this
+/// and the other checks of the request.
+pub(super) fn request(check: &mut Check, juniors: &Juniors, raw: &RequestFile, texts: &[text::Published]) {
     if texts.is_empty() {
         return;
     }
+    // Each text normalised once for both searches: the requester's and the juniors'.
+    let searched: Vec<Searched> = texts.iter().map(|(_, text)| Searched::of(text)).collect();
     if let Some(requester) = &raw.requester {
         let identity =
             Identity { name: requester.name.as_deref(), email: requester.email.as_deref(), phone: None };
         let severity = if raw.publish { Severity::Error } else { Severity::Warning };
         let watch = Watchlist::new(std::iter::once(identity));
-        for (path, text) in &texts {
-            for (_, what) in watch.find(text) {
+        for ((path, _), text) in texts.iter().zip(&searched) {
+            for (_, what) in watch.find_in(text) {
                 let location = check.file.locate(path);
                 let mut hint = "the requester is named only in the letter addressed to them: remove their \
                                 details from anything that is published"
@@ -255,8 +259,8 @@ pub(super) fn request(check: &mut Check, juniors: &Juniors, raw: &RequestFile) {
             }
         }
     }
-    for (path, text) in &texts {
-        for (index, what) in juniors.watch.find(text) {
+    for ((path, _), text) in texts.iter().zip(&searched) {
+        for (index, what) in juniors.watch.find_in(text) {
             let (masks, file) = &juniors.named[index];
             check.push(
                 Finding::error(

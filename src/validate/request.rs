@@ -32,8 +32,10 @@ fn request(
     let mut check = Check { file: &parsed.file, findings: &mut findings };
     dates::request(&mut check, &parsed.data, today);
     personal_data::requester_confirmed(&mut check, &parsed.data);
-    personal_data::request(&mut check, juniors, &parsed.data);
-    let request = check_request(&mut check, casebook, &parsed.data, register);
+    // The published text, gathered once for the personal-data search and the long words.
+    let published = super::text::request(&parsed.data);
+    personal_data::request(&mut check, juniors, &parsed.data, &published);
+    let request = check_request(&mut check, casebook, &parsed.data, register, &published);
     if let Some(request) = &request {
         dates::staleness(&mut check, casebook, &parsed.data, request);
         super::commissioner::check(&mut check, casebook.authority(request.authority), &parsed.data, today);
@@ -87,6 +89,7 @@ fn check_request(
     casebook: &Casebook,
     raw: &RequestFile,
     register: &Register,
+    published: &[super::text::Published],
 ) -> Option<Request> {
     let reference = raw.reference.trim();
     let file_name = if reference.is_empty() {
@@ -115,7 +118,7 @@ fn check_request(
     if let Some(title) = &raw.title {
         check.heading(&FieldPath::key("title"), title, "the request's title");
     }
-    check.words(&super::text::request(raw));
+    check.words(published);
     let title = raw.title.clone().unwrap_or_else(|| default_title(casebook, &parts));
     let repeated = refusal.as_ref().filter(|r| r.ground == model::RefusalGround::Repeated);
     if let Some(previous) = repeated.and_then(|r| r.previous.clone()) {

@@ -20,6 +20,33 @@ pub(super) struct Watchlist {
     people: Vec<(Option<String>, Option<String>, Option<String>)>,
     /// People by the first word of their name.
     by_first_word: HashMap<String, Vec<usize>>,
+    /// The lengths in bytes of those first words, as bits (63 for any longer): a word of
+    /// another length is passed over without being hashed. Every published text of every
+    /// request is searched, so most of its words are, and few are a name's first word.
+    first_lengths: u64,
+    /// Whether anyone has a telephone number long enough to look for.
+    phones: bool,
+}
+
+/// A text made ready to be searched by more than one watchlist: normalised once, and its
+/// runs of digits found only when it has enough digits to hold a telephone number.
+pub(super) struct Searched {
+    haystack: String,
+    runs: Vec<String>,
+}
+
+impl Searched {
+    pub(super) fn of(text: &str) -> Self {
+        // A run of seven digits needs seven digits in all; most published text has fewer.
+        let digits = text.bytes().filter(u8::is_ascii_digit).count();
+        let runs = if digits >= 7 { digit_runs(text) } else { Vec::new() };
+        Self { haystack: normalise(text), runs }
+    }
+}
+
+/// The bit of [`Watchlist::first_lengths`] for a word of `len` bytes.
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 impl Watchlist {
@@ -35,14 +62,24 @@ impl Watchlist {
             let phone = who.phone.map(digits).filter(|d| d.len() >= 7);
             people.push((name, email, phone));
         }
-        Self { people, by_first_word }
+        let first_lengths = by_first_word.keys().fold(0, |bits, word| bits | length_bit(word.len()));
+        let phones = people.iter().any(|(_, _, phone)| phone.is_some());
+        Self { people, by_first_word, first_lengths, phones }
     }
 
     /// Everyone `text` gives away, with the detail it gives (one finding per person: the
     /// email address before the name before the telephone number).
     pub(super) fn find(&self, text: &str) -> Vec<(usize, &'static str)> {
-        let haystack = normalise(text);
+        self.find_in(&Searched::of(text))
+    }
+
+    /// [`Watchlist::find`], in a text already made ready (see [`Searched`]).
+    pub(super) fn find_in(&self, searched: &Searched) -> Vec<(usize, &'static str)> {
+        let haystack = &searched.haystack;
         let mut found: BTreeMap<usize, &'static str> = BTreeMap::new();
+        if self.people.is_empty() {
+            return Vec::new();
+        }
         if haystack.contains('@') {
             for (index, (_, email, _)) in self.people.iter().enumerate() {
                 if email.as_deref().is_some_and(|e| haystack.contains(e)) {
@@ -50,16 +87,21 @@ impl Watchlist {
                 }
             }
         }
-        for word in haystack.split(|c: char| !c.is_alphanumeric()) {
-            for index in self.by_first_word.get(word).into_iter().flatten() {
-                let name = self.people[*index].0.as_deref().unwrap_or_default();
-                if contains_words(&haystack, name) {
-                    found.entry(*index).or_insert("name");
+        if self.first_lengths != 0 {
+            for word in haystack.split(|c: char| !c.is_alphanumeric()) {
+                if self.first_lengths & length_bit(word.len()) == 0 {
+                    continue;
+                }
+                for index in self.by_first_word.get(word).into_iter().flatten() {
+                    let name = self.people[*index].0.as_deref().unwrap_or_default();
+                    if contains_words(haystack, name) {
+                        found.entry(*index).or_insert("name");
+                    }
                 }
             }
         }
-        let runs = digit_runs(text);
-        if runs.iter().any(|r| r.len() >= 7) {
+        let runs = &searched.runs;
+        if self.phones && runs.iter().any(|r| r.len() >= 7) {
             for (index, (_, _, phone)) in self.people.iter().enumerate() {
                 if phone.as_deref().is_some_and(|p| runs.iter().any(|r| r.contains(p))) {
                     found.entry(index).or_insert("telephone number");

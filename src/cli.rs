@@ -11,6 +11,7 @@ use foi::letters::LetterKind;
 use foi::model::{Jurisdiction, Layout};
 use foi::render::OutputFormat;
 use foi::report;
+use foi::site::Period;
 
 /// Answer UK Freedom of Information round-robin requests from a casebook of facts.
 #[derive(Debug, Parser)]
@@ -284,15 +285,29 @@ pub enum Command {
         today: Option<NaiveDate>,
     },
     /// Statistics of every request: outcomes in the official categories, timeliness,
-    /// exemptions used, per authority.
+    /// exemptions used, internal reviews and complaints to the Commissioner, per authority.
+    ///
+    /// A period counts the requests received in it, the reviews asked for in it and the
+    /// complaints made in it, as the Cabinet Office's quarterly statistics do.
     #[command(after_help = "Examples:\n  \
         foi stats                                   this casebook\n  \
         foi stats maidstone swale                   several casebooks, each and together\n  \
+        foi stats --quarter 2024-Q2                 April to June 2024\n  \
+        foi stats --from 2024-04-01 --to 2025-03-31 a financial year\n  \
         foi stats --format json > stats.json")]
     Stats {
         /// Casebook folders (default: the casebook holding the current folder).
         #[arg(value_name = "CASEBOOK")]
         casebooks: Vec<PathBuf>,
+        /// Count from this day (included).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with = "quarter")]
+        from: Option<NaiveDate>,
+        /// Count to this day (included).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with = "quarter")]
+        to: Option<NaiveDate>,
+        /// Count one calendar quarter, e.g. `2024-Q2` (April to June 2024).
+        #[arg(long, value_name = "YYYY-QN", value_parser = parse_quarter)]
+        quarter: Option<Period>,
         /// How to print them.
         #[arg(long, value_enum, default_value_t = StatsFormatArg::Text)]
         format: StatsFormatArg,
@@ -595,6 +610,10 @@ impl From<CheckFormatArg> for report::ReportFormat {
 }
 
 /// Parses a `--today` date.
+fn parse_quarter(text: &str) -> Result<Period, String> {
+    Period::quarter(text).ok_or_else(|| format!("`{text}` is not a quarter: write YYYY-QN, e.g. 2024-Q2"))
+}
+
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD"))

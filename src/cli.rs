@@ -192,13 +192,19 @@ pub enum Command {
         foi templates eject letter.md"
     )]
     Templates(TemplatesCommand),
-    /// Show when a response is due: working day 20 after the day of receipt.
+    /// Show when a response is due: working day 20 after the day of receipt; or, given a
+    /// request file, every clock of that request.
     ///
     /// Day 1 is the first working day after the day the request (or its clarification)
     /// arrived, even when that day was a weekend or a holiday. FOIA skips bank holidays in
     /// any part of the UK (s.10(6)); FOISA skips Scottish ones (s.73).
+    ///
+    /// With a request file: the response (restarted by a clarification), the extension's
+    /// estimate, the clarification awaited, the internal review and the steps of a
+    /// decision notice, each met, late, open, overdue or stopped as at today.
     #[command(after_help = "Examples:\n  \
         foi due 2022-11-25\n  \
+        foi due requests/LBW-2024-140.yaml    (every clock of that request)\n  \
         foi due 2022-11-25 --explain\n  \
         foi due 2025-04-01 --jurisdiction foisa --format json\n  \
         foi due 2023-01-09 --days 40          (20 days plus a 20-day public interest extension)\n  \
@@ -488,7 +494,8 @@ fn render_format_help() -> String {
 #[derive(Debug, Args)]
 pub struct DueArgs {
     /// The day the request (or the clarification asked for under s.1(3)) was received,
-    /// YYYY-MM-DD.
+    /// YYYY-MM-DD; or a request file, for every clock of that request.
+    #[arg(value_name = "DATE|REQUEST")]
     pub date: String,
     /// Whose working days to count: `foia` (UK-wide bank holidays) or `foisa`
     /// (Scottish bank holidays). Default: the Act of the `--casebook`, otherwise `foia`.
@@ -508,6 +515,9 @@ pub struct DueArgs {
     /// Output: `text` (the due date first) or `json`.
     #[arg(long, value_enum, default_value_t = DueFormatArg::Text)]
     pub format: DueFormatArg,
+    /// With a request file: the day the clocks stand as at. Default: the system date.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
 }
 
 /// `--jurisdiction`: the table of Acts (`jurisdictions.yaml`), with their descriptions.

@@ -141,7 +141,10 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             }
             Ok(Vec::new())
         }
-        Command::Due(args) => due::run(&args.into()),
+        Command::Due(args) => {
+            let today = terminal.today(args.today);
+            due::run(&due::DueOptions::new(args, today))
+        }
         Command::Publish { casebooks, output, base_url, render_unsent, today } => publish::run(
             &foi::site::PublishOptions {
                 casebooks,

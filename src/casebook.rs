@@ -247,6 +247,31 @@ pub struct Request {
     pub refusal: Option<WholeRefusal>,
     /// An internal review of the response, if one was asked for.
     pub review: Option<Review>,
+    /// A complaint to the regulator (FOIA s.50, FOISA s.47), if one was made.
+    pub commissioner: Option<Complaint>,
+}
+
+/// A complaint to the regulator and its decision notice, checked.
+#[derive(Debug, Clone)]
+pub struct Complaint {
+    /// When the requester complained (or applied).
+    pub complained: Date,
+    /// The decision notice, once issued.
+    pub decision: Option<DecisionNotice>,
+}
+
+/// A regulator's decision notice, checked.
+#[derive(Debug, Clone)]
+pub struct DecisionNotice {
+    /// The date of the notice.
+    pub date: Date,
+    /// What it found.
+    pub outcome: crate::model::NoticeOutcome,
+    /// When its steps are due (the regulator's usual number of calendar days from `date`),
+    /// when it requires steps.
+    pub steps_due: Option<Date>,
+    /// When the steps were taken, if they have been.
+    pub complied: Option<Date>,
 }
 
 /// An internal review, checked.
@@ -254,8 +279,11 @@ pub struct Request {
 pub struct Review {
     /// When the requester asked for it.
     pub requested: Date,
-    /// When its outcome is due.
+    /// When its outcome is due: the Act's working days (20) from `requested`.
     pub due: Date,
+    /// The outer limit, where the regulator sets one (the ICO: 40 working days from
+    /// `requested`, for a complex review).
+    pub outer_due: Option<Date>,
     /// When the outcome letter was sent, if it has been.
     pub decided: Option<Date>,
     /// The questions looked at again, each with its decision.

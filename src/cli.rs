@@ -11,6 +11,7 @@ use foi::letters::LetterKind;
 use foi::model::{Jurisdiction, Layout};
 use foi::render::OutputFormat;
 use foi::report;
+use foi::site::Period;
 
 /// Answer UK Freedom of Information round-robin requests from a casebook of facts.
 #[derive(Debug, Parser)]
@@ -194,13 +195,19 @@ pub enum Command {
         foi templates eject letter.md"
     )]
     Templates(TemplatesCommand),
-    /// Show when a response is due: working day 20 after the day of receipt.
+    /// Show when a response is due: working day 20 after the day of receipt; or, given a
+    /// request file, every clock of that request.
     ///
     /// Day 1 is the first working day after the day the request (or its clarification)
     /// arrived, even when that day was a weekend or a holiday. FOIA skips bank holidays in
     /// any part of the UK (s.10(6)); FOISA skips Scottish ones (s.73).
+    ///
+    /// With a request file: the response (restarted by a clarification), the extension's
+    /// estimate, the clarification awaited, the internal review and the steps of a
+    /// decision notice, each met, late, open, overdue or stopped as at today.
     #[command(after_help = "Examples:\n  \
         foi due 2022-11-25\n  \
+        foi due requests/LBW-2024-140.yaml    (every clock of that request)\n  \
         foi due 2022-11-25 --explain\n  \
         foi due 2025-04-01 --jurisdiction foisa --format json\n  \
         foi due 2023-01-09 --days 40          (20 days plus a 20-day public interest extension)\n  \
@@ -287,15 +294,29 @@ pub enum Command {
         today: Option<NaiveDate>,
     },
     /// Statistics of every request: outcomes in the official categories, timeliness,
-    /// exemptions used, per authority.
+    /// exemptions used, internal reviews and complaints to the Commissioner, per authority.
+    ///
+    /// A period counts the requests received in it, the reviews asked for in it and the
+    /// complaints made in it, as the Cabinet Office's quarterly statistics do.
     #[command(after_help = "Examples:\n  \
         foi stats                                   this casebook\n  \
         foi stats maidstone swale                   several casebooks, each and together\n  \
+        foi stats --quarter 2024-Q2                 April to June 2024\n  \
+        foi stats --from 2024-04-01 --to 2025-03-31 a financial year\n  \
         foi stats --format json > stats.json")]
     Stats {
         /// Casebook folders (default: the casebook holding the current folder).
         #[arg(value_name = "CASEBOOK")]
         casebooks: Vec<PathBuf>,
+        /// Count from this day (included).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with = "quarter")]
+        from: Option<NaiveDate>,
+        /// Count to this day (included).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, conflicts_with = "quarter")]
+        to: Option<NaiveDate>,
+        /// Count one calendar quarter, e.g. `2024-Q2` (April to June 2024).
+        #[arg(long, value_name = "YYYY-QN", value_parser = parse_quarter)]
+        quarter: Option<Period>,
         /// How to print them.
         #[arg(long, value_enum, default_value_t = StatsFormatArg::Text)]
         format: StatsFormatArg,
@@ -476,7 +497,8 @@ fn render_format_help() -> String {
 #[derive(Debug, Args)]
 pub struct DueArgs {
     /// The day the request (or the clarification asked for under s.1(3)) was received,
-    /// YYYY-MM-DD.
+    /// YYYY-MM-DD; or a request file, for every clock of that request.
+    #[arg(value_name = "DATE|REQUEST")]
     pub date: String,
     /// Whose working days to count: `foia` (UK-wide bank holidays) or `foisa`
     /// (Scottish bank holidays). Default: the Act of the `--casebook`, otherwise `foia`.
@@ -496,6 +518,9 @@ pub struct DueArgs {
     /// Output: `text` (the due date first) or `json`.
     #[arg(long, value_enum, default_value_t = DueFormatArg::Text)]
     pub format: DueFormatArg,
+    /// With a request file: the day the clocks stand as at. Default: the system date.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
 }
 
 /// `--jurisdiction`: the table of Acts (`jurisdictions.yaml`), with their descriptions.
@@ -598,6 +623,10 @@ impl From<CheckFormatArg> for report::ReportFormat {
 }
 
 /// Parses a `--today` date.
+fn parse_quarter(text: &str) -> Result<Period, String> {
+    Period::quarter(text).ok_or_else(|| format!("`{text}` is not a quarter: write YYYY-QN, e.g. 2024-Q2"))
+}
+
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD"))

@@ -291,6 +291,9 @@ pub struct Review {
     pub request_within_working_days: u32,
     /// Working days the authority has to complete it.
     pub answer_within_working_days: u32,
+    /// What sets that time, as cited by `foi due` (not in the letters' data).
+    #[serde(skip_serializing)]
+    pub answer_within_source: String,
 }
 
 /// The regulator and how to reach it.

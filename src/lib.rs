@@ -68,6 +68,7 @@ pub mod batch;
 pub mod calendar;
 pub(crate) mod casebook;
 pub mod check;
+pub mod clocks;
 mod error;
 pub mod exemptions;
 pub mod init;
@@ -181,6 +182,13 @@ pub fn letter(
     let (casebook, request, warnings) = load_request(path, today)?;
     let response = rules::letter(&casebook, &request, audience, kind)?;
     Ok((casebook, response, warnings))
+}
+
+/// Loads the request at `path` with its casebook and lists every clock of it as at `today`
+/// (see [`clocks`]).
+pub fn clocks(path: &Path, today: Date) -> anyhow::Result<(clocks::Clocks, Warnings)> {
+    let (casebook, request, warnings) = load_request(path, today)?;
+    Ok((clocks::Clocks::of(&casebook, &request, today), warnings))
 }
 
 /// Renders a response to Markdown with the casebook's templates.

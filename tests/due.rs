@@ -189,3 +189,121 @@ fn a_casebook_that_cannot_be_used_for_the_count_is_refused() {
             .starts_with("2025-04-30 ")
     );
 }
+
+/// `foi due REQUEST --today DAY` in `casebook`, its standard output (warnings allowed).
+fn clocks(casebook: &Casebook, request: &str, today: &str, json: bool) -> String {
+    let mut command = foi();
+    command.current_dir(casebook.root()).args(["due", &format!("requests/{request}.yaml"), "--today", today]);
+    if json {
+        command.args(["--format", "json"]);
+    }
+    let output = command.output().expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
+/// The whole-way casebook with reviews of every outcome and complaints (tests/later-stages).
+fn later_stages() -> Casebook {
+    let casebook = Casebook::copy_of("tests/golden/whole-way");
+    casebook.overlay("tests/later-stages");
+    casebook
+}
+
+#[test]
+fn a_request_files_clocks_restart_after_clarification_and_run_to_the_review() {
+    let text = clocks(&Casebook::copy_of("tests/golden/whole-way"), "LBW-2024-140", "2026-12-01", false);
+    assert_eq!(
+        text,
+        "LBW-2024-140 (FOIA), as at 2026-12-01
+  clarification       2024-08-09  met (2024-05-14): clarification sought on 2024-05-09 (s.1(3)); without a reply the request closes after 3 months (house policy)
+  response            2024-06-12  met (2024-06-07): working day 20 after the clarification received on 2024-05-14 (FOIA s.10(1))
+  review              2024-07-19  met (2024-07-16): 20 working days from the request for review on 2024-06-20 (the s.45 Code of Practice)
+  review-outer-limit  2024-08-19  met (2024-07-16): 40 working days from the request for review, the most the Information Commissioner allows a complex review
+"
+    );
+    // The response's date is `foi due`'s own count from the clarification.
+    assert!(stdout(&["due", "2024-05-14"]).starts_with("2024-06-12 "));
+}
+
+#[test]
+fn an_extension_is_met_by_its_notice_and_then_by_the_reply() {
+    let text = clocks(&Casebook::copy_of("tests/golden/wyvern"), "LBW-2024-101", "2026-12-01", false);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[1].starts_with("  response            2024-04-04  met (2024-04-02): "), "{text}");
+    assert!(lines[1].ends_with("met by the s.17(2) extension notice sent on 2024-04-02"), "{text}");
+    assert!(lines[2].starts_with("  extension           2024-04-18  met (2024-04-12): "), "{text}");
+    // Working day 30: 20 and the notice's 10 further days.
+    assert!(stdout(&["due", "2024-03-04", "--days", "30"]).starts_with("2024-04-18 "));
+}
+
+#[test]
+fn a_late_reply_is_late() {
+    let text = clocks(&Casebook::copy_of("tests/golden/wyvern"), "LBW-2024-103", "2026-12-01", false);
+    assert!(text.contains("  response  2024-07-01  late (2024-07-09): "), "{text}");
+}
+
+#[test]
+fn a_foisa_request_awaiting_clarification_has_its_clock_stopped() {
+    let casebook = Casebook::example("kilbrannan");
+    let waiting = clocks(&casebook, "KC-FOI-2024-0244", "2024-08-01", false);
+    assert_eq!(
+        waiting,
+        "KC-FOI-2024-0244 (FOISA), as at 2024-08-01
+  clarification  2024-10-24  open: clarification sought on 2024-07-24 (s.1(3)); without a reply the request closes after 3 months (house policy)
+  response       2024-08-20  stopped: working day 20 after receipt on 2024-07-22 (FOISA s.10(1)); stopped until the clarification arrives, then counted again from it
+"
+    );
+    let lapsed = clocks(&casebook, "KC-FOI-2024-0244", "2024-10-25", false);
+    assert!(lapsed.contains("  clarification  2024-10-24  overdue: "), "{lapsed}");
+    assert!(
+        lapsed.contains("  response       2024-08-20  stopped: "),
+        "never overdue while stopped: {lapsed}"
+    );
+}
+
+#[test]
+fn review_and_decision_notice_clocks() {
+    let casebook = later_stages();
+    // A review not yet decided: past its 20 days, within the ICO's 40.
+    let open = clocks(&casebook, "LBW-2024-143", "2024-10-01", false);
+    assert!(open.contains("  review              2024-09-03  overdue: 20 working days from the request for review on 2024-08-05"), "{open}");
+    assert!(open.contains("  review-outer-limit  2024-10-01  open: "), "{open}");
+    let late = clocks(&casebook, "LBW-2024-141", "2025-03-01", false);
+    assert!(late.contains("  review              2024-07-23  late (2024-08-12): "), "{late}");
+    assert!(late.contains("  review-outer-limit  2024-08-21  met (2024-08-12): "), "{late}");
+    assert!(!late.contains("steps"), "a notice that upholds nothing requires no steps: {late}");
+    let json: serde_json::Value =
+        serde_json::from_str(&clocks(&casebook, "LBW-2024-142", "2025-03-01", true)).expect("json");
+    assert_eq!(json["reference"], "LBW-2024-142");
+    assert_eq!(json["jurisdiction"], "foia");
+    assert_eq!(json["today"], "2025-03-01");
+    let names: Vec<&str> =
+        json["clocks"].as_array().expect("clocks").iter().filter_map(|c| c["clock"].as_str()).collect();
+    assert_eq!(names, ["response", "review", "review-outer-limit", "steps"]);
+    let steps = &json["clocks"][3];
+    // 35 calendar days from the notice of 15 January 2025.
+    assert_eq!(steps["due"], "2025-02-19");
+    assert_eq!(steps["status"], "met");
+    assert_eq!(steps["done"], "2025-02-14");
+    // Not yet complied with, and past the 35 days: overdue.
+    let request = casebook.read("requests/LBW-2024-142.yaml").replace("    complied: 2025-02-14\n", "");
+    casebook.write("requests/LBW-2024-142.yaml", &request);
+    let json: serde_json::Value =
+        serde_json::from_str(&clocks(&casebook, "LBW-2024-142", "2025-03-01", true)).expect("json");
+    assert_eq!(json["clocks"][3]["status"], "overdue");
+    assert_eq!(json["clocks"][3]["done"], serde_json::Value::Null);
+}
+
+#[test]
+fn the_calculators_options_do_not_apply_to_a_request_file() {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/whole-way/requests/LBW-2024-140.yaml");
+    for flag in [&["--days", "40"][..], &["--explain"], &["--jurisdiction", "foisa"]] {
+        let error = usage_error(&[&["due", folder][..], flag].concat());
+        assert!(error.contains("is for counting from a date"), "{error}");
+    }
+    let missing = foi().args(["due", "requests/nothere.yaml"]).assert().failure();
+    assert!(
+        String::from_utf8_lossy(&missing.get_output().stderr)
+            .contains("no request file at requests/nothere.yaml")
+    );
+}

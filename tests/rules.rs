@@ -502,7 +502,9 @@ fn refusals_under_section_12_and_14_are_not_counted_as_exemptions() {
         &(CONTACT_CENTRE_REQUEST.replace("REQ-1", "REQ-2")
             + "refuse: {under: s12, hours: 30, advice: Ask less.}\n"),
     );
-    let (stats, _) = foi::site::statistics(&[casebook.root().to_path_buf()], common::TODAY).expect("stats");
+    let (stats, _) =
+        foi::site::statistics(&[casebook.root().to_path_buf()], common::TODAY, foi::site::Period::default())
+            .expect("stats");
     let labels: Vec<&str> = stats.overall.exemptions.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(labels, ["Section 43(2): Commercial interests"], "s.12 is a refusal, not an exemption");
     let refused = stats.overall.outcomes.iter().find(|o| o.label == "Refused: cost limit").expect("category");

@@ -141,7 +141,10 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
             }
             Ok(Vec::new())
         }
-        Command::Due(args) => due::run(&args.into()),
+        Command::Due(args) => {
+            let today = terminal.today(args.today);
+            due::run(&due::DueOptions::new(args, today))
+        }
         Command::Publish { casebooks, output, base_url, render_unsent, today } => publish::run(
             &foi::site::PublishOptions {
                 casebooks,
@@ -166,8 +169,9 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
         Command::Changes { request, format, today } => {
             changes::run(&request, format == ChangesFormatArg::Json, terminal.today(today))
         }
-        Command::Stats { casebooks, format, today } => {
-            stats::run(&casebooks, format == StatsFormatArg::Json, terminal.today(today))
+        Command::Stats { casebooks, format, today, from, to, quarter } => {
+            let period = quarter.unwrap_or(foi::site::Period { from: from.map(Date), to: to.map(Date) });
+            stats::run(&casebooks, format == StatsFormatArg::Json, terminal.today(today), period)
         }
         Command::Init { dir, name, jurisdiction, email, empty } => {
             init::run(init::Asked { dir, name, jurisdiction, email, empty }, terminal.quiet)

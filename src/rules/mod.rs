@@ -26,7 +26,7 @@ use crate::response::{
 use notices::{NoticeBook, Numbering, Setting};
 
 pub use outcome::classify;
-pub use stages::{letter, recorded};
+pub use stages::{closes, letter, recorded};
 
 /// Who a response is rendered for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -38,6 +38,13 @@ pub fn recorded(request: &Request, kind: LetterKind) -> bool {
     }
 }
 
+/// The day an unanswered request for clarification closes the request: the house policy's
+/// months after `sought`.
+pub fn closes(authority: &crate::casebook::Authority, sought: Date) -> Date {
+    let months = Months::new(authority.close_unclarified_after_months);
+    Date(sought.0.checked_add_months(months).unwrap_or(sought.0))
+}
+
 /// The letter of kind `kind` for `request`, for `audience`: the response itself, or the
 /// letter of an earlier stage, which the request file must record (an acknowledgement may
 /// be drafted before it is sent).
@@ -88,12 +95,12 @@ pub fn letter(
                 .into());
             };
             let months = authority.close_unclarified_after_months;
-            let closes = sought.date.0.checked_add_months(Months::new(months)).unwrap_or(sought.date.0);
+            let closes = closes(authority, sought.date);
             Stage {
                 dated: Some(sought.date),
                 clarification: Some(ClarificationView {
                     points: sought.points.clone(),
-                    closes: Date(closes),
+                    closes,
                     closes_after_months: months,
                 }),
                 ..Stage::default()

@@ -27,7 +27,7 @@ use crate::response::Response;
 use crate::rules::{self, Audience};
 use crate::{load, write};
 
-pub use stats::Statistics;
+pub use stats::{Period, Statistics};
 
 /// What `foi publish` was asked to do.
 #[derive(Debug, Clone)]
@@ -84,6 +84,21 @@ pub(crate) struct PublicResponse {
     pub publish: bool,
     /// The name of its pages (`validate::reference`).
     pub name: String,
+    /// Its internal review, if one was asked for.
+    pub review: Option<crate::casebook::Review>,
+    /// Its complaint to the Commissioner, if one was made.
+    pub complaint: Option<crate::casebook::Complaint>,
+}
+
+impl PublicResponse {
+    /// The response and its later stages, as the statistics count them.
+    fn case(&self) -> stats::Case<'_> {
+        stats::Case {
+            response: &self.response,
+            review: self.review.as_ref(),
+            complaint: self.complaint.as_ref(),
+        }
+    }
 }
 
 /// Loads and checks every request of every casebook (all of them count towards the
@@ -131,6 +146,8 @@ pub(crate) fn load_all(
                 casebook: loaded.len(),
                 publish: request.publish && (render_unsent || !unsent),
                 name: request.file_name,
+                review: request.review,
+                complaint: request.commissioner,
             });
         }
         loaded.push(casebook);
@@ -149,10 +166,10 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
     if summary.findings.iter().any(|f| f.severity == Severity::Error) {
         return Ok(summary);
     }
-    let statistics = Statistics::of(responses.iter().map(|loaded| &loaded.response));
+    let statistics = Statistics::of(responses.iter().map(PublicResponse::case), Period::default());
     let responses_meta = publishers(&loaded, &responses);
     let mut entries = Vec::new();
-    for PublicResponse { response, markdown, sent, casebook, publish, name } in responses {
+    for PublicResponse { response, markdown, sent, casebook, publish, name, .. } in responses {
         if !publish {
             continue;
         }
@@ -561,10 +578,14 @@ impl Site {
     }
 }
 
-/// `foi stats`: the statistics of every request of the casebooks. Fails with the findings
-/// when a casebook has errors.
-pub fn statistics(casebooks: &[PathBuf], today: Date) -> anyhow::Result<(Statistics, Vec<Finding>)> {
+/// `foi stats`: the statistics of the casebooks' requests, reviews and complaints in
+/// `period`. Fails with the findings when a casebook has errors.
+pub fn statistics(
+    casebooks: &[PathBuf],
+    today: Date,
+    period: Period,
+) -> anyhow::Result<(Statistics, Vec<Finding>)> {
     let casebooks = if casebooks.is_empty() { vec![PathBuf::from(".")] } else { casebooks.to_vec() };
     let (_, responses, findings) = load_all(&casebooks, today, true)?;
-    Ok((Statistics::of(responses.iter().map(|loaded| &loaded.response)), findings))
+    Ok((Statistics::of(responses.iter().map(PublicResponse::case), period), findings))
 }

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::stats::{Count, Statistics, Tally};
+use super::stats::{Complaints, Count, Reviews, Statistics, Tally};
 
 /// The statistics page's figures.
 #[derive(Debug, Serialize)]
@@ -24,6 +24,23 @@ pub struct StatsPage {
     pub exemptions: Vec<Bar>,
     /// The authorities side by side, when there are several.
     pub comparison: Option<Comparison>,
+    /// Internal reviews, when any was asked for.
+    pub reviews: Option<LaterStage>,
+    /// Complaints to the Commissioner, when any was made.
+    pub complaints: Option<LaterStage>,
+}
+
+/// A later stage's figures: how many, and each outcome's row.
+#[derive(Debug, Serialize)]
+pub struct LaterStage {
+    /// Reviews asked for, or complaints made.
+    pub count: usize,
+    /// One row per outcome that occurred, and one for those not yet decided.
+    pub rows: Vec<Bar>,
+    /// Reviews only: how many decided reviews were decided within the 20 working days.
+    pub in_time: usize,
+    /// Reviews only: how many are decided.
+    pub decided: usize,
 }
 
 /// The headline figures.
@@ -143,6 +160,38 @@ fn row(authority: &str, tally: &Tally, outcomes: &[String]) -> ComparisonRow {
     }
 }
 
+fn later_stage(reviews: &Reviews) -> Option<LaterStage> {
+    let counts = [
+        ("Upheld", reviews.upheld),
+        ("Upheld in part", reviews.upheld_in_part),
+        ("Overturned", reviews.overturned),
+        ("Not yet decided", reviews.open),
+    ]
+    .map(|(label, count)| Count { label: label.to_owned(), count });
+    (reviews.received > 0).then(|| LaterStage {
+        count: reviews.received,
+        rows: bars(&counts, reviews.received),
+        in_time: reviews.in_time,
+        decided: reviews.decided,
+    })
+}
+
+fn complaints(complaints: &Complaints) -> Option<LaterStage> {
+    let counts = [
+        ("Complaint upheld", complaints.upheld),
+        ("Complaint partly upheld", complaints.partly_upheld),
+        ("Complaint not upheld", complaints.not_upheld),
+        ("Awaiting a decision notice", complaints.open),
+    ]
+    .map(|(label, count)| Count { label: label.to_owned(), count });
+    (complaints.made > 0).then(|| LaterStage {
+        count: complaints.made,
+        rows: bars(&counts, complaints.made),
+        in_time: 0,
+        decided: complaints.decision_notices,
+    })
+}
+
 impl StatsPage {
     /// The page's figures for `statistics`.
     pub fn of(statistics: &Statistics) -> Self {
@@ -197,6 +246,8 @@ impl StatsPage {
                 .collect(),
             exemptions: bars(&overall.exemptions, overall.requests),
             comparison,
+            reviews: later_stage(&overall.reviews),
+            complaints: complaints(&overall.complaints),
         }
     }
 }

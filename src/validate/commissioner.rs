@@ -7,15 +7,36 @@
 use chrono::Days;
 
 use super::Check;
-use crate::casebook::Authority;
+use crate::casebook::{Authority, Complaint, DecisionNotice};
 use crate::model::RequestFile;
 use crate::model::values::Date;
 use crate::report::Finding;
 use crate::source::FieldPath;
 
-/// Checks the request's complaint to the regulator, as at `today`.
-pub(super) fn check(check: &mut Check, authority: &Authority, raw: &RequestFile, today: Date) {
-    let Some(complaint) = &raw.commissioner else { return };
+/// Checks the request's complaint to the regulator, as at `today`, and returns it with the
+/// date its notice's steps are due. `None` when there is none or it has errors (reported).
+pub(super) fn check(
+    check: &mut Check,
+    authority: &Authority,
+    raw: &RequestFile,
+    today: Date,
+) -> Option<Complaint> {
+    let complaint = raw.commissioner.as_ref()?;
+    let before = check.findings.len();
+    let decision = decision(check, authority, raw, today)?;
+    let failed = check.findings[before..].iter().any(|f| f.severity == crate::report::Severity::Error);
+    (!failed).then_some(Complaint { complained: complaint.complained, decision })
+}
+
+/// The checks of [`check`]; `None` when a date is out of order, else the decision notice,
+/// if any, with its steps' due date.
+fn decision(
+    check: &mut Check,
+    authority: &Authority,
+    raw: &RequestFile,
+    today: Date,
+) -> Option<Option<DecisionNotice>> {
+    let complaint = raw.commissioner.as_ref()?;
     let at = FieldPath::key("commissioner");
     if complaint.complained < raw.received {
         check.push(Finding::error(
@@ -30,7 +51,7 @@ pub(super) fn check(check: &mut Check, authority: &Authority, raw: &RequestFile,
     if complaint.reference.trim().is_empty() {
         check.push(Finding::error(check.file, &at.at("reference"), "give the regulator's case reference"));
     }
-    let Some(notice) = &complaint.decision else { return };
+    let Some(notice) = &complaint.decision else { return Some(None) };
     let at = at.at("decision");
     if notice.date < complaint.complained {
         check.push(Finding::error(
@@ -41,7 +62,7 @@ pub(super) fn check(check: &mut Check, authority: &Authority, raw: &RequestFile,
                 notice.date, complaint.complained
             ),
         ));
-        return;
+        return None;
     }
     for (key, date) in [("date", Some(notice.date)), ("complied", notice.complied)] {
         if let Some(date) = date.filter(|date| *date > today) {
@@ -55,10 +76,15 @@ pub(super) fn check(check: &mut Check, authority: &Authority, raw: &RequestFile,
                     .hint("record the steps it requires as `steps:`"),
             );
         }
-        return;
+        return Some(Some(DecisionNotice {
+            date: notice.date,
+            outcome: notice.outcome,
+            steps_due: None,
+            complied: notice.complied,
+        }));
     }
     let days = authority.act.regulator.steps_within_days;
-    let Some(by) = notice.date.0.checked_add_days(Days::new(u64::from(days))).map(Date) else { return };
+    let by = notice.date.0.checked_add_days(Days::new(u64::from(days))).map(Date)?;
     match notice.complied {
         Some(complied) if complied > by => check.push(
             Finding::warning(
@@ -83,4 +109,10 @@ pub(super) fn check(check: &mut Check, authority: &Authority, raw: &RequestFile,
         ),
         None => {}
     }
+    Some(Some(DecisionNotice {
+        date: notice.date,
+        outcome: notice.outcome,
+        steps_due: Some(by),
+        complied: notice.complied,
+    }))
 }

@@ -35,10 +35,15 @@ fn request(
     // The published text, gathered once for the personal-data search and the long words.
     let published = super::text::request(&parsed.data);
     personal_data::request(&mut check, juniors, &parsed.data, &published);
-    let request = check_request(&mut check, casebook, &parsed.data, register, &published);
-    if let Some(request) = &request {
+    let mut request = check_request(&mut check, casebook, &parsed.data, register, &published);
+    if let Some(request) = request.as_mut() {
         dates::staleness(&mut check, casebook, &parsed.data, request);
-        super::commissioner::check(&mut check, casebook.authority(request.authority), &parsed.data, today);
+        request.commissioner = super::commissioner::check(
+            &mut check,
+            casebook.authority(request.authority),
+            &parsed.data,
+            today,
+        );
     }
     let failed = findings.iter().any(|f| f.severity == Severity::Error);
     (if failed { None } else { request }, super::mask(casebook, findings))
@@ -168,6 +173,8 @@ fn check_request(
         round_robin: raw.round_robin,
         layout: raw.layout.unwrap_or(authority.layout),
         review,
+        // Checked as at today, once the request is known good (see `request`).
+        commissioner: None,
         parts,
         refusal,
     })

@@ -75,11 +75,12 @@ pub(super) fn review(
         );
     }
     let due = count(review.requested, limits.answer_within_working_days)?;
+    let overdue = authority.act.regulator.review_overdue_after_working_days;
+    let outer_due = overdue.and_then(|days| count(review.requested, days)).map(|d| Date(d.due));
     if let Some(decided) = review.decided
         && decided.0 > due.due
     {
-        let overdue = authority.act.regulator.review_overdue_after_working_days;
-        let very = overdue.and_then(|days| count(review.requested, days)).is_some_and(|d| decided.0 > d.due);
+        let very = outer_due.is_some_and(|d| decided > d);
         check.push(
             Finding::warning(
                 check.file,
@@ -189,6 +190,7 @@ pub(super) fn review(
     Some(Review {
         requested: review.requested,
         due: Date(due.due),
+        outer_due,
         decided: review.decided,
         questions: answers,
         outcome,

@@ -185,7 +185,7 @@ pub fn letter(
 }
 
 /// Loads the request at `path` with its casebook and lists every clock of it as at `today`
-/// (see [`clocks`]).
+/// (see [`mod@clocks`]).
 pub fn clocks(path: &Path, today: Date) -> anyhow::Result<(clocks::Clocks, Warnings)> {
     let (casebook, request, warnings) = load_request(path, today)?;
     Ok((clocks::Clocks::of(&casebook, &request, today), warnings))

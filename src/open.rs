@@ -206,7 +206,7 @@ pub struct OpenedTogether {
     /// Each casebook opened, in the order given, with its folder as findings show it.
     pub casebooks: Vec<(PathBuf, Opened)>,
     /// Every finding of every casebook, its files named from the casebook's folder, and
-    /// the findings across them ([`validate::together`]).
+    /// the findings across them (`validate::together`).
     pub report: Report,
 }
 

@@ -104,7 +104,7 @@ fn main() {
         paths: vec![casebook],
         out: dir.path().join("out"),
         formats: ["md", "html"].into_iter().filter_map(OutputFormat::named).collect(),
-        letters: vec![foi::letters::LetterKind::RESPONSE],
+        letters: vec![foi::LetterKind::RESPONSE],
         layout: None,
         include_private: false,
         today: foi::model::values::Date(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date")),

@@ -127,7 +127,7 @@ fn big_batch(letters: usize, full: bool) {
         paths: vec![casebook],
         out: dir.path().join("out"),
         formats: OutputFormat::named("pdf").into_iter().collect(),
-        letters: vec![foi::letters::LetterKind::RESPONSE],
+        letters: vec![foi::LetterKind::RESPONSE],
         layout: None,
         include_private: false,
         today: today(),

@@ -46,7 +46,7 @@ pub struct Casebook {
     pub disclosure_log: Option<String>,
     /// The records of responses sent (`sent/`), their hashes checked; those that failed
     /// the check are left out (their findings are reported).
-    pub sent: Vec<crate::record::Record>,
+    pub sent: Vec<crate::model::sent::Record>,
     /// Whether the casebook keeps records of what was sent (it has a `sent/` folder): a
     /// response answered and published without one is then worth a warning.
     pub keeps_records: bool,

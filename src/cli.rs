@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use foi::letters::LetterKind;
+use foi::LetterKind;
 use foi::model::{Jurisdiction, Layout};
 use foi::render::OutputFormat;
 use foi::report;

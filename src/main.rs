@@ -29,6 +29,8 @@ mod cmd;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    #[cfg(feature = "pdf")]
+    foi::render::watchdog::on_limit_passed(pdf_limit_passed);
     let cli = Cli::parse();
     let colour = cli.color.colour(std::io::stderr().is_terminal(), |name| {
         std::env::var_os(name).map(|value| value.to_string_lossy().into_owned())
@@ -59,4 +61,13 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// A PDF template ran too long or grew too large: Typst cannot be interrupted, so the
+/// process ends, saying which template and which limit (files are written only after their
+/// letter is made, so nothing is left half-written).
+#[cfg(feature = "pdf")]
+fn pdf_limit_passed(message: &str) -> ! {
+    write::stderr(&format!("error: {message}\n"));
+    std::process::exit(1)
 }

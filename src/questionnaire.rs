@@ -525,7 +525,7 @@ impl std::str::FromStr for PartId {
     fn from_str(id: &str) -> Result<Self, String> {
         PartId::named(id).ok_or_else(|| {
             let ids: Vec<&str> = PartId::all().iter().map(|p| p.as_str()).collect();
-            let hint = crate::report::suggestion(id, &ids).unwrap_or_default();
+            let hint = crate::nearest::suggestion(id, &ids).unwrap_or_default();
             format!("unknown variant `{id}`, {hint}")
         })
     }

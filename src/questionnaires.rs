@@ -15,7 +15,7 @@
 //! depend on what was opened before.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::load::{self, Files};
 use crate::questionnaire::{self, QuestionnaireFile};
@@ -273,14 +273,29 @@ fn check(
     }
 }
 
-/// Installs the questionnaires of the casebooks at `roots` (those without errors; `foi
-/// check` reports the rest), so that their parts and fields are known to every file read
-/// after. Does nothing once the questionnaires have been read, and for a casebook that
-/// cannot be found.
-pub fn install(roots: &[&Path]) {
+/// Installs the questionnaires of the casebooks holding `paths` (a request file, a
+/// casebook's folder or a folder of casebooks, as a batch is given), those without errors
+/// (`foi check` reports the rest), so that their parts and fields are known to every file
+/// read after. Does nothing once the questionnaires have been read, and for a path in no
+/// casebook.
+pub fn install(paths: &[&Path]) {
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        if let Ok(root) = load::find_root(path) {
+            roots.push(root);
+        } else if path.is_dir() {
+            for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
+                if entry.path().join(load::PROFILE).is_file() {
+                    roots.push(entry.path());
+                }
+            }
+        }
+    }
+    roots.sort();
+    roots.dedup();
     let mut files: Vec<QuestionnaireFile> = Vec::new();
     for root in roots {
-        let (good, _) = read(&Files::disk(root.to_path_buf()));
+        let (good, _) = read(&Files::disk(root));
         for file in good {
             if !files.iter().any(|f| f.id == file.id) {
                 files.push(file);

@@ -16,59 +16,29 @@
 //! byte, and `foi check` reports a record whose hash no longer matches (edited by hand) as
 //! an error, and a record today's casebook would answer differently as information.
 //!
-//! Owns the record's format (`file`), reading and writing it (`store`), comparing the
-//! answers of two responses (`compare`), the checks of `foi check` on records and `see:`
-//! answers (`check`), `foi changes` (`changes`) and `foi send` (`send`). It prints nothing.
+//! The record's format is `model::sent`. This module owns reading and writing records
+//! (`store`), comparing the answers of two responses (`compare`), the checks of `foi check`
+//! on records and `see:` answers (`check`), `foi changes` (`changes`) and `foi send`
+//! (`send`). It prints nothing.
 
 pub mod changes;
 mod check;
 mod compare;
-mod file;
 mod send;
 mod store;
 
+pub use crate::model::sent::{FORMAT, RECORD_FILE, Record, RecordFile};
 pub use changes::{Change, ChangeKind, Changes};
 pub(crate) use check::check;
 pub use check::is_unsent;
-pub use file::{FORMAT, RecordFile};
 pub use send::{SendOptions, Sent, send};
 pub use store::load;
-
-use std::path::PathBuf;
 
 /// The folder of the casebook that holds the records.
 pub const FOLDER: &str = "sent";
 
-/// The record's own file in each version's folder.
-pub const RECORD_FILE: &str = "response.json";
-
 /// The reply as the disclosure log publishes it, in each version's folder.
 pub const PUBLIC_FILE: &str = "public.md";
-
-/// A sent record read from the casebook, its hashes checked.
-#[derive(Debug, Clone)]
-pub struct Record {
-    /// Its folder within the casebook: `sent/FOIR-467737865/1`.
-    pub dir: PathBuf,
-    /// The request's file name (the folder under `sent/`).
-    pub name: String,
-    /// What `response.json` says.
-    pub file: RecordFile,
-    /// The public reply (`public.md`), as the disclosure log publishes it.
-    pub public: String,
-}
-
-impl Record {
-    /// `response.json` of this record, within the casebook.
-    pub fn record_file(&self) -> PathBuf {
-        self.dir.join(RECORD_FILE)
-    }
-
-    /// The authority that sent it (its id in the casebook).
-    pub fn authority(&self) -> Option<&str> {
-        self.file.response.pointer("/authority/id").and_then(|v| v.as_str())
-    }
-}
 
 /// The latest version of each reference's records, by request file name.
 pub fn latest<'a>(records: &'a [Record], name: &str) -> Option<&'a Record> {

@@ -101,7 +101,7 @@ fn every_letter_renders_in_every_text_format() {
         }
         let html = String::from_utf8(letter(folder, request, kind, "html")).expect("utf-8");
         assert!(html.contains("<h2 ") && html.contains("Yours sincerely,"), "{kind}: {html}");
-        let title = foi::letters::LetterKind::named(kind).expect("a kind").title;
+        let title = foi::LetterKind::named(kind).expect("a kind").title;
         assert!(html.contains(&format!("<title>{request}: {title}: ")), "the page names the letter: {html}");
     }
 }

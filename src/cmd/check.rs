@@ -88,7 +88,7 @@ fn together(roots: &[PathBuf], options: &CheckOptions) -> anyhow::Result<CheckOu
     };
     let casebooks: Vec<(Files, PathBuf)> =
         roots.iter().map(|root| (Files::disk(root.clone()), shown(root))).collect();
-    let together = foi::open::open_together(&casebooks, options.today);
+    let together = foi::open_together(&casebooks, options.today);
     let report = &together.report;
     let passed = passes(report, options.deny_warnings);
     let (text, stdout) = match options.format {

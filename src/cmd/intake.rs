@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 
 use super::UsageError;
 use crate::cli::{IntakeArgs, IntakeFormatArg};
-use foi::report::Severity;
 use foi::{Warnings, intake, load, write};
 
 /// How `foi intake` prints what it found.
@@ -92,22 +91,9 @@ fn casebook_hints(output: Option<&Path>) -> Result<intake::draft::CasebookHints,
     let root = load::find_root(start).map_err(|_| {
         "no casebook (foi.yaml) in this folder or above: list this part's contracts".to_owned()
     })?;
-    let files = load::Files::disk(root.clone());
-    let (raw, findings) = load::casebook(&files);
-    let (_, library) = foi::load::exemptions::library(Some(&files));
-    let problems = findings.iter().chain(&library).any(|f| f.severity == Severity::Error);
-    match raw {
-        Some(raw) => {
-            let mut hints = intake::draft::CasebookHints::from_raw(&raw, problems);
-            hints.schema = schema_line(&root, output);
-            hints.last = foi::record::last_answers(&foi::record::load(&files).0);
-            Ok(hints)
-        }
-        None => Err(
-            "the casebook's foi.yaml has errors (run `foi render` to see them): list this part's contracts"
-                .to_owned(),
-        ),
-    }
+    let mut hints = intake::draft::CasebookHints::read(&foi::Files::disk(root.clone()))?;
+    hints.schema = schema_line(&root, output);
+    Ok(hints)
 }
 
 /// The path from where a draft goes (`output`, or `requests/` when it is printed) to the

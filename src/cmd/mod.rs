@@ -218,23 +218,7 @@ fn install_questionnaires(command: &Command) {
         Command::Schema { .. } | Command::Due(_) => vec![here.as_path()],
         _ => Vec::new(),
     };
-    let mut roots: Vec<PathBuf> = Vec::new();
-    for path in paths {
-        if let Ok(root) = foi::load::find_root(path) {
-            roots.push(root);
-        } else if path.is_dir() {
-            // A batch over a folder of casebooks.
-            for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
-                if entry.path().join(foi::load::PROFILE).is_file() {
-                    roots.push(entry.path());
-                }
-            }
-        }
-    }
-    roots.sort();
-    roots.dedup();
-    let roots: Vec<&Path> = roots.iter().map(PathBuf::as_path).collect();
-    foi::questionnaires::install(&roots);
+    foi::install_questionnaires(&paths);
 }
 
 /// Paths one to a line, as `foi init` and `foi templates eject` list what they wrote.

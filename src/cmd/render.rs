@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::UsageError;
-use foi::letters::LetterKind;
+use foi::LetterKind;
 use foi::model::Layout;
 use foi::model::values::Date;
 use foi::{OutputFormat, Warnings, batch, render, write};

@@ -38,6 +38,22 @@ pub struct CasebookHints {
 }
 
 impl CasebookHints {
+    /// The hints of the casebook in `files`: its contracts, parts explained without
+    /// contracts, and the last answer sent to each question. `Err` says why there are none
+    /// (the casebook's `foi.yaml` has errors), as the draft tells the officer.
+    pub fn read(files: &crate::load::Files) -> Result<Self, String> {
+        let (raw, findings) = crate::load::casebook(files);
+        let (_, library) = crate::load::exemptions::library(Some(files));
+        let problems = findings.iter().chain(&library).any(|f| f.severity == crate::report::Severity::Error);
+        let raw = raw.ok_or_else(|| {
+            "the casebook's foi.yaml has errors (run `foi render` to see them): list this part's contracts"
+                .to_owned()
+        })?;
+        let mut hints = Self::from_raw(&raw, problems);
+        hints.last = crate::record::last_answers(&crate::record::load(files).0);
+        Ok(hints)
+    }
+
     /// The hints a parsed casebook gives; `problems` when some of its files had errors.
     pub fn from_raw(raw: &RawCasebook, problems: bool) -> Self {
         let profile = &raw.profile.data;

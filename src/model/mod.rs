@@ -10,6 +10,7 @@ mod fields;
 mod profile;
 mod request;
 pub mod schema;
+pub mod sent;
 pub mod values;
 
 pub use answer::{DECISION_KEYS, Publication, RawAnswer, RawDecision};

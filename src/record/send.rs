@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::file::{FORMAT, RecordFile, sha256};
 use super::{FOLDER, PUBLIC_FILE, RECORD_FILE, Record};
 use crate::casebook::{Casebook, Request};
+use crate::model::sent::{FORMAT, RecordFile, sha256};
 use crate::model::values::Date;
 use crate::render::{OutputFormat, Renderer};
 use crate::response::Response;

@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::file::{FORMAT, RecordFile, sha256};
 use super::{FOLDER, PUBLIC_FILE, RECORD_FILE, Record};
 use crate::load::Files;
+use crate::model::sent::{FORMAT, RecordFile, sha256};
 use crate::report::{Finding, Severity};
 use crate::source::{Location, SourceFile};
 

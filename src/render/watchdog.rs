@@ -7,8 +7,10 @@
 //! [`time_limit`] (10 s unless `FOI_PDF_TIME_LIMIT` gives seconds), or during which the
 //! process's resident memory grows by more than [`memory_limit`] (512 MiB unless
 //! `FOI_PDF_MEMORY_LIMIT` gives MiB; Linux only, from `/proc/self/status`), ends the
-//! process with an error naming the template: stopping the process is the only way to stop
-//! Typst. A letter takes a few milliseconds and a few megabytes, the first of a batch some
+//! process: stopping the process is the only way to stop Typst. How it ends is the front
+//! end's policy, installed with [`on_limit_passed`]: the `foi` binary prints the error,
+//! which names the template, and exits 1; a front end that installs nothing gets
+//! [`std::process::abort`], since the library prints nothing of its own. A letter takes a few milliseconds and a few megabytes, the first of a batch some
 //! tens of megabytes, so the bounds are far from any real letter.
 //!
 //! Files are written only after their letter is made, and atomically, so ending the
@@ -16,6 +18,18 @@
 
 use std::sync::{Condvar, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
+
+/// What ends the process when a compile passes a bound: given the error, which names the
+/// template and the limit. Installed once, by the front end, with [`on_limit_passed`].
+pub type LimitPassed = fn(&str) -> !;
+
+static ON_LIMIT_PASSED: OnceLock<LimitPassed> = OnceLock::new();
+
+/// Installs how the process ends when a PDF compile passes a bound (see the module's
+/// documentation). The first policy installed stays; later calls change nothing.
+pub fn on_limit_passed(policy: LimitPassed) {
+    let _ = ON_LIMIT_PASSED.set(policy);
+}
 
 /// How often the watchdog looks, while a compile is running.
 const INTERVAL: Duration = Duration::from_millis(20);
@@ -137,8 +151,10 @@ fn watchdog() {
             })
         });
         if let Some(message) = breach {
-            crate::write::stderr(&format!("error: {message}\n"));
-            std::process::exit(1);
+            match ON_LIMIT_PASSED.get() {
+                Some(policy) => policy(&message),
+                None => std::process::abort(),
+            }
         }
     }
 }

@@ -1,11 +1,16 @@
-//! The format of `response.json`, and the hashes that show it has not been touched.
+//! The sent record's format: `response.json`, the hashes that show it has not been
+//! touched, and a record as read from the casebook (the `record` module reads and writes them).
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::model::values::Date;
+
+/// The record's own file in each version's folder.
+pub const RECORD_FILE: &str = "response.json";
 
 /// The version of the record's format.
 pub const FORMAT: &str = "foi-sent/1";
@@ -52,6 +57,31 @@ impl RecordFile {
         let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
         text.push('\n');
         text
+    }
+}
+
+/// A sent record read from the casebook, its hashes checked.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Its folder within the casebook: `sent/FOIR-467737865/1`.
+    pub dir: PathBuf,
+    /// The request's file name (the folder under `sent/`).
+    pub name: String,
+    /// What `response.json` says.
+    pub file: RecordFile,
+    /// The public reply (`public.md`), as the disclosure log publishes it.
+    pub public: String,
+}
+
+impl Record {
+    /// `response.json` of this record, within the casebook.
+    pub fn record_file(&self) -> PathBuf {
+        self.dir.join(RECORD_FILE)
+    }
+
+    /// The authority that sent it (its id in the casebook).
+    pub fn authority(&self) -> Option<&str> {
+        self.file.response.pointer("/authority/id").and_then(|v| v.as_str())
     }
 }
 

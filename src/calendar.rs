@@ -15,7 +15,7 @@
 
 mod data;
 mod explain;
-pub mod holidays;
+pub(crate) mod holidays;
 
 use std::collections::BTreeMap;
 use std::fmt;

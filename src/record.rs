@@ -21,14 +21,14 @@
 //! on records and `see:` answers (`check`), `foi changes` (`changes`) and `foi send`
 //! (`send`). It prints nothing.
 
-pub mod changes;
+pub(crate) mod changes;
 mod check;
 mod compare;
 mod send;
 mod store;
 
 pub use crate::model::sent::{FORMAT, RECORD_FILE, Record, RecordFile};
-pub use changes::{Change, ChangeKind, Changes};
+pub use changes::{Change, ChangeKind, Changes, changes};
 pub(crate) use check::check;
 pub use check::is_unsent;
 pub use send::{SendOptions, Sent, send};

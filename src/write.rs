@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use tempfile::NamedTempFile;
 
-pub mod folder;
+pub(crate) mod folder;
 
 /// How temporary files are named: `.foi-XXXXXX.tmp`, beside the file they become.
 pub(crate) const TEMP_PREFIX: &str = ".foi-";

@@ -88,7 +88,7 @@ pub fn one(options: &RenderOptions) -> anyhow::Result<Warnings> {
     if !options.quiet
         && *kind == LetterKind::RESPONSE
         && !casebook.sent.is_empty()
-        && let Some(summary) = foi::record::changes::changes(&casebook, &checked)?.summary()
+        && let Some(summary) = foi::record::changes(&casebook, &checked)?.summary()
     {
         write::stderr(&format!("{summary} (`foi changes {}` lists them)\n", request.display()));
     }

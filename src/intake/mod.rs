@@ -18,15 +18,15 @@
 mod assign;
 pub mod draft;
 mod lexicon;
-pub mod matching;
-pub mod messages;
-pub mod numbering;
-pub mod outline;
-pub mod pages;
-pub mod parts;
-pub mod requester;
-pub mod table;
-pub mod text;
+pub(crate) mod matching;
+pub(crate) mod messages;
+pub(crate) mod numbering;
+pub(crate) mod outline;
+pub(crate) mod pages;
+pub(crate) mod parts;
+pub(crate) mod requester;
+pub(crate) mod table;
+pub(crate) mod text;
 mod walk;
 
 use serde::Serialize;

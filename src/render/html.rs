@@ -26,6 +26,7 @@ pub fn options() -> Options<'static> {
 }
 
 /// The body HTML for a Markdown document.
+#[cfg(test)]
 pub fn body(markdown: &str) -> String {
     unique_ids(&fragment(markdown))
 }

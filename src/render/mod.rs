@@ -8,15 +8,15 @@
 //! once and reused for every response.
 
 pub mod docx;
-pub mod formats;
-pub mod html;
-pub mod json;
-pub mod letter;
-pub mod markdown;
+pub(crate) mod formats;
+pub(crate) mod html;
+pub(crate) mod json;
+pub(crate) mod letter;
+pub(crate) mod markdown;
 #[cfg(feature = "pdf")]
 pub mod pdf;
-pub mod text;
-pub mod typst;
+pub(crate) mod text;
+pub(crate) mod typst;
 #[cfg(feature = "pdf")]
 pub mod watchdog;
 

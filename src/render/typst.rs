@@ -52,12 +52,15 @@ impl Renderer {
 }
 
 /// Where the template lives in the Typst project the PDF is compiled in.
+#[cfg(feature = "pdf")]
 pub const TEMPLATE_PATH: &str = "/letter.typ";
 
 /// Where the letter's data (JSON) lives in that project.
+#[cfg(feature = "pdf")]
 pub const DATA_PATH: &str = "/response.json";
 
 /// The main file of the project the PDF is compiled in: it calls the template with the data.
+#[cfg(feature = "pdf")]
 pub fn main() -> String {
     format!("#import \"{TEMPLATE_PATH}\": letter\n#letter(json(\"{DATA_PATH}\"))\n")
 }

@@ -10,7 +10,7 @@
 
 mod data;
 mod feed;
-pub mod stats;
+pub(crate) mod stats;
 mod stats_page;
 
 use std::path::{Path, PathBuf};

@@ -122,11 +122,6 @@ fn take_lock(_path: &Path) -> Result<Option<std::fs::File>, LockError> {
 }
 
 impl Locked {
-    /// The folder.
-    pub fn path(&self) -> &Path {
-        &self.root
-    }
-
     /// Makes the folder hold `files` (paths relative to it, written in the order given: the
     /// index last, so it never links a page not yet written), removes the files an earlier
     /// run wrote that are not among them, and records them in the manifest. Files whose

@@ -97,6 +97,7 @@ impl<'a> Archive<'a> {
     }
 
     /// Whether the archive holds the part `name` (without a leading `/`).
+    #[cfg(test)]
     pub fn has(&self, name: &str) -> bool {
         self.names.contains_key(&name.to_lowercase())
     }

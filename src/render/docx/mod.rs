@@ -12,13 +12,13 @@
 //! strict limits ([`template`], [`archive`]); every text escaped ([`xml`]); every name, id
 //! and date fixed, so the same letter is the same bytes ([`package`]).
 
-pub mod archive;
-pub mod body;
-pub mod package;
-pub mod picture;
-pub mod styles;
-pub mod template;
-pub mod xml;
+pub(crate) mod archive;
+pub(crate) mod body;
+pub(crate) mod package;
+pub(crate) mod picture;
+pub(crate) mod styles;
+pub(crate) mod template;
+pub(crate) mod xml;
 
 use std::sync::{Arc, Mutex, PoisonError};
 

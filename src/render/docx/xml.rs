@@ -57,6 +57,7 @@ pub fn attribute(out: &mut String, value: &str) {
 }
 
 /// `value` escaped as element content, as a new string.
+#[cfg(test)]
 pub fn escaped(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     text(&mut out, value);

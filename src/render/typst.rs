@@ -205,6 +205,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "pdf")]
     #[test]
     fn the_main_file_reads_the_data_as_json() {
         assert_eq!(main(), "#import \"/letter.typ\": letter\n#letter(json(\"/response.json\"))\n");

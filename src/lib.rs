@@ -101,7 +101,7 @@ use anyhow::Context;
 pub use casebook::{Casebook, Request};
 pub use error::Error;
 pub use letters::LetterKind;
-pub use load::Files;
+pub use load::{Files, PROFILE, find_root, request_text};
 pub use open::{FileCounts, Opened, OpenedRequest, OpenedTogether, open, open_together};
 pub use questionnaires::install as install_questionnaires;
 pub use render::{Document, OutputFormat};

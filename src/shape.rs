@@ -7,7 +7,7 @@
 //! walk finds. Using the schema rather than a second, hand-written table of keys means there
 //! is one description of each file's shape: the one editors check against too.
 //!
-//! The walk understands the part of JSON Schema that schemars and `model::schema` emit:
+//! The walk understands the part of JSON Schema that schemars and `model::hand_schemas` emit:
 //! `$ref`, `type`, `const`, `enum`, `anyOf`/`oneOf`, `properties`, `required`,
 //! `additionalProperties`, `items`, `minItems`, `minimum`, `maximum` and `format: date`. Other keywords
 //! (such as `pattern`) are left to serde, which reads every file as well and whose error is

@@ -3,9 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::UsageError;
-use foi::load::Files;
 use foi::model::values::Date;
-use foi::{check, load, report};
+use foi::{Files, check, report};
 
 /// What `foi check` was asked to do.
 #[derive(Debug, Clone)]
@@ -42,7 +41,7 @@ pub fn run(options: &CheckOptions) -> anyhow::Result<CheckOutput> {
         if !casebook.exists() {
             return Err(UsageError(format!("no folder or file at {}", casebook.display())).into());
         }
-        let root = load::find_root(casebook).map_err(|err| UsageError(format!("{err:#}")))?;
+        let root = foi::find_root(casebook).map_err(|err| UsageError(format!("{err:#}")))?;
         // Named twice (`foi check . examples/x` from inside it) is checked once.
         if !roots.contains(&root) {
             roots.push(root);

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::UsageError;
 use crate::cli::{IntakeArgs, IntakeFormatArg};
-use foi::{Warnings, intake, load, write};
+use foi::{Warnings, intake, write};
 
 /// How `foi intake` prints what it found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,7 +41,7 @@ pub struct IntakeOptions {
 /// `foi intake`: a pasted request to a request-file draft or JSON. Returns warnings for the
 /// questions the officer must look at (low confidence, outside the questionnaire).
 pub fn run(options: &IntakeOptions) -> anyhow::Result<Warnings> {
-    let (source, text) = load::request_text(&options.input, intake::MAX_INPUT_BYTES)?;
+    let (source, text) = foi::request_text(&options.input, intake::MAX_INPUT_BYTES)?;
     let questionnaire = match options.questionnaire.as_deref() {
         None => None,
         Some(id) => match foi::questionnaire::Definition::named(id) {
@@ -88,7 +88,7 @@ pub fn run(options: &IntakeOptions) -> anyhow::Result<Warnings> {
 /// The contracts of the casebook holding `output` (or the current folder), for the draft.
 fn casebook_hints(output: Option<&Path>) -> Result<intake::draft::CasebookHints, String> {
     let start = output.unwrap_or(Path::new("."));
-    let root = load::find_root(start).map_err(|_| {
+    let root = foi::find_root(start).map_err(|_| {
         "no casebook (foi.yaml) in this folder or above: list this part's contracts".to_owned()
     })?;
     let mut hints = intake::draft::CasebookHints::read(&foi::Files::disk(root.clone()))?;

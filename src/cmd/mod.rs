@@ -180,14 +180,14 @@ pub fn run(command: Command, terminal: Terminal) -> anyhow::Result<Warnings> {
         Command::Completions { shell } => completions::run(shell),
         Command::Man { out } => man::run(out.as_deref()),
         Command::Templates(TemplatesCommand::List) => {
-            let root = foi::load::find_root(Path::new(".")).ok();
+            let root = foi::find_root(Path::new(".")).ok();
             write::stdout(templates::list(root.as_deref()).as_bytes())?;
             Ok(Vec::new())
         }
         Command::Templates(TemplatesCommand::Eject { names, to, force }) => {
             let to: PathBuf = match to {
                 Some(dir) => dir,
-                None => foi::load::find_root(Path::new("."))
+                None => foi::find_root(Path::new("."))
                     .map_err(|err| UsageError(format!("{err:#}; or give --to DIR")))?
                     .join("templates"),
             };

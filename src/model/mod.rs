@@ -7,9 +7,9 @@
 mod answer;
 mod contract;
 mod fields;
+mod hand_schemas;
 mod profile;
 mod request;
-pub mod schema;
 pub mod sent;
 pub mod values;
 

@@ -177,7 +177,7 @@ pub struct AuthorityFile {
     pub policy: Facts,
     /// For a part the authority holds no contracts for: why (printed as "not held").
     #[serde(default)]
-    #[schemars(schema_with = "super::schema::no_contracts")]
+    #[schemars(schema_with = "super::hand_schemas::no_contracts")]
     pub no_contracts: BTreeMap<PartId, String>,
 }
 

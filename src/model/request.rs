@@ -335,7 +335,7 @@ pub struct QuestionAsked {
     /// An answer for this request only, overriding the casebook for every contract in
     /// the part. Required for a question without an `id`.
     #[serde(default)]
-    #[schemars(schema_with = "super::schema::request_answer")]
+    #[schemars(schema_with = "super::hand_schemas::request_answer")]
     pub answer: Option<RawAnswer<serde_yaml::Value>>,
     /// Answer from the disclosure log: the reference of an earlier response, sent and
     /// published, that answered this question about the same contracts (e.g.

@@ -1,5 +1,5 @@
-//! JSON Schema for the types whose YAML form is written by hand (their `Deserialize` is
-//! not derived), so the schema says exactly what they accept.
+//! JSON Schema, written by hand, for the types whose YAML form is read by hand (their
+//! `Deserialize` is not derived), so the schema says exactly what they accept.
 //!
 //! Derived types get their schema from `#[derive(JsonSchema)]`, which reads the same serde
 //! attributes as the deserializer. These impls must be kept in step with the hand-written

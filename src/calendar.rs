@@ -8,7 +8,7 @@
 //! Saturdays, Sundays, Christmas Day and Scottish bank holidays only.
 //!
 //! The bank holidays come from `src/data/bank-holidays.tsv` (the UK government's list, see
-//! its header) for the years it covers; other years are computed by rule ([`holidays`]), and
+//! its header) for the years it covers; other years are computed by rule (`holidays`), and
 //! a deadline that relies on such a year says that proclaimed one-off days may be missing.
 //! A casebook may add days proclaimed after this build (`bank-holidays:` in foi.yaml).
 //! This module reads no files and never looks at today's date.

@@ -1,7 +1,7 @@
 //! Resolved response → documents in memory: Markdown (the canonical form), HTML and plain
 //! text made from it, JSON made from the response itself, and the letter as Typst source
 //! and as PDF, and the letter as a Word document. One file (or folder) per format; the
-//! formats are one table ([`formats`]).
+//! formats are one table (`formats`).
 //!
 //! Renderers return text, or bytes for PDF and Word ([`Document`]); they never touch the disk
 //! (`write` does). A [`Renderer`] holds the template environment of one casebook, built

@@ -7,10 +7,10 @@
 //! from a resolved response.
 //!
 //! The document is structure, not looks, so that the authority's own template restyles it:
-//! Word's built-in styles, real headings, lists, tables and links ([`body`], [`styles`]);
+//! Word's built-in styles, real headings, lists, tables and links (`body`, `styles`);
 //! the template's styles, numbering, theme and letterhead taken from its bytes within
-//! strict limits ([`template`], [`archive`]); every text escaped ([`xml`]); every name, id
-//! and date fixed, so the same letter is the same bytes ([`package`]).
+//! strict limits (`template`, `archive`); every text escaped (`xml`); every name, id
+//! and date fixed, so the same letter is the same bytes (`package`).
 
 pub(crate) mod archive;
 pub(crate) mod body;

@@ -115,7 +115,7 @@ impl Marker {
     }
 
     /// The same marker read as the start of a list, where it can be one (`i` as roman one).
-    pub fn as_start(mut self) -> Marker {
+    pub fn into_start(mut self) -> Marker {
         if let Some(alt) = self.alt
             && alt.value == 1
             && self.count.value != 1

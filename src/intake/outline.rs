@@ -268,7 +268,7 @@ fn split_run_on(block: Block) -> Vec<Block> {
         match chain.last() {
             Some((_, last)) if last.followed_by(&mut marker) => chain.push((at, marker)),
             Some(_) => {}
-            None if marker.starts() => chain.push((at, marker.as_start())),
+            None if marker.starts() => chain.push((at, marker.into_start())),
             None => {}
         }
     }
@@ -344,7 +344,7 @@ fn place(open: &mut Vec<List>, nodes: &mut Vec<Node>, mut item: Item) {
             return;
         }
     }
-    item.marker = item.marker.as_start();
+    item.marker = item.marker.into_start();
     // Otherwise a new list: a sibling of a list of the same style at the same indentation
     // (or to the right of it), else nested under the last item.
     while let Some(parent) = open.last().and_then(|list| list.items.last().map(|last| (list, last))) {

@@ -75,7 +75,7 @@ pub mod init;
 pub mod intake;
 pub(crate) mod jurisdiction;
 pub(crate) mod letters;
-pub mod load;
+pub(crate) mod load;
 pub mod model;
 mod nearest;
 pub(crate) mod open;
@@ -87,9 +87,9 @@ pub mod report;
 pub mod response;
 pub mod rules;
 pub mod schema;
-pub mod shape;
+pub(crate) mod shape;
 pub mod site;
-pub mod source;
+pub(crate) mod source;
 pub mod templates;
 pub(crate) mod validate;
 pub mod write;
@@ -191,6 +191,27 @@ pub fn letter(
 pub fn clocks(path: &Path, today: Date) -> anyhow::Result<(clocks::Clocks, Warnings)> {
     let (casebook, request, warnings) = load_request(path, today)?;
     Ok((clocks::Clocks::of(&casebook, &request, today), warnings))
+}
+
+/// Reads one casebook file from its text, as every command reads it: its type, or every
+/// finding about it (line, column, the field, a hint), naming the file `name`. What an
+/// editor's language server needs to check a file as it is typed; a file's checks against
+/// the rest of its casebook need [`open()`].
+///
+/// ```
+/// let findings = foi::read_file::<foi::model::ContractFile>("contracts/calls.yaml", "part: contact-centre\ntitel: Calls\n")
+///     .expect_err("a key is misspelt");
+/// assert!(findings.iter().any(|f| f.message.contains("titel") && f.location.line == 2));
+/// ```
+pub fn read_file<T: schema::FileType>(name: &str, text: &str) -> Result<T, Vec<report::Finding>> {
+    load::deserialize(&source::SourceFile::new(name, text.to_owned()), T::KIND)
+}
+
+/// The exemption library: the built-in files of every Act, with the casebook's own
+/// (`exemptions/ACT/ID.yaml` in `casebook`) added or replacing them, and every problem
+/// found in any of them.
+pub fn exemption_library(casebook: Option<&Files>) -> (exemptions::Library, Vec<report::Finding>) {
+    load::exemptions::library(casebook)
 }
 
 /// Renders a response to Markdown with the casebook's templates.

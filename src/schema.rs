@@ -16,6 +16,33 @@ use crate::exemptions::ExemptionFile;
 use crate::model::{ContractFile, ProfileFile, RequestFile};
 use crate::questionnaire::QuestionnaireFile;
 
+/// A casebook file's type, and the kind of file it is read as: what [`crate::read_file`]
+/// reads.
+pub trait FileType: serde::de::DeserializeOwned {
+    /// Which schema the file is checked against.
+    const KIND: FileKind;
+}
+
+impl FileType for ProfileFile {
+    const KIND: FileKind = FileKind::Profile;
+}
+
+impl FileType for ContractFile {
+    const KIND: FileKind = FileKind::Contract;
+}
+
+impl FileType for RequestFile {
+    const KIND: FileKind = FileKind::Request;
+}
+
+impl FileType for ExemptionFile {
+    const KIND: FileKind = FileKind::Exemption;
+}
+
+impl FileType for QuestionnaireFile {
+    const KIND: FileKind = FileKind::Questionnaire;
+}
+
 /// The kinds of casebook file that have a schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FileKind {

@@ -19,7 +19,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -27,8 +27,6 @@ use common::inputs::{document, nasty_text, scalar, yamlish};
 use common::{Casebook, TODAY};
 use foi::model::{ContractFile, ProfileFile, RequestFile};
 use foi::render::{Document, OutputFormat, Renderer};
-use foi::schema::FileKind;
-use foi::source::SourceFile;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_yaml::Value as Yaml;
@@ -66,14 +64,13 @@ where
 
 /// Loads `text` as each kind of file: a value, or findings placed inside the file.
 fn load_each_way(text: &str) -> Result<(), TestCaseError> {
-    let file = SourceFile::new("x.yaml", text.to_owned());
-    // The lines as foi holds the file (which are the lines the findings quote), and one
-    // past the last for "missing key" at the end.
-    let lines = file.text.lines().count() + 1;
+    // The lines as foi holds the file (which are the lines the findings quote: a lone
+    // carriage return ends a line), and one past the last for "missing key" at the end.
+    let lines = text.replace("\r\n", "\n").replace('\r', "\n").lines().count() + 1;
     let results = [
-        foi::load::deserialize::<ProfileFile>(&file, FileKind::Profile).err(),
-        foi::load::deserialize::<ContractFile>(&file, FileKind::Contract).err(),
-        foi::load::deserialize::<RequestFile>(&file, FileKind::Request).err(),
+        foi::read_file::<ProfileFile>("x.yaml", text).err(),
+        foi::read_file::<ContractFile>("x.yaml", text).err(),
+        foi::read_file::<RequestFile>("x.yaml", text).err(),
     ];
     for findings in results.into_iter().flatten() {
         prop_assert!(!findings.is_empty(), "a failure without findings");
@@ -109,11 +106,21 @@ const STARTS: [(&str, &str); 4] = [
     ("examples/shared-service", "requests/MBC-2023-0412.yaml"),
 ];
 
+/// The `*.yaml` files of `dir`, sorted.
+fn yaml_paths(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml" || ext == "yml"))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
 /// The YAML files of a starting casebook, relative to it.
 fn yaml_files(root: &Path) -> Vec<String> {
     let mut out = vec!["foi.yaml".to_owned()];
     for folder in ["contracts", "requests"] {
-        if let Ok(paths) = foi::load::yaml_paths(&root.join(folder)) {
+        if let Ok(paths) = yaml_paths(&root.join(folder)) {
             out.extend(
                 paths
                     .iter()
@@ -398,8 +405,7 @@ fn fuzz_intake_reads_any_pasted_request_to_a_draft_that_is_yaml() {
         serde_yaml::from_str::<Yaml>(&draft)
             .map_err(|err| fail(format!("the draft is not YAML: {err}\n{draft}")))?;
         // The draft is a request file: it loads, or says what to settle.
-        let file = SourceFile::new("requests/draft.yaml", draft);
-        let _ = foi::load::deserialize::<RequestFile>(&file, FileKind::Request);
+        let _ = foi::read_file::<RequestFile>("requests/draft.yaml", &draft);
         Ok(())
     });
 }

@@ -9,20 +9,17 @@ mod common;
 use common::inputs::{document, yamlish};
 use common::{Casebook, TODAY};
 use foi::model::{ContractFile, ProfileFile, RequestFile};
-use foi::schema::FileKind;
-use foi::source::SourceFile;
 use proptest::prelude::*;
 use serde_yaml::Value as Yaml;
 
 /// Loads `text` as each kind of file; every failure must come with findings placed inside
 /// the file.
 fn load_each_way(text: &str) {
-    let file = SourceFile::new("x.yaml", text.to_owned());
     let lines = text.lines().count() + 1;
     let results = [
-        foi::load::deserialize::<ProfileFile>(&file, FileKind::Profile).err(),
-        foi::load::deserialize::<ContractFile>(&file, FileKind::Contract).err(),
-        foi::load::deserialize::<RequestFile>(&file, FileKind::Request).err(),
+        foi::read_file::<ProfileFile>("x.yaml", text).err(),
+        foi::read_file::<ContractFile>("x.yaml", text).err(),
+        foi::read_file::<RequestFile>("x.yaml", text).err(),
     ];
     for findings in results.into_iter().flatten() {
         assert!(!findings.is_empty(), "a failure without findings for {text:?}");

@@ -16,7 +16,7 @@ fn contract_with_supplier(answer: &str) -> String {
 
 #[test]
 fn a_qualified_exemption_always_carries_its_public_interest_test_and_an_absolute_one_never() {
-    let (library, _) = foi::load::exemptions::library(None);
+    let (library, _) = foi::exemption_library(None);
     for exemption in library.all() {
         let published = ["s21", "s25"].contains(&exemption.id.as_str());
         if exemption.kind == ExemptionKind::Procedural || published {

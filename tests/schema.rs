@@ -1,14 +1,11 @@
 //! The JSON Schema of the casebook files: committed copies are current, keys are
 //! kebab-case, every example validates against its schema (checked by an independent
-//! validator, the `jsonschema` crate), and `foi check`'s own walk of the schema agrees with
-//! that validator and with serde on thousands of broken variants of the examples.
+//! validator, the `jsonschema` crate). That `foi check`'s own walk of the schema agrees with
+//! that validator and with serde is tested inside the crate (`src/shape/agreement.rs`).
 
 use std::path::{Path, PathBuf};
 
-use foi::model::{ContractFile, ProfileFile, RequestFile};
 use foi::schema::FileKind;
-use foi::source::SourceFile;
-use proptest::prelude::*;
 use serde_json::Value as Json;
 use serde_yaml::Value as Yaml;
 
@@ -129,107 +126,6 @@ fn the_built_in_questionnaires_validate_against_their_schema() {
         let errors: Vec<String> = validator.iter_errors(&json(&doc)).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "src/data/questionnaires/{id}.yaml: {errors:#?}");
     }
-}
-
-/// What serde alone, the loader (serde and the schema walk), the walk alone and the
-/// independent validator make of one document.
-fn verdicts(kind: FileKind, doc: &Yaml) -> [bool; 4] {
-    fn both<T: serde::de::DeserializeOwned>(file: &SourceFile, kind: FileKind) -> (bool, bool) {
-        (serde_yaml::from_str::<T>(&file.text).is_ok(), foi::load::deserialize::<T>(file, kind).is_ok())
-    }
-    let text = serde_yaml::to_string(doc).expect("serialises");
-    let file = SourceFile::new("x.yaml", text);
-    let (serde_ok, loads) = match kind {
-        FileKind::Profile => both::<ProfileFile>(&file, kind),
-        FileKind::Contract => both::<ContractFile>(&file, kind),
-        FileKind::Request => both::<RequestFile>(&file, kind),
-        FileKind::Questionnaire => both::<foi::questionnaire::QuestionnaireFile>(&file, kind),
-        FileKind::Exemption => unreachable!("no exemption examples"),
-    };
-    let walk_ok = foi::shape::check(doc, kind.schema()).is_empty();
-    let schema_ok = validator(kind).is_valid(&json(doc));
-    [serde_ok, loads, walk_ok, schema_ok]
-}
-
-/// Applies mutation `kind` to the node at pre-order position `at`.
-fn mutate(doc: &mut Yaml, at: usize, kind: usize, word: &str) {
-    fn visit(node: &mut Yaml, at: usize, seen: &mut usize, kind: usize, word: &str) -> bool {
-        if *seen == at {
-            apply(node, kind, word);
-            return true;
-        }
-        *seen += 1;
-        match node {
-            Yaml::Mapping(map) => map.values_mut().any(|child| visit(child, at, seen, kind, word)),
-            Yaml::Sequence(items) => items.iter_mut().any(|child| visit(child, at, seen, kind, word)),
-            _ => false,
-        }
-    }
-    let mut seen = 0;
-    visit(doc, at, &mut seen, kind, word);
-}
-
-/// The mutations: replace the node by a value of another type, or (for a mapping) rename
-/// or remove one of its keys. Text is never invented, so patterns never decide a verdict.
-fn apply(node: &mut Yaml, kind: usize, word: &str) {
-    let replacements = ["[]", "{}", "true", "7", "-1", "~", "[x]", "{a: 1}"];
-    match (node, kind) {
-        (Yaml::Mapping(map), k) if k >= replacements.len() && !map.is_empty() => {
-            let index = word.len() % map.len();
-            let key = map.keys().nth(index).cloned();
-            if let Some(key) = key {
-                let value = map.remove(&key);
-                if k % 2 == 0
-                    && let Some(value) = value
-                {
-                    map.insert(Yaml::from(word), value);
-                }
-            }
-        }
-        (node, k) => {
-            *node = serde_yaml::from_str(replacements[k % replacements.len()]).expect("replacement parses");
-        }
-    }
-}
-
-fn count(node: &Yaml) -> usize {
-    1 + match node {
-        Yaml::Mapping(map) => map.values().map(count).sum(),
-        Yaml::Sequence(items) => items.iter().map(count).sum(),
-        _ => 0,
-    }
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
-
-    /// serde, `foi check`'s schema walk and an independent JSON Schema validator agree on
-    /// whether a broken variant of an example is valid: the schema says exactly what the
-    /// types accept, and the walk reads the schema correctly.
-    #[test]
-    fn serde_the_walk_and_a_validator_agree(file in 0usize..64, at in 0usize..4096, kind in 0usize..10, word in "[a-z][a-z-]{0,11}") {
-        let files = example_files();
-        let (path, file_kind) = &files[file % files.len()];
-        let mut doc: Yaml = serde_yaml::from_str(&std::fs::read_to_string(path).expect("read")).expect("YAML");
-        let at = at % count(&doc);
-        mutate(&mut doc, at, kind, &word);
-        let [serde_ok, loads, walk_ok, schema_ok] = verdicts(*file_kind, &doc);
-        let what = format!("{} mutated at {at}: {doc:?}", path.display());
-        prop_assert_eq!(walk_ok, schema_ok, "the walk and the validator disagree on {}", what);
-        prop_assert!(!walk_ok || serde_ok, "the schema accepts what serde refuses: {}", what);
-        prop_assert_eq!(loads, walk_ok && serde_ok, "the loader is not serde and the walk: {}", what);
-    }
-}
-
-#[test]
-fn mutations_reach_every_node() {
-    let mut doc: Yaml = serde_yaml::from_str("a: {b: [1, 2]}\nc: x\n").expect("yaml");
-    assert_eq!(count(&doc), 6);
-    mutate(&mut doc, 4, 3, "w");
-    assert_eq!(doc, serde_yaml::from_str::<Yaml>("a: {b: [1, 7]}\nc: x\n").expect("yaml"));
-    let mut doc: Yaml = serde_yaml::from_str("a: {b: 1}\n").expect("yaml");
-    mutate(&mut doc, 1, 8, "z");
-    assert_eq!(doc, serde_yaml::from_str::<Yaml>("a: {z: 1}\n").expect("yaml"));
 }
 
 /// The README's list of question ids is the questionnaire's, in its order.

@@ -44,6 +44,11 @@ enum Open {
 
 /// Builds the tree, or `None` to decline.
 fn build(text: &str) -> Option<Value> {
+    // libyaml breaks lines at NEL and the Unicode line and paragraph separators, as YAML 1.1
+    // did; saphyr-parser, following YAML 1.2, reads them as text.
+    if !text.is_ascii() && text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+        return None;
+    }
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<Value> = None;
@@ -390,6 +395,11 @@ mod tests {
             "a: 'multi\n  line'\n",
             "- ? a\n  : b\n",
             "- - - x\n",
+            "\u{2028}\r\n",
+            "a: x\u{2028}y\n",
+            "a: x\u{2029}y\n",
+            "a: x\u{85}y\n",
+            "a: caf\u{e9}\n",
         ];
         for text in texts {
             same_as_yaml_serde(text);

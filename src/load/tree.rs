@@ -49,6 +49,11 @@ fn build(text: &str) -> Option<Value> {
     if !text.is_ascii() && text.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
         return None;
     }
+    // libyaml refuses characters YAML does not call printable; saphyr-parser reads them.
+    let plain = text.bytes().all(|b| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r'));
+    if !plain && !text.chars().all(printable) {
+        return None;
+    }
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<Value> = None;
@@ -103,7 +108,9 @@ fn build(text: &str) -> Option<Value> {
             Some(Open::Mapping(map, key)) => match key.take() {
                 None => *key = Some(done),
                 Some(key) => {
-                    if map.insert(key, done).is_some() {
+                    // An empty key (`: x`) libyaml refuses where saphyr-parser reads a null;
+                    // no casebook key is null, so any null key is left to yaml_serde.
+                    if key.is_null() || map.insert(key, done).is_some() {
                         // A duplicate key: yaml_serde's error, with its words, is the one
                         // the loader reports.
                         return None;
@@ -116,6 +123,12 @@ fn build(text: &str) -> Option<Value> {
         return None;
     }
     Some(root.unwrap_or(Value::Null))
+}
+
+/// Whether libyaml reads `c` (YAML 1.1's printable set, less the byte order mark inside).
+fn printable(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+        && c != '\u{feff}'
 }
 
 /// A scalar's value as `yaml_serde` resolves an untagged one: quoted and block scalars are
@@ -400,6 +413,12 @@ mod tests {
             "a: x\u{2029}y\n",
             "a: x\u{85}y\n",
             "a: caf\u{e9}\n",
+            ": \n",
+            "\n: \n",
+            "a: x\u{ffff}y\n",
+            "a: x\u{1}y\n",
+            "a: x\u{feff}y\n",
+            "a: \u{1f600}\n",
         ];
         for text in texts {
             same_as_yaml_serde(text);

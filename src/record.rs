@@ -22,7 +22,7 @@
 
 pub mod changes;
 mod check;
-mod compare;
+pub(crate) mod compare;
 mod file;
 mod send;
 mod store;

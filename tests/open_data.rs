@@ -684,7 +684,7 @@ fn a_decided_review_is_in_both_tables_with_its_outcome_date_and_each_answers_dec
     assert_eq!(earlier["review_decided"], Value::Null);
     let questions: Vec<Value> = rows(site.path(), "disclosure-log.json")
         .into_iter()
-        .filter(|r| r["reference"] == "FOIR-469102254" && r["part"] == "contact-centre")
+        .filter(|r| r["reference"] == "FOIR-469102254" && r["part"] == "inbound-network")
         .collect();
     let decision = |id: &str| {
         questions.iter().find(|q| q["question_id"] == id).map(|q| q["review_decision"].clone()).expect(id)

@@ -167,7 +167,8 @@ pub const REQUEST_FIELDS: &[Field] = &[
             "For a request refused as a whole: `s12` (cost limit), `s14-1` (vexatious) or `s14-2` (repeated).",
         )
     },
-    field("url", Kind::String, true, "The response's page on the disclosure log."),    Field {
+    field("url", Kind::String, true, "The response's page on the disclosure log."),
+    Field {
         values: REVIEW_OUTCOMES,
         ..field(
             "review_outcome",
@@ -176,7 +177,12 @@ pub const REQUEST_FIELDS: &[Field] = &[
             "The outcome of the internal review of the response, once decided: `upheld`, `upheld-in-part` or `overturned`; empty when no review was decided.",
         )
     },
-    field("review_decided", Kind::Date, false, "The date the internal review was decided; empty when none was."),
+    field(
+        "review_decided",
+        Kind::Date,
+        false,
+        "The date the internal review was decided; empty when none was.",
+    ),
 ];
 
 /// The columns of the per-question table, in order.
@@ -257,7 +263,8 @@ pub const QUESTION_FIELDS: &[Field] = &[
             false,
             "For a request refused as a whole: the ground, as in the per-request table.",
         )
-    },    Field {
+    },
+    Field {
         values: REVIEW_OUTCOMES,
         ..field(
             "review_outcome",
@@ -266,7 +273,12 @@ pub const QUESTION_FIELDS: &[Field] = &[
             "The outcome of the internal review of the response (the request's, on each of its rows), once decided: `upheld`, `upheld-in-part` or `overturned`; empty when no review was decided.",
         )
     },
-    field("review_decided", Kind::Date, false, "The date the internal review was decided; empty when none was."),
+    field(
+        "review_decided",
+        Kind::Date,
+        false,
+        "The date the internal review was decided; empty when none was.",
+    ),
     Field {
         values: &["upheld", "overturned"],
         ..field(
@@ -407,10 +419,9 @@ impl QuestionRow<'_> {
 /// The outcome and date of `entry`'s internal review, once decided.
 fn review_of(entry: &Entry) -> (Option<&'static str>, Option<String>) {
     match entry.review.as_ref().filter(|r| r.decided.is_some()) {
-        Some(review) => (
-            review.outcome.map(crate::model::ReviewOutcome::as_str),
-            review.decided.map(|d| d.to_string()),
-        ),
+        Some(review) => {
+            (review.outcome.map(crate::model::ReviewOutcome::as_str), review.decided.map(|d| d.to_string()))
+        }
         None => (None, None),
     }
 }
@@ -551,9 +562,7 @@ fn decisions(rows: &mut [QuestionRow], entry: &Entry) {
         row.review_decision = review
             .questions
             .iter()
-            .find(|q| {
-                row.part_number == u64::try_from(q.part).ok() && row.number == Some(q.number.as_str())
-            })
+            .find(|q| row.part_number == u64::try_from(q.part).ok() && row.number == Some(q.number.as_str()))
             .map(|q| match q.decision {
                 crate::model::ReviewDecision::Upheld => "upheld",
                 crate::model::ReviewDecision::Overturned => "overturned",

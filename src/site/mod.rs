@@ -429,6 +429,9 @@ struct ReviewPage<'a> {
     several_parts: bool,
     /// Whether the review released anything.
     released: bool,
+    /// Whether the letter on the page is the reply as sent (from its record), rather than
+    /// today's rendering, which gives the answers as the review left them.
+    as_sent: bool,
 }
 
 #[derive(Serialize)]
@@ -457,6 +460,7 @@ impl<'a> Later<'a> {
             questions: &entry.reviewed,
             several_parts: entry.response.parts.len() > 1,
             released: entry.reviewed.iter().flat_map(|q| &q.answers).any(|a| a.released),
+            as_sent: entry.markdown.is_some(),
         });
         let complaint = entry.complaint.as_ref().map(|complaint| ComplaintPage {
             complained: complaint.complained.to_string(),

@@ -394,3 +394,45 @@ fn a_review_without_a_decision_has_no_outcome_letter_yet() {
     assert!(stderr.contains("has no decision yet"), "{stderr}");
     assert!(output.stdout.is_empty());
 }
+
+#[test]
+fn the_review_summarises_the_reply_as_sent_from_its_record_not_todays_casebook() {
+    let text = markdown("examples/hastings", "FOIR-469102254", "review");
+    assert!(
+        text.contains("## What our response said\n\nOur response of 22 December 2022 answered"),
+        "{text}"
+    );
+    // Today's casebook gives the spend the review released; the summary gives what was sent.
+    assert!(
+        text.contains("- Question 2 in part 2 (Annual Average Spend), Interactive Voice Response: withheld under section 43(2).\n"),
+        "{text}"
+    );
+    assert!(text.contains("**2. Annual Average Spend:** £9,400 a year"), "now released: {text}");
+
+    // A fact changed after the reply was sent, in an answer the review upheld: the summary
+    // still gives the answer as sent.
+    let casebook = common::Casebook::example("hastings");
+    let foi_yaml = casebook.read("foi.yaml");
+    casebook.write("foi.yaml", &foi_yaml.replace("email-users: 400", "email-users: 450"));
+    let request = casebook.read("requests/FOIR-469102254.yaml");
+    casebook.write(
+        "requests/FOIR-469102254.yaml",
+        &request.replace(
+            "    - {part: 2, number: 2, decision: overturned}\n",
+            "    - {part: 2, number: 2, decision: overturned}\n    - {part: 1, number: 12, decision: upheld}\n",
+        ),
+    );
+    let output = foi()
+        .current_dir(casebook.root())
+        .args(["render", "requests/FOIR-469102254.yaml", "--letter", "review", "--today", "2030-01-01"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(text.contains("- Question 12 in part 1 (Number of email users): 400.\n"), "{text}");
+    assert!(text.contains("**12. Number of email users:** 450"), "today's answer below: {text}");
+
+    // No record: no summary of what was said, rather than one made from today's casebook.
+    let review = markdown("tests/golden/whole-way", "LBW-2024-140", "review");
+    assert!(!review.contains("What our response said"), "{review}");
+}

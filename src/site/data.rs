@@ -968,6 +968,8 @@ mod tests {
             exemptions: vec![],
             refusal_ground: None,
             url: "responses/R.html".into(),
+            review_outcome: None,
+            review_decided: None,
         };
         let value = serde_json::to_value(&request).expect("json");
         let names: Vec<&str> = REQUEST_FIELDS.iter().map(|f| f.name).collect();

@@ -208,6 +208,9 @@ fn a_batch_writes_every_recorded_letter_beside_the_response() {
             "KC-FOI-2024-0244.acknowledgement.md",
             "KC-FOI-2024-0244.clarification.md",
             "KC-FOI-2024-0244.md",
+            "KC-FOI-2024-0262.acknowledgement.md",
+            "KC-FOI-2024-0262.clarification.md",
+            "KC-FOI-2024-0262.md",
         ]
     );
 }
@@ -408,6 +411,7 @@ fn the_review_summarises_the_reply_as_sent_from_its_record_not_todays_casebook()
         "{text}"
     );
     assert!(text.contains("**2. Annual Average Spend:** £9,400 a year"), "now released: {text}");
+    insta::assert_snapshot!("hastings_review_summarises_the_record", text);
 
     // A fact changed after the reply was sent, in an answer the review upheld: the summary
     // still gives the answer as sent.

@@ -263,6 +263,8 @@ pub struct Complaint {
 /// A regulator's decision notice, checked.
 #[derive(Debug, Clone)]
 pub struct DecisionNotice {
+    /// The notice's reference, as printed on it (the regulator publishes its notices).
+    pub reference: String,
     /// The date of the notice.
     pub date: Date,
     /// What it found.

@@ -23,7 +23,7 @@
 
 pub(crate) mod changes;
 mod check;
-mod compare;
+pub(crate) mod compare;
 mod send;
 mod store;
 

@@ -102,6 +102,9 @@ pub struct ReviewView {
     pub working_days: u32,
     /// `upheld`, `upheld-in-part` or `overturned`; `None` while the review is under way.
     pub outcome: Option<&'static str>,
+    /// The date the reviewed reply was sent, from its record (`foi send`): the letter then
+    /// summarises what that reply said of each question looked at again.
+    pub sent: Option<Date>,
     /// The questions looked at again.
     pub questions: Vec<ReviewedQuestionView>,
     /// Why, as told to the requester.
@@ -119,6 +122,23 @@ pub struct ReviewedQuestionView {
     pub label: String,
     /// `upheld` or `overturned`.
     pub decision: crate::model::ReviewDecision,
+    /// Its answers (one for each contract it is about): what the reply as sent said, from
+    /// its record, and what it says now. Public data only: no withheld value.
+    pub answers: Vec<ReviewedAnswerView>,
+}
+
+/// One answer of a question an internal review looked at again, in a few words.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewedAnswerView {
+    /// The contract it is about, by title, when the question is answered per contract.
+    pub contract: Option<String>,
+    /// What the reply said as sent, from the sent record; none without a record.
+    pub sent: Option<String>,
+    /// What it says now (public data), when known.
+    pub now: Option<String>,
+    /// Whether the review released information: the answer now gives a value (in full or
+    /// in part) that the reply as sent did not.
+    pub released: bool,
 }
 
 /// How a due date was counted.

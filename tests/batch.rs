@@ -31,7 +31,7 @@ fn every_request_of_several_casebooks_in_every_format() {
         .expect("runs");
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(
-        stderr(&run).starts_with("11 requests: 11 rendered, 0 unchanged, 0 failed in "),
+        stderr(&run).starts_with("12 requests: 12 rendered, 0 unchanged, 0 failed in "),
         "{}",
         stderr(&run)
     );
@@ -43,6 +43,7 @@ fn every_request_of_several_casebooks_in_every_format() {
         ("shared-service", "TWBC-23-0977"),
         ("kilbrannan", "KC-FOI-2024-0153"),
         ("kilbrannan", "KC-FOI-2024-0201"),
+        ("kilbrannan", "KC-FOI-2024-0262"),
         ("northmoor", "NMP-2024-0311"),
         ("northmoor", "NMP-2024-0342"),
     ] {

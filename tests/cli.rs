@@ -242,16 +242,17 @@ fn check_finds_the_casebook_containing_the_current_folder() {
 #[test]
 fn check_exits_1_on_errors_and_on_warnings_only_when_denied() {
     let casebook = Casebook::example("hastings");
-    let (code, _, stderr) = check_in(casebook.root(), &["--today", "2022-12-31"]);
+    // (After 3 February 2023, when the review of FOIR-469102254 was decided.)
+    let (code, _, stderr) = check_in(casebook.root(), &["--today", "2023-02-28"]);
     assert_eq!(code, 0, "{stderr}");
     // A request received after its contract's review date: a warning.
     let request = casebook.read(HASTINGS_REQUEST).replace("received: 2022-11-25", "received: 2023-01-05");
     casebook.write(HASTINGS_REQUEST, &request.replace("responded: 2022-12-09", "responded: 2023-01-20"));
-    let (code, _, stderr) = check_in(casebook.root(), &["--today", "2023-01-31"]);
+    let (code, _, stderr) = check_in(casebook.root(), &["--today", "2023-02-28"]);
     assert_eq!(code, 0, "warnings alone pass: {stderr}");
     assert!(stderr.contains("warning: contract `contact-centre-software`"), "{stderr}");
     assert!(stderr.ends_with("1 warning\n"), "{stderr}");
-    let (code, _, stderr) = check_in(casebook.root(), &["--today", "2023-01-31", "--deny-warnings"]);
+    let (code, _, stderr) = check_in(casebook.root(), &["--today", "2023-02-28", "--deny-warnings"]);
     assert_eq!(code, 1);
     assert!(stderr.ends_with("1 warning\nwarnings fail the check (--deny-warnings)\n"), "{stderr}");
     // The same casebook checked as at a date before the request arrived: an error.

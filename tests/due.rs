@@ -262,6 +262,19 @@ fn a_foisa_request_awaiting_clarification_has_its_clock_stopped() {
 }
 
 #[test]
+fn a_foisa_request_clarified_is_counted_again_from_the_reply() {
+    let casebook = Casebook::example("kilbrannan");
+    let text = clocks(&casebook, "KC-FOI-2024-0262", "2024-09-10", false);
+    assert_eq!(
+        text,
+        "KC-FOI-2024-0262 (FOISA), as at 2024-09-10
+  clarification  2024-11-07  met (2024-08-12): clarification sought on 2024-08-07 (s.1(3)); without a reply the request closes after 3 months (house policy)
+  response       2024-09-09  met (2024-09-04): working day 20 after the clarification received on 2024-08-12 (FOISA s.10(1))
+"
+    );
+}
+
+#[test]
 fn review_and_decision_notice_clocks() {
     let casebook = later_stages();
     // A review not yet decided: past its 20 days, within the ICO's 40.

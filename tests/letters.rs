@@ -208,6 +208,9 @@ fn a_batch_writes_every_recorded_letter_beside_the_response() {
             "KC-FOI-2024-0244.acknowledgement.md",
             "KC-FOI-2024-0244.clarification.md",
             "KC-FOI-2024-0244.md",
+            "KC-FOI-2024-0262.acknowledgement.md",
+            "KC-FOI-2024-0262.clarification.md",
+            "KC-FOI-2024-0262.md",
         ]
     );
 }
@@ -393,4 +396,47 @@ fn a_review_without_a_decision_has_no_outcome_letter_yet() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("has no decision yet"), "{stderr}");
     assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn the_review_summarises_the_reply_as_sent_from_its_record_not_todays_casebook() {
+    let text = markdown("examples/hastings", "FOIR-469102254", "review");
+    assert!(
+        text.contains("## What our response said\n\nOur response of 22 December 2022 answered"),
+        "{text}"
+    );
+    // Today's casebook gives the spend the review released; the summary gives what was sent.
+    assert!(
+        text.contains("- Question 2 in part 2 (Annual Average Spend), Interactive Voice Response: withheld under section 43(2).\n"),
+        "{text}"
+    );
+    assert!(text.contains("**2. Annual Average Spend:** £9,400 a year"), "now released: {text}");
+    insta::assert_snapshot!("hastings_review_summarises_the_record", text);
+
+    // A fact changed after the reply was sent, in an answer the review upheld: the summary
+    // still gives the answer as sent.
+    let casebook = common::Casebook::example("hastings");
+    let foi_yaml = casebook.read("foi.yaml");
+    casebook.write("foi.yaml", &foi_yaml.replace("email-users: 400", "email-users: 450"));
+    let request = casebook.read("requests/FOIR-469102254.yaml");
+    casebook.write(
+        "requests/FOIR-469102254.yaml",
+        &request.replace(
+            "    - {part: 2, number: 2, decision: overturned}\n",
+            "    - {part: 2, number: 2, decision: overturned}\n    - {part: 1, number: 12, decision: upheld}\n",
+        ),
+    );
+    let output = foi()
+        .current_dir(casebook.root())
+        .args(["render", "requests/FOIR-469102254.yaml", "--letter", "review", "--today", "2030-01-01"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(text.contains("- Question 12 in part 1 (Number of email users): 400.\n"), "{text}");
+    assert!(text.contains("**12. Number of email users:** 450"), "today's answer below: {text}");
+
+    // No record: no summary of what was said, rather than one made from today's casebook.
+    let review = markdown("tests/golden/whole-way", "LBW-2024-140", "review");
+    assert!(!review.contains("What our response said"), "{review}");
 }

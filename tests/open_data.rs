@@ -407,7 +407,7 @@ fn a_request_refused_as_a_whole_is_a_row_in_both_tables_with_its_ground() {
     assert_eq!(questions[0]["refusal_ground"], "s12");
     assert_eq!(questions[0]["question"], Value::Null);
     let csv = read(&site, "disclosure-log.csv");
-    assert!(csv.contains("ECC-2024-031,Hastings Borough Council,gss:E07000062,2024-02-01,2024-02-20,,,,,,,refused,,,,,,,,,,s12\r\n"), "{csv}");
+    assert!(csv.contains("ECC-2024-031,Hastings Borough Council,gss:E07000062,2024-02-01,2024-02-20,,,,,,,refused,,,,,,,,,,s12,,,\r\n"), "{csv}");
     assert_eq!(package_problems(&site), Vec::<String>::new());
     let page = read(&site, "responses/ECC-2024-031.html");
     assert!(page.contains("<dt>Refused under</dt><dd>Section 12(1): "), "{page}");
@@ -670,4 +670,34 @@ fn statistics_count_requests_by_calendar_quarter() {
         String::from_utf8_lossy(&text.stdout)
             .contains("  October to December 2022              2        2     0     0\n")
     );
+}
+
+#[test]
+fn a_decided_review_is_in_both_tables_with_its_outcome_date_and_each_answers_decision() {
+    let site = published(&examples()[..1], &[]);
+    let requests = rows(site.path(), "disclosure-log-requests.json");
+    let reviewed = requests.iter().find(|r| r["reference"] == "FOIR-469102254").expect("reviewed request");
+    assert_eq!(reviewed["review_outcome"], "upheld-in-part");
+    assert_eq!(reviewed["review_decided"], "2023-02-03");
+    let earlier = requests.iter().find(|r| r["reference"] == "FOIR-467737865").expect("earlier request");
+    assert_eq!(earlier["review_outcome"], Value::Null, "no review: empty");
+    assert_eq!(earlier["review_decided"], Value::Null);
+    let questions: Vec<Value> = rows(site.path(), "disclosure-log.json")
+        .into_iter()
+        .filter(|r| r["reference"] == "FOIR-469102254" && r["part"] == "inbound-network")
+        .collect();
+    let decision = |id: &str| {
+        questions.iter().find(|q| q["question_id"] == id).map(|q| q["review_decision"].clone()).expect(id)
+    };
+    assert_eq!(decision("supplier"), "upheld");
+    assert_eq!(decision("annual-spend"), "overturned");
+    assert_eq!(decision("duration"), Value::Null, "not looked at again");
+    // The rows are the reply as sent: the review's release is on the page, not in place of
+    // what was sent.
+    let spend = questions.iter().find(|q| q["question_id"] == "annual-spend").expect("spend");
+    assert_eq!(spend["outcome"], "withheld");
+    assert!(questions.iter().all(|q| q["review_outcome"] == "upheld-in-part"));
+    let csv = read(site.path(), "disclosure-log.csv");
+    assert!(csv.contains(",annual-spend,Annual Average Spend,withheld,,,,,,,,,s43-2,,upheld-in-part,2023-02-03,overturned\r\n"), "{csv}");
+    assert_eq!(package_problems(site.path()), Vec::<String>::new());
 }

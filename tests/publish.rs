@@ -209,7 +209,12 @@ fn the_statistics_page_has_headlines_bars_quarters_and_one_comparison_table() {
     {
         assert!(page.contains(&format!("<th scope=\"row\" role=\"rowheader\">{quarter}</th>")), "{quarter}");
     }
-    assert_eq!(page.matches("<table").count(), 5, "outcomes, timeliness, quarters, exemptions, authorities");
+    assert_eq!(
+        page.matches("<table").count(),
+        6,
+        "outcomes, timeliness, quarters, exemptions, internal reviews (FOIR-469102254's), authorities"
+    );
+    assert!(page.contains("<caption>Internal reviews by outcome</caption>"));
     assert!(page.contains("<caption>Requests by authority</caption>"));
     assert!(page.contains(
         "<tr role=\"row\" class=\"total\"><th scope=\"row\" role=\"rowheader\">All authorities</th>"
@@ -240,12 +245,12 @@ fn open_data_has_one_row_per_question_answered() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "reference,authority,authority_id,received,responded,part,contract,contract_id,number,question_id,question,outcome,value,value_type,value_count,value_date,amount,currency,years_averaged,publication_url,exemptions,refusal_ground"
+        "reference,authority,authority_id,received,responded,part,contract,contract_id,number,question_id,question,outcome,value,value_type,value_count,value_date,amount,currency,years_averaged,publication_url,exemptions,refusal_ground,review_outcome,review_decided,review_decision"
     );
     assert_eq!(lines.len(), 1 + 2 * (12 + 7), "two requests, each 12 questions in part 1 and 7 in part 2");
-    assert!(lines.contains(&"FOIR-467737865,Hastings Borough Council,gss:E07000062,2022-11-25,2022-12-09,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,4,expiry,Contract Expiry,disclosed,1 February 2023,date,,2023-02-01,,,,,,"));
-    assert!(lines.contains(&"FOIR-467737865,Hastings Borough Council,gss:E07000062,2022-11-25,2022-12-09,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,10,manufacturer,Manufacturer of the contact centre,withheld,,,,,,,,,s31-1-a s43-2,"));
-    assert!(lines.contains(&"FOIR-467737865,Hastings Borough Council,gss:E07000062,2022-11-25,2022-12-09,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,8,agents,Number of Agents,disclosed,11,count,11,,,,,,,"));
+    assert!(lines.contains(&"FOIR-467737865,Hastings Borough Council,gss:E07000062,2022-11-25,2022-12-09,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,4,expiry,Contract Expiry,disclosed,1 February 2023,date,,2023-02-01,,,,,,,,,"));
+    assert!(lines.contains(&"FOIR-467737865,Hastings Borough Council,gss:E07000062,2022-11-25,2022-12-09,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,10,manufacturer,Manufacturer of the contact centre,withheld,,,,,,,,,s31-1-a s43-2,,,,"));
+    assert!(lines.contains(&"FOIR-467737865,Hastings Borough Council,gss:E07000062,2022-11-25,2022-12-09,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,8,agents,Number of Agents,disclosed,11,count,11,,,,,,,,,,"));
     let json: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(site.path().join("disclosure-log.json")).expect("json"),
     )
@@ -254,13 +259,13 @@ fn open_data_has_one_row_per_question_answered() {
     assert_eq!(json["licence"]["id"], "OGL-UK-3.0");
     assert_eq!(json["rows"].as_array().expect("rows").len(), 38);
     // The later copy answers the expiry from the first reply's page on the log (s.21).
-    assert!(lines.contains(&"FOIR-469102254,Hastings Borough Council,gss:E07000062,2022-12-12,2022-12-22,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,4,expiry,Contract Expiry,published,,,,,,,,https://www.hastings.gov.uk/foi/disclosure-log/responses/FOIR-467737865.html,s21,"));
+    assert!(lines.contains(&"FOIR-469102254,Hastings Borough Council,gss:E07000062,2022-12-12,2022-12-22,contact-centre,Contact Centre Software Support and Maintenance,gss:E07000062/contact-centre-software,4,expiry,Contract Expiry,published,,,,,,,,https://www.hastings.gov.uk/foi/disclosure-log/responses/FOIR-467737865.html,s21,,upheld-in-part,2023-02-03,"));
     let requests = std::fs::read_to_string(site.path().join("disclosure-log-requests.csv")).expect("csv");
     assert_eq!(
         requests,
-        "\u{feff}reference,authority,authority_id,title,received,clarification,due,extended_due,responded,on_time,outcome,outcome_label,exemptions,refusal_ground,url\r\n\
-         FOIR-469102254,Hastings Borough Council,gss:E07000062,Contact centre and inbound network services contracts,2022-12-12,,2023-01-13,,2022-12-22,true,partially-withheld,Partially withheld,s43-2 s21 s31-1-a,,https://www.hastings.gov.uk/foi/disclosure-log/responses/FOIR-469102254.html\r\n\
-         FOIR-467737865,Hastings Borough Council,gss:E07000062,Contact centre and inbound network services contracts,2022-11-25,,2022-12-28,,2022-12-09,true,partially-withheld,Partially withheld,s43-2 s31-1-a,,https://www.hastings.gov.uk/foi/disclosure-log/responses/FOIR-467737865.html\r\n"
+        "\u{feff}reference,authority,authority_id,title,received,clarification,due,extended_due,responded,on_time,outcome,outcome_label,exemptions,refusal_ground,url,review_outcome,review_decided\r\n\
+         FOIR-469102254,Hastings Borough Council,gss:E07000062,Contact centre and inbound network services contracts,2022-12-12,,2023-01-13,,2022-12-22,true,partially-withheld,Partially withheld,s43-2 s21 s31-1-a,,https://www.hastings.gov.uk/foi/disclosure-log/responses/FOIR-469102254.html,upheld-in-part,2023-02-03\r\n\
+         FOIR-467737865,Hastings Borough Council,gss:E07000062,Contact centre and inbound network services contracts,2022-11-25,,2022-12-28,,2022-12-09,true,partially-withheld,Partially withheld,s43-2 s31-1-a,,https://www.hastings.gov.uk/foi/disclosure-log/responses/FOIR-467737865.html,,\r\n"
     );
 }
 
@@ -385,7 +390,7 @@ fn a_refused_request_is_one_row_of_open_data_and_no_exemption() {
     assert_eq!(
         refused,
         [
-            "KC-FOI-2024-0201,Kilbrannan Council,kilbrannan-council,2024-06-17,2024-07-05,,,,,,,refused,,,,,,,,,,s12"
+            "KC-FOI-2024-0201,Kilbrannan Council,kilbrannan-council,2024-06-17,2024-07-05,,,,,,,refused,,,,,,,,,,s12,,,"
         ]
     );
     let index = std::fs::read_to_string(site.path().join("index.html")).expect("index");
@@ -553,4 +558,66 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).expect("copied");
         }
     }
+}
+
+/// A response page of the whole-way casebook with the later stages laid over it (see
+/// `tests/later-stages/README.md`), `LBW-2024-142` published.
+fn later_stages_site() -> (Casebook, tempfile::TempDir) {
+    let casebook = Casebook::copy_of("tests/golden/whole-way");
+    casebook.overlay("tests/later-stages");
+    let file = "requests/LBW-2024-142.yaml";
+    let text = casebook.read(file);
+    casebook.write(file, &format!("{text}publish: true\n"));
+    let site = tempfile::tempdir().expect("tempdir");
+    let run = publish(&[casebook.root().to_path_buf()], site.path());
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    (casebook, site)
+}
+
+#[test]
+fn a_response_page_says_what_its_review_released_and_what_the_commissioner_decided() {
+    let (_casebook, site) = later_stages_site();
+    let page = std::fs::read_to_string(site.path().join("responses/LBW-2024-142.html")).expect("page");
+    for fact in [
+        "<h2 id=\"internal-review\">Internal review</h2>",
+        "asked for an internal review on <time datetime=\"2024-07-08\">8 July 2024</time>",
+        "decided on <time datetime=\"2024-08-01\">1 August 2024</time>: the response was overturned.",
+        "<li>Question 1 (Manufacturer): overturned.",
+        "<li>Contact Centre Telephony: now disclosed: Kestrel Omnichannel.</li>",
+        // No record of the reply as sent: the letter below is today's, and says so.
+        "The response below gives the answers as they now stand, after the review.",
+        "<h2 id=\"commissioner\">Complaint to the Information Commissioner</h2>",
+        "decision notice IC-298877-B2Q1, of <time datetime=\"2025-01-15\">15 January 2025</time>, upheld the complaint in part and required steps of us, which we took on <time datetime=\"2025-02-14\">14 February 2025</time>.",
+        // The summary's line says what happened, not what could.
+        "<dt>Later stages</dt><dd>An <a href=\"#internal-review\">internal review</a>, decided on <time datetime=\"2024-08-01\">1 August 2024</time>, overturned the response and released more information.",
+    ] {
+        assert!(page.contains(fact), "{fact} missing from\n{page}");
+    }
+    assert!(!page.contains("The requester can ask for an internal review"), "{page}");
+    // Never the requester, nor the reasons as written to them.
+    assert!(!page.contains("Nell Ashdown") && !page.contains("nell.ashdown"), "{page}");
+    assert!(!page.contains("annual report"), "the review's reasons are the requester's letter's");
+}
+
+#[test]
+fn a_review_of_a_reply_sent_shows_the_answer_as_sent_beside_the_release_and_keeps_the_reply_as_sent() {
+    let site = tempfile::tempdir().expect("tempdir");
+    assert!(publish(&examples()[..1], site.path()).status.success());
+    let page = std::fs::read_to_string(site.path().join("responses/FOIR-469102254.html")).expect("page");
+    assert!(
+        page.contains("<li>Interactive Voice Response: the response said withheld under section 43(2); now disclosed: £9,400 a year (average over 3 years).</li>"),
+        "{page}"
+    );
+    assert!(page.contains("(Incumbent Supplier): upheld, the answer stands.</li>"), "{page}");
+    // What stays withheld is never shown.
+    assert!(!page.contains("Corvid Contact Systems"), "{page}");
+    // The reply itself is published as it was sent, byte for byte.
+    let root =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hastings/sent/FOIR-469102254/1/public.md");
+    let sent = std::fs::read(root).expect("record");
+    assert_eq!(std::fs::read(site.path().join("responses/FOIR-469102254.md")).expect("md"), sent);
+    // The earlier reply had no review: its line still says what the requester can do.
+    let earlier = std::fs::read_to_string(site.path().join("responses/FOIR-467737865.html")).expect("page");
+    assert!(earlier.contains("The requester can ask for an internal review"));
+    assert!(!earlier.contains("id=\"internal-review\""));
 }

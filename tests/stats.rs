@@ -137,9 +137,12 @@ By quarter received              Requests  In time  Late  Open
 
 #[test]
 fn no_review_no_lines() {
-    // The examples record no review: their text is as it was.
-    let text = stats(&Casebook::example("hastings"), &[]);
+    // An example that records no review or complaint: its text is as it was.
+    let text = stats(&Casebook::example("national-archives"), &[]);
     assert!(!text.contains("Internal reviews") && !text.contains("Complaints"), "{text}");
+    // Hastings' later reply has a review, and no complaint.
+    let text = stats(&Casebook::example("hastings"), &[]);
+    assert!(text.contains("Internal reviews") && !text.contains("Complaints"), "{text}");
 }
 
 #[test]

@@ -127,6 +127,17 @@ pub enum NoticeOutcome {
     NotUpheld,
 }
 
+impl NoticeOutcome {
+    /// The outcome as written in YAML and printed in the open data.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoticeOutcome::Upheld => "upheld",
+            NoticeOutcome::PartlyUpheld => "partly-upheld",
+            NoticeOutcome::NotUpheld => "not-upheld",
+        }
+    }
+}
+
 /// An internal review as recorded in a request file.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

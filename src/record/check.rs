@@ -1,5 +1,6 @@
 //! What `foi check` says about the sent records: a record today's casebook would answer
-//! differently (information: expected history), a `publish: true` response answered but
+//! differently (information: expected history; an answer a decided internal review
+//! overturned is what the review released, not drift), a `publish: true` response answered but
 //! never recorded (warning), and `see:` answers whose earlier response is not published or
 //! no longer gives the same answer (errors).
 
@@ -27,7 +28,7 @@ pub(crate) fn check(casebook: &Casebook, requests: &[(&SourceFile, &Request)]) -
         match latest(&casebook.sent, &request.file_name) {
             Some(record) => {
                 if let Some(now) = today.data(request) {
-                    drift(&mut findings, record, &compare::lines(now));
+                    drift(&mut findings, record, &compare::lines(now), request);
                 }
             }
             None if casebook.keeps_records && request.publish && request.responded.is_some() => {
@@ -82,9 +83,21 @@ fn change(then: &Line, now: &Line) -> String {
     format!("{}: {} → {}", now.heading(), then.words(), now.words())
 }
 
-fn drift(findings: &mut Vec<Finding>, record: &Record, now: &[Line]) {
+/// Whether the decided internal review of `request` overturned the answer `line` gives: a
+/// difference there is what the review released, not drift.
+fn released_at_review(request: &Request, line: &Line) -> bool {
+    let Some(review) = request.review.as_ref().filter(|r| r.decided.is_some()) else { return false };
+    review.questions.iter().any(|q| {
+        q.decision == crate::model::ReviewDecision::Overturned
+            && u64::try_from(q.part).ok() == Some(line.part_number)
+            && line.number == Some(q.number.as_str())
+    })
+}
+
+fn drift(findings: &mut Vec<Finding>, record: &Record, now: &[Line], request: &Request) {
     let then = compare::lines(&record.file.response);
-    let differences = compare::differences(&then, now);
+    let mut differences = compare::differences(&then, now);
+    differences.retain(|(_, now)| !released_at_review(request, now));
     let Some((first_then, first_now)) = differences.first() else { return };
     let more = match differences.len() - 1 {
         0 => String::new(),

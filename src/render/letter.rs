@@ -81,6 +81,8 @@ struct ReviewData<'a> {
     late: bool,
     working_days: u32,
     outcome: Option<&'a str>,
+    /// The date the reviewed reply was sent, in words, when its record is kept.
+    sent: Option<String>,
     questions: &'a [crate::response::ReviewedQuestionView],
     reasons: Option<&'a str>,
 }
@@ -272,6 +274,7 @@ fn stage_data(stage: &crate::response::Stage) -> anyhow::Result<StageData<'_>> {
                 late: review.late,
                 working_days: review.working_days,
                 outcome: review.outcome,
+                sent: review.sent.map(words).transpose()?,
                 questions: &review.questions,
                 reasons: review.reasons.as_deref(),
             }),

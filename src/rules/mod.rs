@@ -26,6 +26,7 @@ use crate::response::{
 use notices::{NoticeBook, Numbering, Setting};
 
 pub use outcome::classify;
+pub(crate) use stages::reviewed_questions;
 pub use stages::{closes, letter, recorded};
 
 /// Who a response is rendered for.

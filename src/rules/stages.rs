@@ -20,7 +20,8 @@ use crate::exemptions::ExemptionKind;
 use crate::letters::LetterKind;
 use crate::model::values::Date;
 use crate::response::{
-    ClarificationView, Counted, ExemptionView, Response, ReviewView, ReviewedQuestionView, SkippedDay, Stage,
+    ClarificationView, Counted, ExemptionView, Response, ReviewView, ReviewedAnswerView,
+    ReviewedQuestionView, SkippedDay, Stage,
 };
 
 use super::Audience;
@@ -153,6 +154,7 @@ pub fn letter(
                 ))
                 .into());
             }
+            let record = crate::record::latest(&casebook.sent, &request.file_name);
             Stage {
                 dated: review.decided,
                 review: Some(ReviewView {
@@ -161,16 +163,10 @@ pub fn letter(
                     late: review.decided.is_some_and(|d| d > review.due),
                     working_days: authority.act.review.answer_within_working_days,
                     outcome: review.outcome.map(crate::model::ReviewOutcome::as_str),
-                    questions: review
-                        .questions
-                        .iter()
-                        .map(|q| ReviewedQuestionView {
-                            part: q.part,
-                            number: q.number.clone(),
-                            label: q.label.clone(),
-                            decision: q.decision,
-                        })
-                        .collect(),
+                    sent: record.map(|r| r.file.sent),
+                    // What the reply said as sent comes from its record: the review
+                    // reproduces what was sent, not what today's casebook would answer.
+                    questions: reviewed_questions(review, record.map(|r| &r.file.response), None),
                     reasons: review.reasons.clone(),
                 }),
                 ..Stage::default()
@@ -183,4 +179,69 @@ pub fn letter(
     response.letter = kind;
     response.stage = Some(stage);
     Ok(response)
+}
+
+/// The questions `review` looked at again, each with its answers: what the reply said as
+/// sent (from `sent`, the record's public `foi-response/1` data) and what it says now (from
+/// `now`, today's public response as data). Either may be absent; both hold public data
+/// only, so no withheld value and no requester can show.
+pub(crate) fn reviewed_questions(
+    review: &crate::casebook::Review,
+    sent: Option<&serde_json::Value>,
+    now: Option<&serde_json::Value>,
+) -> Vec<ReviewedQuestionView> {
+    use crate::record::compare::{Line, lines};
+    let then = sent.map(lines).unwrap_or_default();
+    let today = now.map(lines).unwrap_or_default();
+    let gives = |line: &Line| {
+        matches!(
+            line.question.get("status").and_then(serde_json::Value::as_str),
+            Some("disclosed" | "partly-withheld" | "published")
+        )
+    };
+    review
+        .questions
+        .iter()
+        .map(|q| {
+            let asked = |line: &&Line| {
+                usize::try_from(line.part_number).ok() == Some(q.part)
+                    && line.number == Some(q.number.as_str())
+            };
+            let then: Vec<&Line> = then.iter().filter(asked).collect();
+            let today: Vec<&Line> = today.iter().filter(asked).collect();
+            // Every contract either answer is about, in the order the reply gave them.
+            let mut keys: Vec<_> = then.iter().chain(&today).map(|l| l.key()).collect();
+            keys.dedup();
+            let mut seen = Vec::new();
+            keys.retain(|k| {
+                let new = !seen.contains(k);
+                seen.push(*k);
+                new
+            });
+            let answers = keys
+                .into_iter()
+                .map(|key| {
+                    let sent = then.iter().find(|l| l.key() == key);
+                    let current = today.iter().find(|l| l.key() == key);
+                    let line = current.or(sent);
+                    ReviewedAnswerView {
+                        contract: line.and_then(|l| l.contract).map(|(_, title)| title.to_owned()),
+                        sent: sent.map(|l| l.words()),
+                        now: current.map(|l| l.words()),
+                        released: q.decision == crate::model::ReviewDecision::Overturned
+                            && current.is_some_and(|c| {
+                                gives(c) && sent.is_none_or(|s| !s.same_answer(c) && s.words() != c.words())
+                            }),
+                    }
+                })
+                .collect();
+            ReviewedQuestionView {
+                part: q.part,
+                number: q.number.clone(),
+                label: q.label.clone(),
+                decision: q.decision,
+                answers,
+            }
+        })
+        .collect()
 }

@@ -104,6 +104,7 @@ const OUTCOMES: &[&str] = &[
 ];
 
 const GROUNDS: &[&str] = &["s12", "s14-1", "s14-2"];
+const REVIEW_OUTCOMES: &[&str] = &["upheld", "upheld-in-part", "overturned"];
 const EXEMPTION_IDS: &str = "^[a-z0-9-]+( [a-z0-9-]+)*$";
 
 /// The columns of the per-request table, in order.
@@ -167,6 +168,21 @@ pub const REQUEST_FIELDS: &[Field] = &[
         )
     },
     field("url", Kind::String, true, "The response's page on the disclosure log."),
+    Field {
+        values: REVIEW_OUTCOMES,
+        ..field(
+            "review_outcome",
+            Kind::String,
+            false,
+            "The outcome of the internal review of the response, once decided: `upheld`, `upheld-in-part` or `overturned`; empty when no review was decided.",
+        )
+    },
+    field(
+        "review_decided",
+        Kind::Date,
+        false,
+        "The date the internal review was decided; empty when none was.",
+    ),
 ];
 
 /// The columns of the per-question table, in order.
@@ -248,6 +264,30 @@ pub const QUESTION_FIELDS: &[Field] = &[
             "For a request refused as a whole: the ground, as in the per-request table.",
         )
     },
+    Field {
+        values: REVIEW_OUTCOMES,
+        ..field(
+            "review_outcome",
+            Kind::String,
+            false,
+            "The outcome of the internal review of the response (the request's, on each of its rows), once decided: `upheld`, `upheld-in-part` or `overturned`; empty when no review was decided.",
+        )
+    },
+    field(
+        "review_decided",
+        Kind::Date,
+        false,
+        "The date the internal review was decided; empty when none was.",
+    ),
+    Field {
+        values: &["upheld", "overturned"],
+        ..field(
+            "review_decision",
+            Kind::String,
+            false,
+            "What the decided internal review found of this answer: `upheld` (it stands) or `overturned` (it changed: the response's page gives the answer now); empty when the review did not look at it.",
+        )
+    },
 ];
 
 /// One request.
@@ -268,6 +308,8 @@ struct RequestRow<'a> {
     exemptions: Vec<&'a str>,
     refusal_ground: Option<&'a str>,
     url: String,
+    review_outcome: Option<&'static str>,
+    review_decided: Option<String>,
 }
 
 /// One question answered (or, for a refused request, the refusal).
@@ -295,6 +337,12 @@ struct QuestionRow<'a> {
     publication_url: Option<&'a str>,
     exemptions: Vec<&'a str>,
     refusal_ground: Option<&'a str>,
+    review_outcome: Option<&'static str>,
+    review_decided: Option<String>,
+    review_decision: Option<&'static str>,
+    /// The part's position in its request, to find the review's decision.
+    #[serde(skip)]
+    part_number: Option<u64>,
 }
 
 /// A CSV cell: text that came from the casebook (a spreadsheet might run it as a formula)
@@ -330,6 +378,8 @@ impl RequestRow<'_> {
             data(Some(self.exemptions.join(" "))),
             data(self.refusal_ground),
             text(Some(&self.url)),
+            data(self.review_outcome),
+            data(self.review_decided.as_ref()),
         ]
     }
 }
@@ -359,7 +409,20 @@ impl QuestionRow<'_> {
             text(self.publication_url),
             data(Some(self.exemptions.join(" "))),
             data(self.refusal_ground),
+            data(self.review_outcome),
+            data(self.review_decided.as_ref()),
+            data(self.review_decision),
         ]
+    }
+}
+
+/// The outcome and date of `entry`'s internal review, once decided.
+fn review_of(entry: &Entry) -> (Option<&'static str>, Option<String>) {
+    match entry.review.as_ref().filter(|r| r.decided.is_some()) {
+        Some(review) => {
+            (review.outcome.map(crate::model::ReviewOutcome::as_str), review.decided.map(|d| d.to_string()))
+        }
+        None => (None, None),
     }
 }
 
@@ -404,6 +467,8 @@ fn request_rows<'a>(entries: &'a [Entry], base_url: Option<&str>) -> Vec<Request
                     None => response.refusal.as_ref().map(|r| r.ground.as_str()),
                 },
                 url: page_url(base_url, &entry.name),
+                review_outcome: review_of(entry).0,
+                review_decided: review_of(entry).1,
             }
         })
         .collect()
@@ -436,11 +501,17 @@ fn question_rows(entries: &[Entry]) -> Vec<QuestionRow<'_>> {
             publication_url: None,
             exemptions: Vec::new(),
             refusal_ground: None,
+            review_outcome: review_of(entry).0,
+            review_decided: review_of(entry).1,
+            review_decision: None,
+            part_number: None,
         };
+        let first = rows.len();
         if let Some(sent) = &entry.sent {
             // A reply sent is published as sent: its rows come from its record, as its page
             // does, whatever the casebook says today.
             sent_question_rows(&mut rows, sent, blank);
+            decisions(&mut rows[first..], entry);
             continue;
         }
         if let Some(refusal) = &response.refusal {
@@ -453,6 +524,7 @@ fn question_rows(entries: &[Entry]) -> Vec<QuestionRow<'_>> {
                 for line in &section.answers {
                     let mut row = QuestionRow {
                         part: Some(part.id.as_str()),
+                        part_number: u64::try_from(part.number).ok(),
                         contract: section.contract.as_ref().map(|c| c.title.as_str()),
                         contract_id: section
                             .contract
@@ -477,8 +549,25 @@ fn question_rows(entries: &[Entry]) -> Vec<QuestionRow<'_>> {
                 }
             }
         }
+        decisions(&mut rows[first..], entry);
     }
     rows
+}
+
+/// Each row's decision at `entry`'s decided internal review, by the requester's part and
+/// question number.
+fn decisions(rows: &mut [QuestionRow], entry: &Entry) {
+    let Some(review) = entry.review.as_ref().filter(|r| r.decided.is_some()) else { return };
+    for row in rows {
+        row.review_decision = review
+            .questions
+            .iter()
+            .find(|q| row.part_number == u64::try_from(q.part).ok() && row.number == Some(q.number.as_str()))
+            .map(|q| match q.decision {
+                crate::model::ReviewDecision::Upheld => "upheld",
+                crate::model::ReviewDecision::Overturned => "overturned",
+            });
+    }
 }
 
 /// A string of the record of `entry`'s reply, at `pointer`.
@@ -503,6 +592,7 @@ fn sent_question_rows<'a>(
         let value = question.get("value").filter(|v| !v.is_null());
         let mut row = QuestionRow {
             part: text(question, "part"),
+            part_number: question.get("part_number").and_then(Json::as_u64),
             contract: contract.and_then(|c| text(c, "title")),
             contract_id: contract.and_then(|c| text(c, "id")).map(|id| format!("{authority_id}/{id}")),
             number: text(question, "number"),
@@ -878,6 +968,8 @@ mod tests {
             exemptions: vec![],
             refusal_ground: None,
             url: "responses/R.html".into(),
+            review_outcome: None,
+            review_decided: None,
         };
         let value = serde_json::to_value(&request).expect("json");
         let names: Vec<&str> = REQUEST_FIELDS.iter().map(|f| f.name).collect();

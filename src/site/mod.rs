@@ -71,6 +71,13 @@ pub(crate) struct Entry {
     pub casebook: usize,
     /// The authority's stable id in the open data.
     pub authority_id: String,
+    /// Its internal review, if one was asked for.
+    pub review: Option<crate::casebook::Review>,
+    /// The questions its decided review looked at again, with what the reply as sent and
+    /// today's public response say of each (public data only).
+    pub reviewed: Vec<crate::response::ReviewedQuestionView>,
+    /// Its complaint to the Commissioner, if one was made.
+    pub complaint: Option<crate::casebook::Complaint>,
 }
 
 /// A request's public response, its casebook and whether it is to be published.
@@ -88,6 +95,8 @@ pub(crate) struct PublicResponse {
     pub review: Option<crate::casebook::Review>,
     /// Its complaint to the Commissioner, if one was made.
     pub complaint: Option<crate::casebook::Complaint>,
+    /// The questions its decided review looked at again (see [`Entry::reviewed`]).
+    pub reviewed: Vec<crate::response::ReviewedQuestionView>,
 }
 
 impl PublicResponse {
@@ -130,6 +139,15 @@ pub(crate) fn load_all(
             // recorded, in a casebook that keeps records, only when asked (`foi check`
             // warns of it).
             let record = crate::record::latest(&casebook.sent, &request.file_name);
+            // A review decided after the reply is a later stage: what it released is today's
+            // public answer to each question it overturned, beside the reply as sent.
+            let reviewed = match &request.review {
+                Some(review) if review.decided.is_some() => {
+                    let now = crate::record::compare::as_data(&response)?;
+                    rules::reviewed_questions(review, record.map(|r| &r.file.response), Some(&now))
+                }
+                _ => Vec::new(),
+            };
             if let Some(record) = record {
                 response.responded = Some(record.file.sent);
                 // The index, feed and statistics count the outcome as sent.
@@ -148,6 +166,7 @@ pub(crate) fn load_all(
                 name: request.file_name,
                 review: request.review,
                 complaint: request.commissioner,
+                reviewed,
             });
         }
         loaded.push(casebook);
@@ -169,7 +188,9 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
     let statistics = Statistics::of(responses.iter().map(PublicResponse::case), Period::default());
     let responses_meta = publishers(&loaded, &responses);
     let mut entries = Vec::new();
-    for PublicResponse { response, markdown, sent, casebook, publish, name, .. } in responses {
+    for PublicResponse { response, markdown, sent, casebook, publish, name, review, complaint, reviewed } in
+        responses
+    {
         if !publish {
             continue;
         }
@@ -179,7 +200,17 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
             .find(|a| a.id == response.authority.id)
             .and_then(|a| a.code.as_ref());
         let authority_id = data::authority_id(code, &response.authority.name);
-        entries.push(Entry { response, markdown, sent, name, casebook, authority_id });
+        entries.push(Entry {
+            response,
+            markdown,
+            sent,
+            name,
+            casebook,
+            authority_id,
+            review,
+            reviewed,
+            complaint,
+        });
     }
     if summary.findings.iter().any(|f| f.severity == Severity::Error) {
         return Ok(summary);
@@ -378,6 +409,73 @@ struct IndexRow<'a> {
     exemptions: Vec<&'a str>,
 }
 
+/// The later stages of a response, for its page: the internal review and the complaint
+/// to the Commissioner, as the request file records them. Dates, outcomes and public
+/// answers only: never the requester, the reasons as written to them, or a withheld value.
+#[derive(Serialize)]
+struct Later<'a> {
+    review: Option<ReviewPage<'a>>,
+    complaint: Option<ComplaintPage>,
+}
+
+#[derive(Serialize)]
+struct ReviewPage<'a> {
+    requested: String,
+    decided: Option<String>,
+    /// `upheld`, `upheld-in-part` or `overturned`, once decided.
+    outcome: Option<&'static str>,
+    questions: &'a [crate::response::ReviewedQuestionView],
+    /// Whether the request has more than one part, so questions name their part.
+    several_parts: bool,
+    /// Whether the review released anything.
+    released: bool,
+    /// Whether the letter on the page is the reply as sent (from its record), rather than
+    /// today's rendering, which gives the answers as the review left them.
+    as_sent: bool,
+}
+
+#[derive(Serialize)]
+struct ComplaintPage {
+    complained: String,
+    notice: Option<NoticePage>,
+}
+
+#[derive(Serialize)]
+struct NoticePage {
+    reference: String,
+    date: String,
+    /// `upheld`, `partly-upheld` or `not-upheld`.
+    outcome: &'static str,
+    /// Whether it required steps.
+    steps: bool,
+    complied: Option<String>,
+}
+
+impl<'a> Later<'a> {
+    fn of(entry: &'a Entry) -> Self {
+        let review = entry.review.as_ref().map(|review| ReviewPage {
+            requested: review.requested.to_string(),
+            decided: review.decided.map(|d| d.to_string()),
+            outcome: review.decided.and(review.outcome).map(crate::model::ReviewOutcome::as_str),
+            questions: &entry.reviewed,
+            several_parts: entry.response.parts.len() > 1,
+            released: entry.reviewed.iter().flat_map(|q| &q.answers).any(|a| a.released),
+            as_sent: entry.markdown.is_some(),
+        });
+        let complaint = entry.complaint.as_ref().map(|complaint| ComplaintPage {
+            complained: complaint.complained.to_string(),
+            notice: complaint.decision.as_ref().map(|notice| NoticePage {
+                reference: notice.reference.clone(),
+                date: notice.date.to_string(),
+                outcome: notice.outcome.as_str(),
+                steps: notice.steps_due.is_some(),
+                complied: notice.complied.map(|d| d.to_string()),
+            }),
+        });
+        Self { review, complaint }
+    }
+}
+
 /// The facts of a response, for the summary box on its page.
 #[derive(Serialize)]
 struct Summary<'a> {
@@ -574,6 +672,7 @@ impl Site {
             current => "",
             root => minijinja::Value::from_safe_string("../".to_owned()),
             summary => minijinja::Value::from(minijinja::value::Serde(&summary)),
+            later => minijinja::Value::from(minijinja::value::Serde(&Later::of(entry))),
         }
     }
 }

@@ -77,6 +77,7 @@ fn decision(
             );
         }
         return Some(Some(DecisionNotice {
+            reference: notice.reference.trim().to_owned(),
             date: notice.date,
             outcome: notice.outcome,
             steps_due: None,
@@ -110,6 +111,7 @@ fn decision(
         None => {}
     }
     Some(Some(DecisionNotice {
+        reference: notice.reference.trim().to_owned(),
         date: notice.date,
         outcome: notice.outcome,
         steps_due: Some(by),

@@ -5,7 +5,8 @@
 //! what is disclosed (ICO guidance on the duty to confirm or deny and on consistency), so
 //! a request whose own `answer:` differs from another request's answer to the same
 //! question about the same contract is flagged for a person to look at. It is a warning:
-//! the facts may have changed between the two requests.
+//! the facts may have changed between the two requests. An answer an internal review of
+//! the request released is not compared: it rightly differs from replies sent before it.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -74,6 +75,17 @@ fn duplicates(requests: &[LoadedRequest]) -> Vec<Finding> {
     findings
 }
 
+/// Whether the decided internal review of `request` overturned the answer to `question` of
+/// its part `part` (from 1), so that its own answer is what the review released.
+fn released_at_review(request: &Request, part: usize, question: &AskedQuestion) -> bool {
+    let Some(review) = request.review.as_ref().filter(|r| r.decided.is_some()) else { return false };
+    review.questions.iter().any(|q| {
+        q.part == part
+            && q.decision == crate::model::ReviewDecision::Overturned
+            && question.number.as_deref() == Some(q.number.as_str())
+    })
+}
+
 /// What a question is about: one contract, or the authority as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Subject {
@@ -110,9 +122,14 @@ fn answers(casebook: &Casebook, requests: &[LoadedRequest]) -> Vec<Finding> {
     for (_, checked) in requests {
         let Some(request) = checked.as_ref().filter(|r| r.refusal.is_none()) else { continue };
         let authority = casebook.authority(request.authority);
-        for part in &request.parts {
+        for (i, part) in request.parts.iter().enumerate() {
             for question in part.questions.iter().filter(|q| q.answer.is_some() && q.see.is_none()) {
                 let Some(id) = question.id else { continue };
+                // What an internal review released is this request's answer now, and
+                // rightly differs from replies sent before it.
+                if released_at_review(request, i + 1, question) {
+                    continue;
+                }
                 let contracts: Vec<Option<&String>> = if part.contracts.is_empty() {
                     vec![None]
                 } else {

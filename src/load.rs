@@ -22,7 +22,6 @@ pub mod exemptions;
 mod file;
 mod files;
 mod lenient;
-mod tree;
 
 pub use characters::allowed_in_xml;
 

@@ -46,8 +46,7 @@ fn read_checked<T: serde::de::DeserializeOwned>(
     // passes would pass the event-by-event check below too; the walk before the parse is
     // kept for text whose nesting could make the parse itself slow.
     if shallow_enough_to_parse(&file.text)
-        && let Some(doc) = super::tree::parse(&file.text)
-            .or_else(|| serde_yaml::from_str::<serde_yaml::Value>(&file.text).ok())
+        && let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(&file.text)
         && !deeper_than(&doc, MAX_DEPTH)
         && shape::check(&doc, kind.schema()).is_empty()
         && let Ok(data) = T::deserialize(&doc)

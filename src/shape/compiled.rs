@@ -8,7 +8,6 @@
 //! the life of the process (four schemas, a few hundred nodes).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Mutex, OnceLock};
 
 use serde_json::{Map, Value as Schema};
@@ -77,30 +76,7 @@ pub(super) struct Node {
 /// Every node of one root schema, by address.
 pub(super) struct Compiled {
     root: &'static Schema,
-    nodes: HashMap<usize, Node, BuildHasherDefault<AddressHasher>>,
-}
-
-/// Hashes a node's address for [`Compiled::nodes`]: the walk looks nodes up some hundreds of
-/// times a request, and the addresses are the process's own, not an attacker's, so a
-/// multiply spreads them well enough and costs a fraction of the default SipHash.
-#[derive(Default)]
-pub(super) struct AddressHasher(u64);
-
-impl Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_usize(&mut self, address: usize) {
-        // Fibonacci hashing: the high bits, which the table uses, depend on every bit.
-        self.0 = (address as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(32);
-    }
+    nodes: HashMap<usize, Node>,
 }
 
 /// The compiled form of `root`, made on first use and kept: one per file kind.
@@ -111,7 +87,7 @@ pub(super) fn of(root: &'static Schema) -> &'static Compiled {
     if let Some(known) = all.iter().find(|c| std::ptr::eq(c.root, root)) {
         return known;
     }
-    let mut compiled = Compiled { root, nodes: HashMap::default() };
+    let mut compiled = Compiled { root, nodes: HashMap::new() };
     compiled.add(root, 0);
     // Bounded: one per distinct root, and the roots are the file kinds' schemas.
     let compiled: &'static Compiled = Box::leak(Box::new(compiled));

@@ -6,7 +6,7 @@
 //! load → validate → apply rules → render → write
 //! ```
 //!
-//! [`load`] reads the casebook's YAML files; `validate` turns them into checked types or
+//! `load` reads the casebook's YAML files; `validate` turns them into checked types or
 //! a [`Report`] of every finding; [`rules`] resolves a request into a [`Response`] (what is
 //! disclosed, withheld and why); [`mod@render`] phrases it through the [`templates`]; [`mod@write`]
 //! is the only module that touches the disk.

@@ -36,7 +36,7 @@ enum Store {
 
 impl Files {
     /// The casebook in the folder `root`, which holds its `foi.yaml` (see
-    /// [`super::find_root`]); every file is read through [`super::confined`].
+    /// [`super::find_root`]); every file is read through `load::confined`.
     pub fn disk(root: PathBuf) -> Files {
         Files { root, store: Store::Disk }
     }

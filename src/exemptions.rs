@@ -19,7 +19,8 @@ use std::sync::Arc;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
-pub use passages::{Condition, Facts, Passage, covers, select};
+pub use passages::{Condition, Facts, Passage};
+pub(crate) use passages::{covers, select};
 
 use crate::jurisdiction::NcndTest;
 use crate::model::Jurisdiction;
@@ -56,12 +57,12 @@ pub enum Test {
 pub struct PublicInterest {
     /// Factors in favour of disclosure (or, for neither confirm nor deny, of saying whether
     /// the information is held).
-    pub for_disclosure: Vec<String>,
+    pub(crate) for_disclosure: Vec<String>,
     /// Factors in favour of maintaining the exemption (or the exclusion of the duty to
     /// confirm or deny).
-    pub against_disclosure: Vec<String>,
+    pub(crate) against_disclosure: Vec<String>,
     /// Why the balance falls where it does.
-    pub conclusion: String,
+    pub(crate) conclusion: String,
 }
 
 /// The public interest factors as written in an exemption file.
@@ -70,24 +71,24 @@ pub struct PublicInterest {
 pub struct Factors {
     /// Factors in favour of disclosure: passages, each printed always or `when` it holds.
     #[serde(rename = "for")]
-    pub for_disclosure: Vec<Passage>,
+    pub(crate) for_disclosure: Vec<Passage>,
     /// Factors in favour of maintaining the exemption.
     #[serde(rename = "against")]
-    pub against_disclosure: Vec<Passage>,
+    pub(crate) against_disclosure: Vec<Passage>,
     /// One paragraph: why the balance favours withholding.
-    pub conclusion: String,
+    pub(crate) conclusion: String,
 }
 
 /// Neither confirm nor deny: the provision that lifts the duty, and why using it is right.
 #[derive(Debug, Clone, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Ncnd {
+pub(crate) struct Ncnd {
     /// As printed at the start of a sentence: `Section 43(3)` (FOISA: `Section 18(1)`).
     pub citation: String,
     /// Paragraphs explaining why confirming or denying would itself cause the harm the
     /// exemption protects against. Written so that they neither imply nor deny that the
     /// information exists.
-    pub explanation: Vec<Passage>,
+    pub(crate) explanation: Vec<Passage>,
     /// The public interest in maintaining the exclusion of the duty to confirm or deny,
     /// against that in saying whether the information is held: required for a qualified
     /// FOIA exemption (s.2(1)(b)) and for every FOISA one (s.18(1)); refused for an absolute
@@ -173,7 +174,7 @@ pub struct Exemption {
     /// The Act.
     pub act: Jurisdiction,
     /// The file it came from, as displayed (`(built in) exemptions/foia/s43-2.yaml`).
-    pub file: String,
+    pub(crate) file: String,
     /// As printed at the start of a sentence: `Section 43(2)`.
     pub citation: String,
     /// Short name: `Commercial interests`.
@@ -181,23 +182,23 @@ pub struct Exemption {
     /// Absolute, qualified or procedural.
     pub kind: ExemptionKind,
     /// Prejudice, class or none.
-    pub test: Test,
+    pub(crate) test: Test,
     /// The first day the wording is good for; `None`: any day.
-    pub good_from: Option<Date>,
+    pub(crate) good_from: Option<Date>,
     /// Neither confirm nor deny, where the Act provides it.
-    pub ncnd: Option<Ncnd>,
+    pub(crate) ncnd: Option<Ncnd>,
     /// Paragraphs explaining the provision, with placeholders unfilled.
-    pub explanation: Vec<Passage>,
+    pub(crate) explanation: Vec<Passage>,
     /// Public interest factors (qualified exemptions only).
     pub public_interest: Option<Factors>,
     /// The regulator's guidance.
-    pub guidance: String,
+    pub(crate) guidance: String,
     /// The equivalent provision in the other Act.
-    pub counterpart: Option<String>,
+    pub(crate) counterpart: Option<String>,
 }
 
 /// Placeholders an exemption's wording may use.
-pub const PLACEHOLDERS: &[&str] = &["authority", "act"];
+pub(crate) const PLACEHOLDERS: &[&str] = &["authority", "act"];
 
 macro_rules! builtin {
     ($($act:literal / $id:literal),* $(,)?) => {
@@ -306,13 +307,13 @@ impl Library {
     }
 
     /// The exemption `id` under `act`, if the library has it: its newest wording.
-    pub fn get(&self, act: Jurisdiction, id: &str) -> Option<&Arc<Exemption>> {
+    pub(crate) fn get(&self, act: Jurisdiction, id: &str) -> Option<&Arc<Exemption>> {
         self.acts.get(&act)?.get(id)?.newest()
     }
 
     /// The wording of `id` under `act` in force on `day`: the newest version good from that
     /// day or earlier. `None` when every version is good only from a later day.
-    pub fn at(&self, act: Jurisdiction, id: &str, day: Date) -> Option<&Arc<Exemption>> {
+    pub(crate) fn at(&self, act: Jurisdiction, id: &str, day: Date) -> Option<&Arc<Exemption>> {
         self.acts
             .get(&act)?
             .get(id)?
@@ -324,7 +325,7 @@ impl Library {
     }
 
     /// Every version of `id` under `act`, oldest first.
-    pub fn versions(&self, act: Jurisdiction, id: &str) -> Vec<&Arc<Exemption>> {
+    pub(crate) fn versions(&self, act: Jurisdiction, id: &str) -> Vec<&Arc<Exemption>> {
         self.acts
             .get(&act)
             .and_then(|m| m.get(id))
@@ -332,7 +333,7 @@ impl Library {
     }
 
     /// Every id under `act`, sorted.
-    pub fn ids(&self, act: Jurisdiction) -> Vec<&str> {
+    pub(crate) fn ids(&self, act: Jurisdiction) -> Vec<&str> {
         self.acts.get(&act).map(|m| m.keys().map(String::as_str).collect()).unwrap_or_default()
     }
 
@@ -343,7 +344,7 @@ impl Library {
 
     /// A finding for an id that `act` does not have, with the best hint: the counterpart
     /// when the id belongs to the other Act, else the nearest id.
-    pub fn unknown(&self, act: Jurisdiction, id: &str, finding: Finding) -> Finding {
+    pub(crate) fn unknown(&self, act: Jurisdiction, id: &str, finding: Finding) -> Finding {
         let foreign = Jurisdiction::all()
             .filter(|other| *other != act)
             .find_map(|other| self.get(other, id).map(|foreign| (other, foreign)));
@@ -547,17 +548,22 @@ fn check_placeholders(text: &str) -> Result<(), String> {
 
 /// Fills the placeholders of an exemption's wording: `authority` is the authority as named
 /// mid-sentence ("the London Borough of …"), `act` the Act's name.
-pub fn fill(text: &str, authority: &str, act: &str) -> String {
+pub(crate) fn fill(text: &str, authority: &str, act: &str) -> String {
     text.replace("{authority}", authority).replace("{act}", act)
 }
 
 /// The passages of `list` that hold for `facts`, filled in.
-pub fn filled(list: &[Passage], facts: &Facts, authority: &str, act: &str) -> Vec<String> {
+pub(crate) fn filled(list: &[Passage], facts: &Facts, authority: &str, act: &str) -> Vec<String> {
     select(list, facts).into_iter().map(|text| fill(text, authority, act)).collect()
 }
 
 /// The public interest test for `facts`, filled in.
-pub fn public_interest(factors: &Factors, facts: &Facts, authority: &str, act: &str) -> PublicInterest {
+pub(crate) fn public_interest(
+    factors: &Factors,
+    facts: &Facts,
+    authority: &str,
+    act: &str,
+) -> PublicInterest {
     PublicInterest {
         for_disclosure: filled(&factors.for_disclosure, facts, authority, act),
         against_disclosure: filled(&factors.against_disclosure, facts, authority, act),

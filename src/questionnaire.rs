@@ -71,7 +71,7 @@ impl ValueKind {
 /// question by its role, never by its id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
-pub enum Role {
+pub(crate) enum Role {
     /// The date a contract ends: checked against its start and review, and against an
     /// earlier request's answer (s.14(2)).
     EndDate,
@@ -85,7 +85,7 @@ pub enum Role {
 /// Where a question's answer normally lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
-pub enum Scope {
+pub(crate) enum Scope {
     /// One answer per contract.
     Contract,
     /// Per contract, or once for the whole organisation.
@@ -107,7 +107,7 @@ pub struct QuestionnaireFile {
     /// Words and phrases, lower case, that mark a pasted request as this round robin:
     /// intake picks the questionnaire whose keywords and questions fit the text best.
     #[serde(default)]
-    pub keywords: Vec<String>,
+    pub(crate) keywords: Vec<String>,
     /// Its parts, in order. Each part id is unique across every questionnaire.
     pub parts: Vec<PartFile>,
     /// The questions it declares, in order: each id is an answer field of contracts,
@@ -126,7 +126,7 @@ pub struct PartFile {
     /// Title, e.g. `Contact centre contracts`.
     pub title: String,
     /// What kinds of contract the part is about.
-    pub scope: String,
+    pub(crate) scope: String,
     /// For a part that asks its questions of each item of a list ("for each of command
     /// and control, CRM, telephony…"): the items, in order. A contract of the part then
     /// names its item with `item:`, and a request may ask some items only (`items:`).
@@ -147,7 +147,7 @@ pub struct Item {
     /// Other names requesters use for it, lower case: intake reads a list of items
     /// through them.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub(crate) aliases: Vec<String>,
 }
 
 /// A question: one answer field of contracts, `facts:` and `policy:`.
@@ -157,33 +157,33 @@ pub struct Question {
     /// The question's id (`total-value`): the key its answer is written under.
     pub id: String,
     /// What the question asks about, for editors: the JSON Schema's description of its id.
-    pub summary: String,
+    pub(crate) summary: String,
     /// The type of value its answer takes.
     #[serde(rename = "type")]
     pub kind: ValueKind,
     /// What to write as its answer, for editors: the JSON Schema's description of its
     /// answer field.
-    pub field: String,
+    pub(crate) field: String,
     /// What a rule needs it for, if anything (`end-date`, `review-date`, `owner`).
     #[serde(default)]
-    pub role: Option<Role>,
+    pub(crate) role: Option<Role>,
     /// Where the answer normally lives: `contract`, `either` or `authority`.
-    pub scope: Scope,
+    pub(crate) scope: Scope,
     /// For a `money` question: whether the sum is a yearly one, printed "a year" (the
     /// default), or a total (`yearly: false`).
     #[serde(default = "yearly")]
-    pub yearly: bool,
+    pub(crate) yearly: bool,
     /// Short label, as printed before an answer: `Incumbent supplier`.
     pub label: String,
     /// The question in full, in our words.
-    pub wording: String,
+    pub(crate) wording: String,
     /// Other labels and phrases requesters use for it, lower case.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub(crate) aliases: Vec<String>,
     /// The same in Welsh, lower case, the Welsh label first: intake reads Welsh and
     /// bilingual requests through them.
     #[serde(default, rename = "aliases-cy")]
-    pub aliases_cy: Vec<String>,
+    pub(crate) aliases_cy: Vec<String>,
 }
 
 /// A sum of money is yearly unless its question says otherwise.
@@ -210,7 +210,7 @@ pub struct Part {
 
 impl Part {
     /// The item whose id is `id`.
-    pub fn item(&self, id: &str) -> Option<&Item> {
+    pub(crate) fn item(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|item| item.id == id)
     }
 }
@@ -223,7 +223,7 @@ pub struct Definition {
     /// Its title.
     pub title: String,
     /// What marks a request as this round robin, lower case.
-    pub keywords: Vec<String>,
+    pub(crate) keywords: Vec<String>,
     /// Its parts, in order.
     pub parts: Vec<PartId>,
 }
@@ -240,7 +240,7 @@ impl Definition {
     }
 
     /// The questionnaire a request's `parts: standard` means: the contact-centre one.
-    pub fn standard() -> &'static Definition {
+    pub(crate) fn standard() -> &'static Definition {
         &tables().definitions[0]
     }
 
@@ -339,9 +339,9 @@ fn tables() -> &'static Tables {
 static TABLES: OnceLock<Tables> = OnceLock::new();
 
 /// Most questions and parts all questionnaires together may have: their ids are bytes.
-pub const MAX_QUESTIONS: usize = 250;
+pub(crate) const MAX_QUESTIONS: usize = 250;
 /// See [`MAX_QUESTIONS`].
-pub const MAX_PARTS: usize = 250;
+pub(crate) const MAX_PARTS: usize = 250;
 
 /// Casebooks' own questionnaires, installed before the tables are built.
 static INSTALLED: OnceLock<Vec<QuestionnaireFile>> = OnceLock::new();
@@ -349,7 +349,7 @@ static INSTALLED: OnceLock<Vec<QuestionnaireFile>> = OnceLock::new();
 /// Adds casebooks' own questionnaires (checked by `questionnaires::read`) to the built-in
 /// ones, after them, so that the built-in ids keep their places. Only before anything has
 /// read the questionnaires: returns whether they were installed.
-pub fn install(files: Vec<QuestionnaireFile>) -> bool {
+pub(crate) fn install(files: Vec<QuestionnaireFile>) -> bool {
     TABLES.get().is_none() && INSTALLED.set(files).is_ok()
 }
 
@@ -358,7 +358,7 @@ pub fn install(files: Vec<QuestionnaireFile>) -> bool {
 ///
 /// The data is part of the binary and covered by tests, so a parse failure here is a
 /// build defect, not bad input.
-pub fn builtin() -> &'static [QuestionnaireFile] {
+pub(crate) fn builtin() -> &'static [QuestionnaireFile] {
     static CELL: OnceLock<Vec<QuestionnaireFile>> = OnceLock::new();
     CELL.get_or_init(|| {
         BUILTIN
@@ -391,7 +391,7 @@ impl QuestionId {
     }
 
     /// The question a rule knows by `role`, if a questionnaire has one.
-    pub fn with_role(role: Role) -> Option<QuestionId> {
+    pub(crate) fn with_role(role: Role) -> Option<QuestionId> {
         Self::all().iter().copied().find(|q| q.entry().role == Some(role))
     }
 
@@ -406,7 +406,7 @@ impl QuestionId {
     }
 
     /// The question's entry in its questionnaire.
-    pub fn entry(self) -> &'static Question {
+    pub(crate) fn entry(self) -> &'static Question {
         &tables().questions[usize::from(self.0)]
     }
 }
@@ -496,7 +496,7 @@ impl PartId {
     }
 
     /// The part's entry.
-    pub fn entry(self) -> &'static Part {
+    pub(crate) fn entry(self) -> &'static Part {
         &tables().parts[usize::from(self.0)]
     }
 
@@ -573,7 +573,7 @@ pub struct Questionnaire {
 
 impl Questionnaire {
     /// The built-in questionnaires' parts and questions.
-    pub fn builtin() -> &'static Questionnaire {
+    pub(crate) fn builtin() -> &'static Questionnaire {
         static CELL: OnceLock<Questionnaire> = OnceLock::new();
         CELL.get_or_init(|| Questionnaire {
             parts: PartId::all().iter().map(|p| (*p, p.entry().clone())).collect(),
@@ -582,12 +582,12 @@ impl Questionnaire {
     }
 
     /// A question by id.
-    pub fn question(&self, id: QuestionId) -> &Question {
+    pub(crate) fn question(&self, id: QuestionId) -> &Question {
         id.entry()
     }
 
     /// A part by id.
-    pub fn part(&self, id: PartId) -> &Part {
+    pub(crate) fn part(&self, id: PartId) -> &Part {
         id.entry()
     }
 }

@@ -12,7 +12,8 @@ pub use output::ReportFormat;
 use std::fmt;
 use std::path::PathBuf;
 
-pub use crate::nearest::{closest, closest_all, suggestion};
+pub use crate::nearest::suggestion;
+pub(crate) use crate::nearest::{closest, closest_all};
 
 use serde::Serialize;
 
@@ -60,7 +61,7 @@ impl Finding {
     /// several are reported together). A built-in file (`(built in) exemptions/…`) is in
     /// no folder.
     #[must_use]
-    pub fn within(mut self, folder: &std::path::Path) -> Self {
+    pub(crate) fn within(mut self, folder: &std::path::Path) -> Self {
         let built_in = self.file.to_string_lossy().starts_with('(');
         if !built_in && !folder.as_os_str().is_empty() && folder != std::path::Path::new(".") {
             self.file = folder.join(&self.file);
@@ -69,17 +70,17 @@ impl Finding {
     }
 
     /// An error at the value of `path` in `file`.
-    pub fn error(file: &SourceFile, path: &FieldPath, message: impl Into<String>) -> Self {
+    pub(crate) fn error(file: &SourceFile, path: &FieldPath, message: impl Into<String>) -> Self {
         Self::at(Severity::Error, file, path, file.locate(path), message)
     }
 
     /// A warning at the value of `path` in `file`.
-    pub fn warning(file: &SourceFile, path: &FieldPath, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(file: &SourceFile, path: &FieldPath, message: impl Into<String>) -> Self {
         Self::at(Severity::Warning, file, path, file.locate(path), message)
     }
 
     /// A finding at an explicit location.
-    pub fn at(
+    pub(crate) fn at(
         severity: Severity,
         file: &SourceFile,
         path: &FieldPath,
@@ -102,7 +103,7 @@ impl Finding {
     /// (`source::private`): such values are masked, and a message about a field that holds
     /// one has whatever it quotes masked too (serde and the schema walk quote the value
     /// they found), unless what it quotes is a key.
-    pub fn at_path(
+    pub(crate) fn at_path(
         severity: Severity,
         file: &SourceFile,
         path: String,
@@ -132,7 +133,7 @@ impl Finding {
     /// The same finding with `width` characters underlined (at least 1), for a finding
     /// whose extent is known from elsewhere (a template parser's byte range).
     #[must_use]
-    pub fn underline(mut self, width: usize) -> Self {
+    pub(crate) fn underline(mut self, width: usize) -> Self {
         self.width = width.max(1);
         self
     }
@@ -141,7 +142,7 @@ impl Finding {
     /// private values recorded in other files (a junior officer's details, a value withheld
     /// in a contract, found in a request).
     #[must_use]
-    pub fn mask(mut self, masks: &Masks) -> Self {
+    pub(crate) fn mask(mut self, masks: &Masks) -> Self {
         if masks.is_empty() {
             return self;
         }
@@ -160,7 +161,7 @@ impl Finding {
 
     /// A "did you mean" hint from the closest candidates, or the list of candidates.
     #[must_use]
-    pub fn suggest<'a>(self, given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
+    pub(crate) fn suggest<'a>(self, given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
         let candidates: Vec<&str> = candidates.into_iter().collect();
         match suggestion(given, &candidates) {
             Some(hint) => self.hint(hint),

@@ -621,3 +621,34 @@ fn a_review_of_a_reply_sent_shows_the_answer_as_sent_beside_the_release_and_keep
     assert!(earlier.contains("The requester can ask for an internal review"));
     assert!(!earlier.contains("id=\"internal-review\""));
 }
+
+#[test]
+fn the_site_made_in_memory_is_what_publish_writes() {
+    let out = tempfile::tempdir().expect("temp");
+    let casebooks = examples();
+    let written = Command::cargo_bin("foi")
+        .expect("binary")
+        .arg("publish")
+        .args(&casebooks)
+        .args(["--today", "2026-12-01", "-o"])
+        .arg(out.path())
+        .output()
+        .expect("runs");
+    assert!(written.status.success(), "{}", String::from_utf8_lossy(&written.stderr));
+    let folders: Vec<(foi::Files, PathBuf)> =
+        casebooks.iter().map(|c| (foi::Files::disk(c.clone()), c.clone())).collect();
+    let today = foi::model::values::Date(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"));
+    let made = foi::site::site(&folders, None, false, today).expect("made");
+    assert_eq!(made.findings.iter().filter(|f| f.severity == foi::report::Severity::Error).count(), 0);
+    assert!(made.published > 0);
+    let last = made.files.last().map(|(path, _)| path.clone());
+    assert_eq!(last, Some(PathBuf::from("index.html")), "the index comes last, after every page it links");
+    let in_memory: BTreeMap<String, Vec<u8>> =
+        made.files.into_iter().map(|(path, bytes)| (path.to_string_lossy().into_owned(), bytes)).collect();
+    let mut on_disk = tree(out.path());
+    on_disk.retain(|path, _| !path.starts_with('.'));
+    assert_eq!(in_memory.keys().collect::<Vec<_>>(), on_disk.keys().collect::<Vec<_>>());
+    for (path, bytes) in &in_memory {
+        assert!(on_disk[path] == *bytes, "{path} differs between the site in memory and on disk");
+    }
+}

@@ -53,7 +53,7 @@ impl Condition {
     }
 
     /// Every condition's name, for messages and the schema.
-    pub fn names() -> Vec<&'static str> {
+    pub(crate) fn names() -> Vec<&'static str> {
         QuestionId::all().iter().map(|q| q.as_str()).chain(SPECIAL.iter().map(|(n, _)| *n)).collect()
     }
 
@@ -101,7 +101,7 @@ impl schemars::JsonSchema for Condition {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Passage {
     /// Printed when any of these holds; always when empty.
-    pub when: Vec<Condition>,
+    pub(crate) when: Vec<Condition>,
     /// The text, which may use the placeholders.
     pub text: String,
 }
@@ -176,9 +176,9 @@ pub struct Facts {
     /// The questionnaire questions the notice covers.
     pub questions: BTreeSet<QuestionId>,
     /// Whether it covers a question outside the questionnaire.
-    pub unlisted: bool,
+    pub(crate) unlisted: bool,
     /// The other conditions that hold.
-    pub holding: BTreeSet<Condition>,
+    pub(crate) holding: BTreeSet<Condition>,
 }
 
 impl Facts {
@@ -192,7 +192,7 @@ impl Facts {
 }
 
 /// The passages of `list` that hold for `facts`, in order.
-pub fn select<'a>(list: &'a [Passage], facts: &Facts) -> Vec<&'a str> {
+pub(crate) fn select<'a>(list: &'a [Passage], facts: &Facts) -> Vec<&'a str> {
     let named: BTreeSet<QuestionId> = list
         .iter()
         .flat_map(|p| p.when.iter())
@@ -209,7 +209,7 @@ pub fn select<'a>(list: &'a [Passage], facts: &Facts) -> Vec<&'a str> {
 
 /// Whether `list` has something to say about `question` beyond the passages printed
 /// always: a passage naming it, or a fallback (`other-question`).
-pub fn covers(list: &[Passage], question: Option<QuestionId>) -> bool {
+pub(crate) fn covers(list: &[Passage], question: Option<QuestionId>) -> bool {
     list.iter().any(|p| {
         p.when.iter().any(|c| match (c, question) {
             (Condition::Question(id), Some(q)) => *id == q,

@@ -25,7 +25,7 @@ pub enum ReportFormat {
 }
 
 /// The version of the JSON shape; raised only if a field changes meaning or goes away.
-pub const JSON_VERSION: u32 = 1;
+pub(crate) const JSON_VERSION: u32 = 1;
 
 /// ANSI styles, or none.
 struct Paint(bool);
@@ -158,13 +158,13 @@ fn slashed(path: &Path) -> String {
 }
 
 /// Escapes the message of a workflow command: `%`, carriage return and line feed.
-pub fn github_data(text: &str) -> String {
+pub(crate) fn github_data(text: &str) -> String {
     text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a property of a workflow command: as the message, plus `:` and `,`, which
 /// separate properties.
-pub fn github_property(text: &str) -> String {
+pub(crate) fn github_property(text: &str) -> String {
     github_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 

@@ -15,7 +15,7 @@ pub(super) struct Claim {
     pub reason: Option<String>,
     pub neither_confirm_nor_deny: bool,
     /// Facts of this answer that decide which passages of the wording hold.
-    pub holding: BTreeSet<Condition>,
+    pub(crate) holding: BTreeSet<Condition>,
 }
 
 /// Resolves one question's answer from its source.

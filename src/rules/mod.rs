@@ -25,9 +25,10 @@ use crate::response::{
 };
 use notices::{NoticeBook, Numbering, Setting};
 
-pub use outcome::classify;
+pub(crate) use outcome::classify;
+pub use stages::letter;
 pub(crate) use stages::reviewed_questions;
-pub use stages::{closes, letter, recorded};
+pub(crate) use stages::{closes, recorded};
 
 /// Who a response is rendered for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

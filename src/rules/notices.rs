@@ -46,16 +46,16 @@ struct Entry {
 /// What the notices are written for: the authority, the day the wording must be good for,
 /// and facts of the whole request.
 pub(super) struct Setting<'a> {
-    pub library: &'a Library,
-    pub authority: &'a Authority,
-    pub received: Date,
-    pub round_robin: bool,
+    pub(crate) library: &'a Library,
+    pub(crate) authority: &'a Authority,
+    pub(crate) received: Date,
+    pub(crate) round_robin: bool,
 }
 
 impl Setting<'_> {
     /// The wording of `exemption` in force on the day the request was received (validation
     /// has made sure there is one).
-    pub fn wording(&self, exemption: &Exemption) -> anyhow::Result<Arc<Exemption>> {
+    pub(crate) fn wording(&self, exemption: &Exemption) -> anyhow::Result<Arc<Exemption>> {
         self.library.at(exemption.act, &exemption.id, self.received).cloned().with_context(|| {
             format!(
                 "no wording of {} is good for {} (validation should have caught this)",
@@ -75,7 +75,7 @@ impl Setting<'_> {
 impl NoticeBook {
     /// Records that `claim` applies to the question at `place`, which asks `question`
     /// (`None` for a question outside the questionnaire).
-    pub fn record(&mut self, place: Place, question: Option<QuestionId>, claim: Claim) {
+    pub(crate) fn record(&mut self, place: Place, question: Option<QuestionId>, claim: Claim) {
         let ncnd = claim.neither_confirm_nor_deny;
         let index = match self
             .entries
@@ -114,7 +114,7 @@ impl NoticeBook {
     }
 
     /// The notices, in order of first use.
-    pub fn finish(self, setting: &Setting, numbering: &Numbering) -> anyhow::Result<Vec<Notice>> {
+    pub(crate) fn finish(self, setting: &Setting, numbering: &Numbering) -> anyhow::Result<Vec<Notice>> {
         let authority = setting.authority;
         self.entries
             .into_iter()

@@ -10,7 +10,7 @@ use crate::response::{Outcome, Status};
 /// (FOIA s.21, FOISA s.25): the statistics count those as exemptions. Questions that do not
 /// apply are left out. A response that gives everything held is granted in full even when
 /// some information is not held.
-pub fn classify(statuses: impl IntoIterator<Item = Status>) -> Outcome {
+pub(crate) fn classify(statuses: impl IntoIterator<Item = Status>) -> Outcome {
     let (mut given, mut withheld, mut ncnd, mut not_held) = (false, false, false, false);
     for status in statuses {
         match status {
@@ -33,7 +33,7 @@ pub fn classify(statuses: impl IntoIterator<Item = Status>) -> Outcome {
 }
 
 /// The outcome of a request refused as a whole.
-pub fn refused(ground: RefusalGround) -> Outcome {
+pub(crate) fn refused(ground: RefusalGround) -> Outcome {
     match ground {
         RefusalGround::Cost => Outcome::RefusedCost,
         RefusalGround::Vexatious => Outcome::RefusedVexatious,

@@ -29,7 +29,7 @@ use super::Audience;
 /// Whether `request` records the stage whose letter is `kind`: the response and the
 /// acknowledgement always (either may be a draft), the clarification and the extension
 /// notice when the request file records them, the review's outcome once it has a decision.
-pub fn recorded(request: &Request, kind: LetterKind) -> bool {
+pub(crate) fn recorded(request: &Request, kind: LetterKind) -> bool {
     match kind.id {
         "clarification" => request.clarification_sought.is_some(),
         "extension" => request.extension.is_some(),
@@ -41,7 +41,7 @@ pub fn recorded(request: &Request, kind: LetterKind) -> bool {
 
 /// The day an unanswered request for clarification closes the request: the house policy's
 /// months after `sought`.
-pub fn closes(authority: &crate::casebook::Authority, sought: Date) -> Date {
+pub(crate) fn closes(authority: &crate::casebook::Authority, sought: Date) -> Date {
     let months = Months::new(authority.close_unclarified_after_months);
     Date(sought.0.checked_add_months(months).unwrap_or(sought.0))
 }

@@ -110,24 +110,31 @@ impl PublicResponse {
     }
 }
 
-/// Loads and checks every request of every casebook (all of them count towards the
-/// statistics), and resolves the public version of each one.
-pub(crate) fn load_all(
-    casebooks: &[PathBuf],
-    today: Date,
-    render_unsent: bool,
-) -> anyhow::Result<(Vec<Casebook>, Vec<PublicResponse>, Vec<Finding>)> {
+/// The casebook folders named (the current folder when none is), each once, with the
+/// folder findings name them from.
+fn disk_folders(casebooks: &[PathBuf]) -> anyhow::Result<Vec<(load::Files, PathBuf)>> {
+    let casebooks = if casebooks.is_empty() { vec![PathBuf::from(".")] } else { casebooks.to_vec() };
     let mut folders = Vec::with_capacity(casebooks.len());
-    for folder in casebooks {
+    for folder in &casebooks {
         let root = load::find_root(folder).map_err(|err| Error::NoCasebook(format!("{err:#}")))?;
         // A casebook named twice is published once.
         if !folders.iter().any(|(files, _): &(load::Files, PathBuf)| files.root() == root) {
             folders.push((load::Files::disk(root.clone()), crate::check::shown_folder(&root)));
         }
     }
+    Ok(folders)
+}
+
+/// Loads and checks every request of every casebook (all of them count towards the
+/// statistics), and resolves the public version of each one.
+pub(crate) fn load_all(
+    folders: &[(load::Files, PathBuf)],
+    today: Date,
+    render_unsent: bool,
+) -> anyhow::Result<(Vec<Casebook>, Vec<PublicResponse>, Vec<Finding>)> {
     // The pipeline every command runs, casebooks checked together as `foi check A B` checks
     // them: what check refuses is refused here, in its words.
-    let together = crate::open::open_together(&folders, today);
+    let together = crate::open::open_together(folders, today);
     let findings = together.report.findings().to_vec();
     let mut loaded = Vec::new();
     let mut responses = Vec::new();
@@ -174,16 +181,50 @@ pub(crate) fn load_all(
     Ok((loaded, responses, findings))
 }
 
-/// `foi publish`: writes the disclosure log of `options.casebooks` into `options.out`.
-/// Nothing is written when any request or casebook has errors: a wrong answer must not
-/// reach the public.
-pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
-    let casebooks =
-        if options.casebooks.is_empty() { vec![PathBuf::from(".")] } else { options.casebooks.clone() };
-    let (loaded, responses, findings) = load_all(&casebooks, options.today, options.render_unsent)?;
-    let mut summary = PublishSummary { findings, ..PublishSummary::default() };
-    if summary.findings.iter().any(|f| f.severity == Severity::Error) {
-        return Ok(summary);
+/// A disclosure log made in memory: every file of the site, by path relative to its folder.
+#[derive(Debug, Default)]
+pub struct SiteFiles {
+    /// The site's files, the index last.
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+    /// Responses published.
+    pub published: usize,
+    /// Every finding; when any is an error there are no files.
+    pub findings: Vec<Finding>,
+}
+
+/// Makes the disclosure log of the casebooks `folders` (each casebook's files, and the
+/// folder findings name it from) in memory, writing nothing: what `foi publish` writes, for
+/// a front end that serves or uploads the files itself. `base_url` defaults to the first
+/// casebook's `disclosure-log:`. No file is made when any request or casebook has errors: a
+/// wrong answer must not reach the public.
+///
+/// ```
+/// let files = foi::Files::memory([
+///     ("foi.yaml", "authority:\n  name: Example Borough Council\n  jurisdiction: foia\n  \
+///         address: [Town Hall, Exampleton, EX1 1AA]\n  foi-team: {name: FOI Team, email: foi@example.gov.uk}\n"),
+///     ("contracts/calls.yaml", "part: contact-centre\ntitle: Call Handling\nsupplier: Example Supplier Ltd\n"),
+///     ("requests/REQ-1.yaml", "reference: REQ-1\nreceived: 2024-01-10\nresponded: 2024-01-20\n\
+///         requester: {name: Rosa Requester, email: rosa@example.com}\n\
+///         publish: true\nparts: [{part: contact-centre, questions: [{number: 1, id: supplier}]}]\n"),
+/// ]);
+/// let today = foi::model::values::Date(chrono::NaiveDate::from_ymd_opt(2024, 2, 1).expect("a date"));
+/// let made = foi::site::site(&[(files, "example".into())], None, false, today)?;
+/// assert_eq!(made.published, 1);
+/// let (_, page) = made.files.iter().find(|(path, _)| path.ends_with("REQ-1.html")).expect("its page");
+/// let page = String::from_utf8_lossy(page);
+/// assert!(page.contains("Example Supplier Ltd") && !page.contains("Rosa"));
+/// # anyhow::Ok(())
+/// ```
+pub fn site(
+    folders: &[(load::Files, PathBuf)],
+    base_url: Option<&str>,
+    render_unsent: bool,
+    today: Date,
+) -> anyhow::Result<SiteFiles> {
+    let (loaded, responses, findings) = load_all(folders, today, render_unsent)?;
+    let mut made = SiteFiles { findings, ..SiteFiles::default() };
+    if made.findings.iter().any(|f| f.severity == Severity::Error) {
+        return Ok(made);
     }
     let statistics = Statistics::of(responses.iter().map(PublicResponse::case), Period::default());
     let responses_meta = publishers(&loaded, &responses);
@@ -212,18 +253,27 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
             complaint,
         });
     }
-    if summary.findings.iter().any(|f| f.severity == Severity::Error) {
-        return Ok(summary);
-    }
     // Newest first; the reference breaks ties so the order never depends on the file system.
     entries.sort_by(|a, b| {
         (b.response.received, &b.response.reference).cmp(&(a.response.received, &a.response.reference))
     });
-    let given =
-        options.base_url.as_deref().or_else(|| loaded.first().and_then(|c| c.disclosure_log.as_deref()));
-    let base_url = base_url(given)?;
-    let files = site_files(&loaded, &entries, &responses_meta, &statistics, base_url.as_deref())?;
+    let given = base_url.or_else(|| loaded.first().and_then(|c| c.disclosure_log.as_deref()));
+    let base_url = self::base_url(given)?;
+    made.files = site_files(&loaded, &entries, &responses_meta, &statistics, base_url.as_deref())?;
+    made.published = entries.len();
+    Ok(made)
+}
 
+/// `foi publish`: writes the disclosure log of `options.casebooks` into `options.out`
+/// (the files [`site()`] makes). Nothing is written when any request or casebook has errors.
+pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
+    let folders = disk_folders(&options.casebooks)?;
+    let made = site(&folders, options.base_url.as_deref(), options.render_unsent, options.today)?;
+    let mut summary = PublishSummary { findings: made.findings, ..PublishSummary::default() };
+    if summary.findings.iter().any(|f| f.severity == Severity::Error) {
+        return Ok(summary);
+    }
+    let files = made.files;
     // Locked, so two runs never interleave; the manifest says what earlier runs wrote, so
     // only their files are removed (responses no longer published must not stay on the
     // site, and a page made by hand must not go).
@@ -238,7 +288,7 @@ pub fn publish(options: &PublishOptions) -> anyhow::Result<PublishSummary> {
             .filter(|p| looks_like_a_page(p))
             .map(|page| unrecorded(&options.out.join(page))),
     );
-    summary.published = entries.len();
+    summary.published = made.published;
     Ok(summary)
 }
 
@@ -684,7 +734,6 @@ pub fn statistics(
     today: Date,
     period: Period,
 ) -> anyhow::Result<(Statistics, Vec<Finding>)> {
-    let casebooks = if casebooks.is_empty() { vec![PathBuf::from(".")] } else { casebooks.to_vec() };
-    let (_, responses, findings) = load_all(&casebooks, today, true)?;
+    let (_, responses, findings) = load_all(&disk_folders(casebooks)?, today, true)?;
     Ok((Statistics::of(responses.iter().map(PublicResponse::case), period), findings))
 }

@@ -16,6 +16,8 @@ use crate::report::{Finding, Severity, suggestion};
 use crate::schema::FileKind;
 use crate::source::{Location, SourceFile};
 
+#[cfg(test)]
+mod agreement;
 pub(crate) mod characters;
 pub mod confined;
 pub mod exemptions;

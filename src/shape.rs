@@ -24,8 +24,6 @@ use serde_yaml::Value as Yaml;
 use crate::report::suggestion;
 use crate::source::FieldPath;
 
-#[cfg(test)]
-mod agreement;
 mod compiled;
 mod keywords;
 mod wording;

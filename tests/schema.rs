@@ -1,7 +1,7 @@
 //! The JSON Schema of the casebook files: committed copies are current, keys are
 //! kebab-case, every example validates against its schema (checked by an independent
 //! validator, the `jsonschema` crate). That `foi check`'s own walk of the schema agrees with
-//! that validator and with serde is tested inside the crate (`src/shape/agreement.rs`).
+//! that validator and with serde is tested inside the crate (`src/load/agreement.rs`).
 
 use std::path::{Path, PathBuf};
 

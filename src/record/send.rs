@@ -5,12 +5,13 @@ use std::path::PathBuf;
 
 use super::{FOLDER, PUBLIC_FILE, RECORD_FILE, Record};
 use crate::casebook::{Casebook, Request};
+use crate::error::Error;
 use crate::model::sent::{FORMAT, RecordFile, sha256};
 use crate::model::values::Date;
 use crate::render::{OutputFormat, Renderer};
 use crate::response::Response;
 use crate::rules::{self, Audience};
-use crate::{Error, write};
+use crate::write;
 
 /// What `foi send` was asked to record.
 #[derive(Debug, Clone)]

@@ -27,7 +27,7 @@ pub(crate) mod compare;
 mod send;
 mod store;
 
-pub use crate::model::sent::{FORMAT, RECORD_FILE, Record, RecordFile};
+pub use crate::model::sent::{FORMAT, RECORD_FILE, Record, RecordFile, latest};
 pub use changes::{Change, ChangeKind, Changes, changes};
 pub(crate) use check::check;
 pub use check::is_unsent;
@@ -39,11 +39,6 @@ pub const FOLDER: &str = "sent";
 
 /// The reply as the disclosure log publishes it, in each version's folder.
 pub const PUBLIC_FILE: &str = "public.md";
-
-/// The latest version of each reference's records, by request file name.
-pub fn latest<'a>(records: &'a [Record], name: &str) -> Option<&'a Record> {
-    records.iter().filter(|r| r.name == name).max_by_key(|r| r.file.version)
-}
 
 /// The last answer sent to one question about one contract, for `foi intake`'s draft.
 #[derive(Debug, Clone, PartialEq, Eq)]

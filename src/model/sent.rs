@@ -126,6 +126,11 @@ pub fn canonical(value: &serde_json::Value, out: &mut String) {
     }
 }
 
+/// The latest version of a request's records, by request file name.
+pub fn latest<'a>(records: &'a [Record], name: &str) -> Option<&'a Record> {
+    records.iter().filter(|r| r.name == name).max_by_key(|r| r.file.version)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@
 //! the public interest test for qualified exemptions only, and the outcome. It reads no
 //! files and phrases nothing: that is `render`.
 
+pub(crate) mod answer_lines;
 mod answers;
 mod notices;
 mod outcome;

@@ -154,7 +154,7 @@ pub fn letter(
                 ))
                 .into());
             }
-            let record = crate::record::latest(&casebook.sent, &request.file_name);
+            let record = crate::model::sent::latest(&casebook.sent, &request.file_name);
             Stage {
                 dated: review.decided,
                 review: Some(ReviewView {
@@ -190,7 +190,7 @@ pub(crate) fn reviewed_questions(
     sent: Option<&serde_json::Value>,
     now: Option<&serde_json::Value>,
 ) -> Vec<ReviewedQuestionView> {
-    use crate::record::compare::{Line, lines};
+    use super::answer_lines::{Line, lines};
     let then = sent.map(lines).unwrap_or_default();
     let today = now.map(lines).unwrap_or_default();
     let gives = |line: &Line| {
